@@ -1,0 +1,159 @@
+"""The open session as a QObject: one path for every edit.
+
+A view asks the document for an edit; the document turns it into row ops, applies them in one
+transaction, pushes one named undo command and emits `changed`. Undo and redo apply the inverse
+or the same ops, each again in one transaction. Nothing else writes to the file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cocreate.store import SessionFile, SessionFileError
+from cocreate.store.ops import Change, Op, Row, inverse_ops
+from cocreate.store.paths import untitled_dir
+
+#: The session fields a user edits in "Session Details".
+SESSION_FIELDS = ("title", "theme", "brand", "date", "facilitator", "goal")
+
+#: Tables whose rows make a session worth keeping (besides its details).
+CONTENT_TABLES = ("journey", "persona", "participant", "touchpoint", "note")
+
+
+class RowCommand(QUndoCommand):
+    """One user action: a named list of row ops, already applied when pushed."""
+
+    def __init__(self, document: Document, name: str, ops: list[Op]) -> None:
+        super().__init__(name)
+        self._document = document
+        self._ops = ops
+        self._applied = True  # execute() applied the ops before pushing
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._document._apply(self._ops)
+
+    def undo(self) -> None:
+        self._document._apply(inverse_ops(self._ops))
+
+
+class Document(QObject):
+    """A session file opened for a window. Create with new_untitled() or open()."""
+
+    #: Emitted with a store.ops.Change after every edit, undo and redo.
+    changed = Signal(object)
+    #: Emitted when the file behind the document changes (Save As) or its state does.
+    file_changed = Signal()
+    #: Emitted with a SessionFileError when a change could not be written.
+    write_failed = Signal(object)
+
+    def __init__(self, store: SessionFile, *, untitled: bool, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._untitled = untitled
+        self.undo_stack = QUndoStack(self)
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    @classmethod
+    def new_untitled(cls, **session_fields: Any) -> Document:
+        """A new session in the user data folder, until Save As gives it a place of its own."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = untitled_dir() / f"untitled-{stamp}.cocreate"
+        return cls(SessionFile.create(path, **session_fields), untitled=True)
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Document:
+        """Open a file; raises SessionFileError (the file left as it was) when it cannot."""
+        path = Path(path)
+        store = SessionFile.open(path, read_only=read_only)
+        untitled = path.resolve().parent == untitled_dir().resolve()
+        return cls(store, untitled=untitled)
+
+    def close(self, *, discard: bool = False) -> None:
+        """Close the file. discard=True deletes an untitled session (never a saved file)."""
+        path, untitled = self._store.path, self._untitled
+        self.undo_stack.clear()
+        self._store.close()
+        if untitled and discard:
+            path.unlink(missing_ok=True)
+
+    @property
+    def store(self) -> SessionFile:
+        return self._store
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._store.read_only
+
+    @property
+    def untitled(self) -> bool:
+        return self._untitled
+
+    def is_blank(self) -> bool:
+        """True when the session holds nothing a person wrote: safe to drop silently."""
+        session = self._store.session_row()
+        if any(session[name] for name in SESSION_FIELDS):
+            return False
+        return all(self._store.count(name) == 0 for name in CONTENT_TABLES)
+
+    def save_as(self, target: Path | str) -> None:
+        """Copy the session to target and go on working on the copy."""
+        target = Path(target)
+        if target.exists() and target.resolve() == self.path.resolve():
+            return
+        self._store.backup_to(target)
+        new_store = SessionFile.open(target)
+        old_store, was_untitled = self._store, self._untitled
+        self._store, self._untitled = new_store, False
+        old_store.close()
+        if was_untitled:
+            old_store.path.unlink(missing_ok=True)
+        self.file_changed.emit()
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def execute(self, name: str, ops: list[Op | None]) -> bool:
+        """Apply ops as one undoable action named `name`. False when nothing was written."""
+        real_ops = [op for op in ops if op is not None]
+        if not real_ops:
+            return False
+        if not self._apply(real_ops):
+            return False
+        self.undo_stack.push(RowCommand(self, name, real_ops))
+        return True
+
+    def _apply(self, ops: list[Op]) -> bool:
+        try:
+            change: Change = self._store.apply(ops)
+        except SessionFileError as error:
+            self.write_failed.emit(error)
+            return False
+        self.changed.emit(change)
+        return True
+
+    def session(self) -> Row:
+        return self._store.session_row()
+
+    def set_session_fields(self, **fields: Any) -> bool:
+        """Edit the session's details (title, theme, brand, date, facilitator, goal)."""
+        unknown = set(fields) - set(SESSION_FIELDS)
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        op = self._store.update_op("session", 1, **fields)
+        return self.execute(self.tr("Edit Session Details"), [op])
+
+    def rename_session(self, title: str) -> bool:
+        op = self._store.update_op("session", 1, title=title)
+        return self.execute(self.tr("Rename Session"), [op])

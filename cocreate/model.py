@@ -1,0 +1,242 @@
+"""The tables of a .cocreate file, one per word of the domain (see DESIGN.md, "The words").
+
+Plain SQLModel: no Qt here. Enumerations are stored as their string values so that a file stays
+readable with any SQLite tool.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+
+class PersonaKind(StrEnum):
+    LOYAL = "loyal"
+    PURPOSE_DRIVEN = "purpose_driven"
+    OCCASIONAL = "occasional"
+    INFORMATION_SEEKING = "information_seeking"
+    CUSTOM = "custom"
+
+
+class LaneKind(StrEnum):
+    """Service-blueprint rows, in blueprint order (Bitner, Ostrom and Morgan)."""
+
+    PHYSICAL_EVIDENCE = "physical_evidence"
+    CUSTOMER_ACTIONS = "customer_actions"
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT_PROCESSES = "support_processes"
+    CUSTOM = "custom"
+
+
+class Channel(StrEnum):
+    STORE = "store"
+    APP = "app"
+    MINI_PROGRAM = "mini_program"
+    WEBSITE = "website"
+    SOCIAL = "social"
+    PHONE = "phone"
+    AD = "ad"
+    WORD_OF_MOUTH = "word_of_mouth"
+    DELIVERY = "delivery"
+    EMAIL = "email"
+    OTHER = "other"
+
+
+class TouchpointKind(StrEnum):
+    """Touchpoint kinds of seed 003: 预触点, 首触点, 核心触点, 末触点."""
+
+    PRE = "pre"
+    FIRST = "first"
+    CORE = "core"
+    END = "end"
+
+
+class Status(StrEnum):
+    IDEA = "idea"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Role(StrEnum):
+    FACILITATOR = "facilitator"
+    PARTICIPANT = "participant"
+    CUSTOMER = "customer"
+
+
+class NoteCategory(StrEnum):
+    PAIN_POINT = "pain_point"
+    IDEA = "idea"
+    QUESTION = "question"
+    PRAISE = "praise"
+    NEED = "need"
+
+
+EMOTION_MIN, EMOTION_MAX = -2, 2
+SCORE_MIN, SCORE_MAX = 0, 10
+
+
+class Session(SQLModel, table=True):
+    """The salon itself. A file holds exactly one row, with id 1."""
+
+    __tablename__ = "session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    theme: str = ""
+    brand: str = ""
+    date: str = ""  # ISO 8601 date, "" when not set
+    facilitator: str = ""
+    goal: str = ""
+    language: str = "en"  # language of the built-in texts (template names), "en" or "zh"
+    created_at: str = ""
+    app_version: str = ""
+
+
+class Persona(SQLModel, table=True):
+    __tablename__ = "persona"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    kind: str = PersonaKind.CUSTOM.value
+    description: str = ""
+
+
+class Journey(SQLModel, table=True):
+    __tablename__ = "journey"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    position: int = 0
+    persona_id: int | None = Field(default=None, foreign_key="persona.id")
+    template: str = ""
+
+
+class Stage(SQLModel, table=True):
+    __tablename__ = "stage"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    name: str = ""
+    position: int = 0
+    color: str = "#e8eef7"
+    width: float = 260.0
+
+
+class Lane(SQLModel, table=True):
+    __tablename__ = "lane"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    kind: str = LaneKind.CUSTOM.value
+    name: str = ""
+    position: int = 0
+    hidden: bool = False
+
+
+class Touchpoint(SQLModel, table=True):
+    __tablename__ = "touchpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    stage_id: int = Field(foreign_key="stage.id", index=True)
+    lane_id: int = Field(foreign_key="lane.id", index=True)
+    position: int = 0  # order inside its stage × lane cell
+    title: str = ""
+    description: str = ""
+    channel: str = Channel.OTHER.value
+    kind: str = TouchpointKind.CORE.value
+    emotion: int = 0  # −2 … +2
+    score: int | None = None  # satisfaction or NPS, 0 … 10
+    branded: bool = False
+    breakpoint: bool = False
+    status: str = Status.IDEA.value
+    owner: str = ""
+
+
+class Link(SQLModel, table=True):
+    __tablename__ = "link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    source_id: int = Field(foreign_key="touchpoint.id", index=True)
+    target_id: int = Field(foreign_key="touchpoint.id", index=True)
+    label: str = ""
+
+
+class Participant(SQLModel, table=True):
+    __tablename__ = "participant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    color: str = "#ffd54f"
+    role: str = Role.PARTICIPANT.value
+    vote_budget: int = 5
+    position: int = 0
+
+
+class Cluster(SQLModel, table=True):
+    __tablename__ = "cluster"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    title: str = ""
+
+
+class Note(SQLModel, table=True):
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    text: str = ""
+    author_id: int | None = Field(
+        default=None, foreign_key="participant.id", index=True
+    )
+    color: str = ""  # "" means: the author's colour
+    category: str = ""  # a NoteCategory value, or "" when not set
+    x: float = 0.0
+    y: float = 0.0
+    stage_id: int | None = Field(
+        default=None, foreign_key="stage.id", index=True
+    )
+    touchpoint_id: int | None = Field(
+        default=None, foreign_key="touchpoint.id", index=True
+    )
+    cluster_id: int | None = Field(
+        default=None, foreign_key="cluster.id", index=True
+    )
+    hidden: bool = False  # private mode: shown face down until revealed
+    created_at: str = ""
+
+
+class Vote(SQLModel, table=True):
+    """One dot of one participant on a note or a touchpoint (exactly one of the two is set)."""
+
+    __tablename__ = "vote"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    note_id: int | None = Field(default=None, foreign_key="note.id", index=True)
+    touchpoint_id: int | None = Field(
+        default=None, foreign_key="touchpoint.id", index=True
+    )
+
+
+#: Every table of the file, parents before children (the order to insert in).
+TABLES: tuple[type[SQLModel], ...] = (
+    Session,
+    Persona,
+    Journey,
+    Stage,
+    Lane,
+    Touchpoint,
+    Link,
+    Participant,
+    Cluster,
+    Note,
+    Vote,
+)
+
+TABLE_BY_NAME: dict[str, type[SQLModel]] = {t.__tablename__: t for t in TABLES}

@@ -1,0 +1,57 @@
+"""Why a file cannot be opened or written, as a kind the GUI can translate and a plain message."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+
+class FileProblem(StrEnum):
+    NOT_FOUND = "not_found"
+    IS_DIRECTORY = "is_directory"
+    EMPTY = "empty"
+    NOT_SQLITE = "not_sqlite"
+    DAMAGED = "damaged"
+    FOREIGN = "foreign"
+    TOO_NEW = "too_new"
+    LOCKED = "locked"
+    READ_ONLY = "read_only"
+    UNREADABLE = "unreadable"
+    WRITE_FAILED = "write_failed"
+    MIGRATION_FAILED = "migration_failed"
+
+
+#: What each problem means and what to do, in English; the GUI shows its own translation.
+MESSAGES: dict[FileProblem, str] = {
+    FileProblem.NOT_FOUND: "the file does not exist; check the path",
+    FileProblem.IS_DIRECTORY: "this is a folder, not a session file; choose a .cocreate file",
+    FileProblem.EMPTY: "the file is empty (0 bytes); it holds no session",
+    FileProblem.NOT_SQLITE: "this is not a cocreate session file (it is not a SQLite database)",
+    FileProblem.DAMAGED: "the file is damaged or incomplete (perhaps truncated by a copy)"
+    "; open a backup copy",
+    FileProblem.FOREIGN: "this is a SQLite database of another application, not a cocreate session",
+    FileProblem.TOO_NEW: "the file was written by a newer version of cocreate; update cocreate"
+    " to open it",
+    FileProblem.LOCKED: "the file is already open in another cocreate window; switch to that"
+    " window or close it first",
+    FileProblem.READ_ONLY: "the file is read-only; changes cannot be saved to it",
+    FileProblem.UNREADABLE: "the file cannot be read (permission denied)",
+    FileProblem.WRITE_FAILED: "the change could not be written to the file",
+    FileProblem.MIGRATION_FAILED: "the file is in an older format and could not be upgraded;"
+    " it was left as it was",
+}
+
+
+class SessionFileError(Exception):
+    """A file that cannot be used as a session. The file is left as it was."""
+
+    def __init__(self, path: str | Path, problem: FileProblem, detail: str = "") -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = f"{self.path}: {MESSAGES[self.problem]}"
+        return f"{text} ({self.detail})" if self.detail else text

@@ -1,0 +1,68 @@
+"""Checks of a file's first 100 bytes, made before SQLite ever opens it.
+
+Reading the header ourselves means that a text file, random bytes, an empty or truncated file or
+another program's database is turned away without SQLite touching it (SQLite could otherwise
+write to it, for instance to set up an empty file).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cocreate.store.errors import FileProblem, SessionFileError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Header:
+    page_size: int
+    page_count: int
+    user_version: int
+    application_id: int
+
+
+def _u32(data: bytes, offset: int) -> int:
+    return int.from_bytes(data[offset : offset + 4], "big")
+
+
+def read_header(path: Path) -> Header:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise SessionFileError(path, FileProblem.NOT_FOUND) from None
+    except OSError as exc:
+        raise SessionFileError(path, FileProblem.UNREADABLE, exc.strerror or "") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SessionFileError(path, FileProblem.IS_DIRECTORY)
+    if st.st_size == 0:
+        raise SessionFileError(path, FileProblem.EMPTY)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(HEADER_SIZE)
+    except OSError as exc:
+        raise SessionFileError(path, FileProblem.UNREADABLE, exc.strerror or "") from None
+    if not data.startswith(SQLITE_MAGIC):
+        raise SessionFileError(path, FileProblem.NOT_SQLITE)
+    if len(data) < HEADER_SIZE:
+        raise SessionFileError(path, FileProblem.DAMAGED, "header cut short")
+    raw_page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise SessionFileError(path, FileProblem.DAMAGED, "invalid page size")
+    header = Header(
+        page_size=page_size,
+        page_count=_u32(data, 28),
+        user_version=_u32(data, 60),
+        application_id=_u32(data, 68),
+    )
+    # The page count in the header is valid when "version-valid-for" matches the change counter.
+    count_is_valid = _u32(data, 92) == _u32(data, 24)
+    has_hot_journal = os.path.exists(str(path) + "-journal")
+    if count_is_valid and not has_hot_journal and st.st_size < header.page_count * page_size:
+        raise SessionFileError(path, FileProblem.DAMAGED, "the file is shorter than it says")
+    return header

@@ -1,0 +1,305 @@
+"""An open .cocreate file: one SQLite connection with the pragmas that keep it whole.
+
+Rollback journal with synchronous=FULL (never WAL): after every commit the .cocreate file alone
+holds the whole session, so it can be copied at any moment. Every change is a list of row ops
+committed in one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from cocreate import __version__
+from cocreate.store import schema
+from cocreate.store.errors import FileProblem, SessionFileError
+from cocreate.store.header import read_header
+from cocreate.store.lock import FileLock
+from cocreate.store.ops import Change, Op, Row, apply_ops, delete_ops, read_row, table, update_op
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        target, uri = path.resolve().as_uri() + "?mode=ro", True
+    else:
+        target, uri = str(path), False
+    return sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+
+
+def _engine(raw: sqlite3.Connection) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql(conn.info.pop("begin", "BEGIN"))
+
+    return engine
+
+
+def _is_writable(path: Path) -> bool:
+    """A file the user marked read-only stays read-only, even for an administrator."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    folder = path.resolve().parent
+    return (
+        bool(mode & stat.S_IWUSR)
+        and os.access(path, os.W_OK)
+        and os.access(folder, os.W_OK | os.X_OK)
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class SessionFile:
+    """The live document on disk. Use create() or open(); close() when done."""
+
+    def __init__(self, path: Path, raw: sqlite3.Connection, read_only: bool, lock: FileLock | None):
+        self.path = path
+        self.read_only = read_only
+        self._raw = raw
+        self._engine = _engine(raw)
+        self._lock = lock
+        if not read_only:
+            raw.execute("PRAGMA journal_mode = DELETE")
+            raw.execute("PRAGMA synchronous = FULL")
+        raw.execute("PRAGMA foreign_keys = ON")
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, *, lock: bool = True, **session_fields: Any) -> SessionFile:
+        """A new session file with the schema and its session row. The path must not exist."""
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(path)
+        file_lock = cls._take_lock(path, lock)
+        raw = _connect(path, read_only=False)
+        store = cls(path, raw, read_only=False, lock=file_lock)
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        row = {"id": 1, "created_at": now, "app_version": __version__} | session_fields
+        with store.transaction() as conn:
+            schema.create_schema(conn)
+            conn.execute(insert(table("session")).values(**row))
+        return store
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, lock: bool = True) -> SessionFile:
+        """Open a session file, or raise SessionFileError and leave the file as it was.
+
+        A file the user cannot write is opened read-only (see `read_only` on the result).
+        """
+        path = Path(path)
+        header = read_header(path)
+        if header.application_id != schema.APPLICATION_ID:
+            raise SessionFileError(path, FileProblem.FOREIGN)
+        if header.user_version > schema.SCHEMA_VERSION:
+            raise SessionFileError(
+                path, FileProblem.TOO_NEW, f"format {header.user_version}, this cocreate reads up"
+                f" to {schema.SCHEMA_VERSION}"
+            )
+        if header.user_version < 1:
+            raise SessionFileError(path, FileProblem.DAMAGED, "no schema version")
+        read_only = read_only or not _is_writable(path)
+        file_lock = None if read_only else cls._take_lock(path, lock)
+        try:
+            if header.user_version < schema.SCHEMA_VERSION:
+                if read_only:
+                    raise SessionFileError(
+                        path, FileProblem.MIGRATION_FAILED, "the file is read-only"
+                    )
+                _migrate(path, header.user_version)
+            raw = _connect(path, read_only)
+            try:
+                cls._check(path, raw)
+            except BaseException:
+                raw.close()
+                raise
+        except BaseException:
+            if file_lock is not None:
+                file_lock.release()
+            raise
+        return cls(path, raw, read_only, file_lock)
+
+    @staticmethod
+    def _take_lock(path: Path, wanted: bool) -> FileLock | None:
+        if not wanted:
+            return None
+        file_lock = FileLock(path)
+        if not file_lock.acquire():
+            raise SessionFileError(path, FileProblem.LOCKED)
+        return file_lock
+
+    @staticmethod
+    def _check(path: Path, raw: sqlite3.Connection) -> None:
+        try:
+            verdict = raw.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise SessionFileError(path, FileProblem.DAMAGED, verdict)
+            names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            missing = schema.table_names() - names
+            if missing:
+                raise SessionFileError(
+                    path, FileProblem.DAMAGED, "missing " + ", ".join(sorted(missing))
+                )
+            if raw.execute("SELECT count(*) FROM session WHERE id = 1").fetchone()[0] != 1:
+                raise SessionFileError(path, FileProblem.DAMAGED, "no session row")
+        except sqlite3.DatabaseError as exc:
+            raise SessionFileError(path, FileProblem.DAMAGED, str(exc)) from None
+
+    def close(self) -> None:
+        self._engine.dispose()
+        self._raw.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    def row(self, table_name: str, row_id: int) -> Row | None:
+        with self.reading() as conn:
+            return read_row(conn, table_name, row_id)
+
+    def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]:
+        t = table(table_name)
+        query = select(t).order_by(t.c[order_by], t.c.id)
+        for column, value in where.items():
+            query = query.where(t.c[column] == value)
+        with self.reading() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def count(self, table_name: str, **where: Any) -> int:
+        t = table(table_name)
+        query = select(func.count()).select_from(t)
+        for column, value in where.items():
+            query = query.where(t.c[column] == value)
+        with self.reading() as conn:
+            return conn.execute(query).scalar_one()
+
+    def session_row(self) -> Row:
+        found = self.row("session", 1)
+        assert found is not None  # checked when the file was opened
+        return found
+
+    # -- writing --------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); rolled back on any error."""
+        if self.read_only:
+            raise SessionFileError(self.path, FileProblem.READ_ONLY)
+        with self._engine.connect() as conn:
+            conn.info["begin"] = "BEGIN IMMEDIATE"
+            with conn.begin():
+                yield conn
+
+    def apply(self, ops: list[Op]) -> Change:
+        """Apply the ops in one transaction: all of them are committed, or none."""
+        try:
+            with self.transaction() as conn:
+                return apply_ops(conn, ops)
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            raise SessionFileError(self.path, FileProblem.WRITE_FAILED, str(exc)) from exc
+
+    def update_op(self, table_name: str, row_id: int, **fields: Any) -> Op | None:
+        with self.reading() as conn:
+            return update_op(conn, table_name, row_id, fields)
+
+    def delete_ops(self, table_name: str, row_ids: list[int]) -> list[Op]:
+        with self.reading() as conn:
+            return delete_ops(conn, table_name, row_ids)
+
+    def bulk_insert(self, conn: Connection, table_name: str, rows: list[Row]) -> None:
+        """Many rows at once through SQLAlchemy Core (executemany), inside a transaction."""
+        if rows:
+            conn.execute(insert(table(table_name)), rows)
+
+    # -- copies ---------------------------------------------------------------------------------
+
+    def backup_to(self, target: Path) -> None:
+        """Copy the whole file to target with SQLite's backup API, atomically.
+
+        The copy goes to a temporary file in the target's folder, is synced, and then replaces
+        the target in one rename: a crash leaves either the old target or the complete copy.
+        """
+        target = Path(target)
+        handle, tmp_name = tempfile.mkstemp(
+            prefix="." + target.name + ".", suffix=".tmp", dir=target.resolve().parent
+        )
+        os.close(handle)
+        tmp = Path(tmp_name)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                self._raw.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+            _fsync_folder(target.resolve().parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+
+def _migrate(path: Path, from_version: int) -> None:
+    """Bring an older file up to SCHEMA_VERSION on a copy, then swap the copy in."""
+    handle, tmp_name = tempfile.mkstemp(
+        prefix="." + path.name + ".", suffix=".migrating", dir=path.resolve().parent
+    )
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        src = _connect(path, read_only=True)
+        dst = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            src.backup(dst)
+            engine = _engine(dst)
+            with engine.connect() as conn:
+                conn.info["begin"] = "BEGIN IMMEDIATE"
+                with conn.begin():
+                    for version in range(from_version, schema.SCHEMA_VERSION):
+                        schema.MIGRATIONS[version](conn)
+                        conn.exec_driver_sql(f"PRAGMA user_version = {version + 1}")
+            if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("the upgraded copy failed its integrity check")
+        finally:
+            src.close()
+            dst.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        _fsync_folder(path.resolve().parent)
+    except SessionFileError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except Exception as exc:
+        tmp.unlink(missing_ok=True)
+        raise SessionFileError(path, FileProblem.MIGRATION_FAILED, str(exc)) from exc

@@ -1,0 +1,28 @@
+"""Shared test set-up: offscreen Qt, and cocreate's own folders and settings per test."""
+
+import os
+
+# Qt aborts without a platform; this must be set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch):
+    """Untitled sessions and locks of each test live in a folder of their own."""
+    data = tmp_path / "cocreate-data"
+    monkeypatch.setenv("COCREATE_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    """QSettings (recent files, language) of each test live in a folder of their own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    yield
