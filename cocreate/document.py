@@ -13,16 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy import Connection
 
+from cocreate.demo import write_demo
 from cocreate.store import SessionFile, SessionFileError
-from cocreate.store.ops import Change, Op, Row, inverse_ops
+from cocreate.store.ops import Change, Op, Row, insert_rows, inverse_ops
 from cocreate.store.paths import untitled_dir
+from cocreate.templates import journey_rows, template_name
 
 #: The session fields a user edits in "Session Details".
 SESSION_FIELDS = ("title", "theme", "brand", "date", "facilitator", "goal")
 
-#: Tables whose rows make a session worth keeping (besides its details).
-CONTENT_TABLES = ("journey", "persona", "participant", "touchpoint", "note")
+
+def new_untitled_path() -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return untitled_dir() / f"untitled-{stamp}.cocreate"
 
 
 class RowCommand(QUndoCommand):
@@ -63,11 +68,29 @@ class Document(QObject):
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
-    def new_untitled(cls, **session_fields: Any) -> Document:
-        """A new session in the user data folder, until Save As gives it a place of its own."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        path = untitled_dir() / f"untitled-{stamp}.cocreate"
-        return cls(SessionFile.create(path, **session_fields), untitled=True)
+    def new_untitled(cls, language: str = "en", template_id: str = "loyalty") -> Document:
+        """A new session in the user data folder, until Save As gives it a place of its own.
+
+        It starts with one journey from the template, named in the given language.
+        """
+
+        def fill(conn: Connection) -> None:
+            name = template_name(template_id, language)
+            insert_rows(conn, "journey", [{"id": 1, "name": name, "template": template_id}])
+            stages, lanes = journey_rows(template_id, language, 1)
+            insert_rows(conn, "stage", stages)
+            insert_rows(conn, "lane", lanes)
+
+        return cls(
+            SessionFile.create(new_untitled_path(), fill=fill, language=language), untitled=True
+        )
+
+    @classmethod
+    def open_demo(cls) -> Document:
+        """A fresh copy of the demo session, as an untitled session (the original is data)."""
+        path = new_untitled_path()
+        write_demo(path)
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Document:
@@ -102,11 +125,8 @@ class Document(QObject):
         return self._untitled
 
     def is_blank(self) -> bool:
-        """True when the session holds nothing a person wrote: safe to drop silently."""
-        session = self._store.session_row()
-        if any(session[name] for name in SESSION_FIELDS):
-            return False
-        return all(self._store.count(name) == 0 for name in CONTENT_TABLES)
+        """True while nobody has edited the session since it was made: safe to drop silently."""
+        return self._store.never_edited()
 
     def save_as(self, target: Path | str) -> None:
         """Copy the session to target and go on working on the copy."""

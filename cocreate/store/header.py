@@ -24,6 +24,7 @@ class Header:
     page_count: int
     user_version: int
     application_id: int
+    change_counter: int
 
 
 def _u32(data: bytes, offset: int) -> int:
@@ -59,6 +60,7 @@ def read_header(path: Path) -> Header:
         page_count=_u32(data, 28),
         user_version=_u32(data, 60),
         application_id=_u32(data, 68),
+        change_counter=_u32(data, 24),
     )
     # The page count in the header is valid when "version-valid-for" matches the change counter.
     count_is_valid = _u32(data, 92) == _u32(data, 24)

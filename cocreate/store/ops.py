@@ -140,6 +140,12 @@ def inverse_ops(ops: list[Op]) -> list[Op]:
     return [op.inverse() for op in reversed(ops)]
 
 
+def insert_rows(conn: Connection, table_name: str, rows: list[Row]) -> None:
+    """Many rows at once through SQLAlchemy Core (one executemany), inside a transaction."""
+    if rows:
+        conn.execute(insert(table(table_name)), rows)
+
+
 def read_row(conn: Connection, table_name: str, row_id: int) -> Row | None:
     t = table(table_name)
     found = conn.execute(select(t).where(t.c.id == row_id)).mappings().first()

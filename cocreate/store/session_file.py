@@ -8,10 +8,10 @@ committed in one transaction.
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import stat
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +27,9 @@ from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
 from cocreate.store.lock import FileLock
 from cocreate.store.ops import Change, Op, Row, apply_ops, delete_ops, read_row, table, update_op
+
+#: The file change counter of a file just made by create() (one write transaction).
+CREATED_CHANGE_COUNTER = 1
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -61,6 +64,24 @@ def _is_writable(path: Path) -> bool:
     )
 
 
+def _temp_beside(target: Path, suffix: str) -> Path:
+    """A new empty file in target's folder, with the permissions a new file usually gets.
+
+    (tempfile.mkstemp would make it private to its owner, 0600, whatever the umask says.)
+    """
+    folder = target.resolve().parent
+    for _attempt in range(100):
+        tmp = folder / f".{target.name}.{secrets.token_hex(4)}{suffix}"
+        try:
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        if target.exists():
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        return tmp
+    raise FileExistsError(folder)
+
+
 def _fsync_folder(folder: Path) -> None:
     if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
         return
@@ -81,6 +102,9 @@ class SessionFile:
         self._engine = _engine(raw)
         self._lock = lock
         if not read_only:
+            # Going through PERSIST makes SQLite delete a journal a kill left behind that was
+            # never made hot (nothing to roll back), so no side file outlives the crash.
+            raw.execute("PRAGMA journal_mode = PERSIST")
             raw.execute("PRAGMA journal_mode = DELETE")
             raw.execute("PRAGMA synchronous = FULL")
         raw.execute("PRAGMA foreign_keys = ON")
@@ -88,8 +112,19 @@ class SessionFile:
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, *, lock: bool = True, **session_fields: Any) -> SessionFile:
-        """A new session file with the schema and its session row. The path must not exist."""
+    def create(
+        cls,
+        path: Path,
+        *,
+        lock: bool = True,
+        fill: Callable[[Connection], None] | None = None,
+        **session_fields: Any,
+    ) -> SessionFile:
+        """A new session file with the schema and its session row. The path must not exist.
+
+        `fill`, when given, adds the first content (a template journey, the demo) inside the
+        same transaction, so the file is written once: see `never_edited`.
+        """
         path = Path(path)
         if path.exists():
             raise FileExistsError(path)
@@ -98,9 +133,16 @@ class SessionFile:
         store = cls(path, raw, read_only=False, lock=file_lock)
         now = datetime.now().astimezone().isoformat(timespec="seconds")
         row = {"id": 1, "created_at": now, "app_version": __version__} | session_fields
-        with store.transaction() as conn:
-            schema.create_schema(conn)
-            conn.execute(insert(table("session")).values(**row))
+        try:
+            with store.transaction() as conn:
+                schema.create_schema(conn)
+                conn.execute(insert(table("session")).values(**row))
+                if fill is not None:
+                    fill(conn)
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
         return store
 
     @classmethod
@@ -201,6 +243,14 @@ class SessionFile:
         with self.reading() as conn:
             return conn.execute(query).scalar_one()
 
+    def never_edited(self) -> bool:
+        """True while the file holds only what create() wrote, in its one transaction.
+
+        SQLite adds one to the file change counter (header offset 24) at every committed write
+        transaction in rollback-journal mode; create() leaves it at 1.
+        """
+        return read_header(self.path).change_counter <= CREATED_CHANGE_COUNTER
+
     def session_row(self) -> Row:
         found = self.row("session", 1)
         assert found is not None  # checked when the file was opened
@@ -234,11 +284,6 @@ class SessionFile:
         with self.reading() as conn:
             return delete_ops(conn, table_name, row_ids)
 
-    def bulk_insert(self, conn: Connection, table_name: str, rows: list[Row]) -> None:
-        """Many rows at once through SQLAlchemy Core (executemany), inside a transaction."""
-        if rows:
-            conn.execute(insert(table(table_name)), rows)
-
     # -- copies ---------------------------------------------------------------------------------
 
     def backup_to(self, target: Path) -> None:
@@ -248,11 +293,7 @@ class SessionFile:
         the target in one rename: a crash leaves either the old target or the complete copy.
         """
         target = Path(target)
-        handle, tmp_name = tempfile.mkstemp(
-            prefix="." + target.name + ".", suffix=".tmp", dir=target.resolve().parent
-        )
-        os.close(handle)
-        tmp = Path(tmp_name)
+        tmp = _temp_beside(target, ".tmp")
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -271,11 +312,7 @@ class SessionFile:
 
 def _migrate(path: Path, from_version: int) -> None:
     """Bring an older file up to SCHEMA_VERSION on a copy, then swap the copy in."""
-    handle, tmp_name = tempfile.mkstemp(
-        prefix="." + path.name + ".", suffix=".migrating", dir=path.resolve().parent
-    )
-    os.close(handle)
-    tmp = Path(tmp_name)
+    tmp = _temp_beside(path, ".migrating")
     try:
         src = _connect(path, read_only=True)
         dst = sqlite3.connect(tmp, isolation_level=None)

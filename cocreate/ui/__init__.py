@@ -1,0 +1,1 @@
+"""The main window, docks, dialogs, actions and menus (Qt widgets)."""

@@ -1,0 +1,46 @@
+"""Start the GUI: the application object, translators, the window and its first session."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from cocreate import __version__
+from cocreate.ui import i18n
+from cocreate.ui.main_window import MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("cocreate")
+    app.setApplicationName("cocreate")
+    app.setApplicationDisplayName("cocreate")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def start_window(path: str | None = None, demo: bool = False) -> MainWindow:
+    """The window with its first session: the given file, the demo, or a new session."""
+    translators = i18n.Translators()
+    translators.install(i18n.chosen_language())
+    window = MainWindow(translators)
+    window.show()
+    opened = False
+    if demo:
+        opened = window.open_demo()
+    elif path:
+        opened = window.open_file(path)
+    if not opened:
+        window.new_session()
+    QTimer.singleShot(0, window.offer_recovery)
+    return window
+
+
+def run_app(path: str | None = None, demo: bool = False) -> int:
+    app = create_application()
+    window = start_window(path, demo)
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,69 @@
+"""Clear, translated messages for files that cannot be opened or written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from cocreate.store import FileProblem, SessionFileError
+
+_TEXTS = {
+    FileProblem.NOT_FOUND: QT_TRANSLATE_NOOP("FileErrors", "The file does not exist."),
+    FileProblem.IS_DIRECTORY: QT_TRANSLATE_NOOP(
+        "FileErrors", "This is a folder, not a session file. Choose a .cocreate file."
+    ),
+    FileProblem.EMPTY: QT_TRANSLATE_NOOP(
+        "FileErrors", "The file is empty (0 bytes), so it holds no session."
+    ),
+    FileProblem.NOT_SQLITE: QT_TRANSLATE_NOOP(
+        "FileErrors", "This is not a cocreate session file."
+    ),
+    FileProblem.DAMAGED: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The file is damaged or incomplete, perhaps cut short by a copy. Open a backup copy.",
+    ),
+    FileProblem.FOREIGN: QT_TRANSLATE_NOOP(
+        "FileErrors", "This is a database of another application, not a cocreate session."
+    ),
+    FileProblem.TOO_NEW: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The file was written by a newer version of cocreate. Update cocreate to open it.",
+    ),
+    FileProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The file is already open in another cocreate window. Switch to that window,"
+        " or close the session there first.",
+    ),
+    FileProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "FileErrors", "The file is read-only, so changes cannot be saved to it."
+    ),
+    FileProblem.UNREADABLE: QT_TRANSLATE_NOOP(
+        "FileErrors", "The file cannot be read: permission denied."
+    ),
+    FileProblem.WRITE_FAILED: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The change could not be written to the file, so it was not made."
+        " Check that the disk is not full and the file is still there.",
+    ),
+    FileProblem.MIGRATION_FAILED: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The file is in an older format and could not be upgraded. It was left as it was.",
+    ),
+}
+
+
+def problem_text(problem: FileProblem) -> str:
+    return QCoreApplication.translate("FileErrors", _TEXTS[problem])
+
+
+def show_file_error(parent: QWidget | None, title: str, error: SessionFileError) -> None:
+    """A warning that names the file, says what happened and what to do; the file is untouched."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+    box.setText(f"{error.path}\n\n{problem_text(error.problem)}")
+    if error.detail:
+        box.setDetailedText(error.detail)
+    box.setObjectName("fileErrorBox")
+    box.exec()

@@ -1,0 +1,426 @@
+"""The main window: it wires the document, the views, the actions and the menus, nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from cocreate import __version__
+from cocreate.document import Document
+from cocreate.store import SessionFileError
+from cocreate.store.recovery import recoverable_sessions
+from cocreate.ui import i18n
+from cocreate.ui.file_errors import show_file_error
+from cocreate.ui.overview import SessionOverview
+from cocreate.ui.recent import add_recent_file, clear_recent_files, recent_files
+from cocreate.ui.recovery_dialog import RecoveryDialog
+from cocreate.ui.session_dialog import SessionDetailsDialog
+from cocreate.ui.welcome import WelcomePage
+
+FILE_SUFFIX = ".cocreate"
+Key = QKeySequence.StandardKey
+
+
+class MainWindow(QMainWindow):
+    """One window, one open session (or none: then it shows the welcome page)."""
+
+    def __init__(self, translators: i18n.Translators, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._translators = translators
+        self.document: Document | None = None
+        self._undo_action: QAction | None = None
+        self._redo_action: QAction | None = None
+
+        self._create_actions()
+        self.overview = SessionOverview()
+        self.welcome = WelcomePage([self.new_action, self.open_action, self.demo_action])
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.welcome)
+        self._pages.addWidget(self.overview)
+        self.setCentralWidget(self._pages)
+        self._create_menus()
+        self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.resize(1280, 820)
+        self.retranslate()
+        self._update_state()
+
+    # -- actions and menus ----------------------------------------------------------------------
+
+    def _action(self, slot, shortcut: Key | str | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if isinstance(shortcut, Key):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_action = self._action(self.new_session, Key.New)
+        self.open_action = self._action(self.choose_and_open, Key.Open)
+        self.demo_action = self._action(self.open_demo)
+        self.save_as_action = self._action(self.save_as, Key.SaveAs)
+        self.close_action = self._action(self.close_session, Key.Close)
+        self.quit_action = self._action(self.close, Key.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.clear_recent_action = self._action(self._clear_recent)
+        self.details_action = self._action(self.edit_session_details, "Ctrl+Shift+I")
+        self.rename_action = self._action(self.rename_session, "F2")
+        self.expand_action = self._action(lambda: self.overview.tree.expandAll())
+        self.collapse_action = self._action(self._collapse_outline)
+        self.about_action = self._action(self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = self._action(QApplication.aboutQt)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ["", *i18n.LANGUAGES]:
+            action = QAction(self.language_group)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_actions[code] = action
+        self.language_actions[i18n.chosen_language()].setChecked(True)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.clear()
+        for item in (self.new_action, self.open_action, self.recent_menu, self.demo_action, None,
+                     self.save_as_action, None, self.close_action, self.quit_action):
+            if item is None:
+                self.file_menu.addSeparator()
+            elif isinstance(item, QAction):
+                self.file_menu.addAction(item)
+            else:
+                self.file_menu.addMenu(item)
+
+        self.edit_menu = bar.addMenu("")
+        self._edit_separator = self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.details_action)
+        self.edit_menu.addAction(self.rename_action)
+
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.expand_action)
+        self.view_menu.addAction(self.collapse_action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        texts = {
+            self.new_action: (self.tr("&New Session"), self.tr("Start a new, untitled session")),
+            self.open_action: (self.tr("&Open…"), self.tr("Open a .cocreate session file")),
+            self.demo_action: (
+                self.tr("Open &Demo Session"),
+                self.tr("Open a fresh copy of the demo salon of a coffee chain"),
+            ),
+            self.save_as_action: (
+                self.tr("Save &As…"),
+                self.tr("Copy the session to a file of your choice and go on working there"),
+            ),
+            self.close_action: (self.tr("&Close Session"), self.tr("Close the open session")),
+            self.quit_action: (self.tr("&Quit"), self.tr("Quit cocreate")),
+            self.clear_recent_action: (self.tr("&Clear Recent Files"), ""),
+            self.details_action: (
+                self.tr("Session &Details…"),
+                self.tr("Edit the title, theme, brand, date, facilitator and goal"),
+            ),
+            self.rename_action: (self.tr("Re&name Session…"), self.tr("Change the session title")),
+            self.expand_action: (self.tr("&Expand Outline"), self.tr("Show every row")),
+            self.collapse_action: (self.tr("C&ollapse Outline"), self.tr("Show journeys only")),
+            self.about_action: (self.tr("&About cocreate"), ""),
+            self.about_qt_action: (self.tr("About &Qt"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        self.language_actions[""].setText(self.tr("&System Language"))
+        for code, name in i18n.LANGUAGES.items():
+            self.language_actions[code].setText(name)
+        self._install_undo_actions()
+        self._update_state()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files()
+        for index, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{index % 10} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        if not paths:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(paths))
+
+    def _clear_recent(self) -> None:
+        clear_recent_files()
+
+    def _collapse_outline(self) -> None:
+        self.overview.tree.collapseAll()
+        for index in range(self.overview.tree.topLevelItemCount()):
+            self.overview.tree.topLevelItem(index).setExpanded(True)
+
+    # -- the open session -----------------------------------------------------------------------
+
+    def _set_document(self, document: Document | None) -> None:
+        self.document = document
+        self.overview.set_document(document)
+        self._install_undo_actions()
+        if document is not None:
+            document.changed.connect(self._update_state)
+            document.file_changed.connect(self._update_state)
+            document.write_failed.connect(self._write_failed)
+            if not document.untitled:
+                add_recent_file(document.path)
+        self._update_state()
+
+    def _install_undo_actions(self) -> None:
+        """Undo and Redo come from the document's stack and name the action they take back."""
+        for action in (self._undo_action, self._redo_action):
+            if action is not None:
+                self.edit_menu.removeAction(action)
+                action.deleteLater()
+        self._undo_action = self._redo_action = None
+        if self.document is None:
+            return
+        stack = self.document.undo_stack
+        self._undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self._redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self._undo_action.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        self._redo_action.setShortcuts(QKeySequence.keyBindings(Key.Redo))
+        self.edit_menu.insertAction(self._edit_separator, self._undo_action)
+        self.edit_menu.insertAction(self._edit_separator, self._redo_action)
+
+    def _update_state(self, _change: object = None) -> None:
+        document = self.document
+        has_session = document is not None
+        editable = has_session and not document.read_only
+        self._pages.setCurrentWidget(self.overview if has_session else self.welcome)
+        for action in (self.save_as_action, self.close_action, self.expand_action,
+                       self.collapse_action):
+            action.setEnabled(has_session)
+        for action in (self.details_action, self.rename_action):
+            action.setEnabled(editable)
+        if document is None:
+            self.setWindowTitle("")
+            self.read_only_label.clear()
+            return
+        title = document.session()["title"] or self.tr("Untitled session")
+        where = self.tr("not saved yet") if document.untitled else document.path.name
+        suffix = self.tr(" [read-only]") if document.read_only else ""
+        self.setWindowTitle(f"{title} — {where}{suffix}")
+        self.setWindowFilePath("" if document.untitled else str(document.path))
+        self.read_only_label.setText(
+            self.tr("Read-only: changes cannot be saved") if document.read_only else ""
+        )
+
+    def _write_failed(self, error: SessionFileError) -> None:
+        show_file_error(self, self.tr("Change Not Saved"), error)
+
+    def _replace_document(self, make) -> bool:
+        """Close the open session (asking if needed), then open what make() returns."""
+        if not self.close_session():
+            return False
+        try:
+            document = make()
+        except SessionFileError as error:
+            show_file_error(self, self.tr("Cannot Open Session"), error)
+            return False
+        self._set_document(document)
+        if document.read_only:
+            QMessageBox.information(
+                self,
+                self.tr("Opened Read-Only"),
+                self.tr(
+                    "This file is read-only, so it was opened for viewing only and changes"
+                    " cannot be saved to it. Use File > Save As… to make an editable copy."
+                ),
+            )
+        return True
+
+    def new_session(self) -> bool:
+        language = "zh" if self._translators.language == "zh_CN" else "en"
+        return self._replace_document(lambda: Document.new_untitled(language))
+
+    def open_demo(self) -> bool:
+        return self._replace_document(Document.open_demo)
+
+    def open_file(self, path: Path | str) -> bool:
+        path = Path(path)
+        if self.document is not None and self.document.path.resolve() == path.resolve():
+            return True
+        return self._replace_document(lambda: Document.open(path))
+
+    def choose_and_open(self) -> bool:
+        start = str(recent_files()[0].parent) if recent_files() else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open Session"),
+            start,
+            self.tr("cocreate sessions (*.cocreate);;All files (*)"),
+        )
+        return self.open_file(path) if path else False
+
+    def save_as(self) -> bool:
+        if self.document is None:
+            return False
+        start = "" if self.document.untitled else str(self.document.path)
+        if not start:
+            title = self.document.session()["title"] or self.tr("Untitled session")
+            safe = "".join(c for c in title if c not in '\\/:*?"<>|').strip() or "session"
+            start = str(Path.home() / (safe + FILE_SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Session As"), start, self.tr("cocreate sessions (*.cocreate)")
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        try:
+            self.document.save_as(target)
+        except SessionFileError as error:
+            show_file_error(self, self.tr("Cannot Save Session"), error)
+            return False
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot Save Session"),
+                self.tr("%1\n\nThe session could not be written there: %2").replace(
+                    "%1", str(target)
+                ).replace("%2", error.strerror or str(error)),
+            )
+            return False
+        add_recent_file(target)
+        self.statusBar().showMessage(self.tr("Saved as %1").replace("%1", str(target)), 5000)
+        return True
+
+    def close_session(self) -> bool:
+        """Close the open session. False when the person chose to keep it open."""
+        document = self.document
+        if document is None:
+            return True
+        discard = False
+        if document.untitled:
+            if document.is_blank():
+                discard = True
+            else:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Save Session?"),
+                    self.tr(
+                        "This session has not been saved under a name yet. Save it before"
+                        " closing? If you discard it, its contents are deleted."
+                    ),
+                    QMessageBox.StandardButton.Save
+                    | QMessageBox.StandardButton.Discard
+                    | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Save,
+                )
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return False
+                if answer == QMessageBox.StandardButton.Save and not self.save_as():
+                    return False
+                discard = answer == QMessageBox.StandardButton.Discard
+        self._set_document(None)
+        document.close(discard=discard)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.close_session():
+            event.accept()
+        else:
+            event.ignore()
+
+    def offer_recovery(self) -> None:
+        sessions = recoverable_sessions()
+        if not sessions:
+            return
+        dialog = RecoveryDialog(sessions, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.open_file(dialog.chosen)
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def edit_session_details(self) -> None:
+        if self.document is None or self.document.read_only:
+            return
+        dialog = SessionDetailsDialog(self.document.session(), self)
+        if dialog.exec():
+            fields = dialog.changed_fields()
+            if fields:
+                self.document.set_session_fields(**fields)
+
+    def rename_session(self) -> None:
+        if self.document is None or self.document.read_only:
+            return
+        title, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename Session"),
+            self.tr("Session title:"),
+            QLineEdit.EchoMode.Normal,
+            self.document.session()["title"],
+        )
+        if ok:
+            self.document.rename_session(title.strip())
+
+    # -- view and help --------------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        i18n.remember_language(code)
+        self._translators.install(code)
+        self.language_actions[code].setChecked(True)
+        QTimer.singleShot(0, self._update_state)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About cocreate"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("cocreate %1").replace("%1", __version__))
+        box.setInformativeText(
+            self.tr(
+                "A desktop tool for service-design co-creation salons: map the customer"
+                " journey, collect sticky notes, vote, and share the service blueprint."
+            )
+        )
+        box.exec()
