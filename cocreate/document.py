@@ -15,13 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import Connection
 
+from cocreate import edits
 from cocreate.demo import write_demo
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.ops import Change, Op, Row, insert_rows, inverse_ops
 from cocreate.store.paths import untitled_dir
 from cocreate.templates import journey_rows, template_name
 
-#: The session fields a user edits in "Session Details".
+# The session fields a user edits in "Session Details".
 SESSION_FIELDS = ("title", "theme", "brand", "date", "facilitator", "goal")
 
 
@@ -52,11 +53,11 @@ class RowCommand(QUndoCommand):
 class Document(QObject):
     """A session file opened for a window. Create with new_untitled() or open()."""
 
-    #: Emitted with a store.ops.Change after every edit, undo and redo.
+    # Emitted with a store.ops.Change after every edit, undo and redo.
     changed = Signal(object)
-    #: Emitted when the file behind the document changes (Save As) or its state does.
+    # Emitted when the file behind the document changes (Save As) or its state does.
     file_changed = Signal()
-    #: Emitted with a SessionFileError when a change could not be written.
+    # Emitted with a SessionFileError when a change could not be written.
     write_failed = Signal(object)
 
     def __init__(self, store: SessionFile, *, untitled: bool, parent: QObject | None = None):
@@ -177,3 +178,145 @@ class Document(QObject):
     def rename_session(self, title: str) -> bool:
         op = self._store.update_op("session", 1, title=title)
         return self.execute(self.tr("Rename Session"), [op])
+
+    # -- journeys -------------------------------------------------------------------------------
+
+    def add_journey(
+        self, name: str, template_id: str, language: str, persona_id: int | None = None
+    ) -> int | None:
+        """A new journey from a template; returns its id."""
+        ops = edits.add_journey(self._store, name, template_id, language, persona_id)
+        return ops[0].row["id"] if self.execute(self.tr("Add Journey"), ops) else None
+
+    def rename_journey(self, journey_id: int, name: str) -> bool:
+        op = self._store.update_op("journey", journey_id, name=name)
+        return self.execute(self.tr("Rename Journey"), [op])
+
+    def duplicate_journey(self, journey_id: int, name: str) -> int | None:
+        ops = edits.duplicate_journey(self._store, journey_id, name)
+        return ops[0].row["id"] if self.execute(self.tr("Duplicate Journey"), ops) else None
+
+    def delete_journey(self, journey_id: int) -> bool:
+        ops = self._store.delete_ops("journey", [journey_id])
+        return self.execute(self.tr("Delete Journey"), ops)
+
+    def move_journey(self, journey_id: int, index: int) -> bool:
+        return self.execute(
+            self.tr("Move Journey"), edits.move_journey(self._store, journey_id, index)
+        )
+
+    def set_journey_persona(self, journey_id: int, persona_id: int | None) -> bool:
+        op = self._store.update_op("journey", journey_id, persona_id=persona_id)
+        return self.execute(self.tr("Change Persona"), [op])
+
+    def add_persona(
+        self, name: str, kind: str, description: str, journey_id: int | None = None
+    ) -> int | None:
+        ops = edits.add_persona(self._store, name, kind, description, journey_id)
+        return ops[0].row["id"] if self.execute(self.tr("Add Persona"), ops) else None
+
+    def update_persona(self, persona_id: int, **fields: Any) -> bool:
+        op = self._store.update_op("persona", persona_id, **fields)
+        return self.execute(self.tr("Edit Persona"), [op])
+
+    # -- stages and lanes -----------------------------------------------------------------------
+
+    def add_stage(
+        self, journey_id: int, name: str, index: int | None = None, color: str = ""
+    ) -> int | None:
+        ops = edits.add_stage(self._store, journey_id, name, index, color)
+        return ops[0].row["id"] if self.execute(self.tr("Add Stage"), ops) else None
+
+    def update_stage(self, stage_id: int, **fields: Any) -> bool:
+        names = {
+            "name": self.tr("Rename Stage"),
+            "color": self.tr("Recolour Stage"),
+            "width": self.tr("Resize Stage"),
+        }
+        name = names[next(iter(fields))] if len(fields) == 1 else self.tr("Edit Stage")
+        return self.execute(name, [self._store.update_op("stage", stage_id, **fields)])
+
+    def move_stage(self, stage_id: int, index: int) -> bool:
+        return self.execute(self.tr("Move Stage"), edits.move_stage(self._store, stage_id, index))
+
+    def delete_stage(self, stage_id: int) -> bool:
+        ops = self._store.delete_ops("stage", [stage_id])
+        return self.execute(self.tr("Delete Stage"), ops)
+
+    def add_lane(self, journey_id: int, name: str, index: int | None = None) -> int | None:
+        ops = edits.add_lane(self._store, journey_id, name, index)
+        return ops[0].row["id"] if self.execute(self.tr("Add Lane"), ops) else None
+
+    def update_lane(self, lane_id: int, **fields: Any) -> bool:
+        if set(fields) == {"hidden"}:
+            name = self.tr("Hide Lane") if fields["hidden"] else self.tr("Show Lane")
+        else:
+            name = self.tr("Rename Lane")
+        return self.execute(name, [self._store.update_op("lane", lane_id, **fields)])
+
+    def move_lane(self, lane_id: int, index: int) -> bool:
+        return self.execute(self.tr("Move Lane"), edits.move_lane(self._store, lane_id, index))
+
+    def delete_lane(self, lane_id: int) -> bool:
+        ops = self._store.delete_ops("lane", [lane_id])
+        return self.execute(self.tr("Delete Lane"), ops)
+
+    # -- touchpoints and links ------------------------------------------------------------------
+
+    def add_touchpoint(
+        self, journey_id: int, stage_id: int, lane_id: int, index: int | None = None, **fields: Any
+    ) -> int | None:
+        ops = edits.add_touchpoint(self._store, journey_id, stage_id, lane_id, index, **fields)
+        return ops[0].row["id"] if self.execute(self.tr("Add Touchpoint"), ops) else None
+
+    def update_touchpoint(self, touchpoint_id: int, **fields: Any) -> bool:
+        ops = edits.update_touchpoint(self._store, touchpoint_id, **fields)
+        return self.execute(self.tr("Edit Touchpoint"), ops)
+
+    def update_touchpoints(self, ids: list[int], **fields: Any) -> bool:
+        """The same fields on several cards, as one action."""
+        ops = [op for tid in ids for op in edits.update_touchpoint(self._store, tid, **fields)]
+        return self.execute(self.tr("Edit Touchpoints"), ops)
+
+    def move_touchpoints(
+        self, ids: list[int], stage_id: int, lane_id: int, index: int | None = None
+    ) -> bool:
+        ops = edits.move_touchpoints(self._store, ids, stage_id, lane_id, index)
+        name = self.tr("Move Touchpoint") if len(ids) == 1 else self.tr("Move Touchpoints")
+        return self.execute(name, ops)
+
+    def paste_touchpoints(
+        self,
+        journey_id: int,
+        rows: list[Row],
+        links: list[Row],
+        stage_id: int | None = None,
+        lane_id: int | None = None,
+        name: str = "",
+    ) -> list[int]:
+        ops = edits.paste_touchpoints(self._store, journey_id, rows, links, stage_id, lane_id)
+        if not self.execute(name or self.tr("Paste"), ops):
+            return []
+        return [op.row["id"] for op in ops if op.table == "touchpoint"]
+
+    def delete_touchpoints(self, ids: list[int]) -> bool:
+        ops = self._store.delete_ops("touchpoint", list(ids))
+        name = self.tr("Delete Touchpoint") if len(ids) == 1 else self.tr("Delete Touchpoints")
+        return self.execute(name, ops)
+
+    def add_link(self, journey_id: int, source_id: int, target_id: int) -> int | None:
+        ops = edits.add_link(self._store, journey_id, source_id, target_id)
+        return ops[0].row["id"] if self.execute(self.tr("Add Link"), ops) else None
+
+    def delete_links(self, ids: list[int]) -> bool:
+        ops = self._store.delete_ops("link", list(ids))
+        name = self.tr("Delete Link") if len(ids) == 1 else self.tr("Delete Links")
+        return self.execute(name, ops)
+
+    def delete_items(self, touchpoint_ids: list[int], link_ids: list[int]) -> bool:
+        """Delete a selection of cards and links as one action."""
+        ops = self._store.delete_ops("touchpoint", list(touchpoint_ids))
+        doomed = {op.row["id"] for op in ops if op.table == "link"}
+        remaining = [link_id for link_id in link_ids if link_id not in doomed]
+        ops += self._store.delete_ops("link", remaining)
+        return self.execute(self.tr("Delete"), ops)

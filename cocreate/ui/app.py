@@ -26,7 +26,7 @@ def start_window(path: str | None = None, demo: bool = False) -> MainWindow:
     translators = i18n.Translators()
     translators.install(i18n.chosen_language())
     window = MainWindow(translators)
-    window.show()
+    window.showMaximized()
     opened = False
     if demo:
         opened = window.open_demo()

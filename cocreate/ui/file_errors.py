@@ -20,7 +20,7 @@ _TEXTS = {
     ),
     FileProblem.DAMAGED: QT_TRANSLATE_NOOP(
         "FileErrors",
-        "The file is damaged or incomplete, perhaps cut short by a copy. Open a backup copy.",
+        "The file is damaged or incomplete, perhaps by an interrupted copy. Open a backup copy.",
     ),
     FileProblem.FOREIGN: QT_TRANSLATE_NOOP(
         "FileErrors", "This is a database of another application, not a cocreate session."

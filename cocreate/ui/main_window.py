@@ -8,13 +8,16 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,8 +26,13 @@ from cocreate.document import Document
 from cocreate.store import SessionFileError
 from cocreate.store.recovery import recoverable_sessions
 from cocreate.ui import i18n
+from cocreate.ui.canvas_actions import CanvasActions
 from cocreate.ui.file_errors import show_file_error
+from cocreate.ui.find_bar import FindBar
+from cocreate.ui.inspector import InspectorDock
+from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.overview import SessionOverview
+from cocreate.ui.palette import PaletteDock
 from cocreate.ui.recent import add_recent_file, clear_recent_files, recent_files
 from cocreate.ui.recovery_dialog import RecoveryDialog
 from cocreate.ui.session_dialog import SessionDetailsDialog
@@ -46,17 +54,30 @@ class MainWindow(QMainWindow):
         self._redo_action: QAction | None = None
 
         self._create_actions()
-        self.overview = SessionOverview()
         self.welcome = WelcomePage([self.new_action, self.open_action, self.demo_action])
+        self.tabs = JourneyTabs()
+        self.find_bar = FindBar()
+        canvas_page = QWidget()
+        canvas_layout = QVBoxLayout(canvas_page)
+        canvas_layout.setContentsMargins(0, 0, 0, 0)
+        canvas_layout.setSpacing(0)
+        canvas_layout.addWidget(self.find_bar)
+        canvas_layout.addWidget(self.tabs, 1)
+        self._canvas_page = canvas_page
         self._pages = QStackedWidget()
         self._pages.addWidget(self.welcome)
-        self._pages.addWidget(self.overview)
+        self._pages.addWidget(canvas_page)
         self.setCentralWidget(self._pages)
+        self.canvas = CanvasActions(
+            self, self.tabs, self.find_bar, lambda: self._translators.language
+        )
+        self._create_docks()
+        self._create_toolbar()
         self._create_menus()
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyLabel")
         self.statusBar().addPermanentWidget(self.read_only_label)
-        self.resize(1280, 820)
+        self.resize(1440, 900)
         self.retranslate()
         self._update_state()
 
@@ -99,14 +120,72 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.language_actions[i18n.chosen_language()].setChecked(True)
 
+    def _create_docks(self) -> None:
+        self.palette = PaletteDock(self)
+        self.inspector = InspectorDock(self)
+        self.overview = SessionOverview()
+        self.outline_dock = QDockWidget(self)
+        self.outline_dock.setObjectName("outlineDock")
+        self.outline_dock.setWidget(self.overview)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
+        self.tabifyDockWidget(self.inspector, self.outline_dock)
+        self.inspector.raise_()
+        self.resizeDocks([self.palette], [210], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector], [330], Qt.Orientation.Horizontal)
+        self.tabs.touchpoints_selected.connect(self.inspector.show_touchpoints)
+        self.tabs.edit_requested.connect(self._edit_touchpoint)
+        self.palette.activated.connect(self.canvas.add_card)
+
+    def _edit_touchpoint(self, touchpoint_id: int) -> None:
+        self.inspector.show()
+        self.inspector.raise_()
+        self.inspector.show_touchpoints([touchpoint_id])
+        self.inspector.focus_title()
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar_toggle = self.toolbar.toggleViewAction()
+        self._toolbar_undo_anchor = self.toolbar.addSeparator()
+        canvas = self.canvas
+        for action in (
+            canvas.new_journey_action,
+            canvas.add_stage_action,
+            canvas.add_lane_action,
+            canvas.link_tool_action,
+            None,
+            canvas.zoom_out_action,
+            canvas.zoom_in_action,
+            canvas.fit_action,
+            None,
+            canvas.find_action,
+        ):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+
     def _create_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.clear()
-        for item in (self.new_action, self.open_action, self.recent_menu, self.demo_action, None,
-                     self.save_as_action, None, self.close_action, self.quit_action):
+        for item in (
+            self.new_action,
+            self.open_action,
+            self.recent_menu,
+            self.demo_action,
+            None,
+            self.save_as_action,
+            None,
+            self.close_action,
+            self.quit_action,
+        ):
             if item is None:
                 self.file_menu.addSeparator()
             elif isinstance(item, QAction):
@@ -114,18 +193,70 @@ class MainWindow(QMainWindow):
             else:
                 self.file_menu.addMenu(item)
 
+        canvas = self.canvas
         self.edit_menu = bar.addMenu("")
         self._edit_separator = self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.details_action)
-        self.edit_menu.addAction(self.rename_action)
+        for action in (
+            canvas.cut_action,
+            canvas.copy_action,
+            canvas.paste_action,
+            canvas.duplicate_action,
+            canvas.delete_action,
+            None,
+            canvas.select_all_action,
+            None,
+            canvas.find_action,
+            canvas.find_next_action,
+            canvas.find_previous_action,
+            None,
+            self.details_action,
+            self.rename_action,
+        ):
+            if action is None:
+                self.edit_menu.addSeparator()
+            else:
+                self.edit_menu.addAction(action)
 
         self.view_menu = bar.addMenu("")
+        for action in (
+            canvas.zoom_in_action,
+            canvas.zoom_out_action,
+            canvas.fit_action,
+            canvas.actual_size_action,
+        ):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.panels_menu = self.view_menu.addMenu("")
+        for dock in (self.palette, self.inspector, self.outline_dock):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.panels_menu.addAction(self.toolbar_toggle)
         self.view_menu.addAction(self.expand_action)
         self.view_menu.addAction(self.collapse_action)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+
+        self.journey_menu = bar.addMenu("")
+        for action in (
+            canvas.new_journey_action,
+            canvas.rename_journey_action,
+            canvas.duplicate_journey_action,
+            canvas.delete_journey_action,
+            canvas.persona_action,
+            None,
+            canvas.add_stage_action,
+            canvas.add_lane_action,
+            canvas.hidden_lanes_menu,
+            None,
+            canvas.link_tool_action,
+        ):
+            if action is None:
+                self.journey_menu.addSeparator()
+            elif isinstance(action, QMenu):
+                self.journey_menu.addMenu(action)
+            else:
+                self.journey_menu.addAction(action)
 
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
@@ -140,6 +271,13 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.journey_menu.setTitle(self.tr("&Journey"))
+        self.panels_menu.setTitle(self.tr("&Panels"))
+        self.palette.setWindowTitle(self.tr("Palette"))
+        self.outline_dock.setWindowTitle(self.tr("Outline"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.toolbar_toggle.setText(self.tr("&Toolbar"))
+        self.canvas.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -203,8 +341,14 @@ class MainWindow(QMainWindow):
     # -- the open session -----------------------------------------------------------------------
 
     def _set_document(self, document: Document | None) -> None:
+        if document is None:
+            self.inspector.set_document(None)  # commits a field being typed in, first
         self.document = document
         self.overview.set_document(document)
+        self.tabs.set_document(document)
+        self.canvas.set_document(document)
+        if document is not None:
+            self.inspector.set_document(document)
         self._install_undo_actions()
         if document is not None:
             document.changed.connect(self._update_state)
@@ -219,6 +363,7 @@ class MainWindow(QMainWindow):
         for action in (self._undo_action, self._redo_action):
             if action is not None:
                 self.edit_menu.removeAction(action)
+                self.toolbar.removeAction(action)
                 action.deleteLater()
         self._undo_action = self._redo_action = None
         if self.document is None:
@@ -230,14 +375,22 @@ class MainWindow(QMainWindow):
         self._redo_action.setShortcuts(QKeySequence.keyBindings(Key.Redo))
         self.edit_menu.insertAction(self._edit_separator, self._undo_action)
         self.edit_menu.insertAction(self._edit_separator, self._redo_action)
+        self.toolbar.insertAction(self._toolbar_undo_anchor, self._undo_action)
+        self.toolbar.insertAction(self._toolbar_undo_anchor, self._redo_action)
 
     def _update_state(self, _change: object = None) -> None:
         document = self.document
         has_session = document is not None
         editable = has_session and not document.read_only
-        self._pages.setCurrentWidget(self.overview if has_session else self.welcome)
-        for action in (self.save_as_action, self.close_action, self.expand_action,
-                       self.collapse_action):
+        self._pages.setCurrentWidget(self._canvas_page if has_session else self.welcome)
+        for dock in (self.palette, self.inspector, self.outline_dock):
+            dock.setEnabled(has_session)
+        for action in (
+            self.save_as_action,
+            self.close_action,
+            self.expand_action,
+            self.collapse_action,
+        ):
             action.setEnabled(has_session)
         for action in (self.details_action, self.rename_action):
             action.setEnabled(editable)
@@ -247,7 +400,7 @@ class MainWindow(QMainWindow):
             return
         title = document.session()["title"] or self.tr("Untitled session")
         where = self.tr("not saved yet") if document.untitled else document.path.name
-        suffix = self.tr(" [read-only]") if document.read_only else ""
+        suffix = " " + self.tr("[read-only]") if document.read_only else ""
         self.setWindowTitle(f"{title} — {where}{suffix}")
         self.setWindowFilePath("" if document.untitled else str(document.path))
         self.read_only_label.setText(
@@ -326,9 +479,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot Save Session"),
-                self.tr("%1\n\nThe session could not be written there: %2").replace(
-                    "%1", str(target)
-                ).replace("%2", error.strerror or str(error)),
+                self.tr("%1\n\nThe session could not be written there: %2")
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
             )
             return False
         add_recent_file(target)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cocreate.document import Document
-from cocreate.ui.labels import label
+from cocreate.labels import label
 
 Row = dict[str, Any]
 

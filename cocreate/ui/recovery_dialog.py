@@ -35,7 +35,7 @@ class RecoveryDialog(QDialog):
 
         intro = QLabel(
             self.tr(
-                "These sessions were never saved under a name of their own, perhaps because"
+                "These sessions were never saved to a file of your choice, perhaps because"
                 " cocreate was closed unexpectedly. Every change in them was kept."
             )
         )

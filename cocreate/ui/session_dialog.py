@@ -44,7 +44,7 @@ class SessionDetailsDialog(QDialog):
         self.goal_edit.setTabChangesFocus(True)
         self.goal_edit.setFixedHeight(90)
 
-        self.date_check = QCheckBox(self.tr("Date:"))
+        self.date_check = QCheckBox(self.tr("&Date:"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

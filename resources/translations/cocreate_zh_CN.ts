@@ -5,11 +5,138 @@
     <name>Document</name>
     <message>
         <source>Edit Session Details</source>
-        <extracomment>The session fields a user edits in &quot;Session Details&quot;. Emitted with a store.ops.Change after every edit, undo and redo. Emitted when the file behind the document changes (Save As) or its state does. Emitted with a SessionFileError when a change could not be written.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>编辑会话详情</translation>
     </message>
     <message>
         <source>Rename Session</source>
+        <translation>重命名会话</translation>
+    </message>
+    <message>
+        <source>Add Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recolour Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Touchpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Touchpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -17,633 +144,642 @@
     <name>FileErrors</name>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。</translation>
     </message>
     <message>
         <source>This is a folder, not a session file. Choose a .cocreate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一个文件夹，不是会话文件。请选择 .cocreate 文件。</translation>
     </message>
     <message>
         <source>The file is empty (0 bytes), so it holds no session.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件为空（0 字节），不包含任何会话。</translation>
     </message>
     <message>
         <source>This is not a cocreate session file.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 cocreate 会话文件。</translation>
     </message>
     <message>
-        <source>The file is damaged or incomplete, perhaps cut short by a copy. Open a backup copy.</source>
+        <source>The file is damaged or incomplete, perhaps by an interrupted copy. Open a backup copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is a database of another application, not a cocreate session.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是其他应用程序的数据库，不是 cocreate 会话。</translation>
     </message>
     <message>
         <source>The file was written by a newer version of cocreate. Update cocreate to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件由更新版本的 cocreate 创建。请升级 cocreate 后再打开。</translation>
     </message>
     <message>
         <source>The file is already open in another cocreate window. Switch to that window, or close the session there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件已在另一个 cocreate 窗口中打开。请切换到该窗口，或先在那里关闭此会话。</translation>
     </message>
     <message>
         <source>The file is read-only, so changes cannot be saved to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件为只读，无法保存更改。</translation>
     </message>
     <message>
         <source>The file cannot be read: permission denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件：权限不足。</translation>
     </message>
     <message>
         <source>The change could not be written to the file, so it was not made. Check that the disk is not full and the file is still there.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将更改写入文件，因此此次更改未生效。请检查磁盘空间是否已满，以及文件是否仍然存在。</translation>
     </message>
     <message>
         <source>The file is in an older format and could not be upgraded. It was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件为旧版格式，无法升级，文件保持原样未作改动。</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>移动应用</translation>
     </message>
     <message>
         <source>Mini-program</source>
-        <translation type="unfinished"></translation>
+        <translation>小程序</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>网站</translation>
     </message>
     <message>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>社交媒体</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Advertising</source>
-        <translation type="unfinished"></translation>
+        <translation>广告</translation>
     </message>
     <message>
         <source>Word of mouth</source>
-        <translation type="unfinished"></translation>
+        <translation>口碑</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>配送</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Other channel</source>
-        <translation type="unfinished"></translation>
+        <translation>其他渠道</translation>
     </message>
     <message>
         <source>Pre-touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>预触点</translation>
     </message>
     <message>
         <source>First touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>首触点</translation>
     </message>
     <message>
         <source>Core touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>核心触点</translation>
     </message>
     <message>
         <source>End touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>末触点</translation>
     </message>
     <message>
         <source>Idea</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>想法</translation>
     </message>
     <message>
         <source>Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>主持人</translation>
     </message>
     <message>
         <source>Participant</source>
-        <translation type="unfinished"></translation>
+        <translation>参与者</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客</translation>
     </message>
     <message>
         <source>Pain point</source>
-        <translation type="unfinished"></translation>
+        <translation>痛点</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Praise</source>
-        <translation type="unfinished"></translation>
+        <translation>好评</translation>
     </message>
     <message>
         <source>Need</source>
-        <translation type="unfinished"></translation>
+        <translation>需求</translation>
     </message>
     <message>
         <source>Loyal customer</source>
-        <translation type="unfinished"></translation>
+        <translation>忠诚型顾客</translation>
     </message>
     <message>
         <source>Purpose-driven customer</source>
-        <translation type="unfinished"></translation>
+        <translation>目的型顾客</translation>
     </message>
     <message>
         <source>Occasional customer</source>
-        <translation type="unfinished"></translation>
+        <translation>偶发型顾客</translation>
     </message>
     <message>
         <source>Information-seeking customer</source>
-        <translation type="unfinished"></translation>
+        <translation>信息搜寻型顾客</translation>
     </message>
     <message>
         <source>Custom persona</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义用户画像</translation>
     </message>
     <message>
         <source>Physical evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>有形展示</translation>
     </message>
     <message>
         <source>Customer actions</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客行为</translation>
     </message>
     <message>
         <source>Frontstage</source>
-        <translation type="unfinished"></translation>
+        <translation>前台</translation>
     </message>
     <message>
         <source>Backstage</source>
-        <translation type="unfinished"></translation>
+        <translation>后台</translation>
     </message>
     <message>
         <source>Support processes</source>
-        <translation type="unfinished"></translation>
+        <translation>支持流程</translation>
     </message>
     <message>
         <source>Custom lane</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义泳道</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;New Session</source>
-        <translation type="unfinished"></translation>
+        <translation>新建会话(&amp;N)</translation>
     </message>
     <message>
         <source>Start a new, untitled session</source>
-        <translation type="unfinished"></translation>
+        <translation>新建一个未命名的会话</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a .cocreate session file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 .cocreate 会话文件</translation>
     </message>
     <message>
         <source>Open &amp;Demo Session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例会话(&amp;D)</translation>
     </message>
     <message>
         <source>Open a fresh copy of the demo salon of a coffee chain</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一份全新的咖啡连锁品牌示例沙龙副本</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Copy the session to a file of your choice and go on working there</source>
-        <translation type="unfinished"></translation>
+        <translation>将会话复制到您选择的文件，并在该文件中继续工作</translation>
     </message>
     <message>
         <source>&amp;Close Session</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭会话(&amp;C)</translation>
     </message>
     <message>
         <source>Close the open session</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭当前打开的会话</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Quit cocreate</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 cocreate</translation>
     </message>
     <message>
         <source>&amp;Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>清除最近打开的文件(&amp;C)</translation>
     </message>
     <message>
         <source>Session &amp;Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>会话详情(&amp;D)…</translation>
     </message>
     <message>
         <source>Edit the title, theme, brand, date, facilitator and goal</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑标题、主题、品牌、日期、主持人和目标</translation>
     </message>
     <message>
         <source>Re&amp;name Session…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名会话(&amp;N)…</translation>
     </message>
     <message>
         <source>Change the session title</source>
-        <translation type="unfinished"></translation>
+        <translation>更改会话标题</translation>
     </message>
     <message>
         <source>&amp;Expand Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>展开大纲(&amp;E)</translation>
     </message>
     <message>
         <source>Show every row</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有行</translation>
     </message>
     <message>
         <source>C&amp;ollapse Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠大纲(&amp;O)</translation>
     </message>
     <message>
         <source>Show journeys only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示旅程</translation>
     </message>
     <message>
         <source>&amp;About cocreate</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 cocreate(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;System Language</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统语言(&amp;S)</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近打开的文件</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Untitled session</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名会话</translation>
     </message>
     <message>
         <source>not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未保存</translation>
     </message>
     <message>
-        <source> [read-only]</source>
+        <source>[read-only]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Read-only: changes cannot be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>只读：无法保存更改</translation>
     </message>
     <message>
         <source>Change Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>更改未保存</translation>
     </message>
     <message>
         <source>Cannot Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话</translation>
     </message>
     <message>
         <source>Opened Read-Only</source>
-        <translation type="unfinished"></translation>
+        <translation>已以只读方式打开</translation>
     </message>
     <message>
         <source>This file is read-only, so it was opened for viewing only and changes cannot be saved to it. Use File &gt; Save As… to make an editable copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件为只读，因此仅以查看方式打开，无法保存更改。请使用“文件 &gt; 另存为…”创建可编辑的副本。</translation>
     </message>
     <message>
         <source>Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <source>cocreate sessions (*.cocreate);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>cocreate 会话 (*.cocreate);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Save Session As</source>
-        <translation type="unfinished"></translation>
+        <translation>会话另存为</translation>
     </message>
     <message>
         <source>cocreate sessions (*.cocreate)</source>
-        <translation type="unfinished"></translation>
+        <translation>cocreate 会话 (*.cocreate)</translation>
     </message>
     <message>
         <source>Cannot Save Session</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存会话</translation>
     </message>
     <message>
         <source>%1
 
 The session could not be written there: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+无法将会话写入该位置：%2</translation>
     </message>
     <message>
         <source>Saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已另存为 %1</translation>
     </message>
     <message>
         <source>Save Session?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话？</translation>
     </message>
     <message>
         <source>This session has not been saved under a name yet. Save it before closing? If you discard it, its contents are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>此会话尚未命名保存。是否在关闭前保存？如果放弃，其内容将被删除。</translation>
     </message>
     <message>
         <source>Rename Session</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名会话</translation>
     </message>
     <message>
         <source>Session title:</source>
-        <translation type="unfinished"></translation>
+        <translation>会话标题：</translation>
     </message>
     <message>
         <source>About cocreate</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 cocreate</translation>
     </message>
     <message>
         <source>cocreate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cocreate 版本 %1</translation>
     </message>
     <message>
         <source>A desktop tool for service-design co-creation salons: map the customer journey, collect sticky notes, vote, and share the service blueprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>一款服务设计共创沙龙桌面工具：绘制顾客旅程、收集便利贴、投票，并分享服务蓝图。</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recover Unsaved Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的会话</translation>
     </message>
     <message>
-        <source>These sessions were never saved under a name of their own, perhaps because cocreate was closed unexpectedly. Every change in them was kept.</source>
+        <source>These sessions were never saved to a file of your choice, perhaps because cocreate was closed unexpectedly. Every change in them was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后(&amp;L)</translation>
     </message>
     <message>
         <source>Keep these sessions and ask again next time</source>
-        <translation type="unfinished"></translation>
+        <translation>保留这些会话，下次再询问</translation>
     </message>
     <message>
         <source>Untitled session</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名会话</translation>
     </message>
     <message>
         <source>Journeys: %1 · Touchpoints: %2 · Notes: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>旅程：%1 · 触点：%2 · 便利贴：%3</translation>
     </message>
     <message>
         <source>Last changed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最后修改于 %1</translation>
     </message>
     <message>
         <source>Delete Session</source>
-        <translation type="unfinished"></translation>
+        <translation>删除会话</translation>
     </message>
     <message>
         <source>Delete this unsaved session for good? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要永久删除这个未保存的会话吗？此操作无法撤销。</translation>
     </message>
 </context>
 <context>
     <name>SessionDetailsDialog</name>
     <message>
         <source>Session Details</source>
-        <translation type="unfinished"></translation>
+        <translation>会话详情</translation>
     </message>
     <message>
         <source>e.g. Member loyalty co-creation salon</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：会员忠诚度共创沙龙</translation>
     </message>
     <message>
         <source>The clear theme of the salon</source>
-        <translation type="unfinished"></translation>
+        <translation>本次沙龙的明确主题</translation>
     </message>
     <message>
         <source>What the group wants to leave the room with</source>
-        <translation type="unfinished"></translation>
+        <translation>大家希望在沙龙结束时带走的成果</translation>
     </message>
     <message>
-        <source>Date:</source>
+        <source>&amp;Date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Brand:</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Facilitator:</source>
-        <translation type="unfinished"></translation>
+        <translation>主持人(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Goal:</source>
-        <translation type="unfinished"></translation>
+        <translation>目标(&amp;G)：</translation>
     </message>
 </context>
 <context>
     <name>SessionOverview</name>
     <message>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>大纲</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Untitled session</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名会话</translation>
     </message>
     <message>
         <source>Facilitator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主持人：%1</translation>
     </message>
     <message numerus="yes">
         <source>Participants: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>参与者：%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Goal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目标：%1</translation>
     </message>
     <message>
         <source>Persona: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>用户画像：%1（%2）</translation>
     </message>
     <message>
         <source>Untitled journey</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名旅程</translation>
     </message>
     <message numerus="yes">
         <source>Touchpoints: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>触点：%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Emotion %1</source>
-        <translation type="unfinished"></translation>
+        <translation>情绪 %1</translation>
     </message>
     <message>
         <source>Score %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评分 %1</translation>
     </message>
     <message>
         <source>Branded touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌化触点</translation>
     </message>
     <message>
         <source>Breakpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>断点</translation>
     </message>
     <message numerus="yes">
         <source>Votes: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>票数：%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>便利贴</translation>
     </message>
     <message numerus="yes">
         <source>Notes: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>便利贴：%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Untitled cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名分组</translation>
     </message>
     <message>
         <source>Not in a cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>未分组</translation>
     </message>
     <message>
         <source>No author</source>
-        <translation type="unfinished"></translation>
+        <translation>未署名</translation>
     </message>
     <message>
         <source>Private until revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>揭晓前隐藏</translation>
     </message>
     <message>
         <source>(private note)</source>
-        <translation type="unfinished"></translation>
+        <translation>（私密便利贴）</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>参与者</translation>
     </message>
     <message numerus="yes">
         <source>Vote budget: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>可投票数：%n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusLabels</name>
+    <message>
+        <source>Idea</source>
+        <translation type="unfinished">想法</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">已计划</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">已完成</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>cocreate</source>
-        <translation type="unfinished"></translation>
+        <translation>cocreate</translation>
     </message>
     <message>
         <source>Map the customer journey with your group, on one shared screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>在同一块共享屏幕上，与团队一起绘制顾客旅程。</translation>
     </message>
 </context>
 </TS>

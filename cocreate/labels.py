@@ -35,11 +35,18 @@ _KINDS = {
     TouchpointKind.END: QT_TRANSLATE_NOOP("Labels", "End touchpoint"),
 }
 
+_KINDS_SHORT = {
+    TouchpointKind.PRE: QT_TRANSLATE_NOOP("Labels", "Pre"),
+    TouchpointKind.FIRST: QT_TRANSLATE_NOOP("Labels", "First"),
+    TouchpointKind.CORE: QT_TRANSLATE_NOOP("Labels", "Core"),
+    TouchpointKind.END: QT_TRANSLATE_NOOP("Labels", "End"),
+}
+
 _STATUSES = {
-    Status.IDEA: QT_TRANSLATE_NOOP("Labels", "Idea"),
-    Status.PLANNED: QT_TRANSLATE_NOOP("Labels", "Planned"),
-    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
-    Status.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
+    Status.IDEA: QT_TRANSLATE_NOOP("StatusLabels", "Idea"),
+    Status.PLANNED: QT_TRANSLATE_NOOP("StatusLabels", "Planned"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("StatusLabels", "In progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("StatusLabels", "Done"),
 }
 
 _ROLES = {
@@ -73,23 +80,27 @@ _LANES = {
     LaneKind.CUSTOM: QT_TRANSLATE_NOOP("Labels", "Custom lane"),
 }
 
+# group -> (translation context, value -> source text). Statuses have a context of their own:
+# "Idea" as a status and "Idea" as a note category read differently in Chinese.
 _TABLES = {
-    "channel": _CHANNELS,
-    "kind": _KINDS,
-    "status": _STATUSES,
-    "role": _ROLES,
-    "category": _CATEGORIES,
-    "persona": _PERSONAS,
-    "lane": _LANES,
+    "channel": ("Labels", _CHANNELS),
+    "kind": ("Labels", _KINDS),
+    "kind_short": ("Labels", _KINDS_SHORT),
+    "status": ("StatusLabels", _STATUSES),
+    "role": ("Labels", _ROLES),
+    "category": ("Labels", _CATEGORIES),
+    "persona": ("Labels", _PERSONAS),
+    "lane": ("Labels", _LANES),
 }
 
 
 def label(group: str, value: str) -> str:
     """The translated name of an enumeration value; an unknown value is shown as it is."""
-    source = _TABLES[group].get(value)  # type: ignore[call-overload]
-    return QCoreApplication.translate("Labels", source) if source else value
+    context, sources = _TABLES[group]
+    source = sources.get(value)  # type: ignore[call-overload]
+    return QCoreApplication.translate(context, source) if source else value
 
 
-def all_sources() -> dict[str, dict]:
-    """Every group's source texts (for tests that check coverage of the enumerations)."""
-    return _TABLES
+def values(group: str) -> list[str]:
+    """The values of a group, in the order the app lists them (combo boxes, palettes)."""
+    return [str(value) for value in _TABLES[group][1]]

@@ -1,0 +1,272 @@
+"""The view of a journey canvas: zoom, pan, find, in-place renaming and keyboard moves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsView,
+    QLineEdit,
+    QPinchGesture,
+    QWidget,
+)
+
+from cocreate.canvas.scene import JourneyScene
+
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+ZOOM_STEP = 1.25
+
+
+class InlineEditor(QLineEdit):
+    """A line editor over the canvas for renaming a stage or a lane in place.
+
+    Enter or a click elsewhere commits; Escape cancels.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineEditor")
+        self.hide()
+        self._target: tuple[str, int] | None = None
+        self._scene: JourneyScene | None = None
+        self.editingFinished.connect(self._commit)
+
+    def start(
+        self,
+        scene: JourneyScene,
+        kind: str,
+        row_id: int,
+        rect: QRectF,
+        zoom: float,
+        view: QGraphicsView,
+    ) -> None:
+        self._scene, self._target = scene, (kind, row_id)
+        top_left = view.mapFromScene(rect.topLeft())
+        width = max(160, int(rect.width() * zoom))
+        self.setGeometry(
+            top_left.x(), top_left.y(), width, max(32, int(min(rect.height(), 48) * zoom))
+        )
+        font = self.font()
+        font.setPointSizeF(max(10.0, min(20.0, 13 * zoom)))
+        self.setFont(font)
+        self.setText(scene.current_name(kind, row_id))
+        self.selectAll()
+        self.show()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self._target = None
+            self.hide()
+            self.parentWidget().setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def _commit(self) -> None:
+        target, self._target = self._target, None
+        self.hide()
+        if target is not None and self._scene is not None:
+            self._scene.commit_rename(target[0], target[1], self.text())
+
+
+class JourneyView(QGraphicsView):
+    """Shows one JourneyScene; Ctrl+wheel or pinch zooms, middle button or space+drag pans."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: JourneyScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("journeyView")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setAcceptDrops(True)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.editor = InlineEditor(self.viewport())
+        self._pan_start: QPoint | None = None
+        self._space_down = False
+        self.found: list[int] = []
+        self.found_index = -1
+        self.auto_fit = True  # keep the journey fitted until the person zooms
+        scene.rename_requested.connect(self._rename)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.zoom_to_fit()
+
+    def journey_scene(self) -> JourneyScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # -- zoom -----------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        step = factor / self.zoom()
+        if anchor is None:
+            old_anchor = self.transformationAnchor()
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(step, step)
+            self.setTransformationAnchor(old_anchor)
+        else:
+            self.scale(step, step)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.auto_fit = False
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.auto_fit = False
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def zoom_to_fit(self) -> None:
+        """The whole journey (lanes and emotion curve) in view."""
+        scene = self.journey_scene()
+        rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.set_zoom(1.0)
+        self.zoom_changed.emit(self.zoom())
+
+    def actual_size(self) -> None:
+        self.auto_fit = False
+        self.set_zoom(1.0)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.auto_fit = False
+                self.set_zoom(self.zoom() * (ZOOM_STEP**steps), event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.NativeGesture:
+            gesture: QNativeGestureEvent = event  # type: ignore[assignment]
+            if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.auto_fit = False
+                self.set_zoom(self.zoom() * (1 + gesture.value()), gesture.position())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if isinstance(pinch, QPinchGesture):
+                change = pinch.scaleFactor()
+                if change:
+                    self.auto_fit = False
+                    self.set_zoom(self.zoom() * change)
+                event.accept()  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
+
+    # -- pan ------------------------------------------------------------------------------------
+
+    def _start_pan(self, pos: QPoint) -> None:
+        self._pan_start = pos
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_down and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._start_pan(event.position().toPoint())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_start is not None:
+            delta = event.position().toPoint() - self._pan_start
+            self._pan_start = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_start is not None:
+            self._pan_start = None
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space_down else Qt.CursorShape.ArrowCursor
+            )
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key in steps and self.journey_scene().selected_touchpoint_ids():
+            self.journey_scene().nudge(*steps[key])
+            self.ensure_selection_visible()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def ensure_selection_visible(self) -> None:
+        scene = self.journey_scene()
+        ids = scene.selected_touchpoint_ids()
+        if ids and ids[0] in scene.cards:
+            self.ensureVisible(scene.cards[ids[0]], 40, 40)
+
+    # -- find -----------------------------------------------------------------------------------
+
+    def find(self, text: str) -> int:
+        """Highlight matching cards and go to the first; returns how many match."""
+        self.found = self.journey_scene().find(text)
+        self.found_index = -1
+        if self.found:
+            self.find_step(1)
+        return len(self.found)
+
+    def find_step(self, step: int) -> int | None:
+        """Select and show the next (or previous) match; its id."""
+        if not self.found:
+            return None
+        self.found_index = (self.found_index + step) % len(self.found)
+        card_id = self.found[self.found_index]
+        scene = self.journey_scene()
+        scene.select_touchpoints([card_id])
+        self.centerOn(scene.cards[card_id])
+        return card_id
+
+    # -- renaming in place ----------------------------------------------------------------------
+
+    def _rename(self, kind: str, row_id: int, rect: QRectF) -> None:
+        self.ensureVisible(rect, 20, 20)
+        self.editor.start(self.journey_scene(), kind, row_id, rect, self.zoom(), self)

@@ -1,0 +1,325 @@
+"""The edits a person makes, as lists of row ops (no Qt).
+
+Each function reads what it needs from the store and returns the ops of one user action; the
+document applies them in one transaction and pushes them as one undo command. Nothing here
+writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from cocreate.model import TouchpointKind
+from cocreate.store.ops import Insert, Op, Row, Update, table
+from cocreate.store.session_file import SessionFile
+from cocreate.templates import journey_rows
+
+#: Fields of a touchpoint a person edits in the inspector.
+TOUCHPOINT_FIELDS = (
+    "title",
+    "description",
+    "channel",
+    "kind",
+    "emotion",
+    "score",
+    "branded",
+    "breakpoint",
+    "status",
+    "owner",
+)
+
+
+def next_ids(store: SessionFile, table_name: str, count: int) -> list[int]:
+    """Ids for rows about to be inserted, so that rows of one edit can refer to each other."""
+    t = table(table_name)
+    with store.reading() as conn:
+        top = conn.execute(select(func.max(t.c.id))).scalar() or 0
+    return list(range(top + 1, top + 1 + count))
+
+
+def _updates(store: SessionFile, table_name: str, row_id: int, **fields: Any) -> list[Op]:
+    op = store.update_op(table_name, row_id, **fields)
+    return [op] if op is not None else []
+
+
+def _renumber(table_name: str, rows: list[Row], **extra: Any) -> list[Op]:
+    """Updates that give rows positions 0..n-1 in list order (and the extra fields)."""
+    ops: list[Op] = []
+    for position, row in enumerate(rows):
+        after = {"position": position, **extra}
+        changed = {key: value for key, value in after.items() if row[key] != value}
+        if changed:
+            before = {key: row[key] for key in changed}
+            ops.append(Update(table_name, row["id"], before, changed))
+    return ops
+
+
+# -- journeys and personas ----------------------------------------------------------------------
+
+
+def add_journey(
+    store: SessionFile,
+    name: str,
+    template_id: str,
+    language: str,
+    persona_id: int | None = None,
+) -> list[Op]:
+    (journey_id,) = next_ids(store, "journey", 1)
+    position = len(store.rows("journey"))
+    stages, lanes = journey_rows(template_id, language, journey_id)
+    ops: list[Op] = [
+        Insert(
+            "journey",
+            {
+                "id": journey_id,
+                "name": name,
+                "position": position,
+                "persona_id": persona_id,
+                "template": template_id,
+            },
+        )
+    ]
+    ops += [Insert("stage", row) for row in stages]
+    ops += [Insert("lane", row) for row in lanes]
+    return ops
+
+
+def duplicate_journey(store: SessionFile, journey_id: int, name: str) -> list[Op]:
+    """A copy of the journey's stages, lanes, touchpoints and links (not its notes or votes)."""
+    journey = store.row("journey", journey_id)
+    (new_journey,) = next_ids(store, "journey", 1)
+    ops: list[Op] = [
+        Insert(
+            "journey",
+            journey | {"id": new_journey, "name": name, "position": len(store.rows("journey"))},
+        )
+    ]
+    id_maps: dict[str, dict[int, int]] = {}
+    for table_name in ("stage", "lane", "touchpoint", "link"):
+        rows = store.rows(table_name, journey_id=journey_id)
+        new_ids = next_ids(store, table_name, len(rows))
+        id_maps[table_name] = {row["id"]: new for row, new in zip(rows, new_ids, strict=True)}
+        for row in rows:
+            copy = row | {"id": id_maps[table_name][row["id"]], "journey_id": new_journey}
+            if table_name == "touchpoint":
+                copy["stage_id"] = id_maps["stage"][row["stage_id"]]
+                copy["lane_id"] = id_maps["lane"][row["lane_id"]]
+            if table_name == "link":
+                copy["source_id"] = id_maps["touchpoint"][row["source_id"]]
+                copy["target_id"] = id_maps["touchpoint"][row["target_id"]]
+            ops.append(Insert(table_name, copy))
+    return ops
+
+
+def move_journey(store: SessionFile, journey_id: int, index: int) -> list[Op]:
+    journeys = store.rows("journey", order_by="position")
+    moving = next(row for row in journeys if row["id"] == journey_id)
+    journeys.remove(moving)
+    journeys.insert(max(0, min(index, len(journeys))), moving)
+    return _renumber("journey", journeys)
+
+
+def add_persona(
+    store: SessionFile, name: str, kind: str, description: str, journey_id: int | None = None
+) -> list[Op]:
+    """A new persona, given to the journey when one is named."""
+    (persona_id,) = next_ids(store, "persona", 1)
+    row = {"id": persona_id, "name": name, "kind": kind, "description": description}
+    ops: list[Op] = [Insert("persona", row)]
+    if journey_id is not None:
+        ops += _updates(store, "journey", journey_id, persona_id=persona_id)
+    return ops
+
+
+# -- stages ---------------------------------------------------------------------------------------
+
+
+def add_stage(
+    store: SessionFile, journey_id: int, name: str, index: int | None = None, color: str = ""
+) -> list[Op]:
+    stages = store.rows("stage", order_by="position", journey_id=journey_id)
+    index = len(stages) if index is None else max(0, min(index, len(stages)))
+    (stage_id,) = next_ids(store, "stage", 1)
+    row: Row = {"id": stage_id, "journey_id": journey_id, "name": name, "position": index}
+    if color:
+        row["color"] = color
+    if stages:
+        row["width"] = stages[min(index, len(stages) - 1)]["width"]
+    ops: list[Op] = _renumber("stage", stages[:index] + [dict(row)] + stages[index:])
+    ops = [op for op in ops if op.id != stage_id]
+    return [Insert("stage", row), *ops]
+
+
+def move_stage(store: SessionFile, stage_id: int, index: int) -> list[Op]:
+    stage = store.row("stage", stage_id)
+    stages = store.rows("stage", order_by="position", journey_id=stage["journey_id"])
+    moving = next(row for row in stages if row["id"] == stage_id)
+    stages.remove(moving)
+    stages.insert(max(0, min(index, len(stages))), moving)
+    return _renumber("stage", stages)
+
+
+# -- lanes ----------------------------------------------------------------------------------------
+
+
+def add_lane(store: SessionFile, journey_id: int, name: str, index: int | None = None) -> list[Op]:
+    lanes = store.rows("lane", order_by="position", journey_id=journey_id)
+    index = len(lanes) if index is None else max(0, min(index, len(lanes)))
+    (lane_id,) = next_ids(store, "lane", 1)
+    row: Row = {"id": lane_id, "journey_id": journey_id, "name": name, "position": index}
+    ops = [
+        op
+        for op in _renumber("lane", lanes[:index] + [dict(row)] + lanes[index:])
+        if op.id != lane_id
+    ]
+    return [Insert("lane", row), *ops]
+
+
+def move_lane(store: SessionFile, lane_id: int, index: int) -> list[Op]:
+    lane = store.row("lane", lane_id)
+    lanes = store.rows("lane", order_by="position", journey_id=lane["journey_id"])
+    moving = next(row for row in lanes if row["id"] == lane_id)
+    lanes.remove(moving)
+    lanes.insert(max(0, min(index, len(lanes))), moving)
+    return _renumber("lane", lanes)
+
+
+# -- touchpoints ------------------------------------------------------------------------------
+
+
+def _cell(store: SessionFile, stage_id: int, lane_id: int) -> list[Row]:
+    return store.rows("touchpoint", order_by="position", stage_id=stage_id, lane_id=lane_id)
+
+
+def add_touchpoint(
+    store: SessionFile,
+    journey_id: int,
+    stage_id: int,
+    lane_id: int,
+    index: int | None = None,
+    **fields: Any,
+) -> list[Op]:
+    """A new card in the stage × lane cell, at index (default: last)."""
+    unknown = set(fields) - set(TOUCHPOINT_FIELDS)
+    if unknown:
+        raise KeyError(", ".join(sorted(unknown)))
+    cell = _cell(store, stage_id, lane_id)
+    index = len(cell) if index is None else max(0, min(index, len(cell)))
+    (touchpoint_id,) = next_ids(store, "touchpoint", 1)
+    row: Row = {
+        "id": touchpoint_id,
+        "journey_id": journey_id,
+        "stage_id": stage_id,
+        "lane_id": lane_id,
+        "position": index,
+        "kind": TouchpointKind.CORE.value,
+        **fields,
+    }
+    others = [
+        op
+        for op in _renumber("touchpoint", cell[:index] + [dict(row)] + cell[index:])
+        if op.id != touchpoint_id
+    ]
+    return [Insert("touchpoint", row), *others]
+
+
+def update_touchpoint(store: SessionFile, touchpoint_id: int, **fields: Any) -> list[Op]:
+    unknown = set(fields) - set(TOUCHPOINT_FIELDS)
+    if unknown:
+        raise KeyError(", ".join(sorted(unknown)))
+    return _updates(store, "touchpoint", touchpoint_id, **fields)
+
+
+def move_touchpoints(
+    store: SessionFile, ids: Iterable[int], stage_id: int, lane_id: int, index: int | None = None
+) -> list[Op]:
+    """Move cards into the stage × lane cell at index, keeping their order; tidy the cell."""
+    wanted = set(ids)
+    moving = [store.row("touchpoint", touchpoint_id) for touchpoint_id in wanted]
+    moving.sort(key=lambda row: (row["stage_id"], row["lane_id"], row["position"], row["id"]))
+    staying = [row for row in _cell(store, stage_id, lane_id) if row["id"] not in wanted]
+    index = len(staying) if index is None else max(0, min(index, len(staying)))
+    order = staying[:index] + moving + staying[index:]
+    return _renumber("touchpoint", order, stage_id=stage_id, lane_id=lane_id)
+
+
+def paste_touchpoints(
+    store: SessionFile,
+    journey_id: int,
+    rows: list[Row],
+    links: list[Row],
+    stage_id: int | None = None,
+    lane_id: int | None = None,
+) -> list[Op]:
+    """Copies of the given cards (and the links between them) in this journey.
+
+    Cards land in the given cell, or in the cell of the same stage and lane when they come
+    from this journey (Duplicate), at the end of the cell.
+    """
+    stages = {row["id"] for row in store.rows("stage", journey_id=journey_id)}
+    lanes = {row["id"] for row in store.rows("lane", journey_id=journey_id)}
+    first_stage = min(stages, default=None)
+    first_lane = min(lanes, default=None)
+    if first_stage is None or first_lane is None:
+        return []
+    new_ids = next_ids(store, "touchpoint", len(rows))
+    id_map = {row["id"]: new for row, new in zip(rows, new_ids, strict=True)}
+    counts: dict[tuple[int, int], int] = {}
+    ops: list[Op] = []
+    for row in rows:
+        target_stage = stage_id or (
+            row["stage_id"] if row.get("stage_id") in stages else first_stage
+        )
+        target_lane = lane_id or (row["lane_id"] if row.get("lane_id") in lanes else first_lane)
+        key = (target_stage, target_lane)
+        if key not in counts:
+            counts[key] = len(_cell(store, *key))
+        fields = {name: row[name] for name in TOUCHPOINT_FIELDS if name in row}
+        ops.append(
+            Insert(
+                "touchpoint",
+                fields
+                | {
+                    "id": id_map[row["id"]],
+                    "journey_id": journey_id,
+                    "stage_id": target_stage,
+                    "lane_id": target_lane,
+                    "position": counts[key],
+                },
+            )
+        )
+        counts[key] += 1
+    link_ids = next_ids(store, "link", len(links))
+    for link, link_id in zip(links, link_ids, strict=True):
+        if link["source_id"] in id_map and link["target_id"] in id_map:
+            ops.append(
+                Insert(
+                    "link",
+                    {
+                        "id": link_id,
+                        "journey_id": journey_id,
+                        "source_id": id_map[link["source_id"]],
+                        "target_id": id_map[link["target_id"]],
+                        "label": link.get("label", ""),
+                    },
+                )
+            )
+    return ops
+
+
+# -- links ------------------------------------------------------------------------------------
+
+
+def add_link(store: SessionFile, journey_id: int, source_id: int, target_id: int) -> list[Op]:
+    """An arrow from one card to another; nothing when it exists already or loops."""
+    if source_id == target_id:
+        return []
+    existing = store.rows("link", source_id=source_id, target_id=target_id)
+    if existing:
+        return []
+    (link_id,) = next_ids(store, "link", 1)
+    row = {"id": link_id, "journey_id": journey_id, "source_id": source_id, "target_id": target_id}
+    return [Insert("link", row)]

@@ -1,0 +1,390 @@
+"""The actions that work on the journey canvas: clipboard, selection, find, zoom, journeys,
+stages, lanes and the link tool. The main window puts them in its menus and toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+
+from cocreate.canvas.mime import TOUCHPOINTS_MIME
+from cocreate.document import Document
+from cocreate.labels import label
+from cocreate.templates import language_code
+from cocreate.ui.find_bar import FindBar
+from cocreate.ui.journey_dialogs import NewJourneyDialog, PersonaDialog
+from cocreate.ui.journey_tabs import JourneyTabs
+
+Key = QKeySequence.StandardKey
+
+
+class CanvasActions(QObject):
+    """Owns the canvas actions and does what they say on the current journey."""
+
+    def __init__(self, window: QWidget, tabs: JourneyTabs, find_bar: FindBar, language) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tabs = tabs
+        self.find_bar = find_bar
+        self._language = language  # callable: the UI language code ("en" or "zh_CN")
+        self.document: Document | None = None
+
+        def make(slot, shortcut: Key | str | None = None, checkable: bool = False) -> QAction:
+            action = QAction(window)
+            action.triggered.connect(slot)
+            action.setCheckable(checkable)
+            if isinstance(shortcut, Key):
+                action.setShortcuts(QKeySequence.keyBindings(shortcut))
+            elif shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            return action
+
+        self.cut_action = make(self.cut, Key.Cut)
+        self.copy_action = make(self.copy, Key.Copy)
+        self.paste_action = make(self.paste, Key.Paste)
+        self.duplicate_action = make(self.duplicate, "Ctrl+D")
+        self.delete_action = make(self.delete, Key.Delete)
+        self.delete_action.setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+        self.select_all_action = make(self.select_all, Key.SelectAll)
+        self.find_action = make(self.find_bar.open_bar, Key.Find)
+        self.find_next_action = make(lambda: self.find_step(1), Key.FindNext)
+        self.find_previous_action = make(lambda: self.find_step(-1), Key.FindPrevious)
+        self.zoom_in_action = make(self.zoom_in, Key.ZoomIn)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_out_action = make(self.zoom_out, Key.ZoomOut)
+        self.fit_action = make(self.fit, "Ctrl+0")
+        self.actual_size_action = make(self.actual_size, "Ctrl+1")
+        self.new_journey_action = make(self.new_journey, "Ctrl+Shift+N")
+        self.rename_journey_action = make(self.rename_journey)
+        self.duplicate_journey_action = make(self.duplicate_journey)
+        self.delete_journey_action = make(self.delete_journey)
+        self.persona_action = make(self.edit_persona)
+        self.add_stage_action = make(self.add_stage)
+        self.add_lane_action = make(self.add_lane)
+        self.link_tool_action = make(self.set_link_mode, "L", checkable=True)
+        self.hidden_lanes_menu = QMenu(window)
+        self.hidden_lanes_menu.aboutToShow.connect(self._fill_hidden_lanes)
+
+        find_bar.search.connect(self.find)
+        find_bar.step.connect(self.find_step)
+        find_bar.closed.connect(self._find_closed)
+        tabs.currentChanged.connect(self._current_changed)
+        tabs.touchpoints_selected.connect(self.update_state)
+        QApplication.clipboard().dataChanged.connect(self.update_state)
+        self.retranslate()
+
+    # -- texts and state ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        texts = {
+            self.cut_action: (self.tr("Cu&t"), self.tr("Move the selected cards to the clipboard")),
+            self.copy_action: (self.tr("&Copy"), self.tr("Copy the selected cards")),
+            self.paste_action: (self.tr("&Paste"), self.tr("Paste cards under the mouse")),
+            self.duplicate_action: (
+                self.tr("D&uplicate"),
+                self.tr("Copy the selected cards in place"),
+            ),
+            self.delete_action: (
+                self.tr("&Delete"),
+                self.tr("Delete the selected cards and links"),
+            ),
+            self.select_all_action: (self.tr("Select &All"), self.tr("Select every card")),
+            self.find_action: (self.tr("&Find…"), self.tr("Find cards by their text")),
+            self.find_next_action: (self.tr("Find &Next"), ""),
+            self.find_previous_action: (self.tr("Find Pre&vious"), ""),
+            self.zoom_in_action: (self.tr("Zoom &In"), ""),
+            self.zoom_out_action: (self.tr("Zoom &Out"), ""),
+            self.fit_action: (self.tr("&Fit Journey"), self.tr("Show the whole journey")),
+            self.actual_size_action: (self.tr("&Actual Size"), ""),
+            self.new_journey_action: (
+                self.tr("&New Journey…"),
+                self.tr("Add a journey from a template"),
+            ),
+            self.rename_journey_action: (self.tr("&Rename Journey…"), ""),
+            self.duplicate_journey_action: (
+                self.tr("D&uplicate Journey"),
+                self.tr("Copy the journey with its stages, lanes, cards and links"),
+            ),
+            self.delete_journey_action: (self.tr("&Delete Journey"), ""),
+            self.persona_action: (
+                self.tr("&Persona…"),
+                self.tr("Choose or describe the customer this journey is told for"),
+            ),
+            self.add_stage_action: (
+                self.tr("Add &Stage"),
+                self.tr("Add a stage at the end of the journey"),
+            ),
+            self.add_lane_action: (
+                self.tr("Add &Lane"),
+                self.tr("Add a lane at the bottom of the blueprint"),
+            ),
+            self.link_tool_action: (
+                self.tr("&Link Tool"),
+                self.tr("Draw arrows: drag from one card to another (L)"),
+            ),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        self.hidden_lanes_menu.setTitle(self.tr("Show &Hidden Lane"))
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self.update_state)
+        self.document = document
+        if document is not None:
+            document.changed.connect(self.update_state)
+        self.find_bar.close_bar()
+        self.update_state()
+
+    def _current_changed(self, _index: int) -> None:
+        scene = self.tabs.current_scene()
+        if scene is not None:
+            scene.link_mode = self.link_tool_action.isChecked()
+        self.update_state()
+
+    def update_state(self, *_args) -> None:
+        scene = self.tabs.current_scene()
+        editable = self.document is not None and not self.document.read_only
+        has_journey = scene is not None
+        has_cards = bool(scene and scene.selected_touchpoint_ids())
+        has_items = has_cards or bool(scene and scene.selected_link_ids())
+        clipboard = QApplication.clipboard().mimeData()
+        can_paste = clipboard is not None and clipboard.hasFormat(TOUCHPOINTS_MIME)
+        self.copy_action.setEnabled(has_cards)
+        self.cut_action.setEnabled(has_cards and editable)
+        self.duplicate_action.setEnabled(has_cards and editable)
+        self.delete_action.setEnabled(has_items and editable)
+        self.paste_action.setEnabled(can_paste and editable and has_journey)
+        for action in (
+            self.select_all_action,
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.actual_size_action,
+        ):
+            action.setEnabled(has_journey)
+        self.new_journey_action.setEnabled(editable)
+        for action in (
+            self.rename_journey_action,
+            self.duplicate_journey_action,
+            self.delete_journey_action,
+            self.persona_action,
+            self.add_stage_action,
+            self.add_lane_action,
+            self.link_tool_action,
+        ):
+            action.setEnabled(editable and has_journey)
+        hidden = bool(scene) and any(lane["hidden"] for lane in scene.lanes)
+        self.hidden_lanes_menu.setEnabled(editable and hidden)
+
+    # -- clipboard and selection ----------------------------------------------------------------
+
+    def copy(self) -> None:
+        scene = self.tabs.current_scene()
+        data = scene.selection_mime() if scene else None
+        if data is not None:
+            QApplication.clipboard().setMimeData(data)
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete()
+
+    def paste(self) -> None:
+        scene, view = self.tabs.current_scene(), self.tabs.current_view()
+        data = QApplication.clipboard().mimeData()
+        if scene is None or data is None:
+            return
+        cursor = view.mapFromGlobal(QCursor.pos())
+        pos = view.mapToScene(cursor) if view.viewport().rect().contains(cursor) else None
+        scene.paste(data, pos)
+
+    def duplicate(self) -> None:
+        scene = self.tabs.current_scene()
+        if scene is not None:
+            scene.duplicate_selection()
+
+    def delete(self) -> None:
+        scene = self.tabs.current_scene()
+        if scene is not None:
+            scene.delete_selection()
+
+    def select_all(self) -> None:
+        scene = self.tabs.current_scene()
+        if scene is not None:
+            scene.select_all()
+
+    def add_card(self, fields: dict) -> int | None:
+        """A palette entry activated from the keyboard: a card in the cell at the view centre."""
+        scene, view = self.tabs.current_scene(), self.tabs.current_view()
+        if scene is None or not scene.layout.cells:
+            return None
+        center = view.mapToScene(view.viewport().rect().center())
+        if scene.layout.cell_at(center.x(), center.y()) is None:
+            first = next(iter(scene.layout.cells.values()))
+            center = QPointF(first.x + 1, first.y + 1)
+        card_id = scene.add_touchpoint_at(center, **fields)
+        if card_id is not None:
+            view.ensure_selection_visible()
+        return card_id
+
+    # -- find and zoom --------------------------------------------------------------------------
+
+    def find(self, text: str) -> None:
+        view = self.tabs.current_view()
+        if view is not None:
+            self.find_bar.show_count(view.find(text))
+
+    def find_step(self, step: int) -> None:
+        view = self.tabs.current_view()
+        if view is None:
+            return
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+            return
+        view.find_step(step)
+
+    def _find_closed(self) -> None:
+        for view in self.tabs.views.values():
+            view.journey_scene().find("")
+        view = self.tabs.current_view()
+        if view is not None:
+            view.setFocus()
+
+    def zoom_in(self) -> None:
+        if view := self.tabs.current_view():
+            view.zoom_in()
+
+    def zoom_out(self) -> None:
+        if view := self.tabs.current_view():
+            view.zoom_out()
+
+    def fit(self) -> None:
+        if view := self.tabs.current_view():
+            view.zoom_to_fit()
+
+    def actual_size(self) -> None:
+        if view := self.tabs.current_view():
+            view.actual_size()
+
+    def set_link_mode(self, on: bool) -> None:
+        for view in self.tabs.views.values():
+            view.journey_scene().link_mode = on
+            view.viewport().setCursor(
+                Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor
+            )
+
+    # -- journeys -------------------------------------------------------------------------------
+
+    def _content_language(self) -> str:
+        return language_code(self._language())
+
+    def new_journey(self) -> None:
+        if self.document is None:
+            return
+        dialog = NewJourneyDialog(self.document, self._content_language(), self.window)
+        if not dialog.exec():
+            return
+        values = dialog.result_values()
+        persona_id = values["persona_id"]
+        if values["new_persona"] is not None:
+            persona = values["new_persona"]
+            persona_id = self.document.add_persona(
+                persona["name"], persona["kind"], persona["description"]
+            )
+        journey_id = self.document.add_journey(
+            values["name"], values["template_id"], self._content_language(), persona_id
+        )
+        if journey_id is not None:
+            self.tabs.show_journey(journey_id)
+
+    def _current_journey(self) -> dict | None:
+        journey_id = self.tabs.current_journey_id()
+        if self.document is None or journey_id is None:
+            return None
+        return self.document.store.row("journey", journey_id)
+
+    def rename_journey(self) -> None:
+        journey = self._current_journey()
+        if journey is None:
+            return
+        name, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Rename Journey"),
+            self.tr("Journey name:"),
+            QLineEdit.EchoMode.Normal,
+            journey["name"],
+        )
+        if ok and name.strip():
+            self.document.rename_journey(journey["id"], name.strip())
+
+    def duplicate_journey(self) -> None:
+        journey = self._current_journey()
+        if journey is None:
+            return
+        name = self.tr("%1 (copy)").replace("%1", journey["name"])
+        journey_id = self.document.duplicate_journey(journey["id"], name)
+        if journey_id is not None:
+            self.tabs.show_journey(journey_id)
+
+    def delete_journey(self) -> None:
+        journey = self._current_journey()
+        if journey is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Delete Journey"),
+            self.tr(
+                "Delete the journey “%1” with its stages, cards, links and notes?"
+                " You can undo this with Edit > Undo."
+            ).replace("%1", journey["name"]),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.document.delete_journey(journey["id"])
+
+    def edit_persona(self) -> None:
+        journey = self._current_journey()
+        if journey is None:
+            return
+        dialog = PersonaDialog(self.document, journey["id"], self.window)
+        if not dialog.exec():
+            return
+        values = dialog.result_values()
+        if values["new_persona"] is not None:
+            persona = values["new_persona"]
+            self.document.add_persona(
+                persona["name"], persona["kind"], persona["description"], journey["id"]
+            )
+            return
+        if values["persona_changes"] and values["persona_id"] is not None:
+            self.document.update_persona(values["persona_id"], **values["persona_changes"])
+        self.document.set_journey_persona(journey["id"], values["persona_id"])
+
+    def add_stage(self) -> None:
+        scene = self.tabs.current_scene()
+        if scene is not None:
+            scene.insert_stage(len(scene.layout.stage_order))
+
+    def add_lane(self) -> None:
+        scene = self.tabs.current_scene()
+        if scene is not None:
+            scene.add_lane()
+
+    def _fill_hidden_lanes(self) -> None:
+        self.hidden_lanes_menu.clear()
+        scene = self.tabs.current_scene()
+        if scene is None:
+            return
+        for lane in scene.lanes:
+            if lane["hidden"]:
+                name = lane["name"] or label("lane", lane["kind"])
+                action = self.hidden_lanes_menu.addAction(name.replace("&", "&&"))
+                action.triggered.connect(
+                    lambda _checked=False, lane_id=lane["id"]: self.document.update_lane(
+                        lane_id, hidden=False
+                    )
+                )

@@ -1,0 +1,119 @@
+"""A tab per journey of the session, each with its canvas; the tabs follow the journey table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from cocreate.canvas.scene import JourneyScene
+from cocreate.canvas.view import JourneyView
+from cocreate.document import Document
+from cocreate.store.ops import Change
+
+
+class JourneyTabs(QTabWidget):
+    """Journeys in their order, as tabs. Drag a tab to reorder the journeys."""
+
+    #: The selected touchpoint ids of the current journey (after a tab switch too).
+    touchpoints_selected = Signal(list)
+    #: A card asks for its title to be edited.
+    edit_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("journeyTabs")
+        self.setDocumentMode(True)
+        self.setMovable(True)
+        self.document: Document | None = None
+        self.views: dict[int, JourneyView] = {}
+        self._syncing = False
+        self.currentChanged.connect(self._current_changed)
+        self.tabBar().tabMoved.connect(self._tab_moved)
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._document_changed)
+        self._clear()
+        self.document = document
+        if document is not None:
+            document.changed.connect(self._document_changed)
+            self.sync()
+
+    def _clear(self) -> None:
+        self._syncing = True
+        for journey_id in list(self.views):
+            self._drop(journey_id)
+        self._syncing = False
+
+    def _drop(self, journey_id: int) -> None:
+        view = self.views.pop(journey_id)
+        self.removeTab(self.indexOf(view))
+        view.journey_scene().detach()
+        view.journey_scene().deleteLater()
+        view.deleteLater()
+
+    def current_view(self) -> JourneyView | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, JourneyView) else None
+
+    def current_scene(self) -> JourneyScene | None:
+        view = self.current_view()
+        return view.journey_scene() if view is not None else None
+
+    def current_journey_id(self) -> int | None:
+        scene = self.current_scene()
+        return scene.journey_id if scene is not None else None
+
+    def show_journey(self, journey_id: int) -> None:
+        if journey_id in self.views:
+            self.setCurrentWidget(self.views[journey_id])
+
+    def _document_changed(self, change: Change) -> None:
+        if change.touches("journey"):
+            self.sync()
+
+    def sync(self) -> None:
+        """One tab per journey, in journey order, named after it."""
+        if self.document is None:
+            return
+        self._syncing = True
+        journeys = self.document.store.rows("journey", order_by="position")
+        wanted = {row["id"]: row for row in journeys}
+        for journey_id in list(self.views):
+            if journey_id not in wanted:
+                self._drop(journey_id)
+        for index, row in enumerate(journeys):
+            view = self.views.get(row["id"])
+            if view is None:
+                scene = JourneyScene(self.document, row["id"], self)
+                scene.touchpoints_selected.connect(self._scene_selection)
+                scene.edit_requested.connect(self.edit_requested)
+                view = self.views[row["id"]] = JourneyView(scene)
+                self.insertTab(index, view, "")
+            elif self.indexOf(view) != index:
+                self.tabBar().moveTab(self.indexOf(view), index)
+            name = row["name"] or self.tr("Untitled journey")
+            self.setTabText(index, name.replace("&", "&&"))
+            self.setTabToolTip(index, name)
+        self._syncing = False
+        self._current_changed(self.currentIndex())
+
+    def _scene_selection(self, ids: list[int]) -> None:
+        if self.sender() is self.current_scene():
+            self.touchpoints_selected.emit(ids)
+
+    def _current_changed(self, _index: int) -> None:
+        if self._syncing:
+            return
+        scene = self.current_scene()
+        self.touchpoints_selected.emit(scene.selected_touchpoint_ids() if scene else [])
+
+    def _tab_moved(self, _from: int, to: int) -> None:
+        if self._syncing or self.document is None:
+            return
+        view = self.widget(to)
+        if isinstance(view, JourneyView) and not self.document.read_only:
+            if not self.document.move_journey(view.journey_scene().journey_id, to):
+                self.sync()
+        else:
+            self.sync()
