@@ -40,6 +40,7 @@ from cocreate.layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
     CELL_PADDING,
+    LANE_LABEL_WIDTH,
     JourneyLayout,
     Rect,
     clamp_width,
@@ -616,8 +617,7 @@ class GridItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        bottom = self.layout.curve.y
-        return QRectF(0, 0, self.layout.width + 260, bottom + 2)
+        return QRectF(0, 0, self.layout.width + 2, self.layout.curve.y + 2)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -634,17 +634,9 @@ class GridItem(QGraphicsItem):
             painter.drawLine(QLineF(0, lane.bottom, layout.width, lane.bottom))
         for column in layout.columns.values():
             painter.drawLine(QLineF(column.right, 0, column.right, column.bottom))
-        painter.setFont(font(8.5, True))
-        for kind, y in layout.lines:
-            pen = QPen(QColor("#455a64"), 1.6, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QLineF(0, y, layout.width + 250, y))
-            painter.setPen(QColor("#455a64"))
-            painter.drawText(
-                QRectF(layout.width + 8, y - 18, 244, 16),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                translate(self.LINE_NAMES[kind]),
-            )
+        for _kind, y in layout.lines:
+            painter.setPen(QPen(QColor("#455a64"), 1.6, Qt.PenStyle.DashLine))
+            painter.drawLine(QLineF(0, y, layout.width, y))
         if self.drop_cell is not None and self.drop_cell in layout.cells:
             cell = layout.cells[self.drop_cell]
             painter.setPen(QPen(SELECTED, 3, Qt.PenStyle.DashLine))
@@ -654,6 +646,37 @@ class GridItem(QGraphicsItem):
             painter.setPen(QPen(SELECTED, 4))
             bottom = max((c.bottom for c in layout.columns.values()), default=0)
             painter.drawLine(QLineF(self.stage_drop_x, 0, self.stage_drop_x, bottom))
+
+
+class LineNamesItem(QGraphicsItem):
+    """The names of the blueprint's lines, in the lane-label column just above each line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_HEADER + 1)
+        self.lines: list[tuple[str, float]] = []
+
+    def set_lines(self, lines: list[tuple[str, float]]) -> None:
+        self.prepareGeometryChange()
+        self.lines = lines
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        bottom = max((y for _kind, y in self.lines), default=0.0)
+        return QRectF(0, 0, LANE_LABEL_WIDTH, bottom + 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setFont(font(7.5, True))
+        painter.setPen(QColor("#455a64"))
+        for kind, y in self.lines:
+            painter.drawLine(QLineF(0, y, LANE_LABEL_WIDTH, y))
+            painter.drawText(
+                QRectF(10, y - 19, LANE_LABEL_WIDTH - 18, 17),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                translate(GridItem.LINE_NAMES[kind]),
+            )
 
 
 class EmotionCurveItem(QGraphicsItem):

@@ -28,6 +28,7 @@ from cocreate.canvas.items import (
     EmotionCurveItem,
     GridItem,
     LaneLabelItem,
+    LineNamesItem,
     LinkDraftItem,
     LinkItem,
     StageHeaderItem,
@@ -72,9 +73,10 @@ class JourneyScene(QGraphicsScene):
         self._link_source: CardItem | None = None
         self._link_draft: LinkDraftItem | None = None
         self.grid = GridItem()
+        self.line_names = LineNamesItem()
         self.curve = EmotionCurveItem()
-        self.addItem(self.grid)
-        self.addItem(self.curve)
+        for item in (self.grid, self.line_names, self.curve):
+            self.addItem(item)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
         document.changed.connect(self._document_changed)
@@ -107,6 +109,7 @@ class JourneyScene(QGraphicsScene):
         language = store.session_row()["language"]
 
         self.grid.set_layout(layout, {row["id"]: row["color"] for row in self.stages})
+        self.line_names.set_lines(layout.lines)
         points = emotion_by_stage(self.stages, self.lanes, touchpoints)
         self.curve.set_points(layout, points, lowest_points(points))
 
@@ -126,7 +129,7 @@ class JourneyScene(QGraphicsScene):
         )
         bottom = layout.curve.bottom
         self.setSceneRect(
-            QRectF(-MARGIN, -MARGIN, layout.width + 260 + 2 * MARGIN, bottom + 2 * MARGIN)
+            QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, bottom + 2 * MARGIN)
         )
 
     def _sync_headers(self, counts: dict[int, int]) -> None:

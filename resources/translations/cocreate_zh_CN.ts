@@ -2,6 +2,216 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>Untitled touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoints: %n</source>
+        <translation type="unfinished">触点：%n</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line of interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line of visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line of internal interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CanvasActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected cards to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste cards under the mouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected cards in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected cards and links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select every card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find cards by their text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Journey…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a journey from a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename Journey…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the journey with its stages, lanes, cards and links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Persona…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or describe the customer this journey is told for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a stage at the end of the journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a lane at the bottom of the blueprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw arrows: drag from one card to another (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Hidden Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journey name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the journey “%1” with its stages, cards, links and notes? You can undo this with Edit &gt; Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceCombo</name>
+    <message>
+        <source>Mixed</source>
+        <extracomment>The fields one card shows; several cards share all but title and description.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit Session Details</source>
@@ -104,6 +314,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit Touchpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move Touchpoint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,6 +351,33 @@
     </message>
     <message>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmotionPicker</name>
+    <message>
+        <source>Very negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -189,6 +430,142 @@
     <message>
         <source>The file is in an older format and could not be upgraded. It was left as it was.</source>
         <translation>该文件为旧版格式，无法升级，文件保持原样未作改动。</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoint title, description or owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a touchpoint card to edit it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JourneyScene</name>
+    <message>
+        <source>New touchpoint</source>
+        <extracomment>Tables whose changes the canvas of a journey shows. Room around the blueprint, so that it never sits flush against the view&apos;s edge. The ids of the selected touchpoint cards, after every change of selection. A card asks for its title to be edited (double-click, new card). (&quot;stage&quot; or &quot;lane&quot;, id, scene rect of the name): the view shows an editor there.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Stage Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Stage After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Lane Below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Touchpoint Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JourneyTabs</name>
+    <message>
+        <source>Untitled journey</source>
+        <extracomment>The selected touchpoint ids of the current journey (after a tab switch too). A card asks for its title to be edited.</extracomment>
+        <translation type="unfinished">未命名旅程</translation>
     </message>
 </context>
 <context>
@@ -260,6 +637,22 @@
     <message>
         <source>Facilitator</source>
         <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Pre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Participant</source>
@@ -343,6 +736,30 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation type="unfinished">大纲</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -558,6 +975,144 @@ The session could not be written there: %2</source>
     </message>
 </context>
 <context>
+    <name>NewJourneyDialog</name>
+    <message>
+        <source>No stages yet: you add them yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Persona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journey&apos;s name, shown on its tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stages the new journey starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s stages, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaletteDock</name>
+    <message>
+        <source>Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchpoint kinds and channels: drag one onto the canvas to add a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaletteTree</name>
+    <message>
+        <source>Touchpoint kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a touchpoint of the kind “%1”; double-click or press Enter to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a touchpoint on the channel “%1”; double-click or press Enter to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonaCombo</name>
+    <message>
+        <source>No persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New persona…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer type this journey is told for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonaDialog</name>
+    <message>
+        <source>Journey Persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is the journey “%1” told for?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Persona:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes apply to every journey told for this persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonaFields</name>
+    <message>
+        <source>Persona &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Busy young parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the group calls this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type of customer the persona stands for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who they are, what they need, what bothers them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few words on the persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recover Unsaved Sessions</source>
@@ -602,6 +1157,17 @@ The session could not be written there: %2</source>
     <message>
         <source>Delete this unsaved session for good? This cannot be undone.</source>
         <translation>要永久删除这个未保存的会话吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSpinBox</name>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -769,6 +1335,115 @@ The session could not be written there: %2</source>
     <message>
         <source>Done</source>
         <translation type="unfinished">已完成</translation>
+    </message>
+</context>
+<context>
+    <name>TouchpointForm</name>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoints selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emotion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branded touchpoint</source>
+        <translation type="unfinished">品牌化触点</translation>
+    </message>
+    <message>
+        <source>Breakpoint</source>
+        <translation type="unfinished">断点</translation>
+    </message>
+    <message>
+        <source>What happens at this touchpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details, quotes, observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s title; press Enter to apply, Escape to undo typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longer notes on the card; applied when you leave the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the customer meets the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the touchpoint sits in the customer&apos;s relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the customer feels here, from very negative to very positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction or NPS score from 0 to 10, or no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The touchpoint carries the brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journey breaks here: customers drop out or get stuck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the work on this touchpoint has come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who takes care of this touchpoint</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
