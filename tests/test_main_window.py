@@ -300,3 +300,19 @@ def test_a_read_only_file_opens_for_viewing_and_says_so(window_on, demo_file):
     assert window.read_only_label.text()
     assert demo_file.read_bytes() == before
     demo_file.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_language_switch_applies_at_once_and_is_remembered(window_on, qtbot):
+    from cocreate.ui import i18n
+
+    window = window_on()
+    try:
+        window.language_actions["zh_CN"].trigger()
+        qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+        assert window.canvas.copy_action.text() == "复制(&C)"
+        assert window.palette.windowTitle() != "Palette"
+        assert i18n.chosen_language() == "zh_CN"
+    finally:
+        window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    assert window.canvas.copy_action.text() == "&Copy"

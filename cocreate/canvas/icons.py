@@ -16,10 +16,10 @@ from PySide6.QtSvg import QSvgRenderer
 from cocreate.model import EMOTION_MAX, EMOTION_MIN, Channel, Status, TouchpointKind
 from cocreate.resources import resource_path
 
-#: The colour the channel icons are drawn in (the SVG files use it too).
+# The colour the channel icons are drawn in (the SVG files use it too).
 ICON_INK = "#37474f"
 
-#: A badge colour per touchpoint kind (Okabe–Ito hues: apart for colour-blind eyes too).
+# A badge colour per touchpoint kind (Okabe–Ito hues: apart for colour-blind eyes too).
 KIND_COLORS: dict[str, str] = {
     TouchpointKind.PRE.value: "#0072b2",  # blue
     TouchpointKind.FIRST.value: "#e69f00",  # orange
@@ -27,8 +27,8 @@ KIND_COLORS: dict[str, str] = {
     TouchpointKind.END.value: "#cc79a7",  # reddish purple
 }
 
-#: Emotion −2…+2: dark red, light orange, grey, light green, dark green. The lightness differs
-#: as well as the hue, and the faces tell the value apart without colour.
+# Emotion −2…+2: dark red, light orange, grey, light green, dark green. The lightness differs
+# as well as the hue, and the faces tell the value apart without colour.
 EMOTION_COLORS: dict[int, str] = {
     -2: "#c62828",
     -1: "#f4a261",
@@ -37,7 +37,7 @@ EMOTION_COLORS: dict[int, str] = {
     2: "#1b7f5a",
 }
 
-#: A colour per status, from a quiet idea to a done green.
+# A colour per status, from a quiet idea to a done green.
 STATUS_COLORS: dict[str, str] = {
     Status.IDEA.value: "#90a4ae",
     Status.PLANNED.value: "#1e88e5",

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData
 
-#: A palette entry: {"kind": "<TouchpointKind value>"} or {"channel": "<Channel value>"}.
+# A palette entry: {"kind": "<TouchpointKind value>"} or {"channel": "<Channel value>"}.
 PALETTE_MIME = "application/x-cocreate-palette"
-#: Copied touchpoint cards: {"touchpoints": [rows], "links": [rows]}.
+# Copied touchpoint cards: {"touchpoints": [rows], "links": [rows]}.
 TOUCHPOINTS_MIME = "application/x-cocreate-touchpoints"
 
 

@@ -41,20 +41,20 @@ from cocreate.templates import BLUEPRINT_LANES
 
 Row = dict[str, Any]
 
-#: Tables whose changes the canvas of a journey shows.
+# Tables whose changes the canvas of a journey shows.
 CANVAS_TABLES = ("journey", "stage", "lane", "touchpoint", "link", "session")
-#: Room around the blueprint, so that it never sits flush against the view's edge.
+# Room around the blueprint, so that it never sits flush against the view's edge.
 MARGIN = 60.0
 
 
 class JourneyScene(QGraphicsScene):
     """The canvas of one journey."""
 
-    #: The ids of the selected touchpoint cards, after every change of selection.
+    # The ids of the selected touchpoint cards, after every change of selection.
     touchpoints_selected = Signal(list)
-    #: A card asks for its title to be edited (double-click, new card).
+    # A card asks for its title to be edited (double-click, new card).
     edit_requested = Signal(int)
-    #: ("stage" or "lane", id, scene rect of the name): the view shows an editor there.
+    # ("stage" or "lane", id, scene rect of the name): the view shows an editor there.
     rename_requested = Signal(str, int, QRectF)
 
     def __init__(self, document: Document, journey_id: int, parent=None) -> None:

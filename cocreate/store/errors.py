@@ -27,8 +27,8 @@ MESSAGES: dict[FileProblem, str] = {
     FileProblem.IS_DIRECTORY: "this is a folder, not a session file; choose a .cocreate file",
     FileProblem.EMPTY: "the file is empty (0 bytes); it holds no session",
     FileProblem.NOT_SQLITE: "this is not a cocreate session file (it is not a SQLite database)",
-    FileProblem.DAMAGED: "the file is damaged or incomplete (perhaps by an interrupted copy)"
-    "; open a backup copy",
+    FileProblem.DAMAGED: "the file is damaged or incomplete (perhaps because a copy was"
+    " interrupted); open a backup copy",
     FileProblem.FOREIGN: "this is a SQLite database of another application, not a cocreate session",
     FileProblem.TOO_NEW: "the file was written by a newer version of cocreate; update cocreate"
     " to open it",

@@ -79,7 +79,7 @@ class CanvasActions(QObject):
         texts = {
             self.cut_action: (self.tr("Cu&t"), self.tr("Move the selected cards to the clipboard")),
             self.copy_action: (self.tr("&Copy"), self.tr("Copy the selected cards")),
-            self.paste_action: (self.tr("&Paste"), self.tr("Paste cards under the mouse")),
+            self.paste_action: (self.tr("&Paste"), self.tr("Paste cards at the mouse pointer")),
             self.duplicate_action: (
                 self.tr("D&uplicate"),
                 self.tr("Copy the selected cards in place"),
@@ -108,7 +108,7 @@ class CanvasActions(QObject):
             self.delete_journey_action: (self.tr("&Delete Journey"), ""),
             self.persona_action: (
                 self.tr("&Persona…"),
-                self.tr("Choose or describe the customer this journey is told for"),
+                self.tr("Choose or describe the customer whose journey this is"),
             ),
             self.add_stage_action: (
                 self.tr("Add &Stage"),
@@ -127,7 +127,7 @@ class CanvasActions(QObject):
             action.setText(text)
             action.setStatusTip(tip)
             action.setToolTip(tip or text.replace("&", "").replace("…", ""))
-        self.hidden_lanes_menu.setTitle(self.tr("Show &Hidden Lane"))
+        self.hidden_lanes_menu.setTitle(self.tr("Show &Hidden Lanes"))
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:

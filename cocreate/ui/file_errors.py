@@ -20,7 +20,8 @@ _TEXTS = {
     ),
     FileProblem.DAMAGED: QT_TRANSLATE_NOOP(
         "FileErrors",
-        "The file is damaged or incomplete, perhaps by an interrupted copy. Open a backup copy.",
+        "The file is damaged or incomplete, perhaps because a copy was interrupted."
+        " Open a backup copy.",
     ),
     FileProblem.FOREIGN: QT_TRANSLATE_NOOP(
         "FileErrors", "This is a database of another application, not a cocreate session."

@@ -12,7 +12,7 @@ from cocreate.resources import resource_path
 
 SETTINGS_KEY = "language"
 
-#: Language codes the app ships, with their names as their speakers write them (endonyms).
+# Language codes the app ships, with their names as their speakers write them (endonyms).
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 
 

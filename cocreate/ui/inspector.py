@@ -38,7 +38,7 @@ from cocreate.labels import label, values
 from cocreate.model import EMOTION_MIN, SCORE_MAX, SCORE_MIN
 from cocreate.store.ops import Change, Row
 
-#: The fields one card shows; several cards share all but title and description.
+# The fields one card shows; several cards share all but title and description.
 SINGLE_FIELDS = (
     "title",
     "description",
@@ -508,7 +508,9 @@ class TouchpointForm(QWidget):
             "title": self.tr("The card's title; press Enter to apply, Escape to undo typing"),
             "description": self.tr("Longer notes on the card; applied when you leave the field"),
             "channel": self.tr("Where the customer meets the service"),
-            "kind": self.tr("Where the touchpoint sits in the customer's relationship"),
+            "kind": self.tr(
+                "Where the touchpoint sits in the customer's relationship with the brand"
+            ),
             "emotion": self.tr("How the customer feels here, from very negative to very positive"),
             "score": self.tr("Satisfaction or NPS score from 0 to 10, or no score"),
             "branded": self.tr("The touchpoint carries the brand"),

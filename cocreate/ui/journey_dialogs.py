@@ -1,4 +1,4 @@
-"""Dialogs for journeys: a new journey from a template, and the persona a journey is told for."""
+"""Dialogs for journeys: a new journey from a template, and the persona whose journey it is."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class PersonaCombo(QComboBox):
     def retranslate(self) -> None:
         self.setItemText(self.findData(NO_PERSONA), self.tr("No persona"))
         self.setItemText(self.findData(NEW_PERSONA), self.tr("New persona…"))
-        self.setToolTip(self.tr("The customer type this journey is told for"))
+        self.setToolTip(self.tr("The type of customer whose journey this is"))
 
 
 class PersonaFields(QWidget):
@@ -342,7 +342,7 @@ class PersonaDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Journey Persona"))
         self.intro_label.setText(
-            self.tr("Who is the journey “%1” told for?").replace("%1", self._journey_name)
+            self.tr("Whose journey is “%1”?").replace("%1", self._journey_name)
         )
         self.persona_label.setText(self.tr("&Persona:"))
-        self.shared_note.setText(self.tr("Changes apply to every journey told for this persona."))
+        self.shared_note.setText(self.tr("Changes apply to every journey that uses this persona."))

@@ -14,9 +14,9 @@ from cocreate.store.ops import Change
 class JourneyTabs(QTabWidget):
     """Journeys in their order, as tabs. Drag a tab to reorder the journeys."""
 
-    #: The selected touchpoint ids of the current journey (after a tab switch too).
+    # The selected touchpoint ids of the current journey (after a tab switch too).
     touchpoints_selected = Signal(list)
-    #: A card asks for its title to be edited.
+    # A card asks for its title to be edited.
     edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -5,210 +5,209 @@
     <name>Canvas</name>
     <message>
         <source>Untitled touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名触点</translation>
     </message>
     <message>
         <source>Untitled stage</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名阶段</translation>
     </message>
     <message>
         <source>Touchpoints: %n</source>
-        <translation type="unfinished">触点：%n</translation>
+        <translation>触点：%n</translation>
     </message>
     <message>
         <source>Emotion curve</source>
-        <translation type="unfinished"></translation>
+        <translation>情绪曲线</translation>
     </message>
     <message>
         <source>Lowest point</source>
-        <translation type="unfinished"></translation>
+        <translation>最低点</translation>
     </message>
     <message>
         <source>Line of interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>互动分界线</translation>
     </message>
     <message>
         <source>Line of visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>可视分界线</translation>
     </message>
     <message>
         <source>Line of internal interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>内部互动分界线</translation>
     </message>
 </context>
 <context>
     <name>CanvasActions</name>
     <message>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切(&amp;T)</translation>
     </message>
     <message>
         <source>Move the selected cards to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将选中的卡片剪切到剪贴板</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the selected cards</source>
-        <translation type="unfinished"></translation>
+        <translation>复制选中的卡片</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <source>Paste cards under the mouse</source>
-        <translation type="unfinished"></translation>
+        <source>Paste cards at the mouse pointer</source>
+        <translation>在鼠标指针处粘贴卡片</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
         <source>Copy the selected cards in place</source>
-        <translation type="unfinished"></translation>
+        <translation>在原位置复制选中的卡片</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Delete the selected cards and links</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的卡片和连线</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>Select every card</source>
-        <translation type="unfinished"></translation>
+        <translation>选中所有卡片</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <source>Find cards by their text</source>
-        <translation type="unfinished"></translation>
+        <translation>按文字查找卡片</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
         <source>Find Pre&amp;vious</source>
-        <translation type="unfinished"></translation>
+        <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>完整显示旅程(&amp;F)</translation>
     </message>
     <message>
         <source>Show the whole journey</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放视图以显示整个旅程</translation>
     </message>
     <message>
         <source>&amp;Actual Size</source>
-        <translation type="unfinished"></translation>
+        <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;New Journey…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建旅程(&amp;N)…</translation>
     </message>
     <message>
         <source>Add a journey from a template</source>
-        <translation type="unfinished"></translation>
+        <translation>基于模板添加旅程</translation>
     </message>
     <message>
         <source>&amp;Rename Journey…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名旅程(&amp;R)…</translation>
     </message>
     <message>
         <source>D&amp;uplicate Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>创建旅程副本(&amp;U)</translation>
     </message>
     <message>
         <source>Copy the journey with its stages, lanes, cards and links</source>
-        <translation type="unfinished"></translation>
+        <translation>复制旅程及其阶段、泳道、卡片和连线</translation>
     </message>
     <message>
         <source>&amp;Delete Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>删除旅程(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Persona…</source>
-        <translation type="unfinished"></translation>
+        <translation>用户画像(&amp;P)…</translation>
     </message>
     <message>
-        <source>Choose or describe the customer this journey is told for</source>
-        <translation type="unfinished"></translation>
+        <source>Choose or describe the customer whose journey this is</source>
+        <translation>选择或描述此旅程所描绘的顾客</translation>
+    </message>
+    <message>
+        <source>Show &amp;Hidden Lanes</source>
+        <translation>显示隐藏的泳道(&amp;H)</translation>
     </message>
     <message>
         <source>Add &amp;Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>添加阶段(&amp;S)</translation>
     </message>
     <message>
         <source>Add a stage at the end of the journey</source>
-        <translation type="unfinished"></translation>
+        <translation>在旅程末尾添加阶段</translation>
     </message>
     <message>
         <source>Add &amp;Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>添加泳道(&amp;L)</translation>
     </message>
     <message>
         <source>Add a lane at the bottom of the blueprint</source>
-        <translation type="unfinished"></translation>
+        <translation>在蓝图底部添加泳道</translation>
     </message>
     <message>
         <source>&amp;Link Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>连线工具(&amp;L)</translation>
     </message>
     <message>
         <source>Draw arrows: drag from one card to another (L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;Hidden Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制箭头连线：从一张卡片拖到另一张卡片（L）</translation>
     </message>
     <message>
         <source>Rename Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名旅程</translation>
     </message>
     <message>
         <source>Journey name:</source>
-        <translation type="unfinished"></translation>
+        <translation>旅程名称：</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（副本）</translation>
     </message>
     <message>
         <source>Delete Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>删除旅程</translation>
     </message>
     <message>
         <source>Delete the journey “%1” with its stages, cards, links and notes? You can undo this with Edit &gt; Undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除旅程“%1”及其阶段、卡片、连线和便利贴吗？您可以通过“编辑 &gt; 撤销”恢复。</translation>
     </message>
 </context>
 <context>
     <name>ChoiceCombo</name>
     <message>
         <source>Mixed</source>
-        <extracomment>The fields one card shows; several cards share all but title and description.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>多个值</translation>
     </message>
 </context>
 <context>
@@ -223,162 +222,162 @@
     </message>
     <message>
         <source>Add Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>添加旅程</translation>
     </message>
     <message>
         <source>Rename Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名旅程</translation>
     </message>
     <message>
         <source>Duplicate Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>创建旅程副本</translation>
     </message>
     <message>
         <source>Delete Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>删除旅程</translation>
     </message>
     <message>
         <source>Move Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>移动旅程</translation>
     </message>
     <message>
         <source>Change Persona</source>
-        <translation type="unfinished"></translation>
+        <translation>更改用户画像</translation>
     </message>
     <message>
         <source>Add Persona</source>
-        <translation type="unfinished"></translation>
+        <translation>添加用户画像</translation>
     </message>
     <message>
         <source>Edit Persona</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑用户画像</translation>
     </message>
     <message>
         <source>Add Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>添加阶段</translation>
     </message>
     <message>
         <source>Rename Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名阶段</translation>
     </message>
     <message>
         <source>Recolour Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>更改阶段颜色</translation>
     </message>
     <message>
         <source>Resize Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>调整阶段宽度</translation>
     </message>
     <message>
         <source>Edit Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑阶段</translation>
     </message>
     <message>
         <source>Move Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>移动阶段</translation>
     </message>
     <message>
         <source>Delete Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>删除阶段</translation>
     </message>
     <message>
         <source>Add Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>添加泳道</translation>
     </message>
     <message>
         <source>Hide Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏泳道</translation>
     </message>
     <message>
         <source>Show Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>显示泳道</translation>
     </message>
     <message>
         <source>Rename Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名泳道</translation>
     </message>
     <message>
         <source>Move Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>移动泳道</translation>
     </message>
     <message>
         <source>Delete Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>删除泳道</translation>
     </message>
     <message>
         <source>Add Touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>添加触点</translation>
     </message>
     <message>
         <source>Edit Touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑触点</translation>
     </message>
     <message>
         <source>Edit Touchpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑多个触点</translation>
     </message>
     <message>
         <source>Move Touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>移动触点</translation>
     </message>
     <message>
         <source>Move Touchpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>移动多个触点</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <source>Delete Touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>删除触点</translation>
     </message>
     <message>
         <source>Delete Touchpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>删除多个触点</translation>
     </message>
     <message>
         <source>Add Link</source>
-        <translation type="unfinished"></translation>
+        <translation>添加连线</translation>
     </message>
     <message>
         <source>Delete Link</source>
-        <translation type="unfinished"></translation>
+        <translation>删除连线</translation>
     </message>
     <message>
         <source>Delete Links</source>
-        <translation type="unfinished"></translation>
+        <translation>删除多条连线</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
     <name>EmotionPicker</name>
     <message>
         <source>Very negative</source>
-        <translation type="unfinished"></translation>
+        <translation>非常负面</translation>
     </message>
     <message>
         <source>Negative</source>
-        <translation type="unfinished"></translation>
+        <translation>负面</translation>
     </message>
     <message>
         <source>Neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>中性</translation>
     </message>
     <message>
         <source>Positive</source>
-        <translation type="unfinished"></translation>
+        <translation>正面</translation>
     </message>
     <message>
         <source>Very positive</source>
-        <translation type="unfinished"></translation>
+        <translation>非常正面</translation>
     </message>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished"></translation>
+        <translation>多个值</translation>
     </message>
 </context>
 <context>
@@ -400,8 +399,8 @@
         <translation>这不是 cocreate 会话文件。</translation>
     </message>
     <message>
-        <source>The file is damaged or incomplete, perhaps by an interrupted copy. Open a backup copy.</source>
-        <translation type="unfinished"></translation>
+        <source>The file is damaged or incomplete, perhaps because a copy was interrupted. Open a backup copy.</source>
+        <translation>文件已损坏或不完整，可能是复制过程被中断。请打开备份副本。</translation>
     </message>
     <message>
         <source>This is a database of another application, not a cocreate session.</source>
@@ -436,136 +435,134 @@
     <name>FindBar</name>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找：</translation>
     </message>
     <message>
         <source>Touchpoint title, description or owner</source>
-        <translation type="unfinished"></translation>
+        <translation>触点标题、描述或负责人</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配项（Shift+Enter）</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配项（Enter）</translation>
     </message>
     <message>
         <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭查找栏（Esc）</translation>
     </message>
     <message numerus="yes">
         <source>Matches: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>匹配项：%n</numerusform>
         </translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>无匹配项</translation>
     </message>
 </context>
 <context>
     <name>InspectorDock</name>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>属性面板</translation>
     </message>
     <message>
         <source>Select a touchpoint card to edit it</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一张触点卡片即可编辑</translation>
     </message>
 </context>
 <context>
     <name>JourneyScene</name>
     <message>
         <source>New touchpoint</source>
-        <extracomment>Tables whose changes the canvas of a journey shows. Room around the blueprint, so that it never sits flush against the view&apos;s edge. The ids of the selected touchpoint cards, after every change of selection. A card asks for its title to be edited (double-click, new card). (&quot;stage&quot; or &quot;lane&quot;, id, scene rect of the name): the view shows an editor there.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>新触点</translation>
     </message>
     <message>
         <source>Stage Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段颜色</translation>
     </message>
     <message>
         <source>New stage</source>
-        <translation type="unfinished"></translation>
+        <translation>新阶段</translation>
     </message>
     <message>
         <source>New lane</source>
-        <translation type="unfinished"></translation>
+        <translation>新泳道</translation>
     </message>
     <message>
         <source>Edit Title</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑标题</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>创建副本</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete Link</source>
-        <translation type="unfinished"></translation>
+        <translation>删除连线</translation>
     </message>
     <message>
         <source>Rename Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名阶段</translation>
     </message>
     <message>
         <source>Stage Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段颜色…</translation>
     </message>
     <message>
         <source>Insert Stage Before</source>
-        <translation type="unfinished"></translation>
+        <translation>在前面插入阶段</translation>
     </message>
     <message>
         <source>Insert Stage After</source>
-        <translation type="unfinished"></translation>
+        <translation>在后面插入阶段</translation>
     </message>
     <message>
         <source>Delete Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>删除阶段</translation>
     </message>
     <message>
         <source>Rename Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名泳道</translation>
     </message>
     <message>
         <source>Move Lane Up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移泳道</translation>
     </message>
     <message>
         <source>Move Lane Down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移泳道</translation>
     </message>
     <message>
         <source>Hide Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏泳道</translation>
     </message>
     <message>
         <source>Add Lane Below</source>
-        <translation type="unfinished"></translation>
+        <translation>在下方添加泳道</translation>
     </message>
     <message>
         <source>Delete Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>删除泳道</translation>
     </message>
     <message>
         <source>Add Touchpoint Here</source>
-        <translation type="unfinished"></translation>
+        <translation>在此处添加触点</translation>
     </message>
 </context>
 <context>
     <name>JourneyTabs</name>
     <message>
         <source>Untitled journey</source>
-        <extracomment>The selected touchpoint ids of the current journey (after a tab switch too). A card asks for its title to be edited.</extracomment>
-        <translation type="unfinished">未命名旅程</translation>
+        <translation>未命名旅程</translation>
     </message>
 </context>
 <context>
@@ -640,19 +637,19 @@
     </message>
     <message>
         <source>Pre</source>
-        <translation type="unfinished"></translation>
+        <translation>预</translation>
     </message>
     <message>
         <source>First</source>
-        <translation type="unfinished"></translation>
+        <translation>首</translation>
     </message>
     <message>
         <source>Core</source>
-        <translation type="unfinished"></translation>
+        <translation>核心</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>末</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -739,27 +736,27 @@
     </message>
     <message>
         <source>&amp;Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>旅程(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板(&amp;P)</translation>
     </message>
     <message>
         <source>Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>组件面板</translation>
     </message>
     <message>
         <source>Outline</source>
-        <translation type="unfinished">大纲</translation>
+        <translation>大纲</translation>
     </message>
     <message>
         <source>Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>工具栏</translation>
     </message>
     <message>
         <source>&amp;Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -891,7 +888,7 @@
     </message>
     <message>
         <source>[read-only]</source>
-        <translation type="unfinished"></translation>
+        <translation>[只读]</translation>
     </message>
     <message>
         <source>Read-only: changes cannot be saved</source>
@@ -978,138 +975,138 @@ The session could not be written there: %2</source>
     <name>NewJourneyDialog</name>
     <message>
         <source>No stages yet: you add them yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无阶段：请自行添加</translation>
     </message>
     <message>
         <source>New Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>新建旅程</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>模板(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Persona:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户画像(&amp;P)：</translation>
     </message>
     <message>
         <source>The journey&apos;s name, shown on its tab</source>
-        <translation type="unfinished"></translation>
+        <translation>旅程名称，显示在旅程的标签页上</translation>
     </message>
     <message>
         <source>The stages the new journey starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>新旅程初始包含的阶段</translation>
     </message>
     <message>
         <source>The template&apos;s stages, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>模板包含的阶段（按顺序）</translation>
     </message>
 </context>
 <context>
     <name>PaletteDock</name>
     <message>
         <source>Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>组件面板</translation>
     </message>
     <message>
         <source>Drag onto the canvas to add a touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>拖到画布上即可添加触点</translation>
     </message>
     <message>
         <source>Touchpoint kinds and channels: drag one onto the canvas to add a card</source>
-        <translation type="unfinished"></translation>
+        <translation>触点类型和渠道：将其中一项拖到画布上即可添加卡片</translation>
     </message>
 </context>
 <context>
     <name>PaletteTree</name>
     <message>
         <source>Touchpoint kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>触点类型</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Drag onto the canvas to add a touchpoint of the kind “%1”; double-click or press Enter to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>拖到画布上即可添加“%1”类型的触点；也可双击或按 Enter 添加</translation>
     </message>
     <message>
         <source>Drag onto the canvas to add a touchpoint on the channel “%1”; double-click or press Enter to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>拖到画布上即可添加渠道为“%1”的触点；也可双击或按 Enter 添加</translation>
     </message>
 </context>
 <context>
     <name>PersonaCombo</name>
     <message>
         <source>No persona</source>
-        <translation type="unfinished"></translation>
+        <translation>无用户画像</translation>
     </message>
     <message>
         <source>New persona…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建用户画像…</translation>
     </message>
     <message>
-        <source>The customer type this journey is told for</source>
-        <translation type="unfinished"></translation>
+        <source>The type of customer whose journey this is</source>
+        <translation>此旅程所描绘的顾客类型</translation>
     </message>
 </context>
 <context>
     <name>PersonaDialog</name>
     <message>
         <source>Journey Persona</source>
-        <translation type="unfinished"></translation>
+        <translation>旅程用户画像</translation>
     </message>
     <message>
-        <source>Who is the journey “%1” told for?</source>
-        <translation type="unfinished"></translation>
+        <source>Whose journey is “%1”?</source>
+        <translation>“%1”是谁的旅程？</translation>
+    </message>
+    <message>
+        <source>Changes apply to every journey that uses this persona.</source>
+        <translation>更改将应用于使用此用户画像的所有旅程。</translation>
     </message>
     <message>
         <source>&amp;Persona:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes apply to every journey told for this persona.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户画像(&amp;P)：</translation>
     </message>
 </context>
 <context>
     <name>PersonaFields</name>
     <message>
         <source>Persona &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>画像名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>描述(&amp;D)：</translation>
     </message>
     <message>
         <source>e.g. Busy young parent</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：忙碌的年轻父母</translation>
     </message>
     <message>
         <source>What the group calls this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>小组对这位顾客的称呼</translation>
     </message>
     <message>
         <source>The type of customer the persona stands for</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户画像所代表的顾客类型</translation>
     </message>
     <message>
         <source>Who they are, what they need, what bothers them</source>
-        <translation type="unfinished"></translation>
+        <translation>他们是谁、需要什么、为什么而烦恼</translation>
     </message>
     <message>
         <source>A few words on the persona</source>
-        <translation type="unfinished"></translation>
+        <translation>简要描述该用户画像</translation>
     </message>
 </context>
 <context>
@@ -1120,7 +1117,7 @@ The session could not be written there: %2</source>
     </message>
     <message>
         <source>These sessions were never saved to a file of your choice, perhaps because cocreate was closed unexpectedly. Every change in them was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些会话从未保存到您选择的文件中，可能是因为 cocreate 意外关闭。其中的所有更改均已保留。</translation>
     </message>
     <message>
         <source>&amp;Recover</source>
@@ -1163,11 +1160,11 @@ The session could not be written there: %2</source>
     <name>ScoreSpinBox</name>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished"></translation>
+        <translation>多个值</translation>
     </message>
     <message>
         <source>No score</source>
-        <translation type="unfinished"></translation>
+        <translation>无评分</translation>
     </message>
 </context>
 <context>
@@ -1190,7 +1187,7 @@ The session could not be written there: %2</source>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1322,128 +1319,128 @@ The session could not be written there: %2</source>
     <name>StatusLabels</name>
     <message>
         <source>Idea</source>
-        <translation type="unfinished">想法</translation>
+        <translation>构想</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">已计划</translation>
+        <translation>已计划</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
     <name>TouchpointForm</name>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished"></translation>
+        <translation>多个值</translation>
     </message>
     <message>
         <source>Nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未指定</translation>
     </message>
     <message numerus="yes">
         <source>%n touchpoints selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选择 %n 个触点</numerusform>
         </translation>
     </message>
     <message>
         <source>Touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>触点</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题：</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>描述：</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道：</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Emotion:</source>
-        <translation type="unfinished"></translation>
+        <translation>情绪：</translation>
     </message>
     <message>
         <source>Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>评分：</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人：</translation>
     </message>
     <message>
         <source>Branded touchpoint</source>
-        <translation type="unfinished">品牌化触点</translation>
+        <translation>品牌化触点</translation>
     </message>
     <message>
         <source>Breakpoint</source>
-        <translation type="unfinished">断点</translation>
+        <translation>断点</translation>
     </message>
     <message>
         <source>What happens at this touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>此触点上发生了什么</translation>
     </message>
     <message>
         <source>Details, quotes, observations</source>
-        <translation type="unfinished"></translation>
+        <translation>细节、顾客原话、观察</translation>
     </message>
     <message>
         <source>The card&apos;s title; press Enter to apply, Escape to undo typing</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片标题；按 Enter 应用，按 Escape 撤销输入</translation>
     </message>
     <message>
         <source>Longer notes on the card; applied when you leave the field</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片的详细说明；离开此字段时应用</translation>
     </message>
     <message>
         <source>Where the customer meets the service</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客与服务接触的渠道</translation>
     </message>
     <message>
-        <source>Where the touchpoint sits in the customer&apos;s relationship</source>
-        <translation type="unfinished"></translation>
+        <source>Where the touchpoint sits in the customer&apos;s relationship with the brand</source>
+        <translation>触点在顾客与品牌关系中所处的位置</translation>
     </message>
     <message>
         <source>How the customer feels here, from very negative to very positive</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客在此处的感受，从非常负面到非常正面</translation>
     </message>
     <message>
         <source>Satisfaction or NPS score from 0 to 10, or no score</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度或 NPS 评分（0 到 10），也可不评分</translation>
     </message>
     <message>
         <source>The touchpoint carries the brand</source>
-        <translation type="unfinished"></translation>
+        <translation>该触点承载品牌形象</translation>
     </message>
     <message>
         <source>The journey breaks here: customers drop out or get stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>旅程在此中断：顾客在此流失或受阻</translation>
     </message>
     <message>
         <source>How far the work on this touchpoint has come</source>
-        <translation type="unfinished"></translation>
+        <translation>此触点相关工作的进展</translation>
     </message>
     <message>
         <source>Who takes care of this touchpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>此触点的负责人</translation>
     </message>
 </context>
 <context>
