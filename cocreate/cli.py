@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import secrets
+import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from cocreate import __version__
 from cocreate.demo import write_demo
+from cocreate.export.csv_export import export_csv, write_files_atomically
+from cocreate.export.json_io import JsonImportError, export_json, import_json
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.summary import SessionSummary, summarize
 
@@ -71,6 +79,178 @@ def _cmd_info(args: argparse.Namespace) -> None:
         _print_summary(summary)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _check_output(out: Path, session: Path | None = None, *, overwrite: bool = True) -> None:
+    """Refuse an output path that cannot work, before any work is done."""
+    if session is not None and _same_file(out, session):
+        raise CommandError(f"{out}: this is the session file itself; choose another output file")
+    if out.is_dir():
+        raise CommandError(f"{out}: this is a folder; choose a file name")
+    if not overwrite and out.exists():
+        raise CommandError(f"{out}: the file already exists; choose a new file name")
+    if not out.resolve().parent.is_dir():
+        raise CommandError(f"{out}: the folder {out.resolve().parent} does not exist")
+
+
+@contextmanager
+def _reading(session: Path) -> Iterator[None]:
+    """A database error while reading (say, the file stayed locked too long) as one line."""
+    try:
+        yield
+    except (sqlite3.Error, SQLAlchemyError) as error:
+        detail = getattr(error, "orig", None) or error
+        raise CommandError(f"{session}: the session could not be read ({detail})") from None
+
+
+def _cmd_export_csv(args: argparse.Namespace) -> None:
+    session, folder = Path(args.session), Path(args.out)
+    with _reading(session):
+        paths = export_csv(session, folder)
+    print(f"wrote {', '.join(path.name for path in paths)} to {folder}")
+
+
+def _cmd_export_json(args: argparse.Namespace) -> None:
+    session = Path(args.session)
+    to_stdout = args.out == "-"
+    out = Path(args.out)
+    if not to_stdout:
+        _check_output(out, session)
+    with _reading(session):
+        text = export_json(session)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    write_files_atomically({out: text.encode("utf-8")})
+    print(f"wrote {out}")
+
+
+def _read_json_input(name: str) -> tuple[str, str]:
+    """(the input's name for messages, its text)."""
+    if name == "-":
+        label, data = "<stdin>", sys.stdin.buffer.read()
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise CommandError(f"{path}: this is a folder, not a JSON file")
+        label, data = str(path), path.read_bytes()
+    try:
+        return label, data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"{label}: not UTF-8 text (byte {exc.start}); a cocreate JSON export is UTF-8"
+        ) from None
+
+
+def _cmd_import_json(args: argparse.Namespace) -> None:
+    out = Path(args.out)
+    _check_output(out, overwrite=False)
+    label, text = _read_json_input(args.input)
+    try:
+        import_json(text, out)
+    except JsonImportError as error:
+        raise CommandError(f"{label}: {error.message}") from None
+    except FileExistsError:
+        raise CommandError(f"{out}: the file already exists; choose a new file name") from None
+    except (sqlite3.Error, SQLAlchemyError, OSError) as error:
+        out.unlink(missing_ok=True)  # it did not exist before: nothing half-written stays
+        detail = getattr(error, "orig", None) or getattr(error, "strerror", None) or error
+        raise CommandError(f"{out}: the session could not be written ({detail})") from None
+    print(f"wrote {out}")
+
+
+def _cmd_export_pdf(args: argparse.Namespace) -> None:
+    session, out = Path(args.session), Path(args.out)
+    _check_output(out, session)
+    SessionFile.open(session, read_only=True, lock=False).close()  # a bad file fails here
+    try:
+        from cocreate.export.pdf import export_pdf  # reportlab loads only for this command
+    except ImportError as error:
+        raise CommandError(f"{out}: the PDF export is not available ({error})") from None
+
+    # Written beside the target and renamed over it: a failed export leaves no file behind.
+    tmp = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.tmp{out.suffix}")
+    try:
+        with _reading(session):
+            export_pdf(
+                session,
+                tmp,
+                paper=args.paper,
+                landscape=not args.portrait,
+                journeys=args.journey or None,
+            )
+        os.replace(tmp, out)
+    except ValueError as error:
+        raise CommandError(f"{session}: {error}") from None
+    except OSError as error:
+        detail = error.strerror or error
+        raise CommandError(f"{out}: the PDF could not be written ({detail})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    print(f"wrote {out}")
+
+
+def _session_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", metavar="SESSION.cocreate", help="the session file (only read)")
+
+
+def _export_csv_arguments(parser: argparse.ArgumentParser) -> None:
+    _session_argument(parser)
+    parser.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="FOLDER",
+        help="the folder for notes.csv and touchpoints.csv (made if missing)",
+    )
+
+
+def _export_json_arguments(parser: argparse.ArgumentParser) -> None:
+    _session_argument(parser)
+    parser.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="OUT.json",
+        help="the JSON file to write, or - for standard output",
+    )
+
+
+def _import_json_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "input", metavar="IN.json", help="a cocreate JSON export, or - for standard input"
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="OUT.cocreate",
+        help="the new session file (must not exist yet)",
+    )
+
+
+def _export_pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    _session_argument(parser)
+    parser.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF to write")
+    parser.add_argument("--paper", default="A3", help="paper size, such as A3 or A4 (default A3)")
+    parser.add_argument(
+        "--journey",
+        action="append",
+        metavar="NAME",
+        help="put only this journey in the PDF (repeat for more; default: every journey)",
+    )
+    parser.add_argument(
+        "--portrait", action="store_true", help="portrait pages (default: landscape)"
+    )
+
+
 #: Headless sub-commands: name -> (help, add arguments, run).
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {
     "demo": (
@@ -86,11 +266,32 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
         ),
         _cmd_info,
     ),
+    "export-csv": (
+        "write the touchpoints and notes as CSV tables (Excel-ready UTF-8)",
+        _export_csv_arguments,
+        _cmd_export_csv,
+    ),
+    "export-json": (
+        "write the whole session as one JSON document",
+        _export_json_arguments,
+        _cmd_export_json,
+    ),
+    "import-json": (
+        "make a new session file from a JSON document (checked in full first)",
+        _import_json_arguments,
+        _cmd_import_json,
+    ),
+    "export-pdf": (
+        "write the service blueprint as a PDF",
+        _export_pdf_arguments,
+        _cmd_export_pdf,
+    ),
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    commands = "\n".join(f"  {name:<10}{help_}" for name, (help_, _, _) in COMMANDS.items())
+    width = max(len(name) for name in COMMANDS) + 2
+    commands = "\n".join(f"  {name:<{width}}{help_}" for name, (help_, _, _) in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="cocreate",
         description="cocreate: a desktop tool for service-design co-creation salons.",
@@ -100,9 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", nargs="?", metavar="PATH", help="a .cocreate session to open")
-    parser.add_argument(
-        "--demo", action="store_true", help="open a fresh copy of the demo session"
-    )
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo session")
     parser.add_argument("--version", action="version", version=f"cocreate {__version__}")
     return parser
 
@@ -119,7 +318,17 @@ def run_command(argv: Sequence[str]) -> int:
     except SessionFileError as error:
         print(f"cocreate {name}: {error.message}", file=sys.stderr)
         return EXIT_FILE_ERROR
-    except (CommandError, OSError) as error:
+    except OSError as error:
+        print(f"cocreate {name}: {_os_error_message(error)}", file=sys.stderr)
+        return EXIT_FILE_ERROR
+    except (CommandError, ValueError) as error:
         print(f"cocreate {name}: {error}", file=sys.stderr)
         return EXIT_FILE_ERROR
     return EXIT_OK
+
+
+def _os_error_message(error: OSError) -> str:
+    """ "FILE: No such file or directory" rather than "[Errno 2] No such file …: 'FILE'"."""
+    if error.filename is not None and error.strerror:
+        return f"{error.filename}: {error.strerror}"
+    return str(error)

@@ -285,6 +285,20 @@ class Document(QObject):
         name = self.tr("Move Touchpoint") if len(ids) == 1 else self.tr("Move Touchpoints")
         return self.execute(name, ops)
 
+    def move_touchpoints_to_cells(self, targets: dict[tuple[int, int], list[int]]) -> bool:
+        """Several groups of cards, each to its own cell (keyboard moves), as one action."""
+        moving = [card_id for ids in targets.values() for card_id in ids]
+        ops = [
+            op
+            for (stage_id, lane_id), ids in targets.items()
+            for op in edits.move_touchpoints(
+                self._store, ids, stage_id, lane_id, also_moving=moving
+            )
+        ]
+        count = sum(len(ids) for ids in targets.values())
+        name = self.tr("Move Touchpoint") if count == 1 else self.tr("Move Touchpoints")
+        return self.execute(name, ops)
+
     def paste_touchpoints(
         self,
         journey_id: int,
@@ -313,10 +327,119 @@ class Document(QObject):
         name = self.tr("Delete Link") if len(ids) == 1 else self.tr("Delete Links")
         return self.execute(name, ops)
 
-    def delete_items(self, touchpoint_ids: list[int], link_ids: list[int]) -> bool:
-        """Delete a selection of cards and links as one action."""
-        ops = self._store.delete_ops("touchpoint", list(touchpoint_ids))
-        doomed = {op.row["id"] for op in ops if op.table == "link"}
-        remaining = [link_id for link_id in link_ids if link_id not in doomed]
-        ops += self._store.delete_ops("link", remaining)
-        return self.execute(self.tr("Delete"), ops)
+    def delete_items(
+        self, touchpoint_ids: list[int], link_ids: list[int], note_ids: list[int] = ()
+    ) -> bool:
+        """Delete a selection of cards, links and notes as one action."""
+        targets = {
+            "touchpoint": list(touchpoint_ids),
+            "link": list(link_ids),
+            "note": list(note_ids),
+        }
+        return self.execute(self.tr("Delete"), self._store.delete_many_ops(targets))
+
+    # -- participants ---------------------------------------------------------------------------
+
+    def add_participant(self, name: str, color: str, role: str, vote_budget: int = 5) -> int | None:
+        ops = edits.add_participant(self._store, name, color, role, vote_budget)
+        return ops[0].row["id"] if self.execute(self.tr("Add Participant"), ops) else None
+
+    def update_participant(self, participant_id: int, **fields: Any) -> bool:
+        names = {
+            "name": self.tr("Rename Participant"),
+            "color": self.tr("Recolour Participant"),
+            "role": self.tr("Change Role"),
+        }
+        name = names.get(next(iter(fields)), "") if len(fields) == 1 else ""
+        op = self._store.update_op("participant", participant_id, **fields)
+        return self.execute(name or self.tr("Edit Participant"), [op])
+
+    def delete_participant(self, participant_id: int) -> bool:
+        ops = self._store.delete_ops("participant", [participant_id])
+        return self.execute(self.tr("Remove Participant"), ops)
+
+    # -- notes and clusters ---------------------------------------------------------------------
+
+    def add_note(
+        self, journey_id: int, text: str, author_id: int | None, x: float, y: float, **fields: Any
+    ) -> int | None:
+        ops = edits.add_note(self._store, journey_id, text, author_id, x, y, **fields)
+        return ops[0].row["id"] if self.execute(self.tr("Add Note"), ops) else None
+
+    def update_notes(self, ids: list[int], **fields: Any) -> bool:
+        names = {
+            "text": self.tr("Edit Note"),
+            "author_id": self.tr("Change Author"),
+            "category": self.tr("Change Category"),
+            "color": self.tr("Recolour Note"),
+        }
+        name = names.get(next(iter(fields)), "") if len(fields) == 1 else ""
+        ops = edits.update_notes(self._store, ids, **fields)
+        return self.execute(name or self.tr("Edit Notes"), ops)
+
+    def place_notes(self, places: dict[int, Row]) -> bool:
+        name = self.tr("Move Note") if len(places) == 1 else self.tr("Move Notes")
+        return self.execute(name, edits.place_notes(self._store, places))
+
+    def delete_notes(self, ids: list[int]) -> bool:
+        name = self.tr("Delete Note") if len(ids) == 1 else self.tr("Delete Notes")
+        return self.execute(name, self._store.delete_ops("note", list(ids)))
+
+    def paste_notes(
+        self, journey_id: int, rows: list[Row], dx: float, dy: float, name: str = ""
+    ) -> list[int]:
+        ops = edits.paste_notes(self._store, journey_id, rows, dx, dy)
+        if not self.execute(name or self.tr("Paste"), ops):
+            return []
+        return [op.row["id"] for op in ops]
+
+    def group_notes(self, journey_id: int, ids: list[int], title: str) -> int | None:
+        ops = edits.group_notes(self._store, journey_id, ids, title)
+        return ops[0].row["id"] if self.execute(self.tr("Group Notes"), ops) else None
+
+    def ungroup(self, cluster_id: int) -> bool:
+        return self.execute(self.tr("Ungroup"), self._store.delete_ops("cluster", [cluster_id]))
+
+    def rename_cluster(self, cluster_id: int, title: str) -> bool:
+        op = self._store.update_op("cluster", cluster_id, title=title)
+        return self.execute(self.tr("Rename Cluster"), [op])
+
+    def tidy_cluster(self, places: dict[int, Row]) -> bool:
+        return self.execute(self.tr("Tidy Cluster"), edits.place_notes(self._store, places))
+
+    # -- facilitation ---------------------------------------------------------------------------
+
+    def set_private_mode(self, on: bool) -> bool:
+        op = self._store.update_op("session", 1, private_mode=on)
+        name = self.tr("Private Mode On") if on else self.tr("Private Mode Off")
+        return self.execute(name, [op])
+
+    def set_reveal_policy(self, policy: str) -> bool:
+        op = self._store.update_op("session", 1, reveal_policy=policy)
+        return self.execute(self.tr("Change Reveal Policy"), [op])
+
+    def reveal_notes(self, ids: list[int]) -> bool:
+        name = self.tr("Reveal Note") if len(ids) == 1 else self.tr("Reveal Notes")
+        return self.execute(name, edits.reveal_notes(self._store, ids))
+
+    def start_voting(self, budget: int) -> bool:
+        return self.execute(self.tr("Start Voting"), edits.start_voting(self._store, budget))
+
+    def end_voting(self) -> bool:
+        op = self._store.update_op("session", 1, voting_round=0)
+        return self.execute(self.tr("End Voting"), [op])
+
+    def votes_left(self, participant_id: int) -> int:
+        return edits.votes_left(self._store, participant_id)
+
+    def add_vote(
+        self, participant_id: int, note_id: int | None = None, touchpoint_id: int | None = None
+    ) -> bool:
+        ops = edits.add_vote(self._store, participant_id, note_id, touchpoint_id)
+        return self.execute(self.tr("Vote"), ops)
+
+    def remove_vote(
+        self, participant_id: int, note_id: int | None = None, touchpoint_id: int | None = None
+    ) -> bool:
+        ops = edits.remove_vote(self._store, participant_id, note_id, touchpoint_id)
+        return self.execute(self.tr("Take Back Vote"), ops)

@@ -8,12 +8,13 @@ writes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
 from cocreate.model import TouchpointKind
-from cocreate.store.ops import Insert, Op, Row, Update, table
+from cocreate.store.ops import Delete, Insert, Op, Row, Update, table
 from cocreate.store.session_file import SessionFile
 from cocreate.templates import journey_rows
 
@@ -234,13 +235,22 @@ def update_touchpoint(store: SessionFile, touchpoint_id: int, **fields: Any) -> 
 
 
 def move_touchpoints(
-    store: SessionFile, ids: Iterable[int], stage_id: int, lane_id: int, index: int | None = None
+    store: SessionFile,
+    ids: Iterable[int],
+    stage_id: int,
+    lane_id: int,
+    index: int | None = None,
+    also_moving: Iterable[int] = (),
 ) -> list[Op]:
-    """Move cards into the stage × lane cell at index, keeping their order; tidy the cell."""
+    """Move cards into the stage × lane cell at index, keeping their order; tidy the cell.
+
+    also_moving: cards that other ops of the same action move elsewhere (left alone here).
+    """
     wanted = set(ids)
     moving = [store.row("touchpoint", touchpoint_id) for touchpoint_id in wanted]
     moving.sort(key=lambda row: (row["stage_id"], row["lane_id"], row["position"], row["id"]))
-    staying = [row for row in _cell(store, stage_id, lane_id) if row["id"] not in wanted]
+    leaving = wanted | set(also_moving)
+    staying = [row for row in _cell(store, stage_id, lane_id) if row["id"] not in leaving]
     index = len(staying) if index is None else max(0, min(index, len(staying)))
     order = staying[:index] + moving + staying[index:]
     return _renumber("touchpoint", order, stage_id=stage_id, lane_id=lane_id)
@@ -259,10 +269,16 @@ def paste_touchpoints(
     Cards land in the given cell, or in the cell of the same stage and lane when they come
     from this journey (Duplicate), at the end of the cell.
     """
-    stages = {row["id"] for row in store.rows("stage", journey_id=journey_id)}
-    lanes = {row["id"] for row in store.rows("lane", journey_id=journey_id)}
-    first_stage = min(stages, default=None)
-    first_lane = min(lanes, default=None)
+    stage_rows = store.rows("stage", order_by="position", journey_id=journey_id)
+    lane_rows = [
+        row
+        for row in store.rows("lane", order_by="position", journey_id=journey_id)
+        if not row["hidden"]
+    ]
+    stages = {row["id"] for row in stage_rows}
+    lanes = {row["id"] for row in lane_rows}  # visible lanes: a pasted card must be seen
+    first_stage = stage_rows[0]["id"] if stage_rows else None
+    first_lane = lane_rows[0]["id"] if lane_rows else None
     if first_stage is None or first_lane is None:
         return []
     new_ids = next_ids(store, "touchpoint", len(rows))
@@ -323,3 +339,177 @@ def add_link(store: SessionFile, journey_id: int, source_id: int, target_id: int
     (link_id,) = next_ids(store, "link", 1)
     row = {"id": link_id, "journey_id": journey_id, "source_id": source_id, "target_id": target_id}
     return [Insert("link", row)]
+
+
+# -- participants ---------------------------------------------------------------------------------
+
+
+def add_participant(
+    store: SessionFile, name: str, color: str, role: str, vote_budget: int = 5
+) -> list[Op]:
+    (participant_id,) = next_ids(store, "participant", 1)
+    position = len(store.rows("participant"))
+    row = {
+        "id": participant_id,
+        "name": name,
+        "color": color,
+        "role": role,
+        "vote_budget": vote_budget,
+        "position": position,
+    }
+    return [Insert("participant", row)]
+
+
+# -- notes and clusters -------------------------------------------------------------------------
+
+#: Fields of a note a person edits directly (text, author, category, colour).
+NOTE_FIELDS = ("text", "author_id", "category", "color")
+
+
+def add_note(
+    store: SessionFile,
+    journey_id: int,
+    text: str,
+    author_id: int | None,
+    x: float,
+    y: float,
+    **fields: Any,
+) -> list[Op]:
+    """A new note; hidden (face down) while the session is in private mode."""
+    (note_id,) = next_ids(store, "note", 1)
+    session = store.session_row()
+    row: Row = {
+        "id": note_id,
+        "journey_id": journey_id,
+        "text": text,
+        "author_id": author_id,
+        "x": x,
+        "y": y,
+        "hidden": bool(session["private_mode"]),
+        "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        **fields,
+    }
+    return [Insert("note", row)]
+
+
+def update_notes(store: SessionFile, ids: Iterable[int], **fields: Any) -> list[Op]:
+    unknown = set(fields) - set(NOTE_FIELDS) - {"hidden"}
+    if unknown:
+        raise KeyError(", ".join(sorted(unknown)))
+    return [op for note_id in ids for op in _updates(store, "note", note_id, **fields)]
+
+
+def place_notes(store: SessionFile, places: dict[int, Row]) -> list[Op]:
+    """Notes moved: note id -> {x, y, stage_id, touchpoint_id, cluster_id} (any of them)."""
+    allowed = {"x", "y", "stage_id", "touchpoint_id", "cluster_id"}
+    ops: list[Op] = []
+    for note_id, fields in places.items():
+        unknown = set(fields) - allowed
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        ops += _updates(store, "note", note_id, **fields)
+    return ops
+
+
+def paste_notes(
+    store: SessionFile, journey_id: int, rows: list[Row], dx: float, dy: float
+) -> list[Op]:
+    """Copies of notes, shifted by (dx, dy), unpinned and out of any cluster."""
+    authors = {row["id"] for row in store.rows("participant")}
+    private = bool(store.session_row()["private_mode"])
+    ids = next_ids(store, "note", len(rows))
+    ops: list[Op] = []
+    for row, note_id in zip(rows, ids, strict=True):
+        fields = {key: row[key] for key in ("text", "category", "color") if key in row}
+        author = row.get("author_id")
+        ops.append(
+            Insert(
+                "note",
+                fields
+                | {
+                    "id": note_id,
+                    "journey_id": journey_id,
+                    "author_id": author if author in authors else None,
+                    "x": float(row.get("x", 0.0)) + dx,
+                    "y": float(row.get("y", 0.0)) + dy,
+                    "hidden": private,
+                    "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                },
+            )
+        )
+    return ops
+
+
+def group_notes(store: SessionFile, journey_id: int, ids: list[int], title: str) -> list[Op]:
+    """A new cluster holding the notes (taken out of any cluster they were in)."""
+    (cluster_id,) = next_ids(store, "cluster", 1)
+    ops: list[Op] = [
+        Insert("cluster", {"id": cluster_id, "journey_id": journey_id, "title": title})
+    ]
+    for note_id in ids:
+        ops += _updates(store, "note", note_id, cluster_id=cluster_id)
+    # Clusters left empty by the move go too: an empty frame means nothing.
+    emptied = {store.row("note", note_id)["cluster_id"] for note_id in ids} - {None}
+    for old in emptied:
+        remaining = [row for row in store.rows("note", cluster_id=old) if row["id"] not in ids]
+        if not remaining:
+            ops.append(Delete("cluster", store.row("cluster", old)))
+    return ops
+
+
+# -- private mode and voting ------------------------------------------------------------------
+
+
+def reveal_notes(store: SessionFile, ids: Iterable[int]) -> list[Op]:
+    return [op for note_id in ids for op in _updates(store, "note", note_id, hidden=False)]
+
+
+def start_voting(store: SessionFile, budget: int) -> list[Op]:
+    """A new voting round: every participant gets `budget` dots for it."""
+    vote = table("vote")
+    with store.reading() as conn:
+        last = conn.execute(select(func.max(vote.c.round))).scalar() or 0
+    ops = _updates(store, "session", 1, voting_round=last + 1)
+    for row in store.rows("participant"):
+        ops += _updates(store, "participant", row["id"], vote_budget=budget)
+    return ops
+
+
+def votes_left(store: SessionFile, participant_id: int) -> int:
+    """Dots the participant can still give in the running round (0 when none runs)."""
+    session = store.session_row()
+    person = store.row("participant", participant_id)
+    if not session["voting_round"] or person is None:
+        return 0
+    used = store.count("vote", participant_id=participant_id, round=session["voting_round"])
+    return max(0, person["vote_budget"] - used)
+
+
+def add_vote(
+    store: SessionFile, participant_id: int, note_id: int | None, touchpoint_id: int | None
+) -> list[Op]:
+    """One dot on a note or a touchpoint, when a round runs and the budget allows."""
+    if (note_id is None) == (touchpoint_id is None) or votes_left(store, participant_id) <= 0:
+        return []
+    (vote_id,) = next_ids(store, "vote", 1)
+    row = {
+        "id": vote_id,
+        "participant_id": participant_id,
+        "note_id": note_id,
+        "touchpoint_id": touchpoint_id,
+        "round": store.session_row()["voting_round"],
+    }
+    return [Insert("vote", row)]
+
+
+def remove_vote(
+    store: SessionFile, participant_id: int, note_id: int | None, touchpoint_id: int | None
+) -> list[Op]:
+    """Take back one of the participant's dots of the running round from the item."""
+    round_ = store.session_row()["voting_round"]
+    if not round_:
+        return []
+    where = {"participant_id": participant_id, "round": round_}
+    where |= {"note_id": note_id} if note_id is not None else {"touchpoint_id": touchpoint_id}
+    rows = store.rows("vote", **where)
+    return [Delete("vote", rows[-1])] if rows else []

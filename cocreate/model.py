@@ -66,6 +66,11 @@ class Role(StrEnum):
     CUSTOMER = "customer"
 
 
+class RevealPolicy(StrEnum):
+    FACILITATOR = "facilitator"  # the facilitator reveals all private notes at once
+    AUTHOR = "author"  # each author reveals their own notes
+
+
 class NoteCategory(StrEnum):
     PAIN_POINT = "pain_point"
     IDEA = "idea"
@@ -93,6 +98,9 @@ class Session(SQLModel, table=True):
     language: str = "en"  # language of the built-in texts (template names), "en" or "zh"
     created_at: str = ""
     app_version: str = ""
+    private_mode: bool = False  # new notes are hidden (face down) until revealed
+    reveal_policy: str = "facilitator"  # a RevealPolicy value: who turns private notes over
+    voting_round: int = 0  # the dot-voting round running now, 0 when none is
 
 
 class Persona(SQLModel, table=True):
@@ -196,6 +204,9 @@ class Note(SQLModel, table=True):
     )
     color: str = ""  # "" means: the author's colour
     category: str = ""  # a NoteCategory value, or "" when not set
+    # Where the note sits: on the canvas when it is not pinned; relative to the top-left corner
+    # of its touchpoint card, or else of its stage's column, when it is pinned (so it moves
+    # with what it is pinned to).
     x: float = 0.0
     y: float = 0.0
     stage_id: int | None = Field(
@@ -222,6 +233,7 @@ class Vote(SQLModel, table=True):
     touchpoint_id: int | None = Field(
         default=None, foreign_key="touchpoint.id", index=True
     )
+    round: int = 1  # the voting round the dot was given in
 
 
 #: Every table of the file, parents before children (the order to insert in).

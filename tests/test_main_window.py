@@ -86,7 +86,7 @@ def test_window_opens_on_the_demo_file(window_on, demo_file):
 def test_menus_hold_the_expected_actions(window_on, demo_file):
     window = window_on(str(demo_file))
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Journey", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Journey", "&Workshop", "&Help"]
     file_texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     for text in ("&New Session", "&Open…", "Open &Recent", "Save &As…", "&Close Session",
                  "&Quit"):

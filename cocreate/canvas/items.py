@@ -82,6 +82,11 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("Canvas", text)
 
 
+@lru_cache(maxsize=64)
+def _color(name: str) -> QColor:
+    return QColor(name)
+
+
 @lru_cache(maxsize=16)
 def font(point_size: float, bold: bool = False) -> QFont:
     result = QFont()
@@ -173,6 +178,7 @@ class CardItem(QGraphicsItem):
         super().__init__()
         self.row: Row = row
         self.found = False
+        self.vote_colors: list[str] = []
         self._hover = False
         self._title_cache: tuple[str, list[str]] | None = None
         self.setFlags(
@@ -194,6 +200,11 @@ class CardItem(QGraphicsItem):
             self.row = row
             self._title_cache = None
             self._update_tooltip()
+            self.update()
+
+    def set_votes(self, colors: list[str]) -> None:
+        if colors != self.vote_colors:
+            self.vote_colors = colors
             self.update()
 
     def set_found(self, found: bool) -> None:
@@ -244,6 +255,28 @@ class CardItem(QGraphicsItem):
         self.update()
         super().hoverLeaveEvent(event)
 
+    def _paint_far(self, painter: QPainter, body: QRectF, selected: bool) -> None:
+        """A card seen from far away (a large board fit to the screen): its shape, kind and
+        emotion as plain shapes, without antialiasing; text that small cannot be read."""
+        row = self.row
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if selected:
+            painter.setPen(QPen(SELECTED, 6))
+        elif row["breakpoint"]:
+            painter.setPen(QPen(BREAKPOINT, 4))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#fff3c4") if self.found else QColor("#ffffff"))
+        painter.drawRect(body)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_color(KIND_COLORS.get(row["kind"], "#90a4ae")))
+        painter.drawRect(QRectF(0, 0, 10, CARD_HEIGHT))
+        painter.setBrush(_color(EMOTION_COLORS.get(row["emotion"], EMOTION_COLORS[0])))
+        painter.drawRect(QRectF(CARD_WIDTH - 44, 12, 32, 32))
+        painter.setBrush(_color("#90a4ae"))
+        painter.drawRect(QRectF(22, 56, CARD_WIDTH - 44, 14))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
     def title_lines(self, width: float, max_lines: int) -> list[str]:
         key = f"{width}:{max_lines}:{self.row['title']}"
         if self._title_cache is None or self._title_cache[0] != key:
@@ -258,6 +291,9 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         body = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
         selected = self.isSelected()
+        if lod < LOD_TEXT:
+            self._paint_far(painter, body, selected)
+            return
         if selected:
             pen = QPen(SELECTED, 3)
         elif row["breakpoint"]:
@@ -275,10 +311,6 @@ class CardItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(KIND_COLORS.get(row["kind"], "#90a4ae")))
         painter.drawRoundedRect(QRectF(0, 0, 7, CARD_HEIGHT), 4, 4)
-
-        if lod < LOD_TEXT:
-            paint_face(painter, QPointF(CARD_WIDTH - 22, 22), 14, row["emotion"])
-            return
 
         paint_face(painter, QPointF(CARD_WIDTH - 18, 17), 10, row["emotion"])
         paint_channel_icon(painter, row["channel"], QRectF(14, 8, 18, 18))
@@ -351,6 +383,11 @@ class CardItem(QGraphicsItem):
                     f"{row['score']}/10",
                 )
 
+        for index, color in enumerate(self.vote_colors[:14]):
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(QColor(color))
+            painter.drawEllipse(QPointF(14 + index * 13, -1), 6, 6)
+
         if self._hover or selected:
             painter.setPen(QPen(QColor("#ffffff"), 2))
             painter.setBrush(LINK)
@@ -366,12 +403,16 @@ class LinkItem(QGraphicsPathItem):
         self.setZValue(Z_LINK)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self._head = QPolygonF()
+        self._ends: tuple[QRectF, QRectF] | None = None
 
     @property
     def link_id(self) -> int:
         return self.row["id"]
 
     def route(self, source: QRectF, target: QRectF) -> None:
+        if (source, target) == self._ends:
+            return  # nothing moved: keep the path
+        self._ends = (QRectF(source), QRectF(target))
         if target.left() >= source.right():
             start = QPointF(source.right(), source.center().y())
             end = QPointF(target.left(), target.center().y())
@@ -584,6 +625,17 @@ class LaneLabelItem(QGraphicsItem):
         self.scene().rename_lane_in_place(self.lane_id)
 
 
+@lru_cache(maxsize=64)
+def _tint(name: str) -> QColor:
+    """A stage colour blended 30 % onto white, as a solid colour (cheaper than alpha)."""
+    color = QColor(name)
+    return QColor(
+        round(255 + (color.red() - 255) * 0.3),
+        round(255 + (color.green() - 255) * 0.3),
+        round(255 + (color.blue() - 255) * 0.3),
+    )
+
+
 class GridItem(QGraphicsItem):
     """Cells tinted with their stage's colour, lane rules, and the blueprint's three lines."""
 
@@ -623,11 +675,10 @@ class GridItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         layout = self.layout
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
         for (stage_id, _lane_id), cell in layout.cells.items():
-            tint = QColor(self.colors.get(stage_id, "#eeeeee"))
-            tint.setAlpha(70)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(tint)
+            painter.setBrush(_tint(self.colors.get(stage_id, "#eeeeee")))
             painter.drawRect(QRectF(cell.x, cell.y, cell.width, cell.height))
         painter.setPen(QPen(RULE, 1))
         for lane in layout.lanes.values():
@@ -654,7 +705,11 @@ class LineNamesItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(Z_HEADER + 1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.lines: list[tuple[str, float]] = []
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # only text: clicks go to the lane labels underneath
 
     def set_lines(self, lines: list[tuple[str, float]]) -> None:
         self.prepareGeometryChange()

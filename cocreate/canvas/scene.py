@@ -8,9 +8,10 @@ signal brings the scene back in line with the file. The scene never writes.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.items import (
+    Z_DRAG,
     CardItem,
     EmotionCurveItem,
     GridItem,
@@ -34,15 +36,36 @@ from cocreate.canvas.items import (
     StageHeaderItem,
 )
 from cocreate.canvas.mime import PALETTE_MIME, TOUCHPOINTS_MIME, read_payload
+from cocreate.canvas.notes import (
+    NOTE_GAP,
+    NOTE_HEIGHT,
+    NOTE_WIDTH,
+    BoardItem,
+    ClusterItem,
+    NoteItem,
+)
 from cocreate.document import Document
+from cocreate.labels import label, values
 from cocreate.layout import JourneyLayout, compute_layout
+from cocreate.model import RevealPolicy
 from cocreate.store.ops import Change
 from cocreate.templates import BLUEPRINT_LANES
 
 Row = dict[str, Any]
 
 # Tables whose changes the canvas of a journey shows.
-CANVAS_TABLES = ("journey", "stage", "lane", "touchpoint", "link", "session")
+CANVAS_TABLES = (
+    "journey",
+    "stage",
+    "lane",
+    "touchpoint",
+    "link",
+    "session",
+    "note",
+    "cluster",
+    "participant",
+    "vote",
+)
 # Room around the blueprint, so that it never sits flush against the view's edge.
 MARGIN = 60.0
 
@@ -54,8 +77,12 @@ class JourneyScene(QGraphicsScene):
     touchpoints_selected = Signal(list)
     # A card asks for its title to be edited (double-click, new card).
     edit_requested = Signal(int)
-    # ("stage" or "lane", id, scene rect of the name): the view shows an editor there.
+    # ("stage", "lane" or "cluster", id, scene rect of the name): the view shows an editor.
     rename_requested = Signal(str, int, QRectF)
+    # (note id or 0 for a new note, scene rect, text, colour): the view shows a note editor.
+    note_edit_requested = Signal(int, QRectF, str, QColor)
+    # A click that could not vote (no current author, no dots left): the reason to show.
+    vote_refused = Signal(str)
 
     def __init__(self, document: Document, journey_id: int, parent=None) -> None:
         super().__init__(parent)
@@ -69,13 +96,25 @@ class JourneyScene(QGraphicsScene):
         self.stages: list[Row] = []
         self.lanes: list[Row] = []
         self.link_mode = False
+        self.notes: dict[int, NoteItem] = {}
+        self.clusters: dict[int, ClusterItem] = {}
+        self.participants: dict[int, Row] = {}
+        self.touchpoint_rows: dict[int, Row] = {}
+        self.session: Row = {}
+        self.color_by_category = False
+        self.current_author_id: int | None = None
+        self.draft: NoteItem | None = None
+        self._syncing = False
         self._press_positions: dict[int, QPointF] = {}
+        self._note_press: dict[int, QPointF] = {}
+        self._frames_at_press: dict[int, QRectF] = {}
         self._link_source: CardItem | None = None
         self._link_draft: LinkDraftItem | None = None
         self.grid = GridItem()
         self.line_names = LineNamesItem()
         self.curve = EmotionCurveItem()
-        for item in (self.grid, self.line_names, self.curve):
+        self.board = BoardItem()
+        for item in (self.grid, self.line_names, self.curve, self.board):
             self.addItem(item)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
@@ -90,6 +129,10 @@ class JourneyScene(QGraphicsScene):
     def read_only(self) -> bool:
         return self.document.read_only
 
+    @property
+    def voting(self) -> bool:
+        return bool(self.session.get("voting_round"))
+
     # -- mirroring the document -------------------------------------------------------------
 
     def _document_changed(self, change: Change) -> None:
@@ -98,6 +141,13 @@ class JourneyScene(QGraphicsScene):
 
     def sync(self) -> None:
         """Bring every item in line with the file (create, update, move, remove)."""
+        self._syncing = True
+        try:
+            self._sync()
+        finally:
+            self._syncing = False
+
+    def _sync(self) -> None:
         store = self.document.store
         if store.row("journey", self.journey_id) is None:
             return  # the journey is gone; the tabs close this scene
@@ -106,7 +156,10 @@ class JourneyScene(QGraphicsScene):
         touchpoints = store.rows("touchpoint", journey_id=self.journey_id)
         links = store.rows("link", journey_id=self.journey_id)
         self.layout = layout = compute_layout(self.stages, self.lanes, touchpoints)
-        language = store.session_row()["language"]
+        self.session = store.session_row()
+        language = self.session["language"]
+        self.touchpoint_rows = {row["id"]: row for row in touchpoints}
+        self.participants = {row["id"]: row for row in store.rows("participant")}
 
         self.grid.set_layout(layout, {row["id"]: row["color"] for row in self.stages})
         self.line_names.set_lines(layout.lines)
@@ -119,7 +172,8 @@ class JourneyScene(QGraphicsScene):
             counts[row["stage_id"]] = counts.get(row["stage_id"], 0) + 1
         self._sync_headers(counts)
         self._sync_lane_labels(language)
-        self._sync_cards(shown)
+        votes = self._vote_colors()
+        self._sync_cards(shown, votes)
         self._sync_links(
             [
                 row
@@ -127,10 +181,14 @@ class JourneyScene(QGraphicsScene):
                 if row["source_id"] in self.cards and row["target_id"] in self.cards
             ]
         )
-        bottom = layout.curve.bottom
-        self.setSceneRect(
-            QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, bottom + 2 * MARGIN)
-        )
+        self._sync_notes(store.rows("note", journey_id=self.journey_id), votes)
+        self._sync_clusters(store.rows("cluster", journey_id=self.journey_id))
+        notes_rect = QRectF()
+        for note in self.notes.values():
+            notes_rect = notes_rect.united(note.sceneBoundingRect())
+        self.board.set_area(layout, notes_rect)
+        area = self.board.area.united(QRectF(0, 0, layout.width, layout.curve.bottom))
+        self.setSceneRect(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def _sync_headers(self, counts: dict[int, int]) -> None:
         wanted = {row["id"]: row for row in self.stages}
@@ -160,7 +218,20 @@ class JourneyScene(QGraphicsScene):
                 self.lane_labels[lane_id] = LaneLabelItem(row, rect, hint)
                 self.addItem(self.lane_labels[lane_id])
 
-    def _sync_cards(self, rows: list[Row]) -> None:
+    def _vote_colors(self) -> dict[tuple[str, int], list[str]]:
+        """("note" or "touchpoint", id) -> the colours of its voters, one per dot."""
+        colors: dict[tuple[str, int], list[str]] = {}
+        for vote in self.document.store.rows("vote"):
+            key = (
+                ("note", vote["note_id"])
+                if vote["note_id"]
+                else ("touchpoint", vote["touchpoint_id"])
+            )
+            person = self.participants.get(vote["participant_id"])
+            colors.setdefault(key, []).append(person["color"] if person else "#9e9e9e")
+        return colors
+
+    def _sync_cards(self, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
         wanted = {row["id"]: row for row in rows}
         for card_id in list(self.cards):
             if card_id not in wanted:
@@ -173,6 +244,7 @@ class JourneyScene(QGraphicsScene):
                 self.addItem(card)
             else:
                 card.set_row(row)
+            card.set_votes(votes.get(("touchpoint", card_id), []))
             card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
             rect = self.layout.cards[card_id]
             if card.pos() != QPointF(rect.x, rect.y):
@@ -191,13 +263,72 @@ class JourneyScene(QGraphicsScene):
             link.row = row
             self._route(link)
 
+    def note_origin(self, row: Row) -> QPointF:
+        """The point a note's stored (x, y) is measured from: its card, its stage, or 0, 0."""
+        card = self.touchpoint_rows.get(row["touchpoint_id"])
+        if card is not None and card["id"] in self.layout.cards:
+            rect = self.layout.cards[card["id"]]
+            return QPointF(rect.x, rect.y)
+        stage_id = row["stage_id"] if card is None else card["stage_id"]
+        if stage_id in self.layout.columns:
+            column = self.layout.columns[stage_id]
+            return QPointF(column.x, column.y)
+        return QPointF(0, 0)
+
+    def _sync_notes(self, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
+        wanted = {row["id"]: row for row in rows}
+        for note_id in list(self.notes):
+            if note_id not in wanted:
+                self.removeItem(self.notes.pop(note_id))
+        movable = not self.read_only and not self.voting
+        for note_id, row in wanted.items():
+            note = self.notes.get(note_id)
+            if note is None:
+                note = self.notes[note_id] = NoteItem(row)
+                self.addItem(note)
+            note.set_state(
+                row,
+                self.participants.get(row["author_id"]),
+                self.color_by_category,
+                votes.get(("note", note_id), []),
+            )
+            note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+            pos = self.note_origin(row) + QPointF(row["x"], row["y"])
+            if note.pos() != pos:
+                note.setPos(pos)
+
+    def _sync_clusters(self, rows: list[Row]) -> None:
+        wanted = {row["id"]: row for row in rows}
+        for cluster_id in list(self.clusters):
+            if cluster_id not in wanted:
+                self.removeItem(self.clusters.pop(cluster_id))
+        for cluster_id, row in wanted.items():
+            members = self.cluster_notes(cluster_id)
+            rect = QRectF()
+            for note in members:
+                rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT)))
+            cluster = self.clusters.get(cluster_id)
+            if cluster is None:
+                cluster = self.clusters[cluster_id] = ClusterItem(row)
+                self.addItem(cluster)
+            cluster.set_state(row, rect)
+            cluster.setVisible(bool(members))
+
+    def cluster_notes(self, cluster_id: int) -> list[NoteItem]:
+        return [note for note in self.notes.values() if note.row["cluster_id"] == cluster_id]
+
     def _route(self, link: LinkItem) -> None:
         source = self.cards[link.row["source_id"]]
         target = self.cards[link.row["target_id"]]
         link.route(source.sceneBoundingRect(), target.sceneBoundingRect())
 
     def card_moved(self, card: CardItem) -> None:
-        """A card moved (live, during a drag): its arrows follow."""
+        """A card moved (live, during a drag): its arrows and pinned notes follow."""
+        if self._syncing:
+            return  # sync() places links and notes itself, once
+        for note in self.notes.values():
+            if note.row["touchpoint_id"] == card.touchpoint_id:
+                note.setPos(card.pos() + QPointF(note.row["x"], note.row["y"]))
         for link in self.links.values():
             if card.touchpoint_id in (link.row["source_id"], link.row["target_id"]):
                 if link.row["source_id"] in self.cards and link.row["target_id"] in self.cards:
@@ -208,6 +339,13 @@ class JourneyScene(QGraphicsScene):
     def selected_touchpoint_ids(self) -> list[int]:
         return sorted(
             item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)
+        )
+
+    def selected_note_ids(self) -> list[int]:
+        return sorted(
+            item.note_id
+            for item in self.selectedItems()
+            if isinstance(item, NoteItem) and item is not self.draft
         )
 
     def selected_link_ids(self) -> list[int]:
@@ -223,8 +361,14 @@ class JourneyScene(QGraphicsScene):
                 self.cards[card_id].setSelected(True)
 
     def select_all(self) -> None:
-        for card in self.cards.values():
-            card.setSelected(True)
+        for item in (*self.cards.values(), *self.notes.values()):
+            item.setSelected(True)
+
+    def select_notes(self, ids: list[int]) -> None:
+        self.clearSelection()
+        for note_id in ids:
+            if note_id in self.notes:
+                self.notes[note_id].setSelected(True)
 
     # -- moving cards ---------------------------------------------------------------------------
 
@@ -234,7 +378,37 @@ class JourneyScene(QGraphicsScene):
                 return item
         return None
 
+    def _note_at(self, pos: QPointF) -> NoteItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NoteItem) and item is not self.draft:
+                return item
+        return None
+
+    def _vote_click(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """While a round runs, a click on a note or card votes (Shift+click takes one back)."""
+        if not self.voting or self.read_only or event.button() != Qt.MouseButton.LeftButton:
+            return False
+        note = self._note_at(event.scenePos())
+        card = None if note is not None else self._card_at(event.scenePos())
+        if note is None and card is None:
+            return False
+        if self.current_author_id not in self.participants:
+            self.vote_refused.emit(self.tr("Choose who is voting in the Participants panel."))
+            return True
+        target = {"note_id": note.note_id} if note else {"touchpoint_id": card.touchpoint_id}
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.document.remove_vote(self.current_author_id, **target)
+        elif not self.document.add_vote(self.current_author_id, **target):
+            name = self.participants[self.current_author_id]["name"]
+            self.vote_refused.emit(
+                self.tr("%1 has no votes left in this round.").replace("%1", name)
+            )
+        return True
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._vote_click(event):
+            event.accept()
+            return
         card = self._card_at(event.scenePos())
         if (
             event.button() == Qt.MouseButton.LeftButton
@@ -251,6 +425,15 @@ class JourneyScene(QGraphicsScene):
             for item in self.selectedItems()
             if isinstance(item, CardItem)
         }
+        self._note_press = {
+            item.note_id: item.pos()
+            for item in self.selectedItems()
+            if isinstance(item, NoteItem) and item is not self.draft
+        }
+        if self._note_press:
+            self._frames_at_press = {
+                cid: QRectF(c.frame) for cid, c in self.clusters.items() if c.isVisible()
+            }
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._link_draft is not None:
@@ -266,7 +449,15 @@ class JourneyScene(QGraphicsScene):
             return
         super().mouseReleaseEvent(event)
         started, self._press_positions = self._press_positions, {}
+        notes_started, self._note_press = self._note_press, {}
         self.grid.set_drop_cell(None)
+        moved_notes = [
+            note_id
+            for note_id, pos in notes_started.items()
+            if note_id in self.notes and self.notes[note_id].pos() != pos
+        ]
+        if moved_notes and event.button() == Qt.MouseButton.LeftButton:
+            self.drop_notes(notes_started, event.scenePos())
         moved = [
             card_id
             for card_id, pos in started.items()
@@ -283,20 +474,77 @@ class JourneyScene(QGraphicsScene):
         ):
             self.sync()  # snap back: nothing changed in the file
 
+    def placement(self, top_left: QPointF, target: QPointF) -> Row:
+        """Where a note whose corner is at top_left belongs when let go at target: pinned to
+        the card or stage column under target, or free on the canvas."""
+        card = self._card_at(target)
+        if card is not None:
+            offset = top_left - card.pos()
+            return {
+                "touchpoint_id": card.touchpoint_id,
+                "stage_id": None,
+                "x": round(offset.x(), 1),
+                "y": round(offset.y(), 1),
+            }
+        lanes_bottom = self.layout.curve.y
+        stage_id = self.layout.stage_at(target.x()) if 0 <= target.y() < lanes_bottom else None
+        if stage_id is not None:
+            column = self.layout.columns[stage_id]
+            offset = top_left - QPointF(column.x, column.y)
+            return {
+                "touchpoint_id": None,
+                "stage_id": stage_id,
+                "x": round(offset.x(), 1),
+                "y": round(offset.y(), 1),
+            }
+        return {
+            "touchpoint_id": None,
+            "stage_id": None,
+            "x": round(top_left.x(), 1),
+            "y": round(top_left.y(), 1),
+        }
+
+    def drop_notes(self, started: dict[int, QPointF], target: QPointF) -> None:
+        """Notes let go at target: pinned or unpinned there, and into or out of a cluster."""
+        frames = self._frames_at_press
+        joined = next((cid for cid, frame in frames.items() if frame.contains(target)), None)
+        places: dict[int, Row] = {}
+        for note_id in started:
+            note = self.notes[note_id]
+            place = self.placement(note.pos(), target)
+            own = note.row["cluster_id"]
+            if joined is not None:
+                place["cluster_id"] = joined
+            elif own is not None and own in frames and not frames[own].contains(target):
+                place["cluster_id"] = None
+            places[note_id] = place
+        if not self.document.place_notes(places):
+            self.sync()
+
+    def cluster_moved(self, started: dict[int, QPointF], delta: QPointF) -> None:
+        places = {}
+        for note_id, start in started.items():
+            row = self.notes[note_id].row
+            stored = start + delta - self.note_origin(row)
+            places[note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
+        if not self.document.place_notes(places):
+            self.sync()
+
     def nudge(self, stage_step: int, lane_step: int) -> bool:
-        """Move the selected cards one cell over (arrow keys)."""
+        """Move each selected card one cell over (arrow keys), as one action."""
         ids = self.selected_touchpoint_ids()
         if not ids or self.read_only:
             return False
-        first = self.cards[ids[0]].row
         stages, lanes = self.layout.stage_order, self.layout.lane_order
-        if first["stage_id"] not in stages or first["lane_id"] not in lanes:
-            return False
-        stage = stages.index(first["stage_id"]) + stage_step
-        lane = lanes.index(first["lane_id"]) + lane_step
-        if not (0 <= stage < len(stages) and 0 <= lane < len(lanes)):
-            return False
-        moved = self.document.move_touchpoints(ids, stages[stage], lanes[lane])
+        targets: dict[tuple[int, int], list[int]] = {}
+        for card_id in ids:
+            row = self.cards[card_id].row
+            stage = stages.index(row["stage_id"]) + stage_step
+            lane = lanes.index(row["lane_id"]) + lane_step
+            if not (0 <= stage < len(stages) and 0 <= lane < len(lanes)):
+                return False  # one card would leave the blueprint: nothing moves
+            targets.setdefault((stages[stage], lanes[lane]), []).append(card_id)
+        moved = self.document.move_touchpoints_to_cells(targets)
         self.select_touchpoints(ids)
         return moved
 
@@ -315,9 +563,17 @@ class JourneyScene(QGraphicsScene):
         return card_id
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.voting:
+            return
         item = self.itemAt(event.scenePos(), QTransform())
+        if isinstance(item, NoteItem):
+            self.edit_note(item.note_id)
+            return
         if isinstance(item, CardItem):
             self.edit_requested.emit(item.touchpoint_id)
+            return
+        if isinstance(item, BoardItem):
+            self.start_new_note(event.scenePos())
             return
         if item is None or isinstance(item, GridItem | EmotionCurveItem):
             if self.add_touchpoint_at(event.scenePos()) is not None:
@@ -353,6 +609,129 @@ class JourneyScene(QGraphicsScene):
             event.acceptProposedAction()
         else:
             event.ignore()
+
+    # -- notes ----------------------------------------------------------------------------------
+
+    def note_color(self, row: Row) -> QColor:
+        author = self.participants.get(row.get("author_id"))
+        return QColor(row.get("color") or (author["color"] if author else "#fff59d"))
+
+    def start_new_note(self, center: QPointF | None = None) -> bool:
+        """A new note of the current author, centred on `center` (default: the board), in
+        edit mode at once. It reaches the file when its text is committed."""
+        if self.read_only:
+            return False
+        self.cancel_draft()
+        if center is None:
+            center = QPointF(self.layout.curve.x + NOTE_WIDTH, self.layout.board_top + NOTE_HEIGHT)
+        row = {
+            "id": 0,
+            "text": "",
+            "author_id": self.current_author_id,
+            "color": "",
+            "category": "",
+            "stage_id": None,
+            "touchpoint_id": None,
+            "cluster_id": None,
+            "hidden": False,
+            "x": 0.0,
+            "y": 0.0,
+        }
+        self.draft = NoteItem(row)
+        self.draft.set_state(
+            row, self.participants.get(self.current_author_id), self.color_by_category, []
+        )
+        self.draft.setPos(center - QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
+        self.draft.setZValue(Z_DRAG)
+        self.addItem(self.draft)
+        self.clearSelection()
+        rect = QRectF(self.draft.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
+        self.note_edit_requested.emit(0, rect, "", self.note_color(row))
+        return True
+
+    def cancel_draft(self) -> None:
+        if self.draft is not None:
+            self.removeItem(self.draft)
+            self.draft = None
+
+    def edit_note(self, note_id: int) -> None:
+        note = self.notes.get(note_id)
+        if note is None or self.read_only:
+            return
+        if note.row["hidden"]:
+            return  # a private note keeps its text to itself until it is revealed
+        rect = QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
+        self.note_edit_requested.emit(note_id, rect, note.row["text"], self.note_color(note.row))
+
+    def commit_note(self, note_id: int, text: str) -> int | None:
+        """The note editor closed with text: a new note (note_id 0) or an edit."""
+        if note_id == 0:
+            draft, self.draft = self.draft, None
+            if draft is None:
+                return None
+            pos = draft.pos()
+            self.removeItem(draft)
+            if not text.strip():
+                return None
+            new_id = self.document.add_note(
+                self.journey_id, text, self.current_author_id, round(pos.x(), 1), round(pos.y(), 1)
+            )
+            if new_id is not None:
+                self.select_notes([new_id])
+            return new_id
+        if text.strip():
+            self.document.update_notes([note_id], text=text)
+        return note_id
+
+    def group_selection(self) -> int | None:
+        ids = self.selected_note_ids()
+        if not ids or self.read_only:
+            return None
+        cluster_id = self.document.group_notes(self.journey_id, ids, self.tr("New cluster"))
+        if cluster_id is not None:
+            self.rename_cluster_in_place(cluster_id)
+        return cluster_id
+
+    def selected_clusters(self) -> list[int]:
+        return sorted(
+            {self.notes[note_id].row["cluster_id"] for note_id in self.selected_note_ids()} - {None}
+        )
+
+    def tidy_cluster(self, cluster_id: int) -> bool:
+        """Lay the cluster's notes out in a grid from its top-left note."""
+        members = sorted(self.cluster_notes(cluster_id), key=lambda n: (n.y(), n.x()))
+        if not members:
+            return False
+        columns = max(1, math.ceil(math.sqrt(len(members))))
+        left = min(note.x() for note in members)
+        top = min(note.y() for note in members)
+        places = {}
+        for index, note in enumerate(members):
+            row, col = divmod(index, columns)
+            spot = QPointF(
+                left + col * (NOTE_WIDTH + NOTE_GAP), top + row * (NOTE_HEIGHT + NOTE_GAP)
+            )
+            stored = spot - self.note_origin(note.row)
+            places[note.note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
+        return self.document.tidy_cluster(places)
+
+    def rename_cluster_in_place(self, cluster_id: int) -> None:
+        cluster = self.clusters.get(cluster_id)
+        if cluster is not None and not self.read_only:
+            self.rename_requested.emit("cluster", cluster_id, cluster.title_rect())
+
+    def reveal_allowed(self, note_id: int) -> bool:
+        """Whether the current author may turn this private note over (reveal policy)."""
+        note = self.notes.get(note_id)
+        if note is None or not note.row["hidden"] or self.read_only:
+            return False
+        if self.session.get("reveal_policy") == RevealPolicy.AUTHOR.value:
+            return note.row["author_id"] == self.current_author_id
+        return True
+
+    def set_color_by_category(self, on: bool) -> None:
+        self.color_by_category = on
+        self.sync()
 
     # -- links ----------------------------------------------------------------------------------
 
@@ -412,14 +791,19 @@ class JourneyScene(QGraphicsScene):
 
     def commit_rename(self, kind: str, row_id: int, name: str) -> None:
         name = name.strip()
-        if not name:
-            return
+        if not name or self.document.store.row(kind, row_id) is None:
+            return  # empty, or the row went away (undo) while the editor was open
         if kind == "stage":
             self.document.update_stage(row_id, name=name)
+        elif kind == "cluster":
+            self.document.rename_cluster(row_id, name)
         else:
             self.document.update_lane(row_id, name=name)
 
     def current_name(self, kind: str, row_id: int) -> str:
+        if kind == "cluster":
+            cluster = self.clusters.get(row_id)
+            return cluster.row["title"] if cluster else ""
         rows = self.stages if kind == "stage" else self.lanes
         return next((row["name"] for row in rows if row["id"] == row_id), "")
 
@@ -447,13 +831,16 @@ class JourneyScene(QGraphicsScene):
 
     def delete_selection(self) -> bool:
         cards, links = self.selected_touchpoint_ids(), self.selected_link_ids()
-        if self.read_only or not (cards or links):
+        notes = self.selected_note_ids()
+        if self.read_only or not (cards or links or notes):
             return False
-        return self.document.delete_items(cards, links)
+        return self.document.delete_items(cards, links, notes)
 
     def selection_mime(self) -> QMimeData | None:
         ids = set(self.selected_touchpoint_ids())
-        if not ids:
+        notes = [self.notes[note_id] for note_id in self.selected_note_ids()]
+        notes = [note for note in notes if not note.row["hidden"]]  # private stays private
+        if not ids and not notes:
             return None
         rows = [self.cards[card_id].row for card_id in sorted(ids)]
         links = [
@@ -461,12 +848,11 @@ class JourneyScene(QGraphicsScene):
             for link in self.links.values()
             if link.row["source_id"] in ids and link.row["target_id"] in ids
         ]
+        note_rows = [note.row | {"x": note.x(), "y": note.y()} for note in notes]
+        payload = {"touchpoints": rows, "links": links, "notes": note_rows}
         data = QMimeData()
-        data.setData(
-            TOUCHPOINTS_MIME,
-            json.dumps({"touchpoints": rows, "links": links}, ensure_ascii=False).encode("utf-8"),
-        )
-        data.setText("\n".join(row["title"] for row in rows))
+        data.setData(TOUCHPOINTS_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        data.setText("\n".join([row["title"] for row in rows] + [n["text"] for n in note_rows]))
         return data
 
     def paste(self, data: QMimeData, pos: QPointF | None = None, name: str = "") -> list[int]:
@@ -487,11 +873,25 @@ class JourneyScene(QGraphicsScene):
         ]
         key = self.layout.cell_at(pos.x(), pos.y()) if pos is not None else None
         stage_id, lane_id = key if key is not None else (None, None)
-        ids = self.document.paste_touchpoints(
-            self.journey_id, _clean(rows), links, stage_id, lane_id, name
-        )
-        self.select_touchpoints(ids)
-        return ids
+        notes = [
+            row
+            for row in payload.get("notes", [])
+            if isinstance(row, dict) and isinstance(row.get("text", ""), str)
+        ]
+        ids: list[int] = []
+        if rows:
+            ids = self.document.paste_touchpoints(
+                self.journey_id, _clean(rows), links, stage_id, lane_id, name
+            )
+        note_ids: list[int] = []
+        if notes:
+            note_ids = self.document.paste_notes(self.journey_id, _clean_notes(notes), 24, 24, name)
+        self.clearSelection()
+        for item_id in ids:
+            self.cards[item_id].setSelected(True)
+        for note_id in note_ids:
+            self.notes[note_id].setSelected(True)
+        return ids + note_ids
 
     # -- finding --------------------------------------------------------------------------------
 
@@ -518,7 +918,18 @@ class JourneyScene(QGraphicsScene):
         pos = event.scenePos()
         item = self.itemAt(pos, QTransform())
         menu = QMenu()
-        if isinstance(item, CardItem):
+        if isinstance(item, NoteItem) and item is not self.draft:
+            self._note_menu(menu, item)
+        elif isinstance(item, ClusterItem):
+            cluster_id = item.cluster_id
+            menu.addAction(
+                self.tr("Rename Cluster"), lambda: self.rename_cluster_in_place(cluster_id)
+            )
+            menu.addAction(self.tr("Tidy Cluster"), lambda: self.tidy_cluster(cluster_id))
+            menu.addAction(self.tr("Ungroup"), lambda: self.document.ungroup(cluster_id))
+        elif isinstance(item, BoardItem):
+            menu.addAction(self.tr("Add Note Here"), lambda: self.start_new_note(pos))
+        elif isinstance(item, CardItem):
             if not item.isSelected():
                 self.select_touchpoints([item.touchpoint_id])
             menu.addAction(
@@ -562,9 +973,74 @@ class JourneyScene(QGraphicsScene):
             return
         menu.exec(event.screenPos())
 
+    def _note_menu(self, menu: QMenu, item: NoteItem) -> None:
+        if not item.isSelected():
+            self.select_notes([item.note_id])
+        ids = self.selected_note_ids()
+        edit = menu.addAction(self.tr("Edit Text"), lambda: self.edit_note(item.note_id))
+        edit.setEnabled(not item.row["hidden"])
+        if item.row["hidden"]:
+            reveal = menu.addAction(
+                self.tr("Reveal"),
+                lambda: self.document.reveal_notes([i for i in ids if self.reveal_allowed(i)]),
+            )
+            reveal.setEnabled(any(self.reveal_allowed(i) for i in ids))
+        authors = menu.addMenu(self.tr("Author"))
+        for person in sorted(self.participants.values(), key=lambda row: row["position"]):
+            action = authors.addAction(person["name"].replace("&", "&&"))
+            action.triggered.connect(
+                lambda _c=False, pid=person["id"]: self.document.update_notes(ids, author_id=pid)
+            )
+        authors.setEnabled(bool(self.participants))
+        categories = menu.addMenu(self.tr("Category"))
+        categories.addAction(
+            self.tr("No category"), lambda: self.document.update_notes(ids, category="")
+        )
+        for value in values("category"):
+            categories.addAction(label("category", value)).triggered.connect(
+                lambda _c=False, v=value: self.document.update_notes(ids, category=v)
+            )
+        menu.addSeparator()
+        menu.addAction(self.tr("Group Notes"), self.group_selection)
+        if item.row["cluster_id"] is not None:
+            cluster_id = item.row["cluster_id"]
+            menu.addAction(self.tr("Tidy Cluster"), lambda: self.tidy_cluster(cluster_id))
+        if item.row["stage_id"] is not None or item.row["touchpoint_id"] is not None:
+            menu.addAction(self.tr("Unpin"), lambda: self.unpin_notes(ids))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), self.delete_selection)
+
+    def unpin_notes(self, ids: list[int]) -> bool:
+        places = {}
+        for note_id in ids:
+            note = self.notes[note_id]
+            places[note_id] = {
+                "stage_id": None,
+                "touchpoint_id": None,
+                "x": round(note.x(), 1),
+                "y": round(note.y(), 1),
+            }
+        return self.document.place_notes(places)
+
     def duplicate_selection(self) -> list[int]:
         data = self.selection_mime()
         return self.paste(data, None, self.tr("Duplicate")) if data is not None else []
+
+
+def _clean_notes(rows: list[Row]) -> list[Row]:
+    """Pasted notes: text, category, colour, author and position of the right types only."""
+    clean = []
+    for row in rows:
+        fields = {
+            key: row[key] for key in ("text", "category", "color") if isinstance(row.get(key), str)
+        }
+        if isinstance(row.get("author_id"), int):
+            fields["author_id"] = row["author_id"]
+        for key in ("x", "y"):
+            if isinstance(row.get(key), int | float):
+                fields[key] = float(row[key])
+        clean.append(fields)
+    return clean
 
 
 def _clean(rows: list[Row]) -> list[Row]:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
+    QCursor,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QTextCursor,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsView,
     QLineEdit,
     QPinchGesture,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -75,6 +79,87 @@ class InlineEditor(QLineEdit):
             self._scene.commit_rename(target[0], target[1], self.text())
 
 
+class NoteEditor(QPlainTextEdit):
+    """Typing on a sticky note, over the canvas: Enter (or a click elsewhere) ends the edit,
+    Shift+Enter makes a new line, Escape on an empty new note removes it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTabChangesFocus(True)
+        self.hide()
+        self.note_id: int | None = None
+        self._scene: JourneyScene | None = None
+
+    def start(
+        self,
+        scene: JourneyScene,
+        note_id: int,
+        rect: QRectF,
+        text: str,
+        color: QColor,
+        zoom: float,
+        view: QGraphicsView,
+    ) -> None:
+        self._scene, self.note_id = scene, note_id
+        top_left = view.mapFromScene(rect.topLeft())
+        self.setGeometry(
+            top_left.x(),
+            top_left.y(),
+            max(120, int(rect.width() * zoom)),
+            max(90, int(rect.height() * zoom)),
+        )
+        font = self.font()
+        font.setPointSizeF(max(9.0, min(28.0, 11.5 * zoom)))
+        self.setFont(font)
+        self.setStyleSheet(
+            f"QPlainTextEdit {{ background: {color.name()}; color: #263238;"
+            " border: 3px solid #1e63d6; }"
+        )
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.commit()
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.note_id == 0 and self.toPlainText().strip():
+                self.commit()
+            else:
+                self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if self.isVisible():
+            self.commit()
+
+    def cancel(self) -> None:
+        note_id, self.note_id = self.note_id, None
+        self.hide()
+        if note_id == 0 and self._scene is not None:
+            self._scene.cancel_draft()
+        self.parentWidget().setFocus()
+
+    def commit(self) -> None:
+        note_id, self.note_id = self.note_id, None
+        self.hide()
+        if note_id is not None and self._scene is not None:
+            self._scene.commit_note(note_id, self.toPlainText())
+        self.parentWidget().setFocus()
+
+
 class JourneyView(QGraphicsView):
     """Shows one JourneyScene; Ctrl+wheel or pinch zooms, middle button or space+drag pans."""
 
@@ -92,12 +177,14 @@ class JourneyView(QGraphicsView):
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.editor = InlineEditor(self.viewport())
+        self.note_editor = NoteEditor(self.viewport())
         self._pan_start: QPoint | None = None
         self._space_down = False
         self.found: list[int] = []
         self.found_index = -1
         self.auto_fit = True  # keep the journey fitted until the person zooms
         scene.rename_requested.connect(self._rename)
+        scene.note_edit_requested.connect(self._edit_note)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -256,16 +343,28 @@ class JourneyView(QGraphicsView):
 
     def find_step(self, step: int) -> int | None:
         """Select and show the next (or previous) match; its id."""
+        scene = self.journey_scene()
+        self.found = [card_id for card_id in self.found if card_id in scene.cards]
         if not self.found:
             return None
         self.found_index = (self.found_index + step) % len(self.found)
         card_id = self.found[self.found_index]
-        scene = self.journey_scene()
         scene.select_touchpoints([card_id])
         self.centerOn(scene.cards[card_id])
         return card_id
 
     # -- renaming in place ----------------------------------------------------------------------
+
+    def _edit_note(self, note_id: int, rect: QRectF, text: str, color: QColor) -> None:
+        self.ensureVisible(rect, 20, 20)
+        self.note_editor.start(self.journey_scene(), note_id, rect, text, color, self.zoom(), self)
+
+    def new_note_at_cursor(self) -> bool:
+        """A new note at the mouse pointer when it is over the view, else at the view centre."""
+        cursor = self.viewport().mapFromGlobal(QCursor.pos())
+        if not self.viewport().rect().contains(cursor):
+            cursor = self.viewport().rect().center()
+        return self.journey_scene().start_new_note(self.mapToScene(cursor))
 
     def _rename(self, kind: str, row_id: int, rect: QRectF) -> None:
         self.ensureVisible(rect, 20, 20)

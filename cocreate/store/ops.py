@@ -168,8 +168,13 @@ def update_op(conn: Connection, table_name: str, row_id: int, fields: Row) -> Up
 
 def delete_ops(conn: Connection, table_name: str, row_ids: list[int]) -> list[Op]:
     """Ops that delete the rows and everything that depends on them, unlinking the rest."""
+    return delete_many_ops(conn, {table_name: row_ids})
+
+
+def delete_many_ops(conn: Connection, targets: dict[str, list[int]]) -> list[Op]:
+    """delete_ops for rows of several tables at once (a mixed selection), in a safe order."""
     doomed: dict[str, dict[int, Row]] = defaultdict(dict)
-    pending = [(table_name, row_id) for row_id in row_ids]
+    pending = [(name, row_id) for name, ids in targets.items() for row_id in ids]
     while pending:
         name, row_id = pending.pop()
         if row_id in doomed[name]:

@@ -26,7 +26,17 @@ from cocreate.store import schema
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
 from cocreate.store.lock import FileLock
-from cocreate.store.ops import Change, Op, Row, apply_ops, delete_ops, read_row, table, update_op
+from cocreate.store.ops import (
+    Change,
+    Op,
+    Row,
+    apply_ops,
+    delete_many_ops,
+    delete_ops,
+    read_row,
+    table,
+    update_op,
+)
 
 #: The file change counter of a file just made by create() (one write transaction).
 CREATED_CHANGE_COUNTER = 1
@@ -157,8 +167,9 @@ class SessionFile:
             raise SessionFileError(path, FileProblem.FOREIGN)
         if header.user_version > schema.SCHEMA_VERSION:
             raise SessionFileError(
-                path, FileProblem.TOO_NEW, f"format {header.user_version}, this cocreate reads up"
-                f" to {schema.SCHEMA_VERSION}"
+                path,
+                FileProblem.TOO_NEW,
+                f"format {header.user_version}, this cocreate reads up to {schema.SCHEMA_VERSION}",
             )
         if header.user_version < 1:
             raise SessionFileError(path, FileProblem.DAMAGED, "no schema version")
@@ -283,6 +294,10 @@ class SessionFile:
     def delete_ops(self, table_name: str, row_ids: list[int]) -> list[Op]:
         with self.reading() as conn:
             return delete_ops(conn, table_name, row_ids)
+
+    def delete_many_ops(self, targets: dict[str, list[int]]) -> list[Op]:
+        with self.reading() as conn:
+            return delete_many_ops(conn, targets)
 
     # -- copies ---------------------------------------------------------------------------------
 

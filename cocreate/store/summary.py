@@ -50,9 +50,7 @@ def _count_by_journey(conn: Any, table_name: str) -> dict[int, int]:
 
 def _votes_by_journey(conn: Any) -> dict[int, int]:
     vote, note, touchpoint = table("vote"), table("note"), table("touchpoint")
-    on_notes = select(note.c.journey_id.label("journey_id")).join(
-        vote, vote.c.note_id == note.c.id
-    )
+    on_notes = select(note.c.journey_id.label("journey_id")).join(vote, vote.c.note_id == note.c.id)
     on_touchpoints = select(touchpoint.c.journey_id.label("journey_id")).join(
         vote, vote.c.touchpoint_id == touchpoint.c.id
     )

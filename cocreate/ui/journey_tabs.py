@@ -18,6 +18,8 @@ class JourneyTabs(QTabWidget):
     touchpoints_selected = Signal(list)
     # A card asks for its title to be edited.
     edit_requested = Signal(int)
+    # Something to tell the person in the status bar (a vote that could not be given).
+    message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,7 @@ class JourneyTabs(QTabWidget):
                 scene = JourneyScene(self.document, row["id"], self)
                 scene.touchpoints_selected.connect(self._scene_selection)
                 scene.edit_requested.connect(self.edit_requested)
+                scene.vote_refused.connect(self.message)
                 view = self.views[row["id"]] = JourneyView(scene)
                 self.insertTab(index, view, "")
             elif self.indexOf(view) != index:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,15 +27,19 @@ from cocreate.store import SessionFileError
 from cocreate.store.recovery import recoverable_sessions
 from cocreate.ui import i18n
 from cocreate.ui.canvas_actions import CanvasActions
+from cocreate.ui.facilitation import FacilitationActions
 from cocreate.ui.file_errors import show_file_error
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.inspector import InspectorDock
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
+from cocreate.ui.participants import ParticipantsDock
 from cocreate.ui.recent import add_recent_file, clear_recent_files, recent_files
 from cocreate.ui.recovery_dialog import RecoveryDialog
 from cocreate.ui.session_dialog import SessionDetailsDialog
+from cocreate.ui.tally import TallyDock
+from cocreate.ui.timer import TimerPanel
 from cocreate.ui.welcome import WelcomePage
 
 FILE_SUFFIX = ".cocreate"
@@ -70,6 +74,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._pages)
         self.canvas = CanvasActions(
             self, self.tabs, self.find_bar, lambda: self._translators.language
+        )
+        self.participants = ParticipantsDock(self)
+        self.facilitation = FacilitationActions(
+            self, self.tabs, lambda: self.participants.current_author()
         )
         self._create_docks()
         self._create_toolbar()
@@ -123,20 +131,54 @@ class MainWindow(QMainWindow):
     def _create_docks(self) -> None:
         self.palette = PaletteDock(self)
         self.inspector = InspectorDock(self)
+        self.tally = TallyDock(self)
+        self.timer_dock = QDockWidget(self)
+        self.timer_dock.setObjectName("timerDock")
+        self.timer_dock.setWidget(TimerPanel(self.facilitation.timer))
         self.overview = SessionOverview()
         self.outline_dock = QDockWidget(self)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.overview)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.participants)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.timer_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tally)
         self.tabifyDockWidget(self.inspector, self.outline_dock)
+        self.tabifyDockWidget(self.inspector, self.tally)
+        self.tabifyDockWidget(self.palette, self.timer_dock)
         self.inspector.raise_()
+        self.palette.raise_()
         self.resizeDocks([self.palette], [210], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector], [330], Qt.Orientation.Horizontal)
         self.tabs.touchpoints_selected.connect(self.inspector.show_touchpoints)
         self.tabs.edit_requested.connect(self._edit_touchpoint)
         self.palette.activated.connect(self.canvas.add_card)
+        self.participants.current_author_changed.connect(self.facilitation.author_changed)
+        self.tally.item_activated.connect(self._show_item)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.tally.set_journey(self.tabs.current_journey_id())
+        )
+        self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        for number in range(1, 10):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(str(number)))
+            action.triggered.connect(
+                lambda _c=False, n=number: self.participants.choose_by_number(n)
+            )
+            self.addAction(action)
+
+    def _show_item(self, kind: str, item_id: int) -> None:
+        """A tally entry was chosen: select the note or card and bring it into view."""
+        scene, view = self.tabs.current_scene(), self.tabs.current_view()
+        if scene is None:
+            return
+        items = scene.notes if kind == "note" else scene.cards
+        if item_id in items:
+            scene.clearSelection()
+            items[item_id].setSelected(True)
+            view.centerOn(items[item_id])
 
     def _edit_touchpoint(self, touchpoint_id: int) -> None:
         self.inspector.show()
@@ -227,7 +269,14 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu("")
-        for dock in (self.palette, self.inspector, self.outline_dock):
+        for dock in (
+            self.participants,
+            self.palette,
+            self.timer_dock,
+            self.inspector,
+            self.tally,
+            self.outline_dock,
+        ):
             self.panels_menu.addAction(dock.toggleViewAction())
         self.panels_menu.addAction(self.toolbar_toggle)
         self.view_menu.addAction(self.expand_action)
@@ -258,6 +307,32 @@ class MainWindow(QMainWindow):
             else:
                 self.journey_menu.addAction(action)
 
+        workshop = self.facilitation
+        self.workshop_menu = bar.addMenu("")
+        for action in (
+            workshop.new_note_action,
+            workshop.group_action,
+            workshop.ungroup_action,
+            workshop.tidy_action,
+            workshop.by_category_action,
+            None,
+            workshop.private_action,
+            workshop.reveal_all_action,
+            workshop.policy_menu,
+            None,
+            workshop.start_voting_action,
+            workshop.end_voting_action,
+            None,
+            workshop.presentation_action,
+            workshop.audience_action,
+        ):
+            if action is None:
+                self.workshop_menu.addSeparator()
+            elif isinstance(action, QMenu):
+                self.workshop_menu.addMenu(action)
+            else:
+                self.workshop_menu.addAction(action)
+
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
@@ -272,6 +347,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.journey_menu.setTitle(self.tr("&Journey"))
+        self.workshop_menu.setTitle(self.tr("&Workshop"))
+        self.timer_dock.setWindowTitle(self.tr("Timer"))
+        self.facilitation.retranslate()
         self.panels_menu.setTitle(self.tr("&Panels"))
         self.palette.setWindowTitle(self.tr("Palette"))
         self.outline_dock.setWindowTitle(self.tr("Outline"))
@@ -347,6 +425,10 @@ class MainWindow(QMainWindow):
         self.overview.set_document(document)
         self.tabs.set_document(document)
         self.canvas.set_document(document)
+        self.participants.set_document(document)
+        self.tally.set_document(document)
+        self.tally.set_journey(self.tabs.current_journey_id())
+        self.facilitation.set_document(document)
         if document is not None:
             self.inspector.set_document(document)
         self._install_undo_actions()
@@ -383,7 +465,14 @@ class MainWindow(QMainWindow):
         has_session = document is not None
         editable = has_session and not document.read_only
         self._pages.setCurrentWidget(self._canvas_page if has_session else self.welcome)
-        for dock in (self.palette, self.inspector, self.outline_dock):
+        self.facilitation.update_state()
+        for dock in (
+            self.participants,
+            self.palette,
+            self.inspector,
+            self.outline_dock,
+            self.tally,
+        ):
             dock.setEnabled(has_session)
         for action in (
             self.save_as_action,
@@ -519,8 +608,16 @@ class MainWindow(QMainWindow):
         document.close(discard=discard)
         return True
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape and self.facilitation.leave_presentation():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.close_session():
+            if self.facilitation.audience is not None:
+                self.facilitation.audience.close()
             event.accept()
         else:
             event.ignore()

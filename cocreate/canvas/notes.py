@@ -1,0 +1,335 @@
+"""Sticky notes and cluster frames on the journey canvas.
+
+A note draws its author's colour (or its category's), its text, its author and its vote dots;
+a private note shows only its back. A cluster frame surrounds its notes and moves them. Like
+every item, they report what a person did to the scene and never write to the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from cocreate.canvas.items import INK, LOD_TEXT, SELECTED, font, wrapped_lines
+from cocreate.labels import label
+from cocreate.model import NoteCategory
+
+Row = dict[str, Any]
+
+NOTE_WIDTH = 170.0
+NOTE_HEIGHT = 130.0
+NOTE_GAP = 16.0
+CLUSTER_PADDING = 18.0
+CLUSTER_TITLE_HEIGHT = 34.0
+Z_CLUSTER, Z_NOTE = 2.5, 5
+
+#: Colours of the category view (View > Colour Notes by Category).
+CATEGORY_COLORS = {
+    NoteCategory.PAIN_POINT.value: "#ef9a9a",
+    NoteCategory.IDEA.value: "#fff176",
+    NoteCategory.QUESTION.value: "#90caf9",
+    NoteCategory.PRAISE.value: "#a5d6a7",
+    NoteCategory.NEED.value: "#ce93d8",
+}
+NO_CATEGORY_COLOR = "#e0e0e0"
+NO_AUTHOR_COLOR = "#fff59d"
+
+UNTITLED_CLUSTER = QT_TRANSLATE_NOOP("Canvas", "Untitled cluster")
+NO_AUTHOR = QT_TRANSLATE_NOOP("Canvas", "No author")
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("Canvas", text)
+
+
+def presenting(widget: QWidget | None) -> bool:
+    """True when the item is painted for a view in presentation style (larger, high contrast)."""
+    view = widget.parentWidget() if widget is not None else None
+    return bool(view is not None and view.property("presentation"))
+
+
+class NoteItem(QGraphicsItem):
+    """A sticky note. Movable and selectable; double-click edits its text."""
+
+    def __init__(self, row: Row) -> None:
+        super().__init__()
+        self.row = row
+        self.author: Row | None = None
+        self.by_category = False
+        self.vote_colors: list[str] = []
+        self._lines_cache: tuple[str, list[str]] | None = None
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        )
+        self.setZValue(Z_NOTE)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    @property
+    def note_id(self) -> int:
+        return self.row["id"]
+
+    def set_state(
+        self, row: Row, author: Row | None, by_category: bool, vote_colors: list[str]
+    ) -> None:
+        state = (row, author, by_category, vote_colors)
+        if state != (self.row, self.author, self.by_category, self.vote_colors):
+            self.row, self.author, self.by_category, self.vote_colors = state
+            self.setToolTip("" if row["hidden"] else row["text"])
+            self.update()
+
+    def color(self) -> QColor:
+        if self.by_category:
+            return QColor(CATEGORY_COLORS.get(self.row["category"], NO_CATEGORY_COLOR))
+        if self.row["color"]:
+            return QColor(self.row["color"])
+        return QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-3, -3, NOTE_WIDTH + 9, NOTE_HEIGHT + 9)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT))
+        return path
+
+    def text_lines(self, text_font, width: float, max_lines: int) -> list[str]:
+        key = f"{text_font.pointSizeF()}:{text_font.bold()}:{width}:{max_lines}:{self.row['text']}"
+        if self._lines_cache is None or self._lines_cache[0] != key:
+            lines = []
+            for paragraph in self.row["text"].split("\n"):
+                lines += wrapped_lines(paragraph, text_font, width, max_lines) or [""]
+            if len(lines) > max_lines:
+                lines = lines[: max_lines - 1] + [lines[max_lines - 1].rstrip("…") + "…"]
+            self._lines_cache = (key, lines)
+        return self._lines_cache[1]
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        body = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)
+        big = presenting(widget)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 40))
+        painter.drawRect(body.translated(4, 5))
+        if self.row["hidden"]:
+            self._paint_back(painter, body)
+        else:
+            painter.setBrush(self.color())
+            painter.setPen(QPen(self.color().darker(130), 1))
+            painter.drawRect(body)
+            if lod >= LOD_TEXT or big:
+                self._paint_text(painter, body, big)
+        if self.row["stage_id"] is not None or self.row["touchpoint_id"] is not None:
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(QColor("#c62828"))
+            painter.drawEllipse(QPointF(NOTE_WIDTH / 2, 0), 6, 6)
+        for index, color in enumerate(self.vote_colors[:12]):
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(QColor(color))
+            painter.drawEllipse(QPointF(NOTE_WIDTH - 12 - index * 13, NOTE_HEIGHT - 12), 6, 6)
+        if self.isSelected():
+            painter.setPen(QPen(SELECTED, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(body.adjusted(-2, -2, 2, 2))
+
+    def _paint_back(self, painter: QPainter, body: QRectF) -> None:
+        color = QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
+        painter.setBrush(color.darker(115))
+        painter.setPen(QPen(color.darker(150), 1))
+        painter.drawRect(body)
+        painter.setPen(QPen(color.darker(135), 6))
+        for offset in range(-int(NOTE_HEIGHT), int(NOTE_WIDTH), 22):
+            painter.drawLine(
+                QPointF(max(0, offset), max(0, -offset)),
+                QPointF(
+                    min(NOTE_WIDTH, offset + NOTE_HEIGHT), min(NOTE_HEIGHT, NOTE_WIDTH - offset)
+                ),
+            )
+        painter.setPen(QPen(color.darker(135), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(body)
+
+    def _paint_text(self, painter: QPainter, body: QRectF, big: bool) -> None:
+        text_font = font(15 if big else 11.5, big)
+        footer_font = font(9 if big else 7.5, True)
+        metrics = QFontMetricsF(text_font)
+        footer = QFontMetricsF(footer_font).height() + 8
+        inner = body.adjusted(10, 10, -10, -footer)
+        max_lines = max(1, int(inner.height() // metrics.lineSpacing()))
+        painter.setPen(QColor("#000000") if big else INK)
+        painter.setFont(text_font)
+        for index, line in enumerate(self.text_lines(text_font, inner.width(), max_lines)):
+            painter.drawText(
+                QPointF(
+                    inner.left(), inner.top() + metrics.ascent() + index * metrics.lineSpacing()
+                ),
+                line,
+            )
+        painter.setFont(footer_font)
+        painter.setPen(QColor(0, 0, 0, 200) if big else QColor(0, 0, 0, 150))
+        author = self.author["name"] if self.author else translate(NO_AUTHOR)
+        parts = [author]
+        if self.row["category"]:
+            parts.append(label("category", self.row["category"]))
+        footer_rect = QRectF(
+            10,
+            NOTE_HEIGHT - footer,
+            NOTE_WIDTH - 20 - 13 * min(len(self.vote_colors), 12),
+            footer - 4,
+        )
+        text = QFontMetricsF(footer_font).elidedText(
+            " · ".join(parts), Qt.TextElideMode.ElideRight, footer_rect.width()
+        )
+        painter.drawText(
+            footer_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
+
+
+class ClusterItem(QGraphicsItem):
+    """The frame of an affinity cluster around its notes; dragging the frame moves them."""
+
+    def __init__(self, row: Row) -> None:
+        super().__init__()
+        self.row = row
+        self.frame = QRectF()
+        self.setZValue(Z_CLUSTER)
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self._press: QPointF | None = None
+        self._frame_start = QRectF()
+        self._start: dict[int, QPointF] = {}
+
+    @property
+    def cluster_id(self) -> int:
+        return self.row["id"]
+
+    def set_state(self, row: Row, notes_rect: QRectF) -> None:
+        frame = notes_rect.adjusted(
+            -CLUSTER_PADDING,
+            -CLUSTER_PADDING - CLUSTER_TITLE_HEIGHT,
+            CLUSTER_PADDING,
+            CLUSTER_PADDING,
+        )
+        if (row, frame) != (self.row, self.frame):
+            self.prepareGeometryChange()
+            self.row, self.frame = row, frame
+            self.update()
+
+    def title_rect(self) -> QRectF:
+        return QRectF(self.frame.left(), self.frame.top(), self.frame.width(), CLUSTER_TITLE_HEIGHT)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.frame.adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        # Only the title bar and the border grab the mouse: clicks inside reach the notes.
+        path = QPainterPath()
+        path.addRect(self.title_rect())
+        outer, inner = QPainterPath(), QPainterPath()
+        outer.addRect(self.frame)
+        inner.addRect(self.frame.adjusted(8, CLUSTER_TITLE_HEIGHT, -8, -8))
+        return path.united(outer.subtracted(inner))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        big = presenting(widget)
+        painter.setPen(QPen(QColor("#546e7a"), 2, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor(236, 239, 241, 150))
+        painter.drawRoundedRect(self.frame, 12, 12)
+        title_font = font(16 if big else 12, True)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#000000") if big else INK)
+        title = self.row["title"] or translate(UNTITLED_CLUSTER)
+        rect = self.title_rect().adjusted(14, 4, -14, 0)
+        text = QFontMetricsF(title_font).elidedText(
+            title, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if event.button() != Qt.MouseButton.LeftButton or scene.read_only or scene.voting:
+            event.ignore()
+            return
+        self._press = event.scenePos()
+        self._frame_start = QRectF(self.frame)
+        self._start = {note.note_id: note.pos() for note in scene.cluster_notes(self.cluster_id)}
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._press is None:
+            return
+        delta = event.scenePos() - self._press
+        notes = self.scene().notes
+        for note_id, start in self._start.items():
+            if note_id in notes:
+                notes[note_id].setPos(start + delta)
+        self.prepareGeometryChange()
+        self.frame = self._frame_start.translated(delta)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._press is None:
+            return
+        delta = event.scenePos() - self._press
+        start, self._start, self._press = self._start, {}, None
+        if delta.manhattanLength() > 1:
+            self.scene().cluster_moved(start, delta)
+        else:
+            self.scene().sync()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.title_rect().contains(event.pos()):
+            self.scene().rename_cluster_in_place(self.cluster_id)
+
+
+BOARD_LABEL = QT_TRANSLATE_NOOP("Canvas", "Board: double-click or press N to add a note")
+
+
+class BoardItem(QGraphicsItem):
+    """The free area below the lanes where notes go by default; double-click adds a note."""
+
+    MIN_HEIGHT = 560.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(0)
+        self.area = QRectF()
+
+    def set_area(self, layout, notes_rect: QRectF) -> None:
+        top = layout.board_top
+        area = QRectF(0, top, max(layout.width, 1200.0), self.MIN_HEIGHT)
+        if not notes_rect.isEmpty():
+            area = area.united(notes_rect.adjusted(-40, -40, 80, 120))
+        area.setTop(top)
+        if area != self.area:
+            self.prepareGeometryChange()
+            self.area = area
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.area
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(QColor("#cfd8dc"), 2, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor("#f7f9fa"))
+        painter.drawRoundedRect(self.area, 16, 16)
+        painter.setPen(QColor("#78909c"))
+        painter.setFont(font(11, True))
+        painter.drawText(
+            self.area.adjusted(20, 12, -20, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            translate(BOARD_LABEL),
+        )

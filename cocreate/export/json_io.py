@@ -1,0 +1,536 @@
+"""A whole session as one JSON document, and back: `cocreate export-json` / `import-json`.
+
+The format ("cocreate-session", version 1) holds every column of every table, with rows referring
+to each other by the ids they have in the file. Rows of a journey are nested in it, so they carry
+no `journey_id`. Output is deterministic (fixed row order, sorted keys, two-space indent, a final
+newline): export → import → export gives the same bytes.
+
+Import checks the whole document before it writes anything and reports the first problem with
+its place in the document, like `journeys[0].touchpoints[3].emotion: must be an integer from -2
+to 2`. The new file is then written in one transaction. No Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlalchemy.types import Boolean, Float, Integer
+
+from cocreate import model
+from cocreate.model import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    SCORE_MAX,
+    SCORE_MIN,
+    Channel,
+    LaneKind,
+    NoteCategory,
+    PersonaKind,
+    Role,
+    Status,
+    TouchpointKind,
+)
+from cocreate.store import SessionFile
+from cocreate.store.ops import TABLE_ORDER, Row, insert_rows, table
+
+FORMAT = "cocreate-session"
+VERSION = 1
+
+#: The lists of rows nested in each journey: key in the document -> table. Their rows belong to
+#: the journey they are nested in.
+JOURNEY_PARTS: dict[str, str] = {
+    "stages": "stage",
+    "lanes": "lane",
+    "touchpoints": "touchpoint",
+    "links": "link",
+    "clusters": "cluster",
+    "notes": "note",
+}
+
+#: The lists of rows at the top of the document: key -> table.
+TOP_LISTS: dict[str, str] = {
+    "personas": "persona",
+    "participants": "participant",
+    "journeys": "journey",
+    "votes": "vote",
+}
+
+#: Tables whose rows are listed by position (then id); the others are listed by id.
+_BY_POSITION = {"participant", "journey", "stage", "lane"}
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+class JsonImportError(ValueError):
+    """The JSON document cannot become a session; `message` says where and why."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def read_tables(store: SessionFile) -> dict[str, list[Row]]:
+    """Every row of every table in export order, read in one read transaction.
+
+    One transaction makes the copy consistent even while the app writes to the file. Rows with
+    a position come by position, then id; the others by id.
+    """
+    tables: dict[str, list[Row]] = {}
+    with store.reading() as conn:  # the first select begins the transaction, close ends it
+        for name in TABLE_ORDER:
+            t = table(name)
+            order = [t.c.position, t.c.id] if name in _BY_POSITION else [t.c.id]
+            query = select(t).order_by(*order)
+            tables[name] = [dict(row) for row in conn.execute(query).mappings()]
+    return tables
+
+
+def session_document(store: SessionFile) -> dict[str, Any]:
+    """The session as the JSON document's data (plain dicts and lists)."""
+    tables = read_tables(store)
+    journeys = []
+    for journey in tables["journey"]:
+        item = dict(journey)
+        for key, table_name in JOURNEY_PARTS.items():
+            item[key] = [
+                {name: value for name, value in row.items() if name != "journey_id"}
+                for row in tables[table_name]
+                if row["journey_id"] == journey["id"]
+            ]
+        journeys.append(item)
+    (session,) = tables["session"]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "session": session,
+        "personas": tables["persona"],
+        "participants": tables["participant"],
+        "journeys": journeys,
+        "votes": tables["vote"],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    return text + "\n"
+
+
+def export_json(session: Path) -> str:
+    """The whole session file as JSON text. SessionFileError if the file cannot be read."""
+    store = SessionFile.open(Path(session), read_only=True, lock=False)
+    try:
+        return dumps(session_document(store))
+    finally:
+        store.close()
+
+
+# -- the columns, read from the model -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    kind: type  # str, int, float or bool
+    nullable: bool
+    default: Any
+    required: bool
+    target: str | None  # the table a foreign key refers to
+
+
+def _columns(table_name: str) -> dict[str, _Column]:
+    found = {}
+    for column in table(table_name).columns:
+        if isinstance(column.type, Boolean):
+            kind: type = bool
+        elif isinstance(column.type, Integer):
+            kind = int
+        elif isinstance(column.type, Float):
+            kind = float
+        else:
+            kind = str
+        default = column.default.arg if column.default is not None else None
+        target = next((fk.column.table.name for fk in column.foreign_keys), None)
+        found[column.name] = _Column(
+            name=column.name,
+            kind=kind,
+            nullable=bool(column.nullable) and not column.primary_key,
+            default=default,
+            required=default is None and not column.nullable,
+            target=target,
+        )
+    return found
+
+
+COLUMNS: dict[str, dict[str, _Column]] = {name: _columns(name) for name in TABLE_ORDER}
+
+
+# -- value rules beyond the column type ----------------------------------------------------------
+
+Rule = Callable[[Any], str | None]
+
+
+def _one_of(values: list[str], allow_empty: bool = False) -> Rule:
+    allowed = ([""] if allow_empty else []) + values
+    shown = ", ".join(json.dumps(v) for v in allowed)
+
+    def check(value: Any) -> str | None:
+        return None if value in allowed else f"must be one of {shown}"
+
+    return check
+
+
+def _enum(enum: Any, allow_empty: bool = False) -> Rule:
+    return _one_of([member.value for member in enum], allow_empty)
+
+
+def _int_range(low: int, high: int | None) -> Rule:
+    def check(value: Any) -> str | None:
+        if value < low or (high is not None and value > high):
+            if high is None:
+                return f"must be an integer of at least {low}"
+            return f"must be an integer from {low} to {high}"
+        return None
+
+    return check
+
+
+def _color(allow_empty: bool) -> Rule:
+    def check(value: Any) -> str | None:
+        if (allow_empty and value == "") or _COLOR.fullmatch(value):
+            return None
+        return 'must be a colour like "#ffd54f"' + (' or ""' if allow_empty else "")
+
+    return check
+
+
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else "must be a number greater than 0"
+
+
+RULES: dict[tuple[str, str], Rule] = {
+    ("persona", "kind"): _enum(PersonaKind),
+    ("stage", "color"): _color(allow_empty=False),
+    ("stage", "width"): _positive,
+    ("lane", "kind"): _enum(LaneKind),
+    ("touchpoint", "channel"): _enum(Channel),
+    ("touchpoint", "kind"): _enum(TouchpointKind),
+    ("touchpoint", "status"): _enum(Status),
+    ("touchpoint", "emotion"): _int_range(EMOTION_MIN, EMOTION_MAX),
+    ("touchpoint", "score"): _int_range(SCORE_MIN, SCORE_MAX),
+    ("participant", "color"): _color(allow_empty=False),
+    ("participant", "role"): _enum(Role),
+    ("participant", "vote_budget"): _int_range(0, None),
+    ("note", "color"): _color(allow_empty=True),
+    ("note", "category"): _enum(NoteCategory, allow_empty=True),
+    ("session", "voting_round"): _int_range(0, None),
+    ("vote", "round"): _int_range(0, None),
+}
+# Private notes and voting rounds are newer than the rest of the model.
+if hasattr(model, "RevealPolicy"):
+    RULES[("session", "reveal_policy")] = _enum(model.RevealPolicy)
+
+#: What the message says for a value of the wrong type.
+_TYPE_WORDS = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+}
+
+
+# -- import ---------------------------------------------------------------------------------------
+
+
+class _Object(dict):
+    """A JSON object as parsed, remembering the first key that appeared twice in it."""
+
+    duplicate: str | None = None
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    for key, value in pairs:
+        if key in obj and obj.duplicate is None:
+            obj.duplicate = key
+        obj[key] = value
+    return obj
+
+
+def _reject_constant(name: str) -> Any:
+    raise JsonImportError(f"the document: {name} is not a valid JSON number")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise JsonImportError(f"the document: the number {text} is too large")
+    return value
+
+
+def parse(text: str) -> Any:
+    """JSON text -> data, or JsonImportError with the line and column of a syntax error."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_object_pairs,
+            parse_constant=_reject_constant,
+            parse_float=_parse_float,
+        )
+    except json.JSONDecodeError as exc:
+        raise JsonImportError(
+            f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"
+        ) from None
+    except RecursionError:
+        raise JsonImportError("the document: it is nested too deeply") from None
+    except JsonImportError:
+        raise
+    except ValueError as exc:  # for instance an integer with more digits than Python reads
+        raise JsonImportError(f"the document: {exc}") from None
+
+
+def _at(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    name = key if key.isidentifier() else f"[{json.dumps(key, ensure_ascii=False)}]"
+    if not path:
+        return name
+    return f"{path}{name}" if name.startswith("[") else f"{path}.{name}"
+
+
+def _fail(path: str, problem: str) -> JsonImportError:
+    return JsonImportError(f"{path or 'the document'}: {problem}")
+
+
+@dataclass
+class _Placed:
+    """A checked row, where it was in the document and the journey it is nested in."""
+
+    table: str
+    path: str
+    row: Row
+    journey_id: int | None
+
+
+class _Reader:
+    """Checks a parsed document and turns it into rows, raising at the first problem."""
+
+    def __init__(self) -> None:
+        self.placed: list[_Placed] = []
+        self.ids: dict[str, dict[int, str]] = {name: {} for name in TABLE_ORDER}
+        self.journey_of: dict[str, dict[int, int]] = {name: {} for name in TABLE_ORDER}
+        self.session: Row = {}
+
+    # -- shapes and values
+
+    def object(self, value: Any, path: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise _fail(path, "must be an object")
+        if isinstance(value, _Object) and value.duplicate is not None:
+            raise _fail(_at(path, value.duplicate), "the key appears twice")
+        for key in sorted(value):
+            if key not in allowed:
+                raise _fail(_at(path, key), "unknown key")
+        return value
+
+    def array(self, data: dict[str, Any], key: str, path: str) -> list[Any]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            raise _fail(_at(path, key), "must be an array")
+        return value
+
+    def value(self, column: _Column, value: Any, path: str, table_name: str) -> Any:
+        rule = RULES.get((table_name, column.name))
+        or_null = " or null" if column.nullable else ""
+        if value is None:
+            if column.nullable:
+                return None
+            raise _fail(path, f"must be {_TYPE_WORDS[column.kind]}, not null")
+        kind = column.kind
+        if kind is bool:
+            ok = isinstance(value, bool)
+        elif kind is int:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif kind is float:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, str)
+        if not ok:
+            if kind is int and rule is not None:
+                # "must be an integer from -2 to 2" says more than "must be an integer"
+                raise _fail(path, f"{rule(_INT64_MIN)}{or_null}")
+            raise _fail(path, f"must be {_TYPE_WORDS[kind]}{or_null}")
+        if kind is int and not _INT64_MIN <= value <= _INT64_MAX:
+            raise _fail(path, "the integer is too large")
+        if kind is float:
+            value = float(value)
+        if kind is str:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _fail(path, "the text is not valid Unicode (an unpaired surrogate)") from None
+        problem = rule(value) if rule is not None else None
+        if problem:
+            raise _fail(path, f"{problem}{or_null}")
+        return value
+
+    def row(
+        self,
+        data: Any,
+        path: str,
+        table_name: str,
+        journey_id: int | None = None,
+        extra_keys: frozenset[str] = frozenset(),
+    ) -> Row:
+        columns = COLUMNS[table_name]
+        nested = journey_id is not None
+        data = self.object(data, path, set(columns) | extra_keys)
+        row: Row = {}
+        for name, column in columns.items():
+            where = _at(path, name)
+            if nested and name == "journey_id":
+                if name in data and data[name] != journey_id:
+                    raise _fail(
+                        where, f"must be the id of the journey it is in ({journey_id}) or left out"
+                    )
+                row[name] = journey_id
+                continue
+            if name not in data:
+                if column.required:
+                    raise _fail(where, "required key is missing")
+                row[name] = column.default
+                continue
+            row[name] = self.value(column, data[name], where, table_name)
+        row_id = row["id"]
+        if row_id < 1:
+            raise _fail(_at(path, "id"), "must be an integer of at least 1")
+        seen = self.ids[table_name]
+        if row_id in seen:
+            raise _fail(
+                _at(path, "id"), f"duplicate {table_name} id {row_id} (also at {seen[row_id]})"
+            )
+        seen[row_id] = path
+        if nested:
+            self.journey_of[table_name][row_id] = journey_id
+        self.placed.append(_Placed(table_name, path, row, journey_id))
+        return row
+
+    def session_row(self, data: Any) -> None:
+        columns = COLUMNS["session"]
+        data = self.object(data, "session", set(columns))
+        if "id" in data and (type(data["id"]) is not int or data["id"] != 1):
+            raise _fail("session.id", "must be 1 or left out")
+        for name, column in columns.items():
+            if name != "id" and name in data:
+                self.session[name] = self.value(column, data[name], _at("session", name), "session")
+
+    def document(self, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise _fail("", "must be a JSON object")
+        if isinstance(data, _Object) and data.duplicate is not None:
+            raise _fail(_at("", data.duplicate), "the key appears twice")
+        if "format" not in data:
+            raise _fail(
+                "format",
+                f'required key is missing (a cocreate session export says "format": "{FORMAT}")',
+            )
+        if data["format"] != FORMAT:
+            raise _fail("format", f'must be "{FORMAT}"; this is not a cocreate session export')
+        if "version" not in data:
+            raise _fail("version", "required key is missing")
+        version = data["version"]
+        if type(version) is not int:
+            raise _fail("version", f"must be the integer {VERSION}")
+        if version > VERSION:
+            raise _fail(
+                "version",
+                f"{version} is newer than this cocreate reads ({VERSION}); update cocreate",
+            )
+        if version != VERSION:
+            raise _fail("version", f"must be {VERSION}")
+        self.object(data, "", {"format", "version", "session", *TOP_LISTS})
+        if "session" not in data:
+            raise _fail("session", "required key is missing")
+        self.session_row(data["session"])
+        for key in ("personas", "participants"):
+            for index, item in enumerate(self.array(data, key, "")):
+                self.row(item, _at(key, index), TOP_LISTS[key])
+        for index, item in enumerate(self.array(data, "journeys", "")):
+            path = _at("journeys", index)
+            journey = self.row(item, path, "journey", extra_keys=frozenset(JOURNEY_PARTS))
+            for key, table_name in JOURNEY_PARTS.items():
+                for part_index, part in enumerate(self.array(item, key, path)):
+                    self.row(part, _at(_at(path, key), part_index), table_name, journey["id"])
+        for index, item in enumerate(self.array(data, "votes", "")):
+            path = _at("votes", index)
+            vote = self.row(item, path, "vote")
+            if (vote["note_id"] is None) == (vote["touchpoint_id"] is None):
+                raise _fail(path, "a vote must name exactly one of note_id and touchpoint_id")
+        self.references()
+
+    # -- references
+
+    def references(self) -> None:
+        """Every id a row names is a row of the document, of the same journey where it must be."""
+        for placed in self.placed:
+            for name, column in COLUMNS[placed.table].items():
+                value = placed.row[name]
+                if column.target is None or value is None or name == "journey_id":
+                    continue
+                where = _at(placed.path, name)
+                if value not in self.ids[column.target]:
+                    raise _fail(where, f"no {column.target} with id {value}")
+                owner = self.journey_of[column.target].get(value)
+                if placed.journey_id is not None and owner is not None:
+                    if owner != placed.journey_id:
+                        raise _fail(
+                            where, f"{column.target} {value} belongs to another journey ({owner})"
+                        )
+            if placed.table == "link" and placed.row["source_id"] == placed.row["target_id"]:
+                raise _fail(
+                    _at(placed.path, "target_id"), "a link cannot join a touchpoint to itself"
+                )
+
+    def rows_by_table(self) -> dict[str, list[Row]]:
+        rows: dict[str, list[Row]] = {name: [] for name in TABLE_ORDER}
+        for placed in self.placed:
+            rows[placed.table].append(placed.row)
+        return rows
+
+
+def read_document(text: str) -> tuple[Row, dict[str, list[Row]]]:
+    """Check JSON text fully: (session fields given, rows by table) or JsonImportError."""
+    reader = _Reader()
+    reader.document(parse(text))
+    return reader.session, reader.rows_by_table()
+
+
+def import_json(text: str, out: Path) -> None:
+    """Write the session in the JSON text to a new file at out, in one transaction.
+
+    The whole document is checked first (JsonImportError naming the first problem and where it
+    is); nothing is written unless it is all good. FileExistsError if out exists.
+    """
+    out = Path(out)
+    if out.exists():
+        raise FileExistsError(out)
+    session, rows = read_document(text)
+
+    def fill(conn: Connection) -> None:
+        for name in TABLE_ORDER:
+            if name != "session":
+                insert_rows(conn, name, rows[name])
+
+    SessionFile.create(out, lock=False, fill=fill, **session).close()

@@ -1,0 +1,572 @@
+"""The people in the salon: add, rename, recolour, change role, remove, and the current author.
+
+The current author is whoever's notes go on the board now. One click on a person chooses them
+(so do the arrow keys in the list, and the number keys the window binds to choose_by_number);
+the dock shows them large on their own colour, legible from across the room.
+
+Every edit is one undoable command through the document; the dock rebuilds from the file on
+every change, so undo and redo show at once. Names are people's text: plain everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocreate.document import Document
+from cocreate.labels import label, values
+from cocreate.model import Role
+from cocreate.store.ops import Change, Row
+
+#: Twelve sticky-note colours, light enough for dark text and distinct from each other; new
+#: people get the first one nobody has yet.
+STICKY_COLORS: tuple[str, ...] = (
+    "#ffd54f",  # yellow
+    "#ff8a65",  # coral
+    "#81d4fa",  # sky
+    "#a5d6a7",  # green
+    "#f48fb1",  # pink
+    "#ce93d8",  # lilac
+    "#ffb74d",  # orange
+    "#80cbc4",  # teal
+    "#e6ee9c",  # lime
+    "#9fa8da",  # periwinkle
+    "#bcaaa4",  # taupe
+    "#b0bec5",  # slate
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_COLUMN, ROLE_COLUMN, VOTES_COLUMN = 0, 1, 2
+NEUTRAL_COLOR = "#eceff1"
+
+
+def next_sticky_color(used: Iterable[str]) -> str:
+    """The first sticky colour nobody uses; when all are taken, they come round again."""
+    taken = [QColor(color).name() for color in used if QColor.isValidColorName(color)]
+    for color in STICKY_COLORS:
+        if color not in taken:
+            return color
+    return STICKY_COLORS[len(taken) % len(STICKY_COLORS)]
+
+
+def valid_color(color: str, fallback: str = NEUTRAL_COLOR) -> QColor:
+    return QColor(color) if QColor.isValidColorName(color) else QColor(fallback)
+
+
+def text_color_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on the background (WCAG relative luminance)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    luminance = (
+        0.2126 * channel(background.redF())
+        + 0.7152 * channel(background.greenF())
+        + 0.0722 * channel(background.blueF())
+    )
+    return QColor("#212121") if luminance > 0.179 else QColor("#ffffff")
+
+
+def swatch_icon(color: str, size: int = 16) -> QIcon:
+    """A small rounded square of the colour, with a thin edge so light colours show."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(0, 0, 0, 90))
+    painter.setBrush(valid_color(color))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class RoleCombo(QComboBox):
+    """The three roles, by their translated names."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for value in values("role"):
+            self.addItem(label("role", value), value)
+
+    def show_role(self, role: str | None) -> None:
+        self.blockSignals(True)
+        self.setCurrentIndex(self.findData(role) if role is not None else -1)
+        self.blockSignals(False)
+
+    def role(self) -> str | None:
+        data = self.currentData()
+        return data if isinstance(data, str) else None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            for index in range(self.count()):
+                self.setItemText(index, label("role", self.itemData(index)))
+        super().changeEvent(event)
+
+
+class ParticipantsDock(QDockWidget):
+    """The session's participants and the current author.
+
+    The window calls set_document() when a session opens or closes (before closing it). It
+    listens to current_author_changed (an int, or None when the session has nobody) and binds
+    the number keys 1–9 to choose_by_number().
+    """
+
+    current_author_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("participantsDock")
+        self._document: Document | None = None
+        self._rows: list[Row] = []
+        self._current: int | None = None
+        self._announced: int | None = None  # the current author last signalled
+        self._refresh_pending = False
+
+        # The current author, large.
+        self.banner = QFrame()
+        self.banner.setObjectName("currentAuthorBanner")
+        self.banner_caption = QLabel()
+        self.banner_caption.setObjectName("currentAuthorCaption")
+        self.banner_caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.author_label = QLabel()
+        self.author_label.setObjectName("currentAuthorName")
+        self.author_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.author_label.setWordWrap(True)
+        font = self.author_label.font()
+        font.setPointSize(20)
+        font.setBold(True)
+        self.author_label.setFont(font)
+        self.author_detail = QLabel()
+        self.author_detail.setObjectName("currentAuthorDetail")
+        self.author_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.author_detail.setWordWrap(True)
+        detail_font = self.author_detail.font()
+        detail_font.setPointSizeF(detail_font.pointSizeF() + 2)
+        detail_font.setBold(True)
+        self.author_detail.setFont(detail_font)
+        banner_layout = QVBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 8, 12, 10)
+        banner_layout.setSpacing(2)
+        banner_layout.addWidget(self.banner_caption)
+        banner_layout.addWidget(self.author_label)
+        banner_layout.addWidget(self.author_detail)
+
+        # The list.
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("participantList")
+        self.tree.setColumnCount(3)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ROLE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VOTES_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(self._on_current_item_changed)
+        self.tree.itemDoubleClicked.connect(self._on_item_double_clicked)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemDelegate().closeEditor.connect(self._after_edit)
+
+        # Edits of the chosen person.
+        self.rename_action = QAction(self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.triggered.connect(self.rename_current)
+        self.recolour_action = QAction(self)
+        self.recolour_action.triggered.connect(self.recolour_current)
+        self.remove_action = QAction(self)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.triggered.connect(self.remove_current)
+        for action in (self.rename_action, self.recolour_action, self.remove_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.tree.addAction(action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.rename_button = QToolButton()
+        self.rename_button.setObjectName("renameParticipant")
+        self.rename_button.setDefaultAction(self.rename_action)
+        self.recolour_button = QToolButton()
+        self.recolour_button.setObjectName("recolourParticipant")
+        self.recolour_button.setDefaultAction(self.recolour_action)
+        self.role_combo = RoleCombo()
+        self.role_combo.setObjectName("participantRole")
+        self.role_combo.activated.connect(self._on_role_chosen)
+        self.remove_button = QToolButton()
+        self.remove_button.setObjectName("removeParticipant")
+        self.remove_button.setDefaultAction(self.remove_action)
+        for button in (self.rename_button, self.recolour_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        edit_row = QHBoxLayout()
+        edit_row.setSpacing(4)
+        edit_row.addWidget(self.rename_button)
+        edit_row.addWidget(self.recolour_button)
+        edit_row.addWidget(self.role_combo, 1)
+        edit_row.addWidget(self.remove_button)
+
+        # A new person.
+        self.add_heading = QLabel()
+        self.add_heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading_font = self.add_heading.font()
+        heading_font.setBold(True)
+        self.add_heading.setFont(heading_font)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("newParticipantName")
+        self.name_edit.setClearButtonEnabled(True)
+        self.name_edit.textChanged.connect(self._update_enabled)
+        self.name_edit.returnPressed.connect(self.add_from_fields)
+        self.new_role_combo = RoleCombo()
+        self.new_role_combo.setObjectName("newParticipantRole")
+        self.new_role_combo.show_role(Role.PARTICIPANT.value)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addParticipant")
+        self.add_button.clicked.connect(self.add_from_fields)
+        self.add_heading.setBuddy(self.name_edit)
+        add_row = QHBoxLayout()
+        add_row.setSpacing(4)
+        add_row.addWidget(self.name_edit, 1)
+        add_row.addWidget(self.new_role_combo)
+        add_row.addWidget(self.add_button)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(edit_row)
+        layout.addSpacing(4)
+        layout.addWidget(self.add_heading)
+        layout.addLayout(add_row)
+        self.setWidget(body)
+        self.setFocusProxy(self.tree)
+        self.retranslate()
+        self.refresh()
+
+    # -- the document ----------------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def set_document(self, document: Document | None) -> None:
+        if self._document is not None:
+            self._document.changed.disconnect(self._on_changed)
+            self._document.file_changed.disconnect(self._update_enabled)
+        self._document = document
+        self._current = None
+        if document is not None:
+            document.changed.connect(self._on_changed)
+            document.file_changed.connect(self._update_enabled)
+        self.refresh()
+
+    def editable(self) -> bool:
+        return self._document is not None and not self._document.read_only
+
+    def participants(self) -> list[Row]:
+        """The participants shown, in order."""
+        return list(self._rows)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches("participant", "vote", "session"):
+            self.refresh()
+
+    # -- the current author ----------------------------------------------------------------------
+
+    def current_author(self) -> int | None:
+        return self._current
+
+    def set_current_author(self, participant_id: int) -> bool:
+        """Make the participant the current author; False when there is no such participant."""
+        if participant_id not in {row["id"] for row in self._rows}:
+            return False
+        changed = participant_id != self._current
+        self._current = participant_id
+        self._select(participant_id)
+        if changed:
+            self._show_banner()
+            self._announce()
+        return True
+
+    def choose_by_number(self, n: int) -> bool:
+        """The n-th participant in the list (1 is the first) becomes the current author."""
+        if not 1 <= n <= len(self._rows):
+            return False
+        return self.set_current_author(self._rows[n - 1]["id"])
+
+    def _announce(self) -> None:
+        if self._current != self._announced:
+            self._announced = self._current
+            self.current_author_changed.emit(self._current)
+
+    def _on_current_item_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
+        if current is not None:
+            self.set_current_author(current.data(NAME_COLUMN, ID_ROLE))
+        self._update_enabled()
+
+    def _select(self, participant_id: int | None) -> None:
+        self.tree.blockSignals(True)
+        item = self._item(participant_id)
+        self.tree.setCurrentItem(item)
+        if item is None:
+            self.tree.clearSelection()
+        self.tree.blockSignals(False)
+        self._show_chosen()
+
+    def _item(self, participant_id: int | None) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item.data(NAME_COLUMN, ID_ROLE) == participant_id:
+                return item
+        return None
+
+    def current_row(self) -> Row | None:
+        return next((row for row in self._rows if row["id"] == self._current), None)
+
+    # -- showing the file ------------------------------------------------------------------------
+
+    def voting_round(self) -> int:
+        if self._document is None:
+            return 0
+        return int(self._document.session()["voting_round"] or 0)
+
+    def refresh(self) -> None:
+        """Rebuild from the file (after the inline rename ends, when one is under way)."""
+        if self.tree.state() == QAbstractItemView.State.EditingState:
+            self._refresh_pending = True
+            return
+        self._refresh_pending = False
+        document = self._document
+        self._rows = document.store.rows("participant", order_by="position") if document else []
+        voting_round = self.voting_round()
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable():
+            flags |= Qt.ItemFlag.ItemIsEditable
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for row in self._rows:
+            item = QTreeWidgetItem([row["name"], label("role", row["role"]), ""])
+            item.setData(NAME_COLUMN, ID_ROLE, row["id"])
+            item.setIcon(NAME_COLUMN, swatch_icon(row["color"]))
+            item.setFlags(flags)
+            if voting_round and document is not None:
+                left = document.votes_left(row["id"])
+                item.setText(VOTES_COLUMN, self._of(left, row["vote_budget"]))
+                item.setToolTip(
+                    VOTES_COLUMN,
+                    self.tr("Dots still to give in round %1").replace("%1", str(voting_round)),
+                )
+                item.setTextAlignment(VOTES_COLUMN, Qt.AlignmentFlag.AlignCenter)
+            self.tree.addTopLevelItem(item)
+        self.tree.setColumnHidden(VOTES_COLUMN, not voting_round)
+        self.tree.blockSignals(False)
+
+        ids = [row["id"] for row in self._rows]
+        if self._current not in ids:
+            self._current = ids[0] if ids else None
+        self._select(self._current)
+        self._show_banner()
+        self._update_enabled()
+        self._announce()
+
+    def _of(self, left: int, budget: int) -> str:
+        return self.tr("%1 of %2").replace("%1", str(left)).replace("%2", str(budget))
+
+    def _show_banner(self) -> None:
+        row = self.current_row()
+        if row is None:
+            background = QColor(NEUTRAL_COLOR)
+            self.author_label.setText(self.tr("Nobody yet"))
+            self.author_detail.setText(self.tr("Add the people in the room below"))
+            self.author_detail.setVisible(True)
+        else:
+            background = valid_color(row["color"])
+            self.author_label.setText(row["name"] or self.tr("(no name)"))
+            voting_round = self.voting_round()
+            if voting_round and self._document is not None:
+                left = self._document.votes_left(row["id"])
+                self.author_detail.setText(
+                    self.tr("Votes left: %1").replace("%1", self._of(left, row["vote_budget"]))
+                )
+            else:
+                self.author_detail.setText(label("role", row["role"]))
+            self.author_detail.setVisible(True)
+        foreground = text_color_on(background)
+        # Colours only, as #rrggbb from QColor: nothing from the file reaches the style sheet.
+        self.banner.setStyleSheet(
+            f"QFrame#currentAuthorBanner {{ background-color: {background.name()};"
+            f" border-radius: 8px; }}"
+            f" QFrame#currentAuthorBanner QLabel {{ color: {foreground.name()}; }}"
+        )
+
+    def _show_chosen(self) -> None:
+        row = self.current_row()
+        self.role_combo.show_role(row["role"] if row is not None else None)
+
+    def _update_enabled(self) -> None:
+        editable = self.editable()
+        chosen = editable and self.current_row() is not None
+        for action in (self.rename_action, self.recolour_action, self.remove_action):
+            action.setEnabled(chosen)
+        self.role_combo.setEnabled(chosen)
+        self.name_edit.setEnabled(editable)
+        self.new_role_combo.setEnabled(editable)
+        self.add_button.setEnabled(editable and bool(self.name_edit.text().strip()))
+
+    # -- edits -----------------------------------------------------------------------------------
+
+    def add_from_fields(self) -> int | None:
+        """Add the person typed in the name field, with the next free sticky colour."""
+        name = self.name_edit.text().strip()
+        document = self._document
+        if not name or document is None or not self.editable():
+            return None
+        color = next_sticky_color(row["color"] for row in self._rows)
+        role = self.new_role_combo.role() or Role.PARTICIPANT.value
+        if self._rows:  # a latecomer gets the dots the others have
+            new_id = document.add_participant(name, color, role, self._rows[-1]["vote_budget"])
+        else:
+            new_id = document.add_participant(name, color, role)
+        if new_id is not None:
+            self.name_edit.clear()
+        return new_id
+
+    def rename_current(self) -> None:
+        """Edit the chosen person's name in the list (Enter applies, Escape cancels)."""
+        item = self._item(self._current)
+        if item is None or not self.editable():
+            return
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.tree.scrollToItem(item)
+        self.tree.editItem(item, NAME_COLUMN)
+
+    def _on_item_double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if not self.editable():
+            return
+        if column == ROLE_COLUMN:
+            self.role_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.role_combo.showPopup()
+        else:
+            self.tree.editItem(item, NAME_COLUMN)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != NAME_COLUMN or self._document is None:
+            return
+        participant_id = item.data(NAME_COLUMN, ID_ROLE)
+        row = next((r for r in self._rows if r["id"] == participant_id), None)
+        name = " ".join(item.text(NAME_COLUMN).split())
+        if row is None or not name or name == row["name"] or not self.editable():
+            self._refresh_pending = True  # show the file's name again
+            return
+        if not self._document.update_participant(participant_id, name=name):
+            self._refresh_pending = True
+
+    def _after_edit(self) -> None:
+        if self._refresh_pending:
+            self.refresh()
+
+    def recolour_current(self) -> None:
+        row = self.current_row()
+        if row is None or self._document is None or not self.editable():
+            return
+        for index, color in enumerate(STICKY_COLORS):
+            QColorDialog.setCustomColor(index, QColor(color))
+        chosen = QColorDialog.getColor(
+            valid_color(row["color"]), self, self.tr("Colour of %1").replace("%1", row["name"])
+        )
+        if chosen.isValid() and chosen.name() != valid_color(row["color"]).name():
+            self._document.update_participant(row["id"], color=chosen.name())
+
+    def _on_role_chosen(self, index: int) -> None:
+        row = self.current_row()
+        role = self.role_combo.itemData(index)
+        if row is None or self._document is None or not self.editable():
+            return
+        if isinstance(role, str) and role != row["role"]:
+            self._document.update_participant(row["id"], role=role)
+
+    def remove_current(self) -> None:
+        """Remove the chosen person, after asking; undo brings them back with their dots."""
+        row = self.current_row()
+        if row is None or self._document is None or not self.editable():
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove Participant"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Remove “%1” from the session?").replace("%1", row["name"]))
+        box.setInformativeText(
+            self.tr(
+                "Their notes stay on the board without an author, and their votes are taken "
+                "back. Undo brings everything back."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self._document.delete_participant(row["id"])
+
+    # -- translated texts ------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Participants"))
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Votes left")])
+        self.tree.setToolTip(
+            self.tr(
+                "Click a person to make them the current author of new notes; "
+                "double-click a name to rename"
+            )
+        )
+        self.banner.setToolTip(self.tr("New notes are written by this person"))
+        self.banner_caption.setText(self.tr("Current author"))
+        self.rename_action.setText(self.tr("Rename"))
+        self.rename_action.setToolTip(self.tr("Rename the chosen person (F2)"))
+        self.recolour_action.setText(self.tr("Colour…"))
+        self.recolour_action.setToolTip(self.tr("Choose the colour of the chosen person's notes"))
+        self.remove_action.setText(self.tr("Remove…"))
+        self.remove_action.setToolTip(
+            self.tr("Remove the chosen person from the session (Delete); it can be undone")
+        )
+        self.role_combo.setToolTip(self.tr("Role of the chosen person"))
+        self.add_heading.setText(self.tr("&Add a person"))
+        self.name_edit.setPlaceholderText(self.tr("Name"))
+        self.name_edit.setToolTip(
+            self.tr("Type a name and press Enter: the person gets a colour of their own")
+        )
+        self.new_role_combo.setToolTip(self.tr("Role of the new person"))
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add the person to the session"))
+        if self._document is not None:
+            self.refresh()
+        else:
+            self._show_banner()
