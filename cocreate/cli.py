@@ -197,6 +197,40 @@ def _cmd_export_pdf(args: argparse.Namespace) -> None:
     print(f"wrote {out}")
 
 
+def _cmd_export_image(args: argparse.Namespace) -> None:
+    session, out = Path(args.session), Path(args.out)
+    _check_output(out, session)
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise CommandError(f"{out}: use a file name ending in .png or .svg")
+    SessionFile.open(session, read_only=True, lock=False).close()  # a bad file fails here
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+    from cocreate.canvas.image_export import export_journey_image
+
+    try:
+        with _reading(session):
+            export_journey_image(session, out, args.journey)
+    except ValueError as error:
+        raise CommandError(f"{session}: {error}") from None
+    except OSError as error:
+        raise CommandError(f"{out}: the image could not be written ({error})") from None
+    print(f"wrote {out}")
+
+
+def _export_image_arguments(parser: argparse.ArgumentParser) -> None:
+    _session_argument(parser)
+    parser.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="OUT.png|OUT.svg",
+        help="the image to write (PNG or SVG, by its extension)",
+    )
+    parser.add_argument(
+        "--journey", metavar="NAME", help="the journey to draw (default: the first)"
+    )
+
+
 def _session_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", metavar="SESSION.cocreate", help="the session file (only read)")
 
@@ -285,6 +319,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
         "write the service blueprint as a PDF",
         _export_pdf_arguments,
         _cmd_export_pdf,
+    ),
+    "export-image": (
+        "write a journey canvas as a PNG or SVG image",
+        _export_image_arguments,
+        _cmd_export_image,
     ),
 }
 

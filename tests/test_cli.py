@@ -44,7 +44,7 @@ def test_demo_then_info_without_a_window(tmp_path):
     assert info.returncode == 0, info.stderr
     assert "Morning Bean" in info.stdout
     assert "会员忠诚旅程" in info.stdout
-    assert "Schema version: 1" in info.stdout
+    assert "Schema version: 2" in info.stdout
     assert "touchpoints" in info.stdout
 
 
@@ -58,7 +58,7 @@ def test_info_json_counts_match_the_file(tmp_path, capsys):
     try:
         assert data["title"] == store.session_row()["title"]
         assert data["participants"] == store.count("participant")
-        assert data["schema_version"] == 1
+        assert data["schema_version"] == 2
         assert sum(j["touchpoints"] for j in data["journeys"]) == store.count("touchpoint")
         assert sum(j["notes"] for j in data["journeys"]) == store.count("note")
         assert sum(j["votes"] for j in data["journeys"]) == store.count("vote")

@@ -53,8 +53,11 @@ def add_energy_table(conn: Connection) -> None:
 
 @pytest.fixture
 def old_file(tmp_path: Path) -> tuple[Path, dict[str, list[dict]]]:
-    """A real version-1 file with content, closed, and the content it holds."""
-    assert schema.SCHEMA_VERSION == 1, "build old files with the version-1 writer"
+    """A file marked as version 1 with content, closed, and the content it holds.
+
+    It is written by today's writer and then marked version 1, so the pretend migrations
+    below (which add a column or a table) run on it as they would on an old file.
+    """
     folder = tmp_path / "salons"
     folder.mkdir()
     path = folder / "2024 salon 共创.cocreate"
@@ -63,6 +66,10 @@ def old_file(tmp_path: Path) -> tuple[Path, dict[str, list[dict]]]:
     store.apply([Insert("note", {"journey_id": 1, "text": f"便签 {i} <b>x</b>"}) for i in range(7)])
     content = dump(store)
     store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
     assert pragma(path, "user_version") == 1
     return path, content
 
@@ -182,17 +189,22 @@ def test_a_missing_migration_fails_cleanly(old_file, monkeypatch) -> None:
     assert snapshot(path) == before
 
 
-def test_an_older_read_only_file_is_not_upgraded(old_file, monkeypatch) -> None:
-    path, _ = old_file
+def test_an_older_read_only_file_is_read_through_an_upgraded_copy(old_file, monkeypatch) -> None:
+    path, content = old_file
     path.chmod(0o444)
     try:
         before = snapshot(path)
         pretend_version(monkeypatch, 2, {1: add_mood_column})
-        with pytest.raises(SessionFileError) as caught:
-            SessionFile.open(path)
-        assert caught.value.problem is FileProblem.MIGRATION_FAILED
-        assert str(path) in str(caught.value)
+        store = SessionFile.open(path)
+        try:
+            assert store.read_only
+            with store.reading() as conn:
+                assert conn.exec_driver_sql("SELECT mood FROM session").scalar() == "平静 😀"
+            assert store.rows("note") == content["note"]
+        finally:
+            store.close()
         assert snapshot(path) == before
+        assert not list((path.parent.parent / "cocreate-data" / "upgraded").glob("*"))
     finally:
         path.chmod(0o644)
 
@@ -201,6 +213,7 @@ def test_an_older_file_open_in_another_window_is_not_upgraded_under_it(
     old_file, monkeypatch
 ) -> None:
     path, _ = old_file
+    pretend_version(monkeypatch, 1, {})
     first = SessionFile.open(path)  # version 1 is current here
     try:
         before = snapshot(path)
@@ -220,3 +233,33 @@ def test_an_upgraded_file_keeps_its_permissions(old_file, monkeypatch) -> None:
     SessionFile.open(path).close()
     assert pragma(path, "user_version") == 2
     assert stat.S_IMODE(path.stat().st_mode) == 0o664
+
+
+def test_a_version_1_file_gains_the_facilitation_columns(tmp_path: Path) -> None:
+    """The real 1 → 2 migration: files from before the sticky-note board open and keep all."""
+    path = tmp_path / "v1.cocreate"
+    store = SessionFile.create(path, title="第一版 v1")
+    store.apply([Insert("journey", {"id": 1, "name": "旅程"})])
+    store.apply([Insert("participant", {"id": 1, "name": "Ann"})])
+    store.apply([Insert("note", {"id": 1, "journey_id": 1, "text": "hi"})])
+    store.apply([Insert("vote", {"participant_id": 1, "note_id": 1})])
+    store.close()
+    conn = sqlite3.connect(path)  # take the file back to the version-1 shape
+    for table, column in (("session", "private_mode"), ("session", "reveal_policy"),
+                          ("session", "voting_round"), ("vote", "round")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+    upgraded = SessionFile.open(path)
+    try:
+        session = upgraded.session_row()
+        assert session["title"] == "第一版 v1"
+        assert session["private_mode"] is False and session["voting_round"] == 0
+        assert session["reveal_policy"] == "facilitator"
+        assert upgraded.rows("vote")[0]["round"] == 1
+        assert upgraded.rows("note")[0]["text"] == "hi"
+    finally:
+        upgraded.close()
+    assert pragma(path, "user_version") == schema.SCHEMA_VERSION == 2

@@ -37,6 +37,7 @@ from cocreate.store.ops import (
     table,
     update_op,
 )
+from cocreate.store.paths import data_dir
 
 #: The file change counter of a file just made by create() (one write transaction).
 CREATED_CHANGE_COUNTER = 1
@@ -111,6 +112,7 @@ class SessionFile:
         self._raw = raw
         self._engine = _engine(raw)
         self._lock = lock
+        self._temp_copy: Path | None = None  # an upgraded copy read in place of an old file
         if not read_only:
             # Going through PERSIST makes SQLite delete a journal a kill left behind that was
             # never made hot (nothing to roll back), so no side file outlives the crash.
@@ -175,14 +177,15 @@ class SessionFile:
             raise SessionFileError(path, FileProblem.DAMAGED, "no schema version")
         read_only = read_only or not _is_writable(path)
         file_lock = None if read_only else cls._take_lock(path, lock)
+        temp_copy: Path | None = None
         try:
             if header.user_version < schema.SCHEMA_VERSION:
                 if read_only:
-                    raise SessionFileError(
-                        path, FileProblem.MIGRATION_FAILED, "the file is read-only"
-                    )
-                _migrate(path, header.user_version)
-            raw = _connect(path, read_only)
+                    # Read an upgraded copy; the file itself stays as it is.
+                    temp_copy = _migrated_copy(path, header.user_version)
+                else:
+                    _migrate(path, header.user_version)
+            raw = _connect(temp_copy or path, read_only)
             try:
                 cls._check(path, raw)
             except BaseException:
@@ -191,8 +194,12 @@ class SessionFile:
         except BaseException:
             if file_lock is not None:
                 file_lock.release()
+            if temp_copy is not None:
+                temp_copy.unlink(missing_ok=True)
             raise
-        return cls(path, raw, read_only, file_lock)
+        store = cls(path, raw, read_only, file_lock)
+        store._temp_copy = temp_copy
+        return store
 
     @staticmethod
     def _take_lock(path: Path, wanted: bool) -> FileLock | None:
@@ -215,6 +222,13 @@ class SessionFile:
                 raise SessionFileError(
                     path, FileProblem.DAMAGED, "missing " + ", ".join(sorted(missing))
                 )
+            for name, columns in schema.table_columns().items():
+                present = {row[1] for row in raw.execute(f'PRAGMA table_info("{name}")')}
+                if not columns <= present:
+                    missing_columns = ", ".join(sorted(columns - present))
+                    raise SessionFileError(
+                        path, FileProblem.DAMAGED, f"table {name} lacks {missing_columns}"
+                    )
             if raw.execute("SELECT count(*) FROM session WHERE id = 1").fetchone()[0] != 1:
                 raise SessionFileError(path, FileProblem.DAMAGED, "no session row")
         except sqlite3.DatabaseError as exc:
@@ -223,6 +237,9 @@ class SessionFile:
     def close(self) -> None:
         self._engine.dispose()
         self._raw.close()
+        if self._temp_copy is not None:
+            self._temp_copy.unlink(missing_ok=True)
+            self._temp_copy = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -323,6 +340,26 @@ class SessionFile:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+
+
+def _migrated_copy(path: Path, from_version: int) -> Path:
+    """An upgraded copy of an older file, for reading it without changing it."""
+    folder = data_dir() / "upgraded"
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / f"{secrets.token_hex(8)}.cocreate"
+    src = _connect(path, read_only=True)
+    dst = sqlite3.connect(copy)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    try:
+        _migrate(copy, from_version)
+    except BaseException:
+        copy.unlink(missing_ok=True)
+        raise
+    return copy
 
 
 def _migrate(path: Path, from_version: int) -> None:

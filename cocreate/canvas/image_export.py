@@ -1,0 +1,91 @@
+"""PNG and SVG of a journey canvas as it is on screen: the scene rendered to an image."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+from cocreate.canvas.scene import JourneyScene
+
+FORMATS = (".png", ".svg")
+# PNGs are drawn at twice the canvas scale, for crisp text when zoomed or printed.
+PNG_SCALE = 2.0
+MAX_PNG_SIDE = 16000  # pixels; a larger board is scaled down to fit
+
+
+def render_scene(scene: JourneyScene, out: Path, title: str = "") -> None:
+    """Write the whole journey (lanes, curve and board) to out (.png or .svg), atomically."""
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{out}: unknown image format {out.suffix!r}; use .png or .svg")
+    selected = scene.selectedItems()
+    scene.clearSelection()  # the image shows the journey, not what happens to be selected
+    source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
+    tmp = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.tmp{out.suffix}")
+    try:
+        if suffix == ".svg":
+            _render_svg(scene, source, tmp, title)
+        else:
+            _render_png(scene, source, tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+        for item in selected:
+            item.setSelected(True)
+
+
+def _render_png(scene: JourneyScene, source: QRectF, path: Path) -> None:
+    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(source.width(), source.height(), 1))
+    size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+    painter.end()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"{path}: the image could not be written")
+
+
+def _render_svg(scene: JourneyScene, source: QRectF, path: Path, title: str) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(title)
+    generator.setDescription("cocreate journey canvas")
+    painter = QPainter(generator)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    painter.end()
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"{path}: the image could not be written")
+
+
+def export_journey_image(session: Path, out: Path, journey: str | None = None) -> None:
+    """Headless: open the session read-only, lay out the journey and render it to out."""
+    from PySide6.QtWidgets import QApplication
+
+    from cocreate.document import Document
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - the scene needs it
+    document = Document.open(session, read_only=True)
+    try:
+        journeys = document.store.rows("journey", order_by="position")
+        if journey is not None:
+            journeys = [row for row in journeys if row["name"] == journey]
+            if not journeys:
+                names = ", ".join(row["name"] for row in document.store.rows("journey"))
+                raise ValueError(f"no journey is named {journey!r} (the journeys: {names})")
+        if not journeys:
+            raise ValueError("the session has no journey to draw")
+        scene = JourneyScene(document, journeys[0]["id"])
+        render_scene(scene, out, journeys[0]["name"])
+        scene.detach()
+    finally:
+        document.close()
