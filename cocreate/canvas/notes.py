@@ -31,7 +31,7 @@ CLUSTER_PADDING = 18.0
 CLUSTER_TITLE_HEIGHT = 34.0
 Z_CLUSTER, Z_NOTE = 2.5, 5
 
-#: Colours of the category view (View > Colour Notes by Category).
+# Colours of the category view (View > Colour Notes by Category).
 CATEGORY_COLORS = {
     NoteCategory.PAIN_POINT.value: "#ef9a9a",
     NoteCategory.IDEA.value: "#fff176",
@@ -118,6 +118,9 @@ class NoteItem(QGraphicsItem):
         body = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)
         big = presenting(widget)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_TEXT and not big:
+            self._paint_far(painter, body)
+            return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 40))
         painter.drawRect(body.translated(4, 5))
@@ -142,6 +145,22 @@ class NoteItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(body.adjusted(-2, -2, 2, 2))
 
+    def _paint_far(self, painter: QPainter, body: QRectF) -> None:
+        """A note seen from far away (a large board fit to the screen): its colour only, as
+        plain shapes without antialiasing; text that small cannot be read."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        hidden = self.row["hidden"]
+        color = QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
+        painter.setPen(QPen(SELECTED, 8) if self.isSelected() else Qt.PenStyle.NoPen)
+        painter.setBrush(color.darker(130) if hidden else self.color())
+        painter.drawRect(body)
+        if not hidden:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 60))
+            painter.drawRect(QRectF(14, 22, NOTE_WIDTH - 28, 12))
+            painter.drawRect(QRectF(14, 46, NOTE_WIDTH - 60, 12))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
     def _paint_back(self, painter: QPainter, body: QRectF) -> None:
         color = QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
         painter.setBrush(color.darker(115))
@@ -160,7 +179,7 @@ class NoteItem(QGraphicsItem):
         painter.drawRect(body)
 
     def _paint_text(self, painter: QPainter, body: QRectF, big: bool) -> None:
-        text_font = font(15 if big else 11.5, big)
+        text_font = font(17 if big else 11.5, big)
         footer_font = font(9 if big else 7.5, True)
         metrics = QFontMetricsF(text_font)
         footer = QFontMetricsF(footer_font).height() + 8

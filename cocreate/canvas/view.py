@@ -230,6 +230,19 @@ class JourneyView(QGraphicsView):
             self.set_zoom(1.0)
         self.zoom_changed.emit(self.zoom())
 
+    def zoom_to_board(self) -> None:
+        """The board's notes (those not pinned to a card or stage), as large as they fit."""
+        scene = self.journey_scene()
+        rect = QRectF()
+        for note in scene.notes.values():
+            if note.row["stage_id"] is None and note.row["touchpoint_id"] is None:
+                rect = rect.united(note.sceneBoundingRect())
+        if rect.isEmpty():
+            rect = scene.board.area
+        self.auto_fit = False
+        self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom_changed.emit(self.zoom())
+
     def actual_size(self) -> None:
         self.auto_fit = False
         self.set_zoom(1.0)

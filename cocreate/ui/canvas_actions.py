@@ -53,6 +53,7 @@ class CanvasActions(QObject):
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = make(self.zoom_out, Key.ZoomOut)
         self.fit_action = make(self.fit, "Ctrl+0")
+        self.fit_board_action = make(self.fit_board, "Ctrl+9")
         self.actual_size_action = make(self.actual_size, "Ctrl+1")
         self.new_journey_action = make(self.new_journey, "Ctrl+Shift+N")
         self.rename_journey_action = make(self.rename_journey)
@@ -96,6 +97,7 @@ class CanvasActions(QObject):
             self.zoom_out_action: (self.tr("Zoom &Out"), ""),
             self.fit_action: (self.tr("&Fit Journey"), self.tr("Show the whole journey")),
             self.actual_size_action: (self.tr("&Actual Size"), ""),
+            self.fit_board_action: (self.tr("Fit &Board"), self.tr("Show all the notes")),
             self.new_journey_action: (
                 self.tr("&New Journey…"),
                 self.tr("Add a journey from a template"),
@@ -165,6 +167,7 @@ class CanvasActions(QObject):
             self.zoom_in_action,
             self.zoom_out_action,
             self.fit_action,
+            self.fit_board_action,
             self.actual_size_action,
         ):
             action.setEnabled(has_journey)
@@ -266,6 +269,10 @@ class CanvasActions(QObject):
     def fit(self) -> None:
         if view := self.tabs.current_view():
             view.zoom_to_fit()
+
+    def fit_board(self) -> None:
+        if view := self.tabs.current_view():
+            view.zoom_to_board()
 
     def actual_size(self) -> None:
         if view := self.tabs.current_view():

@@ -3,7 +3,7 @@ and the audience display. The main window puts these actions in its menus and to
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
 
@@ -264,8 +264,16 @@ class FacilitationActions(QObject):
             window.showMaximized()
         for view in self.tabs.views.values():
             view.setProperty("presentation", on)
-            view.auto_fit = True
-            view.zoom_to_fit()
+        self._refit(on)
+        QTimer.singleShot(50, lambda: self._refit(on))  # again once the window has its size
+
+    def _refit(self, on: bool) -> None:
+        for view in self.tabs.views.values():
+            if on and view.journey_scene().notes:
+                view.zoom_to_board()  # the notes, as large as the screen allows
+            else:
+                view.auto_fit = True
+                view.zoom_to_fit()
             view.viewport().update()
 
     def leave_presentation(self) -> bool:

@@ -27,6 +27,7 @@ from cocreate.store import SessionFileError
 from cocreate.store.recovery import recoverable_sessions
 from cocreate.ui import i18n
 from cocreate.ui.canvas_actions import CanvasActions
+from cocreate.ui.export_actions import ExportActions
 from cocreate.ui.facilitation import FacilitationActions
 from cocreate.ui.file_errors import show_file_error
 from cocreate.ui.find_bar import FindBar
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.canvas = CanvasActions(
             self, self.tabs, self.find_bar, lambda: self._translators.language
         )
+        self.exports = ExportActions(self, self.tabs, self.open_file)
         self.participants = ParticipantsDock(self)
         self.facilitation = FacilitationActions(
             self, self.tabs, lambda: self.participants.current_author()
@@ -224,6 +226,8 @@ class MainWindow(QMainWindow):
             self.demo_action,
             None,
             self.save_as_action,
+            self.exports.menu,
+            self.exports.import_action,
             None,
             self.close_action,
             self.quit_action,
@@ -264,6 +268,7 @@ class MainWindow(QMainWindow):
             canvas.zoom_in_action,
             canvas.zoom_out_action,
             canvas.fit_action,
+            canvas.fit_board_action,
             canvas.actual_size_action,
         ):
             self.view_menu.addAction(action)
@@ -356,6 +361,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.toolbar_toggle.setText(self.tr("&Toolbar"))
         self.canvas.retranslate()
+        self.exports.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -429,6 +435,7 @@ class MainWindow(QMainWindow):
         self.tally.set_document(document)
         self.tally.set_journey(self.tabs.current_journey_id())
         self.facilitation.set_document(document)
+        self.exports.set_document(document)
         if document is not None:
             self.inspector.set_document(document)
         self._install_undo_actions()

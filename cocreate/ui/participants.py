@@ -38,8 +38,8 @@ from cocreate.labels import label, values
 from cocreate.model import Role
 from cocreate.store.ops import Change, Row
 
-#: Twelve sticky-note colours, light enough for dark text and distinct from each other; new
-#: people get the first one nobody has yet.
+# Twelve sticky-note colours, light enough for dark text and distinct from each other; new
+# people get the first one nobody has yet.
 STICKY_COLORS: tuple[str, ...] = (
     "#ffd54f",  # yellow
     "#ff8a65",  # coral

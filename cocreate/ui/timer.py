@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: The preset timeboxes of the panel, in minutes.
+# The preset timeboxes of the panel, in minutes.
 PRESET_MINUTES = (1, 3, 5, 10)
 
 
