@@ -164,6 +164,9 @@ class Document(QObject):
         self.changed.emit(change)
         return True
 
+    def _unpinning(self, ops: list[Op]) -> list[Op]:
+        return edits.keep_unpinned_notes_in_place(self._store, ops)
+
     def session(self) -> Row:
         return self._store.session_row()
 
@@ -240,7 +243,7 @@ class Document(QObject):
         return self.execute(self.tr("Move Stage"), edits.move_stage(self._store, stage_id, index))
 
     def delete_stage(self, stage_id: int) -> bool:
-        ops = self._store.delete_ops("stage", [stage_id])
+        ops = self._unpinning(self._store.delete_ops("stage", [stage_id]))
         return self.execute(self.tr("Delete Stage"), ops)
 
     def add_lane(self, journey_id: int, name: str, index: int | None = None) -> int | None:
@@ -258,7 +261,7 @@ class Document(QObject):
         return self.execute(self.tr("Move Lane"), edits.move_lane(self._store, lane_id, index))
 
     def delete_lane(self, lane_id: int) -> bool:
-        ops = self._store.delete_ops("lane", [lane_id])
+        ops = self._unpinning(self._store.delete_ops("lane", [lane_id]))
         return self.execute(self.tr("Delete Lane"), ops)
 
     # -- touchpoints and links ------------------------------------------------------------------
@@ -314,7 +317,7 @@ class Document(QObject):
         return [op.row["id"] for op in ops if op.table == "touchpoint"]
 
     def delete_touchpoints(self, ids: list[int]) -> bool:
-        ops = self._store.delete_ops("touchpoint", list(ids))
+        ops = self._unpinning(self._store.delete_ops("touchpoint", list(ids)))
         name = self.tr("Delete Touchpoint") if len(ids) == 1 else self.tr("Delete Touchpoints")
         return self.execute(name, ops)
 
@@ -336,7 +339,8 @@ class Document(QObject):
             "link": list(link_ids),
             "note": list(note_ids),
         }
-        return self.execute(self.tr("Delete"), self._store.delete_many_ops(targets))
+        ops = self._unpinning(self._store.delete_many_ops(targets))
+        return self.execute(self.tr("Delete"), ops)
 
     # -- participants ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from cocreate.layout import JourneyLayout, compute_layout, note_origin
 from cocreate.model import TouchpointKind
 from cocreate.store.ops import Delete, Insert, Op, Row, Update, table
 from cocreate.store.session_file import SessionFile
@@ -400,14 +401,60 @@ def update_notes(store: SessionFile, ids: Iterable[int], **fields: Any) -> list[
 
 
 def place_notes(store: SessionFile, places: dict[int, Row]) -> list[Op]:
-    """Notes moved: note id -> {x, y, stage_id, touchpoint_id, cluster_id} (any of them)."""
+    """Notes moved: note id -> {x, y, stage_id, touchpoint_id, cluster_id} (any of them).
+
+    A cluster the move leaves empty goes too: an empty frame can be neither seen nor used.
+    """
     allowed = {"x", "y", "stage_id", "touchpoint_id", "cluster_id"}
     ops: list[Op] = []
+    left: set[int] = set()
     for note_id, fields in places.items():
         unknown = set(fields) - allowed
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
+        note = store.row("note", note_id)
+        if "cluster_id" in fields and note["cluster_id"] not in (None, fields["cluster_id"]):
+            left.add(note["cluster_id"])
         ops += _updates(store, "note", note_id, **fields)
+    joined = {fields.get("cluster_id") for fields in places.values()}
+    for cluster_id in left - joined:
+        members = store.rows("note", cluster_id=cluster_id)
+        if all(row["id"] in places and "cluster_id" in places[row["id"]] for row in members):
+            ops.append(Delete("cluster", store.row("cluster", cluster_id)))
+    return ops
+
+
+def keep_unpinned_notes_in_place(store: SessionFile, ops: list[Op]) -> list[Op]:
+    """Deleting a card or stage unpins its notes: give them canvas coordinates where they are,
+    so they stay put instead of jumping to the canvas corner (pinned x, y are relative)."""
+    layouts: dict[int, tuple[JourneyLayout, dict[int, Row]]] = {}
+    done: set[int] = set()
+    for op in ops:
+        if not (isinstance(op, Update) and op.table == "note" and op.id not in done):
+            continue
+        if not any(
+            key in op.after and op.after[key] is None for key in ("touchpoint_id", "stage_id")
+        ):
+            continue
+        note = store.row("note", op.id)
+        if note["touchpoint_id"] is None and note["stage_id"] is None:
+            continue
+        journey_id = note["journey_id"]
+        if journey_id not in layouts:
+            cards = store.rows("touchpoint", journey_id=journey_id)
+            layouts[journey_id] = (
+                compute_layout(
+                    store.rows("stage", journey_id=journey_id),
+                    store.rows("lane", journey_id=journey_id),
+                    cards,
+                ),
+                {row["id"]: row for row in cards},
+            )
+        layout, cards = layouts[journey_id]
+        origin_x, origin_y = note_origin(layout, cards, note)
+        op.before.update(x=note["x"], y=note["y"])
+        op.after.update(x=note["x"] + origin_x, y=note["y"] + origin_y)
+        done.add(op.id)
     return ops
 
 

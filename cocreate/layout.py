@@ -182,3 +182,20 @@ def compute_layout(stages: list[Row], lanes: list[Row], touchpoints: list[Row]) 
     )
     layout.board_top = lanes_bottom + CURVE_HEIGHT + BOARD_GAP
     return layout
+
+
+def note_origin(
+    layout: JourneyLayout, touchpoints: dict[int, Row], note: Row
+) -> tuple[float, float]:
+    """The point a note's stored x, y are measured from: the top-left corner of the card it is
+    pinned to (or of that card's stage column when the card is in a hidden lane), of the stage
+    column it is pinned to, or the canvas origin for a free note."""
+    card = touchpoints.get(note["touchpoint_id"])
+    if card is not None and card["id"] in layout.cards:
+        rect = layout.cards[card["id"]]
+        return rect.x, rect.y
+    stage_id = note["stage_id"] if card is None else card["stage_id"]
+    if stage_id in layout.columns:
+        column = layout.columns[stage_id]
+        return column.x, column.y
+    return 0.0, 0.0

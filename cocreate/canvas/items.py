@@ -69,6 +69,9 @@ LOD_DETAILS = 0.55
 Z_GRID, Z_CURVE, Z_LINK, Z_CARD, Z_HEADER, Z_DRAG = 0, 1, 2, 3, 4, 10
 
 HANDLE_RADIUS = 7.0
+CARD_BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4 + HANDLE_RADIUS, CARD_HEIGHT + 4)
+FAR_STRIP = QRectF(0, 0, 10, CARD_HEIGHT)
+FAR_EMOTION = QRectF(CARD_WIDTH - 44, 12, 32, 32)
 
 # Texts the canvas draws, translated when painted.
 UNTITLED_TOUCHPOINT = QT_TRANSLATE_NOOP("Canvas", "Untitled touchpoint")
@@ -219,7 +222,7 @@ class CardItem(QGraphicsItem):
         self.setToolTip("\n".join(parts))  # a plain-text tooltip: Qt shows it as it is
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        return QRectF(-2, -2, CARD_WIDTH + 4 + HANDLE_RADIUS, CARD_HEIGHT + 4)
+        return CARD_BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -266,15 +269,13 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(BREAKPOINT, 4))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#fff3c4") if self.found else QColor("#ffffff"))
+        painter.setBrush(_color("#fff3c4") if self.found else _color("#ffffff"))
         painter.drawRect(body)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_color(KIND_COLORS.get(row["kind"], "#90a4ae")))
-        painter.drawRect(QRectF(0, 0, 10, CARD_HEIGHT))
+        painter.drawRect(FAR_STRIP)
         painter.setBrush(_color(EMOTION_COLORS.get(row["emotion"], EMOTION_COLORS[0])))
-        painter.drawRect(QRectF(CARD_WIDTH - 44, 12, 32, 32))
-        painter.setBrush(_color("#90a4ae"))
-        painter.drawRect(QRectF(22, 56, CARD_WIDTH - 44, 14))
+        painter.drawRect(FAR_EMOTION)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def title_lines(self, width: float, max_lines: int) -> list[str]:

@@ -65,6 +65,7 @@ class NoteItem(QGraphicsItem):
         self.author: Row | None = None
         self.by_category = False
         self.vote_colors: list[str] = []
+        self._color = QColor(NO_AUTHOR_COLOR)
         self._lines_cache: tuple[str, list[str]] | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -83,18 +84,25 @@ class NoteItem(QGraphicsItem):
         state = (row, author, by_category, vote_colors)
         if state != (self.row, self.author, self.by_category, self.vote_colors):
             self.row, self.author, self.by_category, self.vote_colors = state
+            self._color = self._pick_color()
             self.setToolTip("" if row["hidden"] else row["text"])
             self.update()
 
     def color(self) -> QColor:
+        return self._color
+
+    def _pick_color(self) -> QColor:
         if self.by_category:
             return QColor(CATEGORY_COLORS.get(self.row["category"], NO_CATEGORY_COLOR))
         if self.row["color"]:
             return QColor(self.row["color"])
         return QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
 
+    BOUNDS = QRectF(-3, -3, NOTE_WIDTH + 9, NOTE_HEIGHT + 9)
+    BODY = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-3, -3, NOTE_WIDTH + 9, NOTE_HEIGHT + 9)
+        return self.BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -115,12 +123,11 @@ class NoteItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        body = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)
-        big = presenting(widget)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < LOD_TEXT and not big:
+        body = self.BODY
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
             self._paint_far(painter, body)
             return
+        big = presenting(widget)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 40))
         painter.drawRect(body.translated(4, 5))
@@ -130,8 +137,7 @@ class NoteItem(QGraphicsItem):
             painter.setBrush(self.color())
             painter.setPen(QPen(self.color().darker(130), 1))
             painter.drawRect(body)
-            if lod >= LOD_TEXT or big:
-                self._paint_text(painter, body, big)
+            self._paint_text(painter, body, big)
         if self.row["stage_id"] is not None or self.row["touchpoint_id"] is not None:
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(QColor("#c62828"))
@@ -149,16 +155,9 @@ class NoteItem(QGraphicsItem):
         """A note seen from far away (a large board fit to the screen): its colour only, as
         plain shapes without antialiasing; text that small cannot be read."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        hidden = self.row["hidden"]
-        color = QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
         painter.setPen(QPen(SELECTED, 8) if self.isSelected() else Qt.PenStyle.NoPen)
-        painter.setBrush(color.darker(130) if hidden else self.color())
+        painter.setBrush(self._color.darker(130) if self.row["hidden"] else self._color)
         painter.drawRect(body)
-        if not hidden:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 60))
-            painter.drawRect(QRectF(14, 22, NOTE_WIDTH - 28, 12))
-            painter.drawRect(QRectF(14, 46, NOTE_WIDTH - 60, 12))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_back(self, painter: QPainter, body: QRectF) -> None:

@@ -46,7 +46,7 @@ from cocreate.canvas.notes import (
 )
 from cocreate.document import Document
 from cocreate.labels import label, values
-from cocreate.layout import JourneyLayout, compute_layout
+from cocreate.layout import JourneyLayout, compute_layout, note_origin
 from cocreate.model import RevealPolicy
 from cocreate.store.ops import Change
 from cocreate.templates import BLUEPRINT_LANES
@@ -265,15 +265,7 @@ class JourneyScene(QGraphicsScene):
 
     def note_origin(self, row: Row) -> QPointF:
         """The point a note's stored (x, y) is measured from: its card, its stage, or 0, 0."""
-        card = self.touchpoint_rows.get(row["touchpoint_id"])
-        if card is not None and card["id"] in self.layout.cards:
-            rect = self.layout.cards[card["id"]]
-            return QPointF(rect.x, rect.y)
-        stage_id = row["stage_id"] if card is None else card["stage_id"]
-        if stage_id in self.layout.columns:
-            column = self.layout.columns[stage_id]
-            return QPointF(column.x, column.y)
-        return QPointF(0, 0)
+        return QPointF(*note_origin(self.layout, self.touchpoint_rows, row))
 
     def _sync_notes(self, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
         wanted = {row["id"]: row for row in rows}
@@ -302,8 +294,12 @@ class JourneyScene(QGraphicsScene):
         for cluster_id in list(self.clusters):
             if cluster_id not in wanted:
                 self.removeItem(self.clusters.pop(cluster_id))
+        by_cluster: dict[int, list[NoteItem]] = {}
+        for note in self.notes.values():
+            if note.row["cluster_id"] is not None:
+                by_cluster.setdefault(note.row["cluster_id"], []).append(note)
         for cluster_id, row in wanted.items():
-            members = self.cluster_notes(cluster_id)
+            members = by_cluster.get(cluster_id, [])
             rect = QRectF()
             for note in members:
                 rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT)))
@@ -430,6 +426,8 @@ class JourneyScene(QGraphicsScene):
             for item in self.selectedItems()
             if isinstance(item, NoteItem) and item is not self.draft
         }
+        if isinstance(self.mouseGrabberItem(), ClusterItem):
+            self._note_press = {}  # the frame moves its notes itself
         if self._note_press:
             self._frames_at_press = {
                 cid: QRectF(c.frame) for cid, c in self.clusters.items() if c.isVisible()
@@ -673,8 +671,14 @@ class JourneyScene(QGraphicsScene):
             self.removeItem(draft)
             if not text.strip():
                 return None
+            place = self.placement(pos, pos + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
             new_id = self.document.add_note(
-                self.journey_id, text, self.current_author_id, round(pos.x(), 1), round(pos.y(), 1)
+                self.journey_id,
+                text,
+                self.current_author_id,
+                place.pop("x"),
+                place.pop("y"),
+                **place,
             )
             if new_id is not None:
                 self.select_notes([new_id])

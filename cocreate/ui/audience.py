@@ -71,6 +71,7 @@ class AudienceWindow(QWidget):
             self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.view.setDragMode(QGraphicsView.DragMode.NoDrag)
             self._layout.addWidget(self.view)
+            self.view.viewport().installEventFilter(self)  # refit when it gets its size
             overlay = TimerOverlay(self._timer)
             overlay.attach(self.view.viewport())
         source.horizontalScrollBar().valueChanged.connect(self._match)
@@ -88,6 +89,15 @@ class AudienceWindow(QWidget):
     def _match(self, *_args) -> None:
         if self.view is not None and self._source is not None:
             self.view.fitInView(self.visible_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            self.view is not None
+            and watched is self.view.viewport()
+            and (event.type() == QEvent.Type.Resize)
+        ):
+            self._match()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

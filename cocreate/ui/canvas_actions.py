@@ -47,8 +47,9 @@ class CanvasActions(QObject):
         self.delete_action.setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
         self.select_all_action = make(self.select_all, Key.SelectAll)
         self.find_action = make(self.find_bar.open_bar, Key.Find)
-        self.find_next_action = make(lambda: self.find_step(1), Key.FindNext)
-        self.find_previous_action = make(lambda: self.find_step(-1), Key.FindPrevious)
+        # F3 only: the standard bindings add Ctrl+G, which groups notes here.
+        self.find_next_action = make(lambda: self.find_step(1), "F3")
+        self.find_previous_action = make(lambda: self.find_step(-1), "Shift+F3")
         self.zoom_in_action = make(self.zoom_in, Key.ZoomIn)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = make(self.zoom_out, Key.ZoomOut)
@@ -150,7 +151,7 @@ class CanvasActions(QObject):
         scene = self.tabs.current_scene()
         editable = self.document is not None and not self.document.read_only
         has_journey = scene is not None
-        has_cards = bool(scene and scene.selected_touchpoint_ids())
+        has_cards = bool(scene and (scene.selected_touchpoint_ids() or scene.selected_note_ids()))
         has_items = has_cards or bool(scene and scene.selected_link_ids())
         clipboard = QApplication.clipboard().mimeData()
         can_paste = clipboard is not None and clipboard.hasFormat(TOUCHPOINTS_MIME)

@@ -15,9 +15,7 @@ _TEXTS = {
     FileProblem.EMPTY: QT_TRANSLATE_NOOP(
         "FileErrors", "The file is empty (0 bytes), so it holds no session."
     ),
-    FileProblem.NOT_SQLITE: QT_TRANSLATE_NOOP(
-        "FileErrors", "This is not a cocreate session file."
-    ),
+    FileProblem.NOT_SQLITE: QT_TRANSLATE_NOOP("FileErrors", "This is not a cocreate session file."),
     FileProblem.DAMAGED: QT_TRANSLATE_NOOP(
         "FileErrors",
         "The file is damaged or incomplete, perhaps because a copy was interrupted."

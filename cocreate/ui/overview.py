@@ -149,9 +149,7 @@ class SessionOverview(QWidget):
             by_cell[(touchpoint["stage_id"], touchpoint["lane_id"])].append(touchpoint)
         for stage in store.rows("stage", order_by="position", journey_id=journey["id"]):
             count = sum(len(by_cell[(stage["id"], lane["id"])]) for lane in lanes)
-            stage_item = self._section(
-                root, stage["name"], self.tr("Touchpoints: %n", "", count)
-            )
+            stage_item = self._section(root, stage["name"], self.tr("Touchpoints: %n", "", count))
             stage_item.setIcon(0, _swatch(stage["color"]))
             for lane in lanes:
                 cards = by_cell[(stage["id"], lane["id"])]
@@ -196,8 +194,10 @@ class SessionOverview(QWidget):
             members = groups.get(cluster["id"], [])
             item = QTreeWidgetItem(
                 section,
-                [cluster["title"] or self.tr("Untitled cluster"),
-                 self.tr("Notes: %n", "", len(members))],
+                [
+                    cluster["title"] or self.tr("Untitled cluster"),
+                    self.tr("Notes: %n", "", len(members)),
+                ],
             )
             self._add_note_items(item, members, authors, votes)
             item.setExpanded(True)
@@ -238,8 +238,10 @@ class SessionOverview(QWidget):
             self.tree, self.tr("Participants"), self.tr("Participants: %n", "", len(people))
         )
         for person in people:
-            detail = label("role", person["role"]) + " · " + self.tr(
-                "Vote budget: %n", "", person["vote_budget"]
+            detail = (
+                label("role", person["role"])
+                + " · "
+                + self.tr("Vote budget: %n", "", person["vote_budget"])
             )
             item = QTreeWidgetItem(section, [person["name"], detail])
             item.setIcon(0, _swatch(person["color"]))

@@ -29,8 +29,7 @@ class SessionDetailsDialog(QDialog):
         self.setWindowTitle(self.tr("Session Details"))
         self.setMinimumWidth(520)
         self._original = {
-            key: session[key]
-            for key in ("title", "theme", "brand", "date", "facilitator", "goal")
+            key: session[key] for key in ("title", "theme", "brand", "date", "facilitator", "goal")
         }
 
         self.title_edit = QLineEdit(session["title"])

@@ -1,0 +1,226 @@
+"""Journey health: what the data says about a journey (seed 004: a healthy journey has no
+breakpoints and no gaps; pain points are solved stage by stage). Pure computations over rows:
+no Qt, no reportlab. It may move to cocreate/analysis.py later.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from cocreate.analysis import emotion_by_stage, lowest_points
+from cocreate.model import Channel, NoteCategory
+
+Row = dict[str, Any]
+
+#: How many ideas `top_ideas` holds at most.
+TOP_IDEAS = 10
+
+
+class RowSource(Protocol):
+    """What journey_health reads from: a SessionFile, or anything with the same rows()."""
+
+    def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]: ...
+
+
+@dataclass(frozen=True)
+class RankedIdea:
+    """An idea note or a touchpoint, with the dots it got."""
+
+    source: str  # "note" or "touchpoint"
+    row: Row
+    votes: int
+    stage_id: int | None
+
+    @property
+    def text(self) -> str:
+        return self.row["text"] if self.source == "note" else self.row["title"]
+
+
+@dataclass(frozen=True)
+class StageHealth:
+    stage: Row
+    touchpoints: int
+    emotion: float | None  # the mean of the customer-side cards, as on the emotion curve
+    emotion_count: int
+    lowest: bool
+    channels: tuple[str, ...]  # in the order of the Channel enumeration
+    breakpoints: tuple[Row, ...]  # touchpoints marked as breakpoints, in layout order
+    pain_points: tuple[Row, ...]  # pain-point notes, most votes first
+
+    @property
+    def stage_id(self) -> int:
+        return self.stage["id"]
+
+    @property
+    def empty(self) -> bool:
+        return self.touchpoints == 0
+
+
+@dataclass(frozen=True)
+class JourneyHealth:
+    journey_id: int
+    stages: tuple[StageHealth, ...]  # in stage order
+    touchpoints: int
+    lowest_stages: frozenset[int]
+    unstaged_pain_points: tuple[Row, ...]  # pain points pinned to no stage or card
+    top_ideas: tuple[RankedIdea, ...]
+    note_votes: dict[int, int]  # note id -> votes
+    hidden_notes: int  # private notes left out of the figures
+
+    @property
+    def empty_stages(self) -> tuple[StageHealth, ...]:
+        return tuple(stage for stage in self.stages if stage.empty)
+
+    @property
+    def breakpoints(self) -> tuple[Row, ...]:
+        return tuple(card for stage in self.stages for card in stage.breakpoints)
+
+    @property
+    def negative_stages(self) -> tuple[StageHealth, ...]:
+        """Stages whose mean emotion is below zero, lowest first."""
+        negative = [s for s in self.stages if s.emotion is not None and s.emotion < 0]
+        return tuple(sorted(negative, key=lambda s: (s.emotion, s.stage["position"])))
+
+    @property
+    def pain_point_count(self) -> int:
+        return sum(len(s.pain_points) for s in self.stages) + len(self.unstaged_pain_points)
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        used = {channel for stage in self.stages for channel in stage.channels}
+        return tuple(channel for channel in _CHANNEL_ORDER if channel in used)
+
+
+_CHANNEL_ORDER = [channel.value for channel in Channel]
+
+
+def _channel_key(channel: str) -> tuple[int, str]:
+    try:
+        return (_CHANNEL_ORDER.index(channel), channel)
+    except ValueError:
+        return (len(_CHANNEL_ORDER), channel)
+
+
+def compute_health(
+    stages: list[Row],
+    lanes: list[Row],
+    touchpoints: list[Row],
+    notes: list[Row],
+    votes: list[Row],
+    *,
+    journey_id: int = 0,
+    include_hidden: bool = False,
+    top: int = TOP_IDEAS,
+) -> JourneyHealth:
+    """The health of one journey from its rows (votes may be the whole session's)."""
+    stages = sorted(stages, key=lambda row: (row["position"], row["id"]))
+    lane_order = {lane["id"]: (lane["position"], lane["id"]) for lane in lanes}
+    stage_ids = {stage["id"] for stage in stages}
+    cards = sorted(
+        (card for card in touchpoints if card["stage_id"] in stage_ids),
+        key=lambda c: (lane_order.get(c["lane_id"], (0, 0)), c["position"], c["id"]),
+    )
+    card_stage = {card["id"]: card["stage_id"] for card in cards}
+    hidden = [note for note in notes if note["hidden"]]
+    shown = notes if include_hidden else [note for note in notes if not note["hidden"]]
+
+    note_votes = Counter(v["note_id"] for v in votes if v.get("note_id") is not None)
+    card_votes = Counter(v["touchpoint_id"] for v in votes if v.get("touchpoint_id") is not None)
+
+    def stage_of(note: Row) -> int | None:
+        if note.get("touchpoint_id") in card_stage:
+            return card_stage[note["touchpoint_id"]]
+        if note.get("stage_id") in stage_ids:
+            return note["stage_id"]
+        return None
+
+    def by_votes(note: Row) -> tuple[int, int]:
+        return (-note_votes.get(note["id"], 0), note["id"])
+
+    pains: dict[int | None, list[Row]] = {}
+    for note in shown:
+        if note["category"] == NoteCategory.PAIN_POINT.value:
+            pains.setdefault(stage_of(note), []).append(note)
+    for found in pains.values():
+        found.sort(key=by_votes)
+
+    points = emotion_by_stage(stages, lanes, cards)
+    lowest = lowest_points(points)
+    emotions = {point.stage_id: point for point in points}
+    per_stage = []
+    for stage in stages:
+        mine = [card for card in cards if card["stage_id"] == stage["id"]]
+        point = emotions[stage["id"]]
+        per_stage.append(
+            StageHealth(
+                stage=stage,
+                touchpoints=len(mine),
+                emotion=point.mean,
+                emotion_count=point.count,
+                lowest=stage["id"] in lowest,
+                channels=tuple(sorted({card["channel"] for card in mine}, key=_channel_key)),
+                breakpoints=tuple(card for card in mine if card["breakpoint"]),
+                pain_points=tuple(pains.get(stage["id"], [])),
+            )
+        )
+
+    position = {stage["id"]: index for index, stage in enumerate(stages)}
+    ideas = [
+        RankedIdea("note", note, note_votes.get(note["id"], 0), stage_of(note))
+        for note in shown
+        if note["category"] == NoteCategory.IDEA.value
+    ] + [
+        RankedIdea("touchpoint", card, card_votes[card["id"]], card["stage_id"])
+        for card in cards
+        if card_votes.get(card["id"], 0) > 0
+    ]
+    ideas.sort(
+        key=lambda idea: (
+            -idea.votes,
+            position.get(idea.stage_id, len(position)) if idea.stage_id is not None else 1 << 30,
+            idea.source,
+            idea.row["id"],
+        )
+    )
+    return JourneyHealth(
+        journey_id=journey_id,
+        stages=tuple(per_stage),
+        touchpoints=len(cards),
+        lowest_stages=frozenset(lowest),
+        unstaged_pain_points=tuple(pains.get(None, [])),
+        top_ideas=tuple(ideas[:top]),
+        note_votes={note["id"]: note_votes.get(note["id"], 0) for note in notes},
+        hidden_notes=0 if include_hidden else len(hidden),
+    )
+
+
+def journey_health(
+    store: RowSource, journey_id: int, *, include_hidden: bool = False, top: int = TOP_IDEAS
+) -> JourneyHealth:
+    """The health of a journey of an open session file.
+
+    Private notes (hidden, not revealed yet) are left out unless include_hidden; the result
+    counts them in `hidden_notes`. Top ideas are the idea notes and the voted touchpoints, most
+    votes first.
+    """
+    notes = store.rows("note", journey_id=journey_id)
+    note_ids = {note["id"] for note in notes}
+    card_rows = store.rows("touchpoint", journey_id=journey_id)
+    card_ids = {card["id"] for card in card_rows}
+    votes = [
+        vote
+        for vote in store.rows("vote")
+        if vote.get("note_id") in note_ids or vote.get("touchpoint_id") in card_ids
+    ]
+    return compute_health(
+        store.rows("stage", order_by="position", journey_id=journey_id),
+        store.rows("lane", order_by="position", journey_id=journey_id),
+        card_rows,
+        notes,
+        votes,
+        journey_id=journey_id,
+        include_hidden=include_hidden,
+        top=top,
+    )

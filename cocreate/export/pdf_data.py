@@ -1,0 +1,161 @@
+"""What the PDF blueprint shows, read from a session file in one go (no Qt, no reportlab)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cocreate.export.health import JourneyHealth, compute_health
+from cocreate.layout import JourneyLayout, compute_layout
+from cocreate.store import SessionFile
+
+Row = dict[str, Any]
+
+
+@dataclass
+class JourneyData:
+    row: Row
+    persona: Row | None
+    stages: list[Row]  # in stage order
+    lanes: list[Row]  # every lane, in lane order (hidden ones too)
+    touchpoints: list[Row]
+    links: list[Row]
+    clusters: list[Row]
+    notes: list[Row]  # every note, private ones too: the pages decide what to show
+    layout: JourneyLayout
+    health: JourneyHealth
+    stage_by_id: dict[int, Row] = field(default_factory=dict)
+    lane_by_id: dict[int, Row] = field(default_factory=dict)
+    card_by_id: dict[int, Row] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        return self.row["id"]
+
+    @property
+    def visible_notes(self) -> list[Row]:
+        return [note for note in self.notes if not note["hidden"]]
+
+    @property
+    def private_notes(self) -> int:
+        return sum(1 for note in self.notes if note["hidden"])
+
+
+@dataclass
+class SessionData:
+    session: Row
+    participants: list[Row]  # in their order
+    journeys: list[JourneyData]  # the journeys to print, in tab order
+    all_journeys: list[Row]  # every journey of the session
+    note_votes: Counter[int]
+    card_votes: Counter[int]
+    participant_by_id: dict[int, Row] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.session.get("language") or "en"
+
+
+def journey_names(session: Path) -> list[str]:
+    """The names of a session's journeys, in tab order."""
+    store = SessionFile.open(Path(session), read_only=True, lock=False)
+    try:
+        return [row["name"] for row in store.rows("journey", order_by="position")]
+    finally:
+        store.close()
+
+
+def _select(rows: list[Row], names: list[str] | None) -> list[Row]:
+    if names is None:
+        return rows
+    if not names:
+        raise ValueError("no journey chosen: name at least one, or leave the choice out for all")
+    known = [row["name"] for row in rows]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        listed = ", ".join(repr(name) for name in known) or "none"
+        missing = ", ".join(repr(name) for name in unknown)
+        raise ValueError(f"no journey named {missing} in this session (journeys: {listed})")
+    wanted = set(names)
+    return [row for row in rows if row["name"] in wanted]
+
+
+def load_session(session: Path, journeys: list[str] | None = None) -> SessionData:
+    """Read everything the document shows. ValueError for a journey name the session lacks."""
+    store = SessionFile.open(Path(session), read_only=True, lock=False)
+    try:
+        session_row = store.session_row()
+        journey_rows = store.rows("journey", order_by="position")
+        chosen = _select(journey_rows, journeys)
+        personas = {row["id"]: row for row in store.rows("persona")}
+        participants = store.rows("participant", order_by="position")
+        votes = store.rows("vote")
+        note_votes = Counter(v["note_id"] for v in votes if v.get("note_id") is not None)
+        card_votes = Counter(
+            v["touchpoint_id"] for v in votes if v.get("touchpoint_id") is not None
+        )
+        loaded = []
+        for row in chosen:
+            jid = row["id"]
+            stages = store.rows("stage", order_by="position", journey_id=jid)
+            lanes = store.rows("lane", order_by="position", journey_id=jid)
+            cards = store.rows("touchpoint", journey_id=jid)
+            notes = store.rows("note", journey_id=jid)
+            note_ids = {note["id"] for note in notes}
+            card_ids = {card["id"] for card in cards}
+            mine = [
+                v
+                for v in votes
+                if v.get("note_id") in note_ids or v.get("touchpoint_id") in card_ids
+            ]
+            loaded.append(
+                JourneyData(
+                    row=row,
+                    persona=personas.get(row["persona_id"]),
+                    stages=stages,
+                    lanes=lanes,
+                    touchpoints=cards,
+                    links=store.rows("link", journey_id=jid),
+                    clusters=store.rows("cluster", journey_id=jid),
+                    notes=notes,
+                    layout=compute_layout(stages, lanes, cards),
+                    health=compute_health(stages, lanes, cards, notes, mine, journey_id=jid),
+                    stage_by_id={stage["id"]: stage for stage in stages},
+                    lane_by_id={lane["id"]: lane for lane in lanes},
+                    card_by_id={card["id"]: card for card in cards},
+                )
+            )
+    finally:
+        store.close()
+    return SessionData(
+        session=session_row,
+        participants=participants,
+        journeys=loaded,
+        all_journeys=journey_rows,
+        note_votes=note_votes,
+        card_votes=card_votes,
+        participant_by_id={p["id"]: p for p in participants},
+    )
+
+
+def printed_texts(data: SessionData) -> list[str]:
+    """Every text of the session the document may print (to know which glyphs it needs)."""
+    session = data.session
+    texts = [
+        str(session.get(key) or "")
+        for key in ("title", "theme", "brand", "date", "facilitator", "goal")
+    ]
+    texts += [p["name"] for p in data.participants]
+    for journey in data.journeys:
+        texts.append(journey.row["name"])
+        if journey.persona is not None:
+            texts += [journey.persona["name"], journey.persona.get("description", "")]
+        texts += [stage["name"] for stage in journey.stages]
+        texts += [lane["name"] for lane in journey.lanes]
+        texts += [card["title"] for card in journey.touchpoints]
+        texts += [link.get("label", "") for link in journey.links]
+        texts += [cluster["title"] for cluster in journey.clusters]
+        texts += [note["text"] for note in journey.visible_notes]
+    return texts

@@ -1,0 +1,380 @@
+"""Fonts of the PDF blueprint: a TrueType font with Chinese glyphs, symbol fallbacks, text runs.
+
+reportlab embeds TrueType fonts (glyf outlines; .ttf and .ttc collections) but not CFF/OpenType
+outlines, and it has no font fallback of its own. So the main font is searched from a short list
+(fonts-wqy-microhei on Debian, Microsoft YaHei / SimHei on Windows, a few macOS fonts, then
+fc-match), and text is cut into runs by glyph coverage: a character the main font lacks (an
+emoji) is drawn with the first fallback that has it (Symbola, Segoe UI Emoji, DejaVu Sans).
+A character no font has is drawn with the main font (it may show as an empty box): never an
+error. Bold is drawn as filled and stroked text, since the CJK fonts come in one weight.
+No Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+#: Set to "path" or "path#index" to choose the main font (a TrueType font with Chinese glyphs).
+FONT_ENVIRONMENT = "COCREATE_PDF_FONT"
+
+_WINDOWS_FONTS = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+
+#: Where a TrueType font with Chinese glyphs usually is: (path, index in a collection).
+CJK_FONT_CANDIDATES: list[tuple[Path, int]] = [
+    (Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0),
+    (Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0),
+    (Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"), 0),
+    (Path("/usr/share/fonts/truetype/arphic/uming.ttc"), 0),
+    (_WINDOWS_FONTS / "msyh.ttc", 0),
+    (_WINDOWS_FONTS / "msyh.ttf", 0),
+    (_WINDOWS_FONTS / "simhei.ttf", 0),
+    (_WINDOWS_FONTS / "Deng.ttf", 0),
+    (_WINDOWS_FONTS / "simsun.ttc", 0),
+    (Path("/Library/Fonts/Arial Unicode.ttf"), 0),
+    (Path("/System/Library/Fonts/Supplemental/Arial Unicode.ttf"), 0),
+    (Path("/System/Library/Fonts/STHeiti Medium.ttc"), 0),
+    (Path("/System/Library/Fonts/STHeiti Light.ttc"), 0),
+]
+
+#: Fonts for what the main font lacks: emoji and symbols, first match wins.
+FALLBACK_FONT_CANDIDATES: list[tuple[Path, int]] = [
+    (Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"), 0),
+    (Path("/usr/share/fonts/truetype/ancient-scripts/Symbola.ttf"), 0),
+    (Path("/usr/share/fonts/truetype/symbola/Symbola.ttf"), 0),
+    (_WINDOWS_FONTS / "seguiemj.ttf", 0),
+    (_WINDOWS_FONTS / "seguisym.ttf", 0),
+    (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), 0),
+    (Path("/Library/Fonts/Arial Unicode.ttf"), 0),
+]
+
+#: fc-match patterns tried after the lists above (when fontconfig is installed).
+CJK_FC_PATTERNS = (":lang=zh-cn:fontformat=TrueType", ":lang=zh-cn")
+FALLBACK_FC_PATTERNS = ("Symbola",)
+
+_PROBE_CJK = "中文"
+_STANDARD_FONT, _STANDARD_BOLD = "Helvetica", "Helvetica-Bold"
+
+#: Characters that take no room and need no glyph (joiners, variation selectors).
+_INVISIBLE = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF} | set(range(0xFE00, 0xFE10)))
+#: Skin-tone modifiers: a one-colour font draws them as swatches after the emoji; left out.
+_SKIN_TONES = frozenset(range(0x1F3FB, 0x1F400))
+
+
+class NoChineseFontError(RuntimeError):
+    """The document holds Chinese text and no font with Chinese glyphs is installed."""
+
+
+def is_cjk(char: str) -> bool:
+    """Chinese, Japanese and Korean characters and their full-width punctuation."""
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def has_cjk(texts: list[str]) -> bool:
+    return any(is_cjk(char) for text in texts for char in text)
+
+
+@dataclass(eq=False)
+class _Font:
+    name: str  # registered with reportlab
+    path: Path | None
+    index: int
+    glyphs: frozenset[int] | None  # None: a standard font (WinAnsi encoding)
+
+    def covers(self, char: str) -> bool:
+        if self.glyphs is None:
+            try:
+                char.encode("cp1252")
+            except UnicodeEncodeError:
+                return False
+            return True
+        return ord(char) in self.glyphs
+
+
+def _fc_match(pattern: str) -> tuple[Path, int] | None:
+    if shutil.which("fc-match") is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["fc-match", "-f", "%{file}\n%{index}", pattern],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = done.stdout.splitlines()
+    if done.returncode != 0 or not lines or not lines[0]:
+        return None
+    index = int(lines[1]) if len(lines) > 1 and lines[1].strip().isdigit() else 0
+    return Path(lines[0]), index
+
+
+def _to_unicode_cmap(name: str, subset: list[int]) -> str:
+    """A ToUnicode CMap that also maps characters beyond U+FFFF (as UTF-16 surrogate pairs).
+
+    reportlab writes them as five hex digits, which readers reject, so emoji could not be
+    copied or searched.
+    """
+    entries = [
+        f"<{index:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+        for index, code in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({name})",
+            f"/Ordering ({name})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+class _TrueType(TTFont):
+    """reportlab's TTFont with ToUnicode maps that hold characters beyond U+FFFF too."""
+
+    def addObjects(self, doc):  # noqa: N802, ANN001 - reportlab's name and signature
+        state = self.state.get(doc)  # addObjects forgets it
+        super().addObjects(doc)
+        if state is None:
+            return
+        for index, subset in enumerate(state.subsets):
+            if all(code <= 0xFFFF for code in subset):
+                continue
+            base = b"".join((SUBSETN(index), b"+", self.face.name, self.face.subfontNameX))
+            name = base.decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + name)
+            if stream is not None:
+                stream.content = _to_unicode_cmap(name, subset)
+
+
+_loaded: dict[tuple[str, int], _Font | None] = {}
+
+
+def _load(path: Path, index: int) -> _Font | None:
+    """The font registered with reportlab, or None when it is missing or not TrueType."""
+    key = (str(path), index)
+    if key not in _loaded:
+        font = None
+        if path.suffix.lower() in (".ttf", ".ttc") and path.is_file():
+            name = f"cocreate-{len(_loaded)}-{path.stem}-{index}"
+            try:
+                tt = _TrueType(name, str(path), subfontIndex=index)
+            except Exception:  # noqa: BLE001 - CFF outlines, damaged files: try the next one
+                tt = None
+            if tt is not None:
+                pdfmetrics.registerFont(tt)
+                font = _Font(name, path, index, frozenset(tt.face.charToGlyph))
+        _loaded[key] = font
+    return _loaded[key]
+
+
+def _environment_font() -> tuple[Path, int] | None:
+    value = os.environ.get(FONT_ENVIRONMENT, "").strip()
+    if not value:
+        return None
+    path, _, index = value.partition("#")
+    return Path(path).expanduser(), int(index) if index.isdigit() else 0
+
+
+def find_cjk_font() -> _Font | None:
+    """The first usable TrueType font with Chinese glyphs, or None."""
+    candidates = list(CJK_FONT_CANDIDATES)
+    chosen = _environment_font()
+    if chosen is not None:
+        candidates.insert(0, chosen)
+    for candidate in candidates:
+        font = _load(*candidate)
+        if font is not None and all(font.covers(char) for char in _PROBE_CJK):
+            return font
+    for pattern in CJK_FC_PATTERNS:
+        found = _fc_match(pattern)
+        if found is not None:
+            font = _load(*found)
+            if font is not None and all(font.covers(char) for char in _PROBE_CJK):
+                return font
+    return None
+
+
+def find_fallback_fonts(main: _Font | None) -> list[_Font]:
+    found: list[_Font] = []
+    candidates = list(FALLBACK_FONT_CANDIDATES)
+    for pattern in FALLBACK_FC_PATTERNS:
+        match = _fc_match(pattern)
+        if match is not None and pattern.lower() in match[0].name.lower():
+            candidates.append(match)
+    for candidate in candidates:
+        font = _load(*candidate)
+        if font is not None and font is not main and all(font is not f for f in found):
+            found.append(font)
+    return found
+
+
+@dataclass
+class FontSet:
+    """The fonts of one document and the text operations that depend on them."""
+
+    main: _Font
+    bold: _Font  # the same font as main unless main is a standard font with a bold face
+    fallbacks: list[_Font] = field(default_factory=list)
+    _runs: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _widths: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
+
+    @property
+    def fake_bold(self) -> bool:
+        return self.bold is self.main
+
+    @property
+    def paths(self) -> list[Path]:
+        return [font.path for font in [self.main, *self.fallbacks] if font.path is not None]
+
+    def glyph(self, preferred: str, plain: str) -> str:
+        """preferred when the main font has it (like "−" or "…"), else plain."""
+        return preferred if all(self.main.covers(char) for char in preferred) else plain
+
+    def _font_for(self, char: str) -> _Font | None:
+        """The font to draw char with; None when it is invisible and no font has it."""
+        if ord(char) in _SKIN_TONES:
+            return None
+        if self.main.covers(char):
+            return self.main
+        for font in self.fallbacks:
+            if font.covers(char):
+                return font
+        if ord(char) in _INVISIBLE:
+            return None
+        return self.main
+
+    def runs(self, text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
+        """text as (font name, part) runs, each part drawn with one font."""
+        key = (text, bold)
+        found = self._runs.get(key)
+        if found is None:
+            found = self._runs[key] = tuple(self._cut(text, bold))
+        return found
+
+    def _cut(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        runs: list[tuple[str, str]] = []
+        for char in text:
+            font = self._font_for(char)
+            if font is None:
+                continue
+            name = self.bold.name if bold and font is self.main else font.name
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1] + char)
+            else:
+                runs.append((name, char))
+        return runs
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """The width of text on one line at the size, in points."""
+        key = (text, bold)
+        unit = self._widths.get(key)
+        if unit is None:
+            unit = self._widths[key] = sum(
+                pdfmetrics.stringWidth(part, name, 1.0) for name, part in self.runs(text, bold)
+            )
+        return unit * size
+
+    def draw(
+        self,
+        canvas: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        align: str = "left",
+    ) -> float:
+        """Draw text on one line with its baseline at y, in the canvas's fill colour.
+
+        align: "left", "center" or "right" of x. Returns the width drawn.
+        """
+        if not text:
+            return 0.0
+        width = self.width(text, size, bold)
+        if align == "center":
+            x -= width / 2
+        elif align == "right":
+            x -= width
+        obj = canvas.beginText(x, y)
+        if bold and self.fake_bold:
+            obj.setTextRenderMode(2)  # fill, then stroke the outline: a bolder weight
+            canvas.setLineWidth(size * 0.045)
+        for font_name, part in self.runs(text, bold):
+            obj.setFont(font_name, size)
+            obj.textOut(part)
+        canvas.drawText(obj)
+        return width
+
+
+def font_set(texts: list[str]) -> FontSet:
+    """The fonts for a document holding these texts.
+
+    A TrueType font with Chinese glyphs when one is installed (it serves Latin text too);
+    otherwise Helvetica, and NoChineseFontError when the texts hold Chinese.
+    """
+    main = find_cjk_font()
+    if main is None:
+        if has_cjk(texts):
+            raise NoChineseFontError(
+                "no font with Chinese glyphs found; install fonts-wqy-microhei "
+                f"(or set {FONT_ENVIRONMENT} to a TrueType font with Chinese glyphs)"
+            )
+        standard = _Font(_STANDARD_FONT, None, 0, None)
+        bold = _Font(_STANDARD_BOLD, None, 0, None)
+        fonts = FontSet(standard, bold, find_fallback_fonts(None))
+    else:
+        fonts = FontSet(main, main, find_fallback_fonts(main))
+    return _shared(fonts)
+
+
+_font_sets: dict[tuple[str, ...], FontSet] = {}
+
+
+def _shared(fonts: FontSet) -> FontSet:
+    """One FontSet per set of fonts, so the measuring caches are shared between documents."""
+    signature = (fonts.main.name, fonts.bold.name, *(f.name for f in fonts.fallbacks))
+    return _font_sets.setdefault(signature, fonts)
+
+
+def normalized(text: str) -> str:
+    """People's text as it is drawn: NFC, with tabs and other control characters as spaces."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
