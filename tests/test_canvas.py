@@ -1296,14 +1296,9 @@ def test_double_click_on_a_card_puts_the_cursor_in_its_inspector_title(window, q
     assert canvas.undo_stack.count() == 0
 
 
-# -- known bugs -------------------------------------------------------------------------------
+# -- bugs these tests found (now fixed) -------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="JourneyView.find_step steps to ids kept from the last search: a found card that was "
-    "deleted (or hidden) since raises KeyError in scene.cards",
-)
 def test_find_next_skips_a_found_card_that_was_deleted_since(window, qtbot):
     canvas: Canvas = window.test_canvas
     first = canvas.add_card(0, 1, title="Coffee ad")
@@ -1321,11 +1316,6 @@ def test_find_next_skips_a_found_card_that_was_deleted_since(window, qtbot):
     assert canvas.scene.selected_touchpoint_ids() == [third]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="JourneyScene.nudge moves every selected card into the cell next to the card with "
-    "the lowest id, so cards of other cells jump (even backwards) instead of one cell over",
-)
 def test_arrow_key_moves_cards_of_different_cells_each_one_cell_over(canvas):
     a = canvas.add_card(0, 1, title="a")
     b = canvas.add_card(2, 1, title="b")
@@ -1340,11 +1330,6 @@ def test_arrow_key_moves_cards_of_different_cells_each_one_cell_over(canvas):
     assert canvas.undo_stack.count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the inline editor keeps its target after the row is gone: Enter after Undo of "
-    "'Add Stage' calls update_stage on a deleted stage, which raises KeyError",
-)
 def test_undo_while_naming_a_new_stage_closes_the_editor_without_an_error(window, qtbot):
     canvas: Canvas = window.test_canvas
     window.canvas.add_stage_action.trigger()
@@ -1361,12 +1346,6 @@ def test_undo_while_naming_a_new_stage_closes_the_editor_without_an_error(window
     assert stage_names(canvas) == ["Cognition", "Attraction", "Buy", "Loyalty"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="edits.paste_touchpoints puts cards from elsewhere into the lane with the lowest id, "
-    "even when that lane is hidden: the pasted cards are invisible (and scene.paste raises "
-    "KeyError selecting them)",
-)
 def test_cards_pasted_into_another_journey_land_in_a_visible_cell(window, qtbot):
     canvas: Canvas = window.test_canvas
     a = canvas.add_card(1, 2, title="a")

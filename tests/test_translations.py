@@ -76,7 +76,9 @@ def test_translations_keep_their_placeholders():
 def test_translations_are_chinese():
     for (context, source), message in messages(TS).items():
         for text in translation_texts(message):
-            if re.search("[A-Za-z]{3,}", source) and source != "cocreate":
+            words = re.findall("[A-Za-z]{3,}", source.replace("&", ""))
+            words = [w for w in words if not w.isupper() and w != "cocreate"]  # JSON, PDF…
+            if words:
                 assert re.search("[\u4e00-\u9fff]", text), (context, source, text)
 
 

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AudienceWindow</name>
+    <message>
+        <source>cocreate: audience display</source>
+        <translation>cocreate：观众屏幕</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>Untitled touchpoint</source>
@@ -34,6 +41,18 @@
     <message>
         <source>Line of internal interaction</source>
         <translation>内部互动分界线</translation>
+    </message>
+    <message>
+        <source>Untitled cluster</source>
+        <translation>未命名分组</translation>
+    </message>
+    <message>
+        <source>No author</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Board: double-click or press N to add a note</source>
+        <translation>白板区：双击或按 N 添加便利贴</translation>
     </message>
 </context>
 <context>
@@ -121,6 +140,14 @@
     <message>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Board</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show all the notes</source>
+        <translation>显示所有便利贴</translation>
     </message>
     <message>
         <source>&amp;New Journey…</source>
@@ -352,6 +379,122 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Add Participant</source>
+        <translation>添加参与者</translation>
+    </message>
+    <message>
+        <source>Rename Participant</source>
+        <translation>重命名参与者</translation>
+    </message>
+    <message>
+        <source>Recolour Participant</source>
+        <translation>更改参与者颜色</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Edit Participant</source>
+        <translation>编辑参与者</translation>
+    </message>
+    <message>
+        <source>Remove Participant</source>
+        <translation>移除参与者</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>添加便利贴</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑便利贴</translation>
+    </message>
+    <message>
+        <source>Change Author</source>
+        <translation>更改作者</translation>
+    </message>
+    <message>
+        <source>Change Category</source>
+        <translation>更改类别</translation>
+    </message>
+    <message>
+        <source>Recolour Note</source>
+        <translation>更改便利贴颜色</translation>
+    </message>
+    <message>
+        <source>Edit Notes</source>
+        <translation>编辑多张便利贴</translation>
+    </message>
+    <message>
+        <source>Move Note</source>
+        <translation>移动便利贴</translation>
+    </message>
+    <message>
+        <source>Move Notes</source>
+        <translation>移动多张便利贴</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除便利贴</translation>
+    </message>
+    <message>
+        <source>Delete Notes</source>
+        <translation>删除多张便利贴</translation>
+    </message>
+    <message>
+        <source>Group Notes</source>
+        <translation>将便利贴分组</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消分组</translation>
+    </message>
+    <message>
+        <source>Rename Cluster</source>
+        <translation>重命名分组</translation>
+    </message>
+    <message>
+        <source>Tidy Cluster</source>
+        <translation>整理分组</translation>
+    </message>
+    <message>
+        <source>Private Mode On</source>
+        <translation>开启私密模式</translation>
+    </message>
+    <message>
+        <source>Private Mode Off</source>
+        <translation>关闭私密模式</translation>
+    </message>
+    <message>
+        <source>Change Reveal Policy</source>
+        <translation>更改揭晓方式</translation>
+    </message>
+    <message>
+        <source>Reveal Note</source>
+        <translation>揭晓便利贴</translation>
+    </message>
+    <message>
+        <source>Reveal Notes</source>
+        <translation>揭晓多张便利贴</translation>
+    </message>
+    <message>
+        <source>Start Voting</source>
+        <translation>开始投票</translation>
+    </message>
+    <message>
+        <source>End Voting</source>
+        <translation>结束投票</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Take Back Vote</source>
+        <translation>撤回投票</translation>
+    </message>
 </context>
 <context>
     <name>EmotionPicker</name>
@@ -378,6 +521,228 @@
     <message>
         <source>Mixed</source>
         <translation>多个值</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;PDF Blueprint…</source>
+        <translation>PDF 服务蓝图(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The service blueprint as a PDF to share</source>
+        <translation>将服务蓝图导出为可分享的 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Image of the Journey…</source>
+        <translation>旅程图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The current journey canvas as PNG or SVG</source>
+        <translation>将当前旅程画布导出为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>&amp;CSV for a Spreadsheet…</source>
+        <translation>表格用 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Notes and touchpoints as CSV files</source>
+        <translation>将便利贴和触点导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>The whole session as JSON</source>
+        <translation>将整个会话导出为 JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation>导入 JSON(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Make a new session file from a cocreate JSON export</source>
+        <translation>用 cocreate 导出的 JSON 新建会话文件</translation>
+    </message>
+    <message>
+        <source>Untitled session</source>
+        <translation>未命名会话</translation>
+    </message>
+    <message>
+        <source>%1
+
+The export could not be written: %2</source>
+        <translation>%1
+
+无法写入导出文件：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export PDF Blueprint</source>
+        <translation>导出 PDF 服务蓝图</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Image of the Journey</source>
+        <translation>导出旅程图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export CSV: Choose a Folder</source>
+        <translation>导出 CSV：选择文件夹</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import JSON</source>
+        <translation>导入 JSON</translation>
+    </message>
+    <message>
+        <source>Save the Imported Session As</source>
+        <translation>将导入的会话另存为</translation>
+    </message>
+    <message>
+        <source>cocreate sessions (*.cocreate)</source>
+        <translation>cocreate 会话 (*.cocreate)</translation>
+    </message>
+    <message>
+        <source>the file already exists; choose a new file name</source>
+        <translation>文件已存在，请换一个文件名</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitationActions</name>
+    <message>
+        <source>New &amp;Note</source>
+        <translation>新建便利贴(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a sticky note for the current author (N)</source>
+        <translation>为当前作者添加一张便利贴（N）</translation>
+    </message>
+    <message>
+        <source>&amp;Group Notes</source>
+        <translation>将便利贴分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Put the selected notes in a new cluster</source>
+        <translation>将选中的便利贴放入新分组</translation>
+    </message>
+    <message>
+        <source>&amp;Ungroup</source>
+        <translation>取消分组(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Dissolve the clusters of the selected notes</source>
+        <translation>解散选中便利贴所在的分组</translation>
+    </message>
+    <message>
+        <source>&amp;Tidy Cluster</source>
+        <translation>整理分组(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Arrange the cluster&apos;s notes in a grid</source>
+        <translation>将分组内的便利贴按网格排列</translation>
+    </message>
+    <message>
+        <source>Colour Notes by &amp;Category</source>
+        <translation>按类别为便利贴着色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Colour notes by pain point, idea, question, praise or need</source>
+        <translation>按痛点、想法、问题、好评或需求为便利贴着色</translation>
+    </message>
+    <message>
+        <source>&amp;Private Mode</source>
+        <translation>私密模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New notes show only their backs until they are revealed</source>
+        <translation>新便利贴在揭晓前只显示背面</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal All Notes</source>
+        <translation>揭晓所有便利贴(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Turn every private note over at once</source>
+        <translation>一次性翻开所有私密便利贴</translation>
+    </message>
+    <message>
+        <source>Start &amp;Voting Round…</source>
+        <translation>开始一轮投票(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Give every participant dots to vote with; click a note or card to vote</source>
+        <translation>为每位参与者分配选票；点击便利贴或卡片即可投票</translation>
+    </message>
+    <message>
+        <source>&amp;End Voting Round</source>
+        <translation>结束本轮投票(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Stop voting; the votes stay in the file</source>
+        <translation>停止投票；投票结果保留在文件中</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;Mode</source>
+        <translation>演示模式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Full screen, larger text, no panels (F11; Esc leaves)</source>
+        <translation>全屏、放大文字、隐藏面板（F11；按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>&amp;Audience Display</source>
+        <translation>观众屏幕(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the board on the second screen (a projector), following this view</source>
+        <translation>在第二块屏幕（投影仪）上显示画布，并跟随当前视图</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;Policy</source>
+        <translation>揭晓方式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The Facilitator Reveals All Notes at Once</source>
+        <translation>由主持人一次性揭晓所有便利贴</translation>
+    </message>
+    <message>
+        <source>Each Author Reveals Their Own Notes</source>
+        <translation>由作者各自揭晓自己的便利贴</translation>
+    </message>
+    <message>
+        <source>Audience Display</source>
+        <translation>观众屏幕</translation>
+    </message>
+    <message>
+        <source>No second screen was found, so the audience display opens in a window. Connect a projector and move the window there, or turn the audience display off and on again.</source>
+        <translation>未检测到第二块屏幕，因此观众屏幕将在窗口中打开。请连接投影仪并将窗口移到投影画面上，或者关闭观众屏幕后重新打开。</translation>
     </message>
 </context>
 <context>
@@ -478,8 +843,20 @@
 <context>
     <name>JourneyScene</name>
     <message>
+        <source>Choose who is voting in the Participants panel.</source>
+        <translation>请在“参与者”面板中选择投票人。</translation>
+    </message>
+    <message>
+        <source>%1 has no votes left in this round.</source>
+        <translation>%1 本轮已没有剩余票数。</translation>
+    </message>
+    <message>
         <source>New touchpoint</source>
         <translation>新触点</translation>
+    </message>
+    <message>
+        <source>New cluster</source>
+        <translation>新分组</translation>
     </message>
     <message>
         <source>Stage Colour</source>
@@ -492,6 +869,22 @@
     <message>
         <source>New lane</source>
         <translation>新泳道</translation>
+    </message>
+    <message>
+        <source>Rename Cluster</source>
+        <translation>重命名分组</translation>
+    </message>
+    <message>
+        <source>Tidy Cluster</source>
+        <translation>整理分组</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消分组</translation>
+    </message>
+    <message>
+        <source>Add Note Here</source>
+        <translation>在此处添加便利贴</translation>
     </message>
     <message>
         <source>Edit Title</source>
@@ -556,6 +949,34 @@
     <message>
         <source>Add Touchpoint Here</source>
         <translation>在此处添加触点</translation>
+    </message>
+    <message>
+        <source>Edit Text</source>
+        <translation>编辑文字</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>无类别</translation>
+    </message>
+    <message>
+        <source>Group Notes</source>
+        <translation>将便利贴分组</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
     </message>
 </context>
 <context>
@@ -737,6 +1158,14 @@
     <message>
         <source>&amp;Journey</source>
         <translation>旅程(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation>工作坊(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>计时器</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
@@ -1041,6 +1470,164 @@ The session could not be written there: %2</source>
     </message>
 </context>
 <context>
+    <name>ParticipantsDock</name>
+    <message>
+        <source>Dots still to give in round %1</source>
+        <translation>第 %1 轮中尚可投出的票数</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>尚未指定</translation>
+    </message>
+    <message>
+        <source>Add the people in the room below</source>
+        <translation>请在下方添加在场人员</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Votes left: %1</source>
+        <translation>剩余票数：%1</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <source>Remove Participant</source>
+        <translation>移除参与者</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the session?</source>
+        <translation>要将“%1”从会话中移除吗？</translation>
+    </message>
+    <message>
+        <source>Their notes stay on the board without an author, and their votes are taken back. Undo brings everything back.</source>
+        <translation>其便利贴将以未署名状态保留在画布上，其投票将被撤回。撤销操作可恢复全部内容。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Votes left</source>
+        <translation>剩余票数</translation>
+    </message>
+    <message>
+        <source>Click a person to make them the current author of new notes; double-click a name to rename</source>
+        <translation>单击某人即可将其设为新便利贴的当前作者；双击姓名可重命名</translation>
+    </message>
+    <message>
+        <source>New notes are written by this person</source>
+        <translation>新便利贴将署名为此人</translation>
+    </message>
+    <message>
+        <source>Current author</source>
+        <translation>当前作者</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the chosen person (F2)</source>
+        <translation>重命名所选人员（F2）</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Choose the colour of the chosen person&apos;s notes</source>
+        <translation>选择所选人员的便利贴颜色</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen person from the session (Delete); it can be undone</source>
+        <translation>将所选人员从会话中移除（Delete）；此操作可撤销</translation>
+    </message>
+    <message>
+        <source>Role of the chosen person</source>
+        <translation>所选人员的角色</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person</source>
+        <translation>添加人员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type a name and press Enter: the person gets a colour of their own</source>
+        <translation>输入姓名并按 Enter：系统会为此人分配专属颜色</translation>
+    </message>
+    <message>
+        <source>Role of the new person</source>
+        <translation>新人员的角色</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the person to the session</source>
+        <translation>将此人添加到会话</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExportDialog</name>
+    <message>
+        <source>Export PDF Blueprint</source>
+        <translation>导出 PDF 服务蓝图</translation>
+    </message>
+    <message>
+        <source>A1 and A0 make wall posters</source>
+        <translation>A1 和 A0 适合做成墙面海报</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape</source>
+        <translation>横向(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Portrait</source>
+        <translation>纵向(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Untitled journey</source>
+        <translation>未命名旅程</translation>
+    </message>
+    <message>
+        <source>Paper &amp;size:</source>
+        <translation>纸张大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Orientation:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <source>Journeys:</source>
+        <translation>旅程：</translation>
+    </message>
+</context>
+<context>
     <name>PersonaCombo</name>
     <message>
         <source>No persona</source>
@@ -1316,6 +1903,25 @@ The session could not be written there: %2</source>
     </message>
 </context>
 <context>
+    <name>StartVotingDialog</name>
+    <message>
+        <source>Start Voting</source>
+        <translation>开始投票</translation>
+    </message>
+    <message>
+        <source>&amp;Dots per participant:</source>
+        <translation>每人票数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>How many dots each participant can give in this round (1 to 20)</source>
+        <translation>本轮每位参与者可投的票数（1 到 20）</translation>
+    </message>
+    <message>
+        <source>Every participant gets this many dots for this round. Click a note or card to vote; Shift+click takes a vote back.</source>
+        <translation>本轮每位参与者将获得此数量的选票。点击便利贴或卡片即可投票；按住 Shift 点击可撤回一票。</translation>
+    </message>
+</context>
+<context>
     <name>StatusLabels</name>
     <message>
         <source>Idea</source>
@@ -1332,6 +1938,179 @@ The session could not be written there: %2</source>
     <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>TallyDock</name>
+    <message>
+        <source>Voting round %1 is running</source>
+        <translation>第 %1 轮投票正在进行</translation>
+    </message>
+    <message>
+        <source>No voting round is running</source>
+        <translation>当前没有进行中的投票</translation>
+    </message>
+    <message>
+        <source>Results of round %1</source>
+        <translation>第 %1 轮投票结果</translation>
+    </message>
+    <message>
+        <source>Dots given: %1 of %2</source>
+        <translation>已投票数：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Dots given: %1</source>
+        <translation>已投票数：%1</translation>
+    </message>
+    <message>
+        <source>One dot in each voter&apos;s colour</source>
+        <translation>每一票以投票人的颜色显示</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show it</source>
+        <translation>双击或按 Enter 定位到此项</translation>
+    </message>
+    <message>
+        <source>Open a session to see its votes</source>
+        <translation>打开会话即可查看投票情况</translation>
+    </message>
+    <message>
+        <source>Start a voting round: every participant gets dots to give</source>
+        <translation>开始一轮投票：每位参与者都会获得选票</translation>
+    </message>
+    <message>
+        <source>No dots on this journey yet</source>
+        <translation>此旅程尚无投票</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>便利贴</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <source>(private note)</source>
+        <translation>（私密便利贴）</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>（空白便利贴）</translation>
+    </message>
+    <message>
+        <source>(untitled touchpoint)</source>
+        <translation>（未命名触点）</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Dots</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Most dots first; double-click or press Enter to show the note or card</source>
+        <translation>按票数从高到低排列；双击或按 Enter 定位到对应的便利贴或卡片</translation>
+    </message>
+</context>
+<context>
+    <name>TimerOverlay</name>
+    <message>
+        <source>Time&apos;s up</source>
+        <translation>时间到！</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Click to dismiss</source>
+        <translation>点击关闭</translation>
+    </message>
+    <message>
+        <source>Time&apos;s up: click to dismiss</source>
+        <translation>时间到！点击关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPanel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start a countdown: %n min</source>
+        <translation>
+            <numerusform>开始倒计时：%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Length of a custom countdown, in minutes</source>
+        <translation>自定义倒计时时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start a countdown of the minutes set beside</source>
+        <translation>按旁边设置的分钟数开始倒计时</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop the clock for a moment; Resume goes on</source>
+        <translation>暂时停止计时；点击“继续”可接着倒计时</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Go on counting down from where it was paused</source>
+        <translation>从暂停处继续倒计时</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
+    </message>
+    <message>
+        <source>Give the group one more minute</source>
+        <translation>给大家多加一分钟</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Stop the countdown and clear it</source>
+        <translation>停止并清除倒计时</translation>
+    </message>
+    <message>
+        <source>Time left (minutes:seconds)</source>
+        <translation>剩余时间（分:秒）</translation>
     </message>
 </context>
 <context>
