@@ -187,7 +187,7 @@ def _cmd_export_pdf(args: argparse.Namespace) -> None:
                 journeys=args.journey or None,
             )
         os.replace(tmp, out)
-    except ValueError as error:
+    except (ValueError, RuntimeError) as error:  # RuntimeError: no font for Chinese
         raise CommandError(f"{session}: {error}") from None
     except OSError as error:
         detail = error.strerror or error

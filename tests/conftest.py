@@ -26,3 +26,13 @@ def isolated_settings(tmp_path):
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
     yield
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard():
+    """What a test copied leaves with the test (the app clears it when it quits, too)."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()

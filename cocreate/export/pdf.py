@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -362,7 +363,9 @@ def _part_text(journey: JourneyData, plan: BlueprintPlan, index: int, texts: Tex
     return "  ·  ".join(parts)
 
 
-def _blueprint_drawer(page: BlueprintPage, sheet: Sheet, texts: Texts, legend_lines: int):  # noqa: ANN202
+def _blueprint_drawer(
+    page: BlueprintPage, sheet: Sheet, texts: Texts, legend_lines: int
+) -> Callable[[Painter, PageContext], None]:
     def draw(painter: Painter, ctx: PageContext) -> None:
         page.draw(painter)
         if not page.tile.stage_ids:
@@ -376,7 +379,9 @@ def _blueprint_drawer(page: BlueprintPage, sheet: Sheet, texts: Texts, legend_li
     return draw
 
 
-def _flowed_drawer(placed: list[tuple[Block, float]], sheet: Sheet):  # noqa: ANN202
+def _flowed_drawer(
+    placed: list[tuple[Block, float]], sheet: Sheet
+) -> Callable[[Painter, PageContext], None]:
     def draw(painter: Painter, ctx: PageContext) -> None:
         draw_flowed(painter, sheet, placed)
 

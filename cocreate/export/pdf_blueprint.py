@@ -40,6 +40,7 @@ MIN_SCALE = MIN_TITLE_PT / TITLE_UNITS
 MAX_SCALE = 1.0
 
 _EPSILON = 0.01
+Point = tuple[float, float]
 _ROW_PITCH = CARD_HEIGHT + CARD_GAP
 _LANE_HINTS = {lane.kind.value: lane for lane in BLUEPRINT_LANES}
 _LINE_KEYS = {
@@ -560,7 +561,7 @@ class BlueprintPage:
         placed: list[Rect] = []
         for curve, label in labelled:
             text = painter.elided(label, 150, size)
-            width, height = painter.width(text, size) + 8, size + 3.5
+            width, height = painter.width(text, size) + 7, size + 3.5
             spot = _bezier(curve, 0.5)
             box = None
             for t, dx, dy in _LABEL_TRIALS:
@@ -579,11 +580,22 @@ class BlueprintPage:
                     continue
                 if any(candidate.contains(px, py) for px, py in samples):
                     continue
-                box = candidate
+                box, spot = candidate, (x, y)
                 break
             if box is None:
                 box = Rect(spot[0] - width / 2, spot[1] - height / 2, width, height)
             placed.append(box)
+            # A label moved away from its curve keeps a thin leader to it.
+            near = (min(max(spot[0], box.x), box.right), min(max(spot[1], box.y), box.bottom))
+            if math.dist(near, spot) > 6:
+                canvas = painter.canvas
+                canvas.saveState()
+                style.stroke(canvas, style.tint(style.LINK, 0.7), m.u(0.8))
+                canvas.setDash(m.u(1.5), m.u(1.5))
+                canvas.line(m.x(near[0]), m.y(near[1]), m.x(spot[0]), m.y(spot[1]))
+                canvas.restoreState()
+                style.fill(canvas, style.LINK)
+                canvas.circle(m.x(spot[0]), m.y(spot[1]), m.u(1.8), stroke=0, fill=1)
             self._label_box(painter, m, box, text, size)
 
     def _label_box(self, painter: Painter, m: _Map, box: Rect, text: str, size: float) -> None:
@@ -598,7 +610,15 @@ class BlueprintPage:
             x + u(box.width) / 2, baseline, text, u(size), color=style.LINK, align="center"
         )
 
-    def _stub(self, painter, m: _Map, at, direction, text: str, outgoing: bool) -> None:  # noqa: ANN001
+    def _stub(
+        self,
+        painter: Painter,
+        m: _Map,
+        at: Point,
+        direction: Point,
+        text: str,
+        outgoing: bool,
+    ) -> None:
         """A link that leaves the page: a short arrow at the card's edge naming the page."""
         canvas = painter.canvas
         u = m.u
@@ -717,7 +737,7 @@ class BlueprintPage:
                 )
 
 
-_LINK_LABEL_UNITS = 8.0
+_LINK_LABEL_UNITS = 7.5
 #: Where a link label may go: (place on the curve, side: -1 left, 0 centred, 1 right, shift
 #: downwards in canvas units), nearest first.
 _LABEL_TRIALS = [
@@ -732,7 +752,7 @@ def _overlap(a: Rect, b: Rect) -> bool:
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
-def _route(source: Rect, target: Rect):  # noqa: ANN202
+def _route(source: Rect, target: Rect) -> tuple[Point, Point, Point]:
     """Start, end and bend of a link's curve, as on the canvas (canvas units, y downwards)."""
     if target.x >= source.right:
         start = (source.right, source.center[1])
@@ -753,7 +773,7 @@ def _route(source: Rect, target: Rect):  # noqa: ANN202
     return start, end, bend
 
 
-def _bezier(points, t: float) -> tuple[float, float]:  # noqa: ANN001
+def _bezier(points: list[Point], t: float) -> Point:
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
     a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
     return a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3

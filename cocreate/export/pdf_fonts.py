@@ -12,12 +12,14 @@ No Qt.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
@@ -107,6 +109,7 @@ class _Font:
         return ord(char) in self.glyphs
 
 
+@functools.cache
 def _fc_match(pattern: str) -> tuple[Path, int] | None:
     if shutil.which("fc-match") is None:
         return None
@@ -166,7 +169,7 @@ def _to_unicode_cmap(name: str, subset: list[int]) -> str:
 class _TrueType(TTFont):
     """reportlab's TTFont with ToUnicode maps that hold characters beyond U+FFFF too."""
 
-    def addObjects(self, doc):  # noqa: N802, ANN001 - reportlab's name and signature
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
         state = self.state.get(doc)  # addObjects forgets it
         super().addObjects(doc)
         if state is None:
@@ -193,7 +196,7 @@ def _load(path: Path, index: int) -> _Font | None:
             name = f"cocreate-{len(_loaded)}-{path.stem}-{index}"
             try:
                 tt = _TrueType(name, str(path), subfontIndex=index)
-            except Exception:  # noqa: BLE001 - CFF outlines, damaged files: try the next one
+            except Exception:  # CFF outlines, damaged files: try the next one
                 tt = None
             if tt is not None:
                 pdfmetrics.registerFont(tt)

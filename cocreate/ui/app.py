@@ -42,5 +42,9 @@ def run_app(path: str | None = None, demo: bool = False) -> int:
     app = create_application()
     window = start_window(path, demo)
     code = app.exec()
+    if app.clipboard().ownsClipboard():
+        # Copied cards die with the app anyway; clearing them first avoids a crash in
+        # PySide's teardown of clipboard data that Python made.
+        app.clipboard().clear()
     del window
     return code
