@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -19,8 +18,9 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from cocreate import __version__
+from cocreate.atomic import write_files
 from cocreate.demo import write_demo
-from cocreate.export.csv_export import export_csv, write_files_atomically
+from cocreate.export.csv_export import export_csv
 from cocreate.export.json_io import JsonImportError, export_json, import_json
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.summary import SessionSummary, summarize
@@ -128,7 +128,7 @@ def _cmd_export_json(args: argparse.Namespace) -> None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
-    write_files_atomically({out: text.encode("utf-8")})
+    write_files({out: text.encode("utf-8")})
     print(f"wrote {out}")
 
 
@@ -175,25 +175,20 @@ def _cmd_export_pdf(args: argparse.Namespace) -> None:
     except ImportError as error:
         raise CommandError(f"{out}: the PDF export is not available ({error})") from None
 
-    # Written beside the target and renamed over it: a failed export leaves no file behind.
-    tmp = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.tmp{out.suffix}")
-    try:
+    try:  # export_pdf writes beside OUT and renames: a failure leaves no file behind
         with _reading(session):
             export_pdf(
                 session,
-                tmp,
+                out,
                 paper=args.paper,
                 landscape=not args.portrait,
                 journeys=args.journey or None,
             )
-        os.replace(tmp, out)
     except (ValueError, RuntimeError) as error:  # RuntimeError: no font for Chinese
         raise CommandError(f"{session}: {error}") from None
     except OSError as error:
         detail = error.strerror or error
         raise CommandError(f"{out}: the PDF could not be written ({detail})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
     print(f"wrote {out}")
 
 

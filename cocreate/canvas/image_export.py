@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from cocreate.atomic import replacing
 from cocreate.canvas.scene import JourneyScene
 
 FORMATS = (".png", ".svg")
@@ -26,15 +25,13 @@ def render_scene(scene: JourneyScene, out: Path, title: str = "") -> None:
     selected = scene.selectedItems()
     scene.clearSelection()  # the image shows the journey, not what happens to be selected
     source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
-    tmp = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.tmp{out.suffix}")
     try:
-        if suffix == ".svg":
-            _render_svg(scene, source, tmp, title)
-        else:
-            _render_png(scene, source, tmp)
-        os.replace(tmp, out)
+        with replacing(out, ".tmp" + suffix) as tmp:
+            if suffix == ".svg":
+                _render_svg(scene, source, tmp, title)
+            else:
+                _render_png(scene, source, tmp)
     finally:
-        tmp.unlink(missing_ok=True)
         for item in selected:
             item.setSelected(True)
 

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import secrets
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from cocreate.atomic import write_files
 from cocreate.export.json_io import read_tables
 from cocreate.store import SessionFile
 from cocreate.store.ops import Row
@@ -171,38 +170,6 @@ def csv_tables(store: SessionFile) -> dict[str, bytes]:
     }
 
 
-def _new_temp(target: Path) -> Path:
-    """A new empty file beside target, with the permissions a new file usually gets."""
-    for _attempt in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-        except FileExistsError:
-            continue
-        return tmp
-    raise FileExistsError(target)
-
-
-def write_files_atomically(contents: dict[Path, bytes]) -> None:
-    """Write every file to a temporary file, then rename each over its target.
-
-    A failure before the renames leaves every target as it was and no temporary file behind.
-    """
-    temps: dict[Path, Path] = {}
-    try:
-        for target, data in contents.items():
-            tmp = temps[target] = _new_temp(target)
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for target, tmp in temps.items():
-            os.replace(tmp, target)
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
-
-
 def _make_folder(folder: Path) -> list[Path]:
     """Create folder and missing parents; the folders made, innermost first."""
     made = []
@@ -230,7 +197,7 @@ def export_csv(session: Path, folder: Path) -> list[Path]:
     made = _make_folder(folder)
     paths = [folder / NOTES_FILE, folder / TOUCHPOINTS_FILE]
     try:
-        write_files_atomically({path: tables[path.name] for path in paths})
+        write_files({path: tables[path.name] for path in paths})
     except BaseException:
         for path in made:
             try:

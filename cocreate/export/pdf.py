@@ -13,9 +13,6 @@ failure never leaves a partial or empty OUT.
 
 from __future__ import annotations
 
-import os
-import secrets
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -25,6 +22,7 @@ from reportlab.lib import pagesizes
 from reportlab.pdfgen.canvas import Canvas
 
 from cocreate import __version__
+from cocreate.atomic import replacing
 from cocreate.export.pdf_blueprint import (
     BlueprintPage,
     BlueprintPlan,
@@ -115,32 +113,10 @@ def export_pdf(
     data = load_session(Path(session), journeys)
     texts = Texts(data.language)
     fonts = font_set(printed_texts(data) + texts.all_texts())
-    out = Path(out)
-    tmp = _temp_beside(out)
-    try:
-        with open(tmp, "wb") as handle:
-            write_pdf(handle, data, texts, fonts, Sheet(width, height))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with replacing(Path(out)) as tmp, open(tmp, "wb") as handle:
+        write_pdf(handle, data, texts, fonts, Sheet(width, height))
 
 
-def _temp_beside(target: Path) -> Path:
-    """A new empty file in target's folder, with the permissions a new file gets there."""
-    folder = target.resolve().parent
-    for _attempt in range(100):
-        tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
-        try:
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-        except FileExistsError:
-            continue
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        return tmp
-    raise FileExistsError(folder)
 
 
 # -- the document -----------------------------------------------------------------------------

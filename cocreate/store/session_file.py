@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from cocreate import __version__
+from cocreate.atomic import sync_file, sync_folder, temp_beside
 from cocreate.store import schema
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
@@ -73,34 +74,6 @@ def _is_writable(path: Path) -> bool:
         and os.access(path, os.W_OK)
         and os.access(folder, os.W_OK | os.X_OK)
     )
-
-
-def _temp_beside(target: Path, suffix: str) -> Path:
-    """A new empty file in target's folder, with the permissions a new file usually gets.
-
-    (tempfile.mkstemp would make it private to its owner, 0600, whatever the umask says.)
-    """
-    folder = target.resolve().parent
-    for _attempt in range(100):
-        tmp = folder / f".{target.name}.{secrets.token_hex(4)}{suffix}"
-        try:
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-        except FileExistsError:
-            continue
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        return tmp
-    raise FileExistsError(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class SessionFile:
@@ -325,7 +298,7 @@ class SessionFile:
         the target in one rename: a crash leaves either the old target or the complete copy.
         """
         target = Path(target)
-        tmp = _temp_beside(target, ".tmp")
+        tmp = temp_beside(target, ".tmp")
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -333,10 +306,9 @@ class SessionFile:
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
+            sync_file(tmp)
             os.replace(tmp, target)
-            _fsync_folder(target.resolve().parent)
+            sync_folder(target.resolve().parent)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -364,7 +336,7 @@ def _migrated_copy(path: Path, from_version: int) -> Path:
 
 def _migrate(path: Path, from_version: int) -> None:
     """Bring an older file up to SCHEMA_VERSION on a copy, then swap the copy in."""
-    tmp = _temp_beside(path, ".migrating")
+    tmp = temp_beside(path, ".migrating")
     try:
         src = _connect(path, read_only=True)
         dst = sqlite3.connect(tmp, isolation_level=None)
@@ -382,10 +354,9 @@ def _migrate(path: Path, from_version: int) -> None:
         finally:
             src.close()
             dst.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        sync_file(tmp)
         os.replace(tmp, path)
-        _fsync_folder(path.resolve().parent)
+        sync_folder(path.resolve().parent)
     except SessionFileError:
         tmp.unlink(missing_ok=True)
         raise

@@ -3,8 +3,6 @@ headless exporters, which read the session file itself."""
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate.atomic import write_files
 from cocreate.canvas.image_export import render_scene
 from cocreate.document import Document
 from cocreate.export.csv_export import export_csv
@@ -210,25 +209,20 @@ class ExportActions(QObject):
         from cocreate.export.pdf import export_pdf  # reportlab loads only when needed
 
         names = dialog.chosen_journeys()
-        tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp.pdf")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        try:  # export_pdf writes beside the target and renames: a failure leaves no file
             export_pdf(
                 self.document.path,
-                tmp,
+                target,
                 paper=dialog.paper.currentText(),
                 landscape=dialog.landscape.isChecked(),
                 journeys=names if len(names) < len(journeys) else None,
             )
-            os.replace(tmp, target)
         except (OSError, ValueError, RuntimeError) as error:
             QGuiApplication.restoreOverrideCursor()
             self._failed(self.tr("Export PDF Blueprint"), target, error)
             return
-        finally:
-            tmp.unlink(missing_ok=True)
-            if QGuiApplication.overrideCursor() is not None:
-                QGuiApplication.restoreOverrideCursor()
+        QGuiApplication.restoreOverrideCursor()
         self._done(target)
 
     def export_image(self) -> None:
@@ -276,15 +270,11 @@ class ExportActions(QObject):
         target = self._target(self.tr("Export JSON"), ".json", self.tr("JSON (*.json)"))
         if target is None:
             return
-        tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp")
         try:
-            tmp.write_text(export_json(self.document.path), encoding="utf-8")
-            os.replace(tmp, target)
+            write_files({target: export_json(self.document.path).encode("utf-8")})
         except OSError as error:
             self._failed(self.tr("Export JSON"), target, error)
             return
-        finally:
-            tmp.unlink(missing_ok=True)
         self._done(target)
 
     def import_json(self) -> None:
