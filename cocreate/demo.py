@@ -13,26 +13,21 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from cocreate.model import EMOTION_MAX, EMOTION_MIN, Channel, NoteCategory, Status, TouchpointKind
+from cocreate.model import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    TOUCHPOINT_FIELDS,
+    Channel,
+    NoteCategory,
+    Status,
+    TouchpointKind,
+)
 from cocreate.resources import resource_path
 from cocreate.store import SessionFile
 from cocreate.store.ops import TABLE_ORDER, Row, insert_rows, table
 from cocreate.templates import TEMPLATES, journey_rows
 
 DEMO_DATA: tuple[str, ...] = ("demo", "coffee_salon.json")
-
-_TOUCHPOINT_FIELDS = (
-    "title",
-    "description",
-    "channel",
-    "kind",
-    "emotion",
-    "score",
-    "branded",
-    "breakpoint",
-    "status",
-    "owner",
-)
 
 
 def load_demo() -> dict[str, Any]:
@@ -66,8 +61,8 @@ def _add(ids: dict[str, int], what: str, key: str, row_id: int) -> int:
 
 
 def _touchpoint_row(spec: dict[str, Any]) -> Row:
-    fields = {name: spec[name] for name in _TOUCHPOINT_FIELDS if name in spec}
-    unknown = set(spec) - set(_TOUCHPOINT_FIELDS) - {"key", "stage", "lane"}
+    fields = {name: spec[name] for name in TOUCHPOINT_FIELDS if name in spec}
+    unknown = set(spec) - set(TOUCHPOINT_FIELDS) - {"key", "stage", "lane"}
     if unknown:
         raise ValueError(f"demo data: touchpoint {spec['key']!r} has no {sorted(unknown)}")
     row = _defaults("touchpoint") | fields

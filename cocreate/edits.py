@@ -14,24 +14,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from cocreate.layout import JourneyLayout, compute_layout, note_origin
-from cocreate.model import TouchpointKind
+from cocreate.model import TOUCHPOINT_FIELDS, TouchpointKind
 from cocreate.store.ops import Delete, Insert, Op, Row, Update, table
 from cocreate.store.session_file import SessionFile
 from cocreate.templates import journey_rows
-
-#: Fields of a touchpoint a person edits in the inspector.
-TOUCHPOINT_FIELDS = (
-    "title",
-    "description",
-    "channel",
-    "kind",
-    "emotion",
-    "score",
-    "branded",
-    "breakpoint",
-    "status",
-    "owner",
-)
 
 
 def next_ids(store: SessionFile, table_name: str, count: int) -> list[int]:

@@ -80,6 +80,20 @@ class NoteCategory(StrEnum):
 
 
 EMOTION_MIN, EMOTION_MAX = -2, 2
+
+# The fields of a touchpoint card a person edits (the inspector shows them in this order).
+TOUCHPOINT_FIELDS = (
+    "title",
+    "description",
+    "channel",
+    "kind",
+    "emotion",
+    "score",
+    "branded",
+    "breakpoint",
+    "status",
+    "owner",
+)
 SCORE_MIN, SCORE_MAX = 0, 10
 
 

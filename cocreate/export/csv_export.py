@@ -27,6 +27,7 @@ from typing import Any
 
 from cocreate.atomic import write_files
 from cocreate.export.json_io import read_tables
+from cocreate.model import TOUCHPOINT_FIELDS
 from cocreate.store import SessionFile
 from cocreate.store.ops import Row
 
@@ -35,16 +36,7 @@ TOUCHPOINT_COLUMNS: tuple[str, ...] = (
     "stage",
     "lane",
     "position",
-    "title",
-    "description",
-    "channel",
-    "kind",
-    "emotion",
-    "score",
-    "branded",
-    "breakpoint",
-    "status",
-    "owner",
+    *TOUCHPOINT_FIELDS,
     "votes",
 )
 

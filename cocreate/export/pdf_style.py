@@ -12,6 +12,8 @@ import re
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from cocreate.colors import EMOTION_COLORS, KIND_COLORS, STATUS_COLORS  # noqa: F401 (re-exported)
+
 # -- the app's colours -------------------------------------------------------------------------
 
 INK = "#263238"
@@ -31,30 +33,6 @@ WHITE = "#ffffff"
 PAPER_TINT = "#f5f7f8"
 FALLBACK = "#9e9e9e"
 
-#: Touchpoint kinds (Okabe-Ito hues), as KIND_COLORS in cocreate/canvas/icons.py.
-KIND_COLORS: dict[str, str] = {
-    "pre": "#0072b2",
-    "first": "#e69f00",
-    "core": "#009e73",
-    "end": "#cc79a7",
-}
-
-#: Emotion -2 … +2, as EMOTION_COLORS in cocreate/canvas/icons.py.
-EMOTION_COLORS: dict[int, str] = {
-    -2: "#c62828",
-    -1: "#f4a261",
-    0: "#9e9e9e",
-    1: "#8bc34a",
-    2: "#1b7f5a",
-}
-
-#: Statuses, as STATUS_COLORS in cocreate/canvas/icons.py.
-STATUS_COLORS: dict[str, str] = {
-    "idea": "#90a4ae",
-    "planned": "#1e88e5",
-    "in_progress": "#f9a825",
-    "done": "#2e7d32",
-}
 
 #: Note categories: a quiet colour each, for the chips on the notes pages.
 CATEGORY_COLORS: dict[str, str] = {

@@ -35,22 +35,11 @@ from PySide6.QtWidgets import (
 from cocreate.canvas.icons import channel_icon, emotion_icon, kind_icon
 from cocreate.document import Document
 from cocreate.labels import label, values
-from cocreate.model import EMOTION_MIN, SCORE_MAX, SCORE_MIN
+from cocreate.model import EMOTION_MIN, SCORE_MAX, SCORE_MIN, TOUCHPOINT_FIELDS
 from cocreate.store.ops import Change, Row
 
 # The fields one card shows; several cards share all but title and description.
-SINGLE_FIELDS = (
-    "title",
-    "description",
-    "channel",
-    "kind",
-    "emotion",
-    "score",
-    "branded",
-    "breakpoint",
-    "status",
-    "owner",
-)
+SINGLE_FIELDS = TOUCHPOINT_FIELDS
 SHARED_FIELDS = SINGLE_FIELDS[2:]
 
 
