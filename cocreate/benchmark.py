@@ -1,16 +1,21 @@
-"""Benchmarks of the journey canvas and of its sticky-note board, per size.
+"""Benchmarks of the journey canvas, of its sticky-note board and of the exports, per size.
 
 Measurements, not tests: nothing here passes or fails on a figure. Run
 
     uv run python -m cocreate.benchmark [--sizes 50,500,2000] [--board-sizes 500,2000,10000]
-        [--no-board] [--json OUT.json] [--repeat N]
+        [--no-board] [--export-sizes demo,500,2000] [--no-export] [--json OUT.json] [--repeat N]
 
 The canvas section (--sizes: touchpoints per journey) measures open, paint, drop→commit and peak
 memory; the board section (--board-sizes: sticky notes on one journey's board; "" or --no-board
 skips it) measures open, paint, N → an editable new note, a note's drop→commit and peak memory.
+The export section (--export-sizes: "demo", the demo session, or a number of cards on one
+journey, made as the canvas section makes its sessions; "" or --no-export skips it) measures the
+PDF, PNG and JSON exports of each session: time (cold and warm), output size, PDF pages and peak
+memory. The aim it reports against: the 500-card session exports to PDF in under 2 s.
 
 Each size runs in a fresh subprocess (`--one SIZE` or `--one-board SIZE`, with `--json -`), so
-its peak RSS is its own. Qt runs offscreen (raster painting, no display needed) and cocreate's
+its peak RSS is its own; so does each (session, format) of the export section, in a process that
+imports only that exporter. Qt runs offscreen (raster painting, no display needed) and cocreate's
 data folder is a temporary one, so the user's untitled sessions and locks are never touched.
 """
 
@@ -23,6 +28,7 @@ import os
 import platform
 import random
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -50,6 +56,7 @@ from sqlalchemy import Connection
 
 from cocreate.canvas.notes import NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.canvas.view import JourneyView
+from cocreate.demo import write_demo
 from cocreate.document import Document
 from cocreate.layout import CARD_GAP, CARD_HEIGHT, CARD_WIDTH, CELL_PADDING, compute_layout
 from cocreate.model import Channel, NoteCategory, Role, Status, TouchpointKind
@@ -79,6 +86,12 @@ BOARD_LEFT = 40.0
 BOARD_TOP_ROOM = 90.0  # below board_top: the board's label, and a cluster's title bar
 NOTE_PITCH_X = NOTE_WIDTH + NOTE_GAP
 NOTE_PITCH_Y = NOTE_HEIGHT + NOTE_GAP
+
+DEMO = "demo"  # an export size: the demo session
+DEFAULT_EXPORT_SIZES = (DEMO, "500", "2000")
+DEFAULT_EXPORT_REPEAT = 3
+EXPORT_FORMATS = ("pdf", "png", "json")
+EXPORT_AIM = ("500", "pdf", 2000.0)  # the 500-card session exports to PDF in under 2 s
 
 # -- realistic content --------------------------------------------------------------------------
 
@@ -542,6 +555,14 @@ def _median(samples: Sequence[float]) -> float:
 
 
 def _peak_rss_mb() -> float | None:
+    """This process's peak memory: VmHWM on Linux (ru_maxrss would start at the parent's)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows
@@ -870,6 +891,222 @@ def measure_board_size(size: int, repeat: int) -> dict[str, Any]:
     return result
 
 
+# -- measuring the exports ---------------------------------------------------------------------
+
+# One (session, format) measured in a child process, run as `python -c EXPORT_CHILD SESSION FORMAT
+# OUT REPEAT`: the child imports only the exporter it measures, so its peak RSS is that export's
+# (importing this module would load Qt's widgets too, some 50 MB). It prints one line of JSON.
+EXPORT_CHILD = """
+import json, os, sys, time
+from pathlib import Path
+
+def peak_rss_mb():
+    # Linux: VmHWM, this process's own high-water mark (ru_maxrss starts at the parent's, which
+    # Linux carries over the fork and exec of a child process).
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale, 1)
+
+def ms(start):
+    return round((time.perf_counter_ns() - start) / 1e6, 2)
+
+session, kind, out, repeat = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+rss_start = peak_rss_mb()
+start = time.perf_counter_ns()
+if kind == "pdf":
+    from cocreate.export.pdf import export_pdf
+
+    def export():
+        export_pdf(session, out)  # A3 landscape, every journey: the defaults
+elif kind == "png":
+    from cocreate.canvas.image_export import export_journey_image
+
+    def export():
+        export_journey_image(session, out)  # the first journey
+elif kind == "json":
+    from cocreate.export.json_io import export_json
+
+    def export():  # UTF-8, synced to disk, as `cocreate export-json` writes it
+        data = export_json(session).encode("utf-8")
+        with open(out, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+else:
+    raise SystemExit(f"unknown export format {kind!r}")
+import_ms = ms(start)
+rss_before = peak_rss_mb()
+samples = []
+for _run in range(1 + repeat):
+    start = time.perf_counter_ns()
+    export()
+    samples.append(ms(start))
+print(json.dumps({
+    "import_ms": import_ms,
+    "cold_ms": samples[0],
+    "warm_samples_ms": samples[1:],
+    "rss_start_mb": rss_start,
+    "rss_before_mb": rss_before,
+    "peak_rss_mb": peak_rss_mb(),
+}))
+"""
+
+
+def parse_export_size(text: str) -> str:
+    """The demo session ("demo"), or a positive number of cards (as text, no leading zeros)."""
+    text = text.strip()
+    if text.lower() == DEMO:
+        return DEMO
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: an export size is 'demo' or a positive whole number, e.g. demo,500,2000"
+        )
+    return str(int(text))
+
+
+def parse_export_sizes(text: str) -> list[str]:
+    """Export sizes, comma-separated; "" (no export section) is allowed."""
+    return [parse_export_size(part) for part in text.split(",") if part.strip()]
+
+
+def build_export_session(size: str, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """The session file of an export size in folder, and what it holds."""
+    path = folder / f"export-{size}.cocreate"
+    start = time.perf_counter_ns()
+    if size == DEMO:
+        write_demo(path)
+    else:
+        build_session(path, int(size), int(size) // 5)
+    build_ms = _ms(start)
+    store = SessionFile.open(path, read_only=True, lock=False)
+    try:
+        journeys = store.rows("journey", order_by="position")
+        first_cards = sum(
+            1 for row in store.rows("touchpoint") if row["journey_id"] == journeys[0]["id"]
+        )
+        facts = {
+            "session": size,
+            "journeys": len(journeys),
+            "cards": store.count("touchpoint"),
+            "first_journey_cards": first_cards,
+            "links": store.count("link"),
+            "notes": store.count("note"),
+            "file_kb": round(path.stat().st_size / 1024, 1),
+            "build_ms": round(build_ms, 2),
+        }
+    finally:
+        store.close()
+    return path, facts
+
+
+def pdf_pages(path: Path) -> int | None:
+    """The pages of a PDF, counted with pypdf (None when pypdf is not installed)."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return None
+    return len(PdfReader(str(path)).pages)
+
+
+def png_pixels(path: Path) -> tuple[int, int]:
+    """(width, height) of a PNG, from its IHDR chunk."""
+    with open(path, "rb") as handle:
+        head = handle.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        raise RuntimeError(f"{path} is not a PNG")
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def run_export_child(
+    session: Path, kind: str, out: Path, repeat: int, data_dir: Path
+) -> dict[str, Any]:
+    """One export of one session in a fresh interpreter: its timings and peak RSS."""
+    command = [sys.executable, "-c", EXPORT_CHILD, str(session), kind, str(out), str(repeat)]
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir)}
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=CHILD_TIMEOUT_S, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"the {kind} export of {session} failed ({done.returncode}):\n{done.stderr}"
+        )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_export(
+    session: Path, facts: dict[str, Any], kind: str, repeat: int, data_dir: Path
+) -> dict[str, Any]:
+    """The figures of one (session, format): the child's timings, the output's size and pages."""
+    out = session.with_name(f"{session.stem}.{kind}")
+    child = run_export_child(session, kind, out, repeat, data_dir)
+    try:
+        result: dict[str, Any] = {
+            "session": facts["session"],
+            "cards": facts["cards"],
+            "format": kind,
+            "time_ms": _median(child["warm_samples_ms"]),
+            "cold_ms": child["cold_ms"],
+            "size_kb": round(out.stat().st_size / 1024, 1),
+            "pages": pdf_pages(out) if kind == "pdf" else None,
+            "peak_rss_mb": child["peak_rss_mb"],
+            "import_ms": child["import_ms"],
+            "warm_samples_ms": child["warm_samples_ms"],
+            "rss_start_mb": child["rss_start_mb"],
+            "rss_before_mb": child["rss_before_mb"],
+        }
+        if kind == "png":
+            result["pixels"] = list(png_pixels(out))
+            result["journey_cards"] = facts["first_journey_cards"]
+    finally:
+        out.unlink(missing_ok=True)
+    return result
+
+
+def run_exports(
+    sizes: Sequence[str], repeat: int, data_dir: Path, log: Callable[[str], None]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the sessions, the results): every format of every export size, each in its own child."""
+    sessions, results = [], []
+    with tempfile.TemporaryDirectory(prefix="cocreate-bench-export-") as folder:
+        for size in sizes:
+            name = "the demo session" if size == DEMO else f"the {size}-card session"
+            path, facts = build_export_session(size, Path(folder))
+            sessions.append(facts)
+            for kind in EXPORT_FORMATS:
+                log(f"measuring the {kind.upper()} export of {name} …")
+                results.append(measure_export(path, facts, kind, repeat, data_dir))
+    return sessions, results
+
+
+def export_aim(results: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The aim and how the measurement compares with it (None when it was not measured)."""
+    size, kind, limit_ms = EXPORT_AIM
+    for result in results:
+        if result["session"] == size and result["format"] == kind:
+            first = result["cold_ms"] + result["import_ms"]
+            return {
+                "aim": f"the {size}-card session exports to {kind.upper()} in under "
+                f"{limit_ms / 1000:g} s",
+                "limit_ms": limit_ms,
+                "warm_ms": result["time_ms"],
+                "cold_ms": result["cold_ms"],
+                "cold_with_import_ms": round(first, 2),
+                "met": max(result["time_ms"], first) < limit_ms,
+            }
+    return None
+
+
 def machine_info() -> dict[str, Any]:
     import PySide6
     from PySide6.QtCore import qVersion
@@ -948,9 +1185,13 @@ def run_all(
     repeat: int,
     log: Callable[[str], None],
     board_sizes: Sequence[int] = (),
+    export_sizes: Sequence[str] = (),
+    export_repeat: int = DEFAULT_EXPORT_REPEAT,
 ) -> dict[str, Any]:
     machine: dict[str, Any] = {}
     results, board = [], []
+    export_sessions: list[dict[str, Any]] = []
+    exports: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-data-") as data_dir:
         for size in sizes:
             log(f"measuring {size} touchpoints …")
@@ -962,7 +1203,16 @@ def run_all(
             report = run_child(size, repeat, Path(data_dir), board=True)
             machine = report["machine"]
             board.extend(report["board"])
-    return {"machine": machine, "repeat": repeat, "results": results, "board": board}
+        if export_sizes:
+            export_sessions, exports = run_exports(export_sizes, export_repeat, Path(data_dir), log)
+    report = {"machine": machine or machine_info(), "repeat": repeat, "results": results}
+    report["board"] = board
+    if export_sizes:
+        report["export_repeat"] = export_repeat
+        report["export_sessions"] = export_sessions
+        report["export"] = exports
+        report["export_aim"] = export_aim(exports)
+    return report
 
 
 # -- the report ---------------------------------------------------------------------------------
@@ -987,6 +1237,18 @@ BOARD_COLUMNS = (
     ("paint 1:1 ms", "paint_1to1_ms"),
     ("N→editable ms", "new_note_ms"),
     ("drop→commit ms", "drop_commit_ms"),
+    ("peak RSS MB", "peak_rss_mb"),
+)
+
+
+EXPORT_COLUMNS = (
+    ("session", "session"),
+    ("cards", "cards"),
+    ("format", "format"),
+    ("time ms", "time_ms"),
+    ("cold ms", "cold_ms"),
+    ("size KB", "size_kb"),
+    ("pages", "pages"),
     ("peak RSS MB", "peak_rss_mb"),
 )
 
@@ -1036,6 +1298,24 @@ def format_table(report: dict[str, Any]) -> str:
             f"1.0; peak RSS per size (fresh process)."
         )
         lines += ["", *_markdown(BOARD_COLUMNS, report["board"]), "", notes]
+    if report.get("export"):
+        rows = [row if row["format"] == "pdf" else row | {"pages": "—"} for row in report["export"]]
+        notes = (
+            f"Exports, each (session, format) in a fresh process that imports only its exporter: "
+            f"time: median of {report['export_repeat']} run(s) after the first; cold: the first "
+            f"export in the process (the exporter's import time is in the JSON); PDF: A3 "
+            f"landscape, every journey, pages counted with pypdf; PNG: the first journey, at "
+            f"twice the canvas scale; JSON: written to a file and synced, as `cocreate "
+            f"export-json` does; peak RSS: the whole process."
+        )
+        lines += ["", *_markdown(EXPORT_COLUMNS, rows), "", notes]
+        aim = report.get("export_aim")
+        if aim:
+            verdict = "met" if aim["met"] else "NOT met"
+            lines.append(
+                f"Aim: {aim['aim']}: {verdict} ({aim['warm_ms']:.0f} ms warm, {aim['cold_ms']:.0f}"
+                f" ms cold, {aim['cold_with_import_ms']:.0f} ms cold with the exporter's import)."
+            )
     return "\n".join(lines)
 
 
@@ -1073,17 +1353,33 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help='notes on the board per size ("": no board section)',
     )
     parser.add_argument("--no-board", action="store_true", help="skip the board section")
-    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="open runs per size")
+    parser.add_argument(
+        "--export-sizes",
+        type=parse_export_sizes,
+        default=list(DEFAULT_EXPORT_SIZES),
+        help='sessions to export: "demo" or a number of cards ("": no export section)',
+    )
+    parser.add_argument("--no-export", action="store_true", help="skip the export section")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        help=f"open runs per size (default {DEFAULT_REPEAT}); warm runs per export "
+        f"(default {DEFAULT_EXPORT_REPEAT})",
+    )
     parser.add_argument("--json", metavar="OUT.json", help="also write the figures ('-': stdout)")
     parser.add_argument("--one", type=int, metavar="SIZE", help="measure one size in this process")
     parser.add_argument(
         "--one-board", type=int, metavar="SIZE", help="measure one board size in this process"
     )
     args = parser.parse_args(argv)
-    if args.repeat < 1:
+    if args.repeat is not None and args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    args.export_repeat = args.repeat or DEFAULT_EXPORT_REPEAT
+    args.repeat = args.repeat or DEFAULT_REPEAT
     if args.no_board:
         args.board_sizes = []
+    if args.no_export:
+        args.export_sizes = []
     return args
 
 
@@ -1099,7 +1395,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.one_board is not None:
         report = run_one_board(args.one_board, args.repeat)
     else:
-        report = run_all(args.sizes, args.repeat, log, args.board_sizes)
+        report = run_all(
+            args.sizes, args.repeat, log, args.board_sizes, args.export_sizes, args.export_repeat
+        )
     print(format_table(report), file=sys.stderr if to_stdout else sys.stdout, flush=True)
     if args.json:
         write_json(report, args.json)
