@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
@@ -66,6 +66,7 @@ class NoteItem(QGraphicsItem):
         self.by_category = False
         self.vote_colors: list[str] = []
         self._color = QColor(NO_AUTHOR_COLOR)
+        self._far_brush = QBrush(self._color)
         self._lines_cache: tuple[str, list[str]] | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -85,6 +86,7 @@ class NoteItem(QGraphicsItem):
         if state != (self.row, self.author, self.by_category, self.vote_colors):
             self.row, self.author, self.by_category, self.vote_colors = state
             self._color = self._pick_color()
+            self._far_brush = QBrush(self._color.darker(130) if row["hidden"] else self._color)
             self.setToolTip("" if row["hidden"] else row["text"])
             self.update()
 
@@ -125,7 +127,11 @@ class NoteItem(QGraphicsItem):
     ) -> None:
         body = self.BODY
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
-            self._paint_far(painter, body)
+            # Seen from far away (a large board fit to the screen): the colour only, in one
+            # call; text that small cannot be read.
+            painter.fillRect(body, self._far_brush)
+            if self.isSelected():
+                self._paint_selection(painter, body)
             return
         big = presenting(widget)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -151,14 +157,10 @@ class NoteItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(body.adjusted(-2, -2, 2, 2))
 
-    def _paint_far(self, painter: QPainter, body: QRectF) -> None:
-        """A note seen from far away (a large board fit to the screen): its colour only, as
-        plain shapes without antialiasing; text that small cannot be read."""
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(QPen(SELECTED, 8) if self.isSelected() else Qt.PenStyle.NoPen)
-        painter.setBrush(self._color.darker(130) if self.row["hidden"] else self._color)
+    def _paint_selection(self, painter: QPainter, body: QRectF) -> None:
+        painter.setPen(QPen(SELECTED, 8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(body)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_back(self, painter: QPainter, body: QRectF) -> None:
         color = QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
