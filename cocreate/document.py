@@ -11,13 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import Connection
 
 from cocreate import edits
 from cocreate.demo import write_demo
-from cocreate.store import SessionFile, SessionFileError
+from cocreate.store import FileProblem, SessionFile, SessionFileError
+from cocreate.store.lock import FileLock
 from cocreate.store.ops import Change, Op, Row, insert_rows, inverse_ops
 from cocreate.store.paths import untitled_dir
 from cocreate.templates import journey_rows, template_name
@@ -44,10 +45,17 @@ class RowCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._document._apply(self._ops)
+        if not self._document._apply(self._ops):
+            self._forget_history()
 
     def undo(self) -> None:
-        self._document._apply(inverse_ops(self._ops))
+        if not self._document._apply(inverse_ops(self._ops)):
+            self._forget_history()
+
+    def _forget_history(self) -> None:
+        """The file refused the change (the message is shown): the stack no longer matches
+        the file, so its history goes rather than undoing into a wrong state."""
+        QTimer.singleShot(0, self._document.undo_stack.clear)
 
 
 class Document(QObject):
@@ -134,8 +142,15 @@ class Document(QObject):
         target = Path(target)
         if target.exists() and target.resolve() == self.path.resolve():
             return
-        self._store.backup_to(target)
-        new_store = SessionFile.open(target)
+        lock = FileLock(target)  # before copying: never overwrite another window's file
+        if not lock.acquire():
+            raise SessionFileError(target, FileProblem.LOCKED)
+        try:
+            self._store.backup_to(target)
+            new_store = SessionFile.open(target, held_lock=lock)
+        except BaseException:
+            lock.release()
+            raise
         old_store, was_untitled = self._store, self._untitled
         self._store, self._untitled = new_store, False
         old_store.close()
@@ -185,11 +200,22 @@ class Document(QObject):
     # -- journeys -------------------------------------------------------------------------------
 
     def add_journey(
-        self, name: str, template_id: str, language: str, persona_id: int | None = None
+        self,
+        name: str,
+        template_id: str,
+        language: str,
+        persona_id: int | None = None,
+        new_persona: Row | None = None,
     ) -> int | None:
-        """A new journey from a template; returns its id."""
-        ops = edits.add_journey(self._store, name, template_id, language, persona_id)
-        return ops[0].row["id"] if self.execute(self.tr("Add Journey"), ops) else None
+        """A new journey from a template (and a new persona for it); returns its id."""
+        ops: list[Op] = []
+        if new_persona is not None:
+            ops = edits.add_persona(self._store, **new_persona)
+            persona_id = ops[0].row["id"]
+        journey_ops = edits.add_journey(self._store, name, template_id, language, persona_id)
+        if not self.execute(self.tr("Add Journey"), ops + journey_ops):
+            return None
+        return journey_ops[0].row["id"]
 
     def rename_journey(self, journey_id: int, name: str) -> bool:
         op = self._store.update_op("journey", journey_id, name=name)
@@ -208,9 +234,14 @@ class Document(QObject):
             self.tr("Move Journey"), edits.move_journey(self._store, journey_id, index)
         )
 
-    def set_journey_persona(self, journey_id: int, persona_id: int | None) -> bool:
-        op = self._store.update_op("journey", journey_id, persona_id=persona_id)
-        return self.execute(self.tr("Change Persona"), [op])
+    def set_journey_persona(
+        self, journey_id: int, persona_id: int | None, persona_changes: Row | None = None
+    ) -> bool:
+        """The journey's persona (and edits to that persona's fields), as one action."""
+        ops = [self._store.update_op("journey", journey_id, persona_id=persona_id)]
+        if persona_changes and persona_id is not None:
+            ops.append(self._store.update_op("persona", persona_id, **persona_changes))
+        return self.execute(self.tr("Change Persona"), ops)
 
     def add_persona(
         self, name: str, kind: str, description: str, journey_id: int | None = None
@@ -302,19 +333,29 @@ class Document(QObject):
         name = self.tr("Move Touchpoint") if count == 1 else self.tr("Move Touchpoints")
         return self.execute(name, ops)
 
-    def paste_touchpoints(
+    def paste(
         self,
         journey_id: int,
-        rows: list[Row],
+        touchpoints: list[Row],
         links: list[Row],
+        notes: list[Row],
         stage_id: int | None = None,
         lane_id: int | None = None,
         name: str = "",
-    ) -> list[int]:
-        ops = edits.paste_touchpoints(self._store, journey_id, rows, links, stage_id, lane_id)
-        if not self.execute(name or self.tr("Paste"), ops):
-            return []
-        return [op.row["id"] for op in ops if op.table == "touchpoint"]
+    ) -> tuple[list[int], list[int]]:
+        """Copies of cards (with the links between them) and notes, as one action.
+
+        Cards land in the given cell, or in their own stage and lane when the journey has
+        them; notes land 24 points right and below where they were.
+        """
+        card_ops = edits.paste_touchpoints(
+            self._store, journey_id, touchpoints, links, stage_id, lane_id
+        )
+        note_ops = edits.paste_notes(self._store, journey_id, notes, 24, 24)
+        if not self.execute(name or self.tr("Paste"), card_ops + note_ops):
+            return [], []
+        cards = [op.row["id"] for op in card_ops if op.table == "touchpoint"]
+        return cards, [op.row["id"] for op in note_ops]
 
     def delete_touchpoints(self, ids: list[int]) -> bool:
         ops = self._unpinning(self._store.delete_ops("touchpoint", list(ids)))
@@ -385,24 +426,12 @@ class Document(QObject):
         name = self.tr("Move Note") if len(places) == 1 else self.tr("Move Notes")
         return self.execute(name, edits.place_notes(self._store, places))
 
-    def delete_notes(self, ids: list[int]) -> bool:
-        name = self.tr("Delete Note") if len(ids) == 1 else self.tr("Delete Notes")
-        return self.execute(name, self._store.delete_ops("note", list(ids)))
-
-    def paste_notes(
-        self, journey_id: int, rows: list[Row], dx: float, dy: float, name: str = ""
-    ) -> list[int]:
-        ops = edits.paste_notes(self._store, journey_id, rows, dx, dy)
-        if not self.execute(name or self.tr("Paste"), ops):
-            return []
-        return [op.row["id"] for op in ops]
-
     def group_notes(self, journey_id: int, ids: list[int], title: str) -> int | None:
         ops = edits.group_notes(self._store, journey_id, ids, title)
         return ops[0].row["id"] if self.execute(self.tr("Group Notes"), ops) else None
 
-    def ungroup(self, cluster_id: int) -> bool:
-        return self.execute(self.tr("Ungroup"), self._store.delete_ops("cluster", [cluster_id]))
+    def ungroup(self, cluster_ids: list[int]) -> bool:
+        return self.execute(self.tr("Ungroup"), self._store.delete_ops("cluster", cluster_ids))
 
     def rename_cluster(self, cluster_id: int, title: str) -> bool:
         op = self._store.update_op("cluster", cluster_id, title=title)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from cocreate.model import (
@@ -92,6 +94,14 @@ _TABLES = {
     "persona": ("Labels", _PERSONAS),
     "lane": ("Labels", _LANES),
 }
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows people's text as it is: Qt reads a tooltip that looks like markup
+    ("<b>x</b>") as rich text, so the text is escaped and its line breaks kept."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def label(group: str, value: str) -> str:

@@ -213,9 +213,7 @@ class Note(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     journey_id: int = Field(foreign_key="journey.id", index=True)
     text: str = ""
-    author_id: int | None = Field(
-        default=None, foreign_key="participant.id", index=True
-    )
+    author_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
     color: str = ""  # "" means: the author's colour
     category: str = ""  # a NoteCategory value, or "" when not set
     # Where the note sits: on the canvas when it is not pinned; relative to the top-left corner
@@ -223,15 +221,9 @@ class Note(SQLModel, table=True):
     # with what it is pinned to).
     x: float = 0.0
     y: float = 0.0
-    stage_id: int | None = Field(
-        default=None, foreign_key="stage.id", index=True
-    )
-    touchpoint_id: int | None = Field(
-        default=None, foreign_key="touchpoint.id", index=True
-    )
-    cluster_id: int | None = Field(
-        default=None, foreign_key="cluster.id", index=True
-    )
+    stage_id: int | None = Field(default=None, foreign_key="stage.id", index=True)
+    touchpoint_id: int | None = Field(default=None, foreign_key="touchpoint.id", index=True)
+    cluster_id: int | None = Field(default=None, foreign_key="cluster.id", index=True)
     hidden: bool = False  # private mode: shown face down until revealed
     created_at: str = ""
 
@@ -244,9 +236,7 @@ class Vote(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(foreign_key="participant.id", index=True)
     note_id: int | None = Field(default=None, foreign_key="note.id", index=True)
-    touchpoint_id: int | None = Field(
-        default=None, foreign_key="touchpoint.id", index=True
-    )
+    touchpoint_id: int | None = Field(default=None, foreign_key="touchpoint.id", index=True)
     round: int = 1  # the voting round the dot was given in
 
 

@@ -20,6 +20,7 @@ from cocreate.canvas.notes import CATEGORY_COLORS, NOTE_HEIGHT, NOTE_WIDTH, Note
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
+from cocreate.labels import plain_tip
 from cocreate.ui.app import create_application, start_window
 from cocreate.ui.participants import VOTES_COLUMN
 from cocreate.ui.timer import TimerOverlay
@@ -336,7 +337,7 @@ def test_n_opens_a_note_for_the_current_author_and_enter_adds_it(board, qtbot):
     assert (row["x"], row["y"]) == (spot.x() - NOTE_WIDTH / 2, spot.y() - NOTE_HEIGHT / 2)
     assert row["y"] > board.scene.layout.curve.y  # on the board, below the lanes
     item = board.scene.notes[row["id"]]
-    assert item.toolTip() == row["text"] and item.author["name"] == "李雷"
+    assert item.toolTip() == plain_tip(row["text"]) and item.author["name"] == "李雷"
     assert item.color() == QColor(LEI_COLOR)
     assert board.scene.draft is None
     assert [i for i in board.scene.items() if isinstance(i, NoteItem)] == [item]
@@ -431,7 +432,7 @@ def test_double_click_on_a_note_edits_its_text_as_one_command(board, qtbot):
     QTest.keyClick(editor, Qt.Key.Key_Return)
 
     assert board.note(note)["text"] == "Slow wifi 网速慢\nin the morning"
-    assert board.scene.notes[note].toolTip() == "Slow wifi 网速慢\nin the morning"
+    assert board.scene.notes[note].toolTip() == plain_tip("Slow wifi 网速慢\nin the morning")
     assert len(board.notes()) == 1
     assert board.commands() == ["Edit Note"]
     undo(qtbot, board)
@@ -961,7 +962,7 @@ def test_private_notes_keep_their_text_to_themselves_until_revealed(board, qtbot
     # The facilitator turns every private note over at once.
     facilitation.reveal_all_action.trigger()
     assert {board.note(i)["hidden"] for i in (ana_note, lei_note)} == {False}
-    assert scene.notes[ana_note].toolTip() == "Secret: prices too high 太贵"
+    assert scene.notes[ana_note].toolTip() == plain_tip("Secret: prices too high 太贵")
     face = note_face(board, ana_note)
     assert face["face"] > 0.5 and face["ink"] > 0, face
     assert board.window.tally.texts() == ["Secret: prices too high 太贵"]
@@ -995,7 +996,7 @@ def test_with_the_author_policy_only_the_author_reveals_a_note(board, qtbot):
     context_menu(view, board.note_center(ana_note), ["Reveal"])
     assert board.note(ana_note)["hidden"] is False
     assert board.note(lei_note)["hidden"] is True
-    assert scene.notes[ana_note].toolTip() == "Ana's idea"
+    assert scene.notes[ana_note].toolTip() == plain_tip("Ana's idea")
     assert board.commands() == ["Change Reveal Policy", "Reveal Note"]
 
     view.setFocus()

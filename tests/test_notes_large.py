@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 
 from cocreate.canvas.notes import NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.document import Document
+from cocreate.labels import plain_tip
 from cocreate.layout import compute_layout
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows
@@ -109,7 +110,7 @@ def test_every_note_of_a_large_board_has_its_item_in_place(large_board):
         item = scene.notes[row["id"]]
         assert item.pos() == scene.note_origin(row) + QPointF(row["x"], row["y"])
         assert item.row == row
-        assert item.toolTip() == ("" if row["hidden"] else row["text"])
+        assert item.toolTip() == ("" if row["hidden"] else plain_tip(row["text"]))
     # Pinned notes stand on their card or in their stage column.
     for row in rows[PINNED_TO_STAGES : PINNED_TO_STAGES + PINNED_TO_CARDS]:
         card = scene.cards[row["touchpoint_id"]]

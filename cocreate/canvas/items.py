@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from cocreate.analysis import StageEmotion
 from cocreate.canvas.icons import EMOTION_COLORS, KIND_COLORS, STATUS_COLORS, paint_channel_icon
-from cocreate.labels import label
+from cocreate.labels import label, plain_tip
 from cocreate.layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
@@ -219,7 +219,7 @@ class CardItem(QGraphicsItem):
         parts = [self.row["title"]]
         if self.row["description"]:
             parts.append(self.row["description"])
-        self.setToolTip("\n".join(parts))  # a plain-text tooltip: Qt shows it as it is
+        self.setToolTip(plain_tip("\n".join(parts)))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return CARD_BOUNDS
@@ -279,9 +279,9 @@ class CardItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def title_lines(self, width: float, max_lines: int) -> list[str]:
-        key = f"{width}:{max_lines}:{self.row['title']}"
+        text = self.row["title"] or translate(UNTITLED_TOUCHPOINT)  # in today's language
+        key = f"{width}:{max_lines}:{text}"
         if self._title_cache is None or self._title_cache[0] != key:
-            text = self.row["title"] or translate(UNTITLED_TOUCHPOINT)
             self._title_cache = (key, wrapped_lines(text, font(10.5, True), width, max_lines))
         return self._title_cache[1]
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.canvas.items import INK, LOD_TEXT, SELECTED, font, wrapped_lines
-from cocreate.labels import label
+from cocreate.labels import label, plain_tip
 from cocreate.model import NoteCategory
 
 Row = dict[str, Any]
@@ -87,7 +87,7 @@ class NoteItem(QGraphicsItem):
             self.row, self.author, self.by_category, self.vote_colors = state
             self._color = self._pick_color()
             self._far_brush = QBrush(self._color.darker(130) if row["hidden"] else self._color)
-            self.setToolTip("" if row["hidden"] else row["text"])
+            self.setToolTip("" if row["hidden"] else plain_tip(row["text"]))
             self.update()
 
     def color(self) -> QColor:

@@ -47,7 +47,7 @@ from cocreate.canvas.notes import (
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.layout import JourneyLayout, compute_layout, note_origin
-from cocreate.model import RevealPolicy
+from cocreate.model import Channel, NoteCategory, RevealPolicy, Status, TouchpointKind
 from cocreate.store.ops import Change
 from cocreate.templates import BLUEPRINT_LANES
 
@@ -462,7 +462,10 @@ class JourneyScene(QGraphicsScene):
             if card_id in self.cards and self.cards[card_id].pos() != pos
         ]
         if moved and event.button() == Qt.MouseButton.LeftButton:
-            self.drop_cards(list(started), event.scenePos())
+            # Only cards still there: one may have been undone away during the drag.
+            self.drop_cards(
+                [card_id for card_id in started if card_id in self.cards], event.scenePos()
+            )
 
     def drop_cards(self, ids: list[int], pos: QPointF) -> None:
         """Cards let go at pos: into the cell under it, or back where they were."""
@@ -508,7 +511,9 @@ class JourneyScene(QGraphicsScene):
         joined = next((cid for cid, frame in frames.items() if frame.contains(target)), None)
         places: dict[int, Row] = {}
         for note_id in started:
-            note = self.notes[note_id]
+            note = self.notes.get(note_id)
+            if note is None:
+                continue  # undone away during the drag
             place = self.placement(note.pos(), target)
             own = note.row["cluster_id"]
             if joined is not None:
@@ -522,6 +527,8 @@ class JourneyScene(QGraphicsScene):
     def cluster_moved(self, started: dict[int, QPointF], delta: QPointF) -> None:
         places = {}
         for note_id, start in started.items():
+            if note_id not in self.notes:
+                continue
             row = self.notes[note_id].row
             stored = start + delta - self.note_origin(row)
             places[note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
@@ -610,10 +617,6 @@ class JourneyScene(QGraphicsScene):
 
     # -- notes ----------------------------------------------------------------------------------
 
-    def note_color(self, row: Row) -> QColor:
-        author = self.participants.get(row.get("author_id"))
-        return QColor(row.get("color") or (author["color"] if author else "#fff59d"))
-
     def start_new_note(self, center: QPointF | None = None) -> bool:
         """A new note of the current author, centred on `center` (default: the board), in
         edit mode at once. It reaches the file when its text is committed."""
@@ -644,7 +647,7 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.draft)
         self.clearSelection()
         rect = QRectF(self.draft.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
-        self.note_edit_requested.emit(0, rect, "", self.note_color(row))
+        self.note_edit_requested.emit(0, rect, "", self.draft.color())
         return True
 
     def cancel_draft(self) -> None:
@@ -659,7 +662,7 @@ class JourneyScene(QGraphicsScene):
         if note.row["hidden"]:
             return  # a private note keeps its text to itself until it is revealed
         rect = QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
-        self.note_edit_requested.emit(note_id, rect, note.row["text"], self.note_color(note.row))
+        self.note_edit_requested.emit(note_id, rect, note.row["text"], note.color())
 
     def commit_note(self, note_id: int, text: str) -> int | None:
         """The note editor closed with text: a new note (note_id 0) or an edit."""
@@ -684,7 +687,8 @@ class JourneyScene(QGraphicsScene):
                 self.select_notes([new_id])
             return new_id
         if text.strip():
-            self.document.update_notes([note_id], text=text)
+            if self.document.store.row("note", note_id) is not None:  # not undone meanwhile
+                self.document.update_notes([note_id], text=text)
         return note_id
 
     def group_selection(self) -> int | None:
@@ -702,22 +706,26 @@ class JourneyScene(QGraphicsScene):
         )
 
     def tidy_cluster(self, cluster_id: int) -> bool:
-        """Lay the cluster's notes out in a grid from its top-left note."""
-        members = sorted(self.cluster_notes(cluster_id), key=lambda n: (n.y(), n.x()))
-        if not members:
-            return False
-        columns = max(1, math.ceil(math.sqrt(len(members))))
-        left = min(note.x() for note in members)
-        top = min(note.y() for note in members)
-        places = {}
-        for index, note in enumerate(members):
-            row, col = divmod(index, columns)
-            spot = QPointF(
-                left + col * (NOTE_WIDTH + NOTE_GAP), top + row * (NOTE_HEIGHT + NOTE_GAP)
-            )
-            stored = spot - self.note_origin(note.row)
-            places[note.note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
-        return self.document.tidy_cluster(places)
+        return self.tidy_clusters([cluster_id])
+
+    def tidy_clusters(self, cluster_ids: list[int]) -> bool:
+        """Lay each cluster's notes out in a grid from its top-left note, as one action."""
+        places: dict[int, Row] = {}
+        for cluster_id in cluster_ids:
+            members = sorted(self.cluster_notes(cluster_id), key=lambda n: (n.y(), n.x()))
+            if not members:
+                continue
+            columns = max(1, math.ceil(math.sqrt(len(members))))
+            left = min(note.x() for note in members)
+            top = min(note.y() for note in members)
+            for index, note in enumerate(members):
+                row, col = divmod(index, columns)
+                spot = QPointF(
+                    left + col * (NOTE_WIDTH + NOTE_GAP), top + row * (NOTE_HEIGHT + NOTE_GAP)
+                )
+                stored = spot - self.note_origin(note.row)
+                places[note.note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
+        return bool(places) and self.document.tidy_cluster(places)
 
     def rename_cluster_in_place(self, cluster_id: int) -> None:
         cluster = self.clusters.get(cluster_id)
@@ -882,14 +890,9 @@ class JourneyScene(QGraphicsScene):
             for row in payload.get("notes", [])
             if isinstance(row, dict) and isinstance(row.get("text", ""), str)
         ]
-        ids: list[int] = []
-        if rows:
-            ids = self.document.paste_touchpoints(
-                self.journey_id, _clean(rows), links, stage_id, lane_id, name
-            )
-        note_ids: list[int] = []
-        if notes:
-            note_ids = self.document.paste_notes(self.journey_id, _clean_notes(notes), 24, 24, name)
+        ids, note_ids = self.document.paste(
+            self.journey_id, _clean(rows), links, _clean_notes(notes), stage_id, lane_id, name
+        )
         self.clearSelection()
         for item_id in ids:
             self.cards[item_id].setSelected(True)
@@ -930,7 +933,7 @@ class JourneyScene(QGraphicsScene):
                 self.tr("Rename Cluster"), lambda: self.rename_cluster_in_place(cluster_id)
             )
             menu.addAction(self.tr("Tidy Cluster"), lambda: self.tidy_cluster(cluster_id))
-            menu.addAction(self.tr("Ungroup"), lambda: self.document.ungroup(cluster_id))
+            menu.addAction(self.tr("Ungroup"), lambda: self.document.ungroup([cluster_id]))
         elif isinstance(item, BoardItem):
             menu.addAction(self.tr("Add Note Here"), lambda: self.start_new_note(pos))
         elif isinstance(item, CardItem):
@@ -1043,6 +1046,8 @@ def _clean_notes(rows: list[Row]) -> list[Row]:
         for key in ("x", "y"):
             if isinstance(row.get(key), int | float):
                 fields[key] = float(row[key])
+        if fields.get("category") not in _CATEGORIES:
+            fields.pop("category", None)
         clean.append(fields)
     return clean
 
@@ -1075,5 +1080,16 @@ def _clean(rows: list[Row]) -> list[Row]:
             fields["emotion"] = max(-2, min(2, fields["emotion"]))
         if isinstance(fields.get("score"), int):
             fields["score"] = max(0, min(10, fields["score"]))
+        for key, allowed in _CHOICES.items():  # enumerations: known values only
+            if key in fields and fields[key] not in allowed:
+                del fields[key]
         clean.append(fields)
     return clean
+
+
+_CATEGORIES = {"", *(value.value for value in NoteCategory)}
+_CHOICES = {
+    "channel": {value.value for value in Channel},
+    "kind": {value.value for value in TouchpointKind},
+    "status": {value.value for value in Status},
+}

@@ -369,6 +369,8 @@ class JourneyView(QGraphicsView):
     # -- renaming in place ----------------------------------------------------------------------
 
     def _edit_note(self, note_id: int, rect: QRectF, text: str, color: QColor) -> None:
+        if not self.isInteractive():
+            return  # the audience display shows the scene; editing happens on the laptop
         self.ensureVisible(rect, 20, 20)
         self.note_editor.start(self.journey_scene(), note_id, rect, text, color, self.zoom(), self)
 
@@ -380,5 +382,7 @@ class JourneyView(QGraphicsView):
         return self.journey_scene().start_new_note(self.mapToScene(cursor))
 
     def _rename(self, kind: str, row_id: int, rect: QRectF) -> None:
+        if not self.isInteractive():
+            return
         self.ensureVisible(rect, 20, 20)
         self.editor.start(self.journey_scene(), kind, row_id, rect, self.zoom(), self)

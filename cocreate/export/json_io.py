@@ -236,9 +236,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("session", "voting_round"): _int_range(0, None),
     ("vote", "round"): _int_range(0, None),
 }
-# Private notes and voting rounds are newer than the rest of the model.
-if hasattr(model, "RevealPolicy"):
-    RULES[("session", "reveal_policy")] = _enum(model.RevealPolicy)
+RULES[("session", "reveal_policy")] = _enum(model.RevealPolicy)
 
 #: What the message says for a value of the wrong type.
 _TYPE_WORDS = {

@@ -100,14 +100,14 @@ def export_pdf(
     *,
     paper: str = "A3",
     landscape: bool = True,
-    journeys: list[str] | None = None,
+    journeys: list[str | int] | None = None,
 ) -> None:
     """Write the service blueprint of the session file to out.
 
-    journeys: the names of the journeys to include (None: all). ValueError for an unknown paper
-    or journey name; NoChineseFontError (a RuntimeError) when the session holds Chinese text
-    and no font with Chinese glyphs is installed; SessionFileError for a file that is not a
-    readable session. On any error out is left as it was.
+    journeys: the names (or ids) of the journeys to include (None: all). ValueError for an
+    unknown paper or journey name; NoChineseFontError (a RuntimeError) when the session holds
+    Chinese text and no font with Chinese glyphs is installed; SessionFileError for a file
+    that is not a readable session. On any error out is left as it was.
     """
     width, height = paper_size(paper, landscape)
     data = load_session(Path(session), journeys)
@@ -115,8 +115,6 @@ def export_pdf(
     fonts = font_set(printed_texts(data) + texts.all_texts())
     with replacing(Path(out)) as tmp, open(tmp, "wb") as handle:
         write_pdf(handle, data, texts, fonts, Sheet(width, height))
-
-
 
 
 # -- the document -----------------------------------------------------------------------------

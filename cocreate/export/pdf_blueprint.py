@@ -84,12 +84,6 @@ class BlueprintPlan:
     width: float  # the printable box (points)
     height: float
 
-    def tile_of(self, card_id: int) -> Tile | None:
-        for tile in self.tiles:
-            if card_id in tile.cards:
-                return tile
-        return None
-
     def tile_origin(self, tile: Tile) -> tuple[float, float]:
         """Where the tile's top-left corner goes: centred across the box, at its top."""
         spare = max(0.0, self.width - tile.width * self.scale)

@@ -67,22 +67,26 @@ def journey_names(session: Path) -> list[str]:
         store.close()
 
 
-def _select(rows: list[Row], names: list[str] | None) -> list[Row]:
+def _select(rows: list[Row], names: list[str | int] | None) -> list[Row]:
+    """The journeys chosen by name (the CLI) or by id (the app, where two may share a name)."""
     if names is None:
         return rows
     if not names:
         raise ValueError("no journey chosen: name at least one, or leave the choice out for all")
     known = [row["name"] for row in rows]
-    unknown = [name for name in names if name not in known]
+    ids = {row["id"] for row in rows}
+    unknown = [
+        name for name in names if (name not in ids if isinstance(name, int) else name not in known)
+    ]
     if unknown:
         listed = ", ".join(repr(name) for name in known) or "none"
         missing = ", ".join(repr(name) for name in unknown)
         raise ValueError(f"no journey named {missing} in this session (journeys: {listed})")
     wanted = set(names)
-    return [row for row in rows if row["name"] in wanted]
+    return [row for row in rows if row["name"] in wanted or row["id"] in wanted]
 
 
-def load_session(session: Path, journeys: list[str] | None = None) -> SessionData:
+def load_session(session: Path, journeys: list[str | int] | None = None) -> SessionData:
     """Read everything the document shows. ValueError for a journey name the session lacks."""
     store = SessionFile.open(Path(session), read_only=True, lock=False)
     try:

@@ -53,14 +53,6 @@ class FileLock:
         self._lock_path = _lock_path(path)
         self._fd: int | None = None
 
-    @classmethod
-    def is_held(cls, path: Path) -> bool:
-        probe = cls(path)
-        if probe.acquire():
-            probe.release()
-            return False
-        return True
-
     def acquire(self) -> bool:
         fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         if not _try_lock(fd):

@@ -131,7 +131,14 @@ class SessionFile:
         return store
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, lock: bool = True) -> SessionFile:
+    def open(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        lock: bool = True,
+        held_lock: FileLock | None = None,
+    ) -> SessionFile:
         """Open a session file, or raise SessionFileError and leave the file as it was.
 
         A file the user cannot write is opened read-only (see `read_only` on the result).
@@ -149,7 +156,10 @@ class SessionFile:
         if header.user_version < 1:
             raise SessionFileError(path, FileProblem.DAMAGED, "no schema version")
         read_only = read_only or not _is_writable(path)
-        file_lock = None if read_only else cls._take_lock(path, lock)
+        if read_only:
+            file_lock = None
+        else:  # held_lock: the caller took the lock already (Save As, before copying)
+            file_lock = held_lock or cls._take_lock(path, lock)
         temp_copy: Path | None = None
         try:
             if header.user_version < schema.SCHEMA_VERSION:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
 
 from cocreate.canvas.mime import TOUCHPOINTS_MIME
 from cocreate.document import Document
@@ -14,6 +14,7 @@ from cocreate.templates import language_code
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.journey_dialogs import NewJourneyDialog, PersonaDialog
 from cocreate.ui.journey_tabs import JourneyTabs
+from cocreate.ui.message import ask
 
 Key = QKeySequence.StandardKey
 
@@ -195,7 +196,14 @@ class CanvasActions(QObject):
             QApplication.clipboard().setMimeData(data)
 
     def cut(self) -> None:
+        """Copy, then delete what was copied (private notes are neither copied nor cut)."""
+        scene = self.tabs.current_scene()
+        if scene is None:
+            return
         self.copy()
+        for note_id in scene.selected_note_ids():
+            if scene.notes[note_id].row["hidden"]:
+                scene.notes[note_id].setSelected(False)
         self.delete()
 
     def paste(self) -> None:
@@ -298,14 +306,12 @@ class CanvasActions(QObject):
         if not dialog.exec():
             return
         values = dialog.result_values()
-        persona_id = values["persona_id"]
-        if values["new_persona"] is not None:
-            persona = values["new_persona"]
-            persona_id = self.document.add_persona(
-                persona["name"], persona["kind"], persona["description"]
-            )
-        journey_id = self.document.add_journey(
-            values["name"], values["template_id"], self._content_language(), persona_id
+        journey_id = self.document.add_journey(  # with a new persona: still one action
+            values["name"],
+            values["template_id"],
+            self._content_language(),
+            values["persona_id"],
+            values["new_persona"],
         )
         if journey_id is not None:
             self.tabs.show_journey(journey_id)
@@ -343,15 +349,11 @@ class CanvasActions(QObject):
         journey = self._current_journey()
         if journey is None:
             return
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Delete Journey"),
-            self.tr(
-                "Delete the journey “%1” with its stages, cards, links and notes?"
-                " You can undo this with Edit > Undo."
-            ).replace("%1", journey["name"]),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        question = self.tr(
+            "Delete the journey “%1” with its stages, cards, links and notes?"
+            " You can undo this with Edit > Undo."
+        ).replace("%1", journey["name"])
+        if ask(self.window, self.tr("Delete Journey"), question):
             self.document.delete_journey(journey["id"])
 
     def edit_persona(self) -> None:
@@ -368,9 +370,9 @@ class CanvasActions(QObject):
                 persona["name"], persona["kind"], persona["description"], journey["id"]
             )
             return
-        if values["persona_changes"] and values["persona_id"] is not None:
-            self.document.update_persona(values["persona_id"], **values["persona_changes"])
-        self.document.set_journey_persona(journey["id"], values["persona_id"])
+        self.document.set_journey_persona(
+            journey["id"], values["persona_id"], values["persona_changes"]
+        )
 
     def add_stage(self) -> None:
         scene = self.tabs.current_scene()

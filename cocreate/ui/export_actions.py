@@ -39,7 +39,7 @@ PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
 class PdfExportDialog(QDialog):
     """Paper size, orientation and the journeys to include."""
 
-    def __init__(self, journeys: list[dict], current: int | None, parent: QWidget | None = None):
+    def __init__(self, journeys: list[dict], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("pdfExportDialog")
         self.setWindowTitle(self.tr("Export PDF Blueprint"))
@@ -63,7 +63,7 @@ class PdfExportDialog(QDialog):
         self.journeys = QListWidget()
         for row in journeys:
             item = QListWidgetItem(row["name"] or self.tr("Untitled journey"))
-            item.setData(Qt.ItemDataRole.UserRole, row["name"])
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])  # names may repeat
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.journeys.addItem(item)
@@ -83,7 +83,7 @@ class PdfExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._update_ok()
 
-    def chosen_journeys(self) -> list[str]:
+    def chosen_journeys(self) -> list[int]:
         items = [self.journeys.item(i) for i in range(self.journeys.count())]
         return [
             item.data(Qt.ItemDataRole.UserRole)
@@ -200,7 +200,7 @@ class ExportActions(QObject):
         if self.document is None:
             return
         journeys = self.document.store.rows("journey", order_by="position")
-        dialog = PdfExportDialog(journeys, self.tabs.current_journey_id(), self.window)
+        dialog = PdfExportDialog(journeys, self.window)
         if not dialog.exec():
             return
         target = self._target(self.tr("Export PDF Blueprint"), ".pdf", self.tr("PDF (*.pdf)"))
@@ -222,7 +222,9 @@ class ExportActions(QObject):
             QGuiApplication.restoreOverrideCursor()
             self._failed(self.tr("Export PDF Blueprint"), target, error)
             return
-        QGuiApplication.restoreOverrideCursor()
+        finally:
+            if QGuiApplication.overrideCursor() is not None:
+                QGuiApplication.restoreOverrideCursor()
         self._done(target)
 
     def export_image(self) -> None:

@@ -183,7 +183,6 @@ class FacilitationActions(QObject):
     def author_changed(self, participant_id: int | None) -> None:
         for scene in self._scenes():
             scene.current_author_id = participant_id
-            scene.sync()  # the reveal policy may allow other notes now
 
     # -- notes and clusters ---------------------------------------------------------------------
 
@@ -202,14 +201,12 @@ class FacilitationActions(QObject):
         scene = self.tabs.current_scene()
         if scene is None or self.document is None:
             return
-        for cluster_id in scene.selected_clusters():
-            self.document.ungroup(cluster_id)
+        self.document.ungroup(scene.selected_clusters())
 
     def tidy(self) -> None:
         scene = self.tabs.current_scene()
         if scene is not None:
-            for cluster_id in scene.selected_clusters():
-                scene.tidy_cluster(cluster_id)
+            scene.tidy_clusters(scene.selected_clusters())
 
     def color_by_category(self, on: bool) -> None:
         for scene in self._scenes():

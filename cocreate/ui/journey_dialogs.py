@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from cocreate import templates
 from cocreate.document import Document
-from cocreate.labels import label, values
+from cocreate.labels import label, plain_tip, values
 from cocreate.model import PersonaKind
 from cocreate.store.ops import Row
 
@@ -43,7 +43,9 @@ class PersonaCombo(QComboBox):
         for row in personas:
             self.addItem(persona_display_name(row), row["id"])
             if row["description"]:
-                self.setItemData(self.count() - 1, row["description"], Qt.ItemDataRole.ToolTipRole)
+                self.setItemData(
+                    self.count() - 1, plain_tip(row["description"]), Qt.ItemDataRole.ToolTipRole
+                )
         self.addItem("", NEW_PERSONA)
         self.retranslate()
 

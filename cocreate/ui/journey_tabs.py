@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
+from cocreate.labels import plain_tip
 from cocreate.store.ops import Change
 
 
@@ -31,6 +32,11 @@ class JourneyTabs(QTabWidget):
         self._syncing = False
         self.currentChanged.connect(self._current_changed)
         self.tabBar().tabMoved.connect(self._tab_moved)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.sync()  # "Untitled journey" in the new language
+        super().changeEvent(event)
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
@@ -97,7 +103,7 @@ class JourneyTabs(QTabWidget):
                 self.tabBar().moveTab(self.indexOf(view), index)
             name = row["name"] or self.tr("Untitled journey")
             self.setTabText(index, name.replace("&", "&&"))
-            self.setTabToolTip(index, name)
+            self.setTabToolTip(index, plain_tip(name))
         self._syncing = False
         self._current_changed(self.currentIndex())
 

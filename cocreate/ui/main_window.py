@@ -33,10 +33,16 @@ from cocreate.ui.file_errors import show_file_error
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.inspector import InspectorDock
 from cocreate.ui.journey_tabs import JourneyTabs
+from cocreate.ui.message import warn
 from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
 from cocreate.ui.participants import ParticipantsDock
-from cocreate.ui.recent import add_recent_file, clear_recent_files, recent_files
+from cocreate.ui.recent import (
+    add_recent_file,
+    clear_recent_files,
+    recent_files,
+    remove_recent_file,
+)
 from cocreate.ui.recovery_dialog import RecoveryDialog
 from cocreate.ui.session_dialog import SessionDetailsDialog
 from cocreate.ui.tally import TallyDock
@@ -406,13 +412,17 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{index % 10} {path.name}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         if not paths:
             empty = self.recent_menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.clear_recent_action)
         self.clear_recent_action.setEnabled(bool(paths))
+
+    def _open_recent(self, path: Path) -> None:
+        if not self.open_file(path) and not path.exists():
+            remove_recent_file(path)  # said so in the dialog: no use offering it again
 
     def _clear_recent(self) -> None:
         clear_recent_files()
@@ -572,7 +582,7 @@ class MainWindow(QMainWindow):
             show_file_error(self, self.tr("Cannot Save Session"), error)
             return False
         except OSError as error:
-            QMessageBox.warning(
+            warn(
                 self,
                 self.tr("Cannot Save Session"),
                 self.tr("%1\n\nThe session could not be written there: %2")

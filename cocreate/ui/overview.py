@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cocreate.document import Document
-from cocreate.labels import label
+from cocreate.labels import label, plain_tip
 
 Row = dict[str, Any]
 
@@ -227,7 +227,7 @@ class SessionOverview(QWidget):
                 text = " ".join(note["text"].split())  # one line in the outline
             item = QTreeWidgetItem(parent, [text, " · ".join(parts)])
             if not note["hidden"]:
-                item.setToolTip(0, note["text"])
+                item.setToolTip(0, plain_tip(note["text"]))
             if author is not None:
                 item.setIcon(0, _swatch(note["color"] or author["color"]))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -203,6 +203,10 @@ class ParticipantsDock(QDockWidget):
         for action in (self.rename_action, self.recolour_action, self.remove_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.tree.addAction(action)
+        # F2 and Delete are also the window's Rename Session and canvas Delete: in the list
+        # they act on the chosen person (the list claims them before the window's shortcuts).
+        self._list_keys = {Qt.Key.Key_F2: self.rename_action, Qt.Key.Key_Delete: self.remove_action}
+        self.tree.installEventFilter(self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.rename_button = QToolButton()
         self.rename_button.setObjectName("renameParticipant")
@@ -532,6 +536,19 @@ class ParticipantsDock(QDockWidget):
             self._document.delete_participant(row["id"])
 
     # -- translated texts ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.tree and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            action = self._list_keys.get(event.key())
+            if action is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                if event.type() == QEvent.Type.KeyPress and action.isEnabled():
+                    action.trigger()
+                event.accept()
+                return event.type() == QEvent.Type.KeyPress
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:

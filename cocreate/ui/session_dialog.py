@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate.document import SESSION_FIELDS
+
 ISO_DATE = Qt.DateFormat.ISODate
 
 
@@ -28,9 +30,7 @@ class SessionDetailsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Session Details"))
         self.setMinimumWidth(520)
-        self._original = {
-            key: session[key] for key in ("title", "theme", "brand", "date", "facilitator", "goal")
-        }
+        self._original = {key: session[key] for key in SESSION_FIELDS}
 
         self.title_edit = QLineEdit(session["title"])
         self.title_edit.setPlaceholderText(self.tr("e.g. Member loyalty co-creation salon"))
@@ -52,6 +52,10 @@ class SessionDetailsDialog(QDialog):
         self.date_edit.setDate(parsed if parsed.isValid() else QDate.currentDate())
         self.date_edit.setEnabled(parsed.isValid())
         self.date_check.toggled.connect(self.date_edit.setEnabled)
+        # A date that is not ISO (from an imported file) stays as it is unless it is edited.
+        self._date_touched = False
+        self.date_check.toggled.connect(self._touch_date)
+        self.date_edit.dateChanged.connect(self._touch_date)
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_edit)
         date_row.addStretch(1)
@@ -74,8 +78,13 @@ class SessionDetailsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _touch_date(self, *_args) -> None:
+        self._date_touched = True
+
     def values(self) -> dict[str, str]:
         date = self.date_edit.date().toString(ISO_DATE) if self.date_check.isChecked() else ""
+        if not self._date_touched:
+            date = self._original["date"]
         return {
             "title": self.title_edit.text().strip(),
             "theme": self.theme_edit.text().strip(),

@@ -212,10 +212,6 @@ class TallyDock(QDockWidget):
     def journey_id(self) -> int | None:
         return self._journey_id
 
-    def shown_round(self) -> int:
-        """The round tallied: the running one, else the last one (0 when none ever ran)."""
-        return self._round
-
     def entries(self) -> list[TallyEntry]:
         return list(self._entries)
 

@@ -436,14 +436,6 @@
         <translation>移动多张便利贴</translation>
     </message>
     <message>
-        <source>Delete Note</source>
-        <translation>删除便利贴</translation>
-    </message>
-    <message>
-        <source>Delete Notes</source>
-        <translation>删除多张便利贴</translation>
-    </message>
-    <message>
         <source>Group Notes</source>
         <translation>将便利贴分组</translation>
     </message>
