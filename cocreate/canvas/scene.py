@@ -105,6 +105,8 @@ class JourneyScene(QGraphicsScene):
         self.current_author_id: int | None = None
         self.draft: NoteItem | None = None
         self._syncing = False
+        self.active = True
+        self._stale = False
         self._press_positions: dict[int, QPointF] = {}
         self._note_press: dict[int, QPointF] = {}
         self._frames_at_press: dict[int, QRectF] = {}
@@ -136,12 +138,23 @@ class JourneyScene(QGraphicsScene):
     # -- mirroring the document -------------------------------------------------------------
 
     def _document_changed(self, change: Change) -> None:
-        if change.touches(*CANVAS_TABLES):
+        if not change.touches(*CANVAS_TABLES):
+            return
+        if self.active:
+            self.sync()
+        else:
+            self._stale = True  # a journey in a tab behind: brought up to date when shown
+
+    def set_active(self, active: bool) -> None:
+        """Whether a view shows this scene now; a scene in a hidden tab syncs when shown."""
+        self.active = active
+        if active and self._stale:
             self.sync()
 
     def sync(self) -> None:
         """Bring every item in line with the file (create, update, move, remove)."""
         self._syncing = True
+        self._stale = False
         try:
             self._sync()
         finally:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from cocreate import __version__
-from cocreate.atomic import sync_file, sync_folder, temp_beside
+from cocreate.atomic import replacing
 from cocreate.store import schema
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
@@ -307,21 +307,13 @@ class SessionFile:
         The copy goes to a temporary file in the target's folder, is synced, and then replaces
         the target in one rename: a crash leaves either the old target or the complete copy.
         """
-        target = Path(target)
-        tmp = temp_beside(target, ".tmp")
-        try:
+        with replacing(Path(target)) as tmp:
             dst = sqlite3.connect(tmp)
             try:
                 self._raw.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
-            sync_file(tmp)
-            os.replace(tmp, target)
-            sync_folder(target.resolve().parent)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
 
 
 def _migrated_copy(path: Path, from_version: int) -> Path:
@@ -346,30 +338,25 @@ def _migrated_copy(path: Path, from_version: int) -> Path:
 
 def _migrate(path: Path, from_version: int) -> None:
     """Bring an older file up to SCHEMA_VERSION on a copy, then swap the copy in."""
-    tmp = temp_beside(path, ".migrating")
     try:
-        src = _connect(path, read_only=True)
-        dst = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            src.backup(dst)
-            engine = _engine(dst)
-            with engine.connect() as conn:
-                conn.info["begin"] = "BEGIN IMMEDIATE"
-                with conn.begin():
-                    for version in range(from_version, schema.SCHEMA_VERSION):
-                        schema.MIGRATIONS[version](conn)
-                        conn.exec_driver_sql(f"PRAGMA user_version = {version + 1}")
-            if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("the upgraded copy failed its integrity check")
-        finally:
-            src.close()
-            dst.close()
-        sync_file(tmp)
-        os.replace(tmp, path)
-        sync_folder(path.resolve().parent)
+        with replacing(path, ".migrating") as tmp:
+            src = _connect(path, read_only=True)
+            dst = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                src.backup(dst)
+                engine = _engine(dst)
+                with engine.connect() as conn:
+                    conn.info["begin"] = "BEGIN IMMEDIATE"
+                    with conn.begin():  # every step in one transaction
+                        for version in range(from_version, schema.SCHEMA_VERSION):
+                            schema.MIGRATIONS[version](conn)
+                            conn.exec_driver_sql(f"PRAGMA user_version = {version + 1}")
+                if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise sqlite3.DatabaseError("the upgraded copy failed its integrity check")
+            finally:
+                src.close()
+                dst.close()
     except SessionFileError:
-        tmp.unlink(missing_ok=True)
         raise
     except Exception as exc:
-        tmp.unlink(missing_ok=True)
         raise SessionFileError(path, FileProblem.MIGRATION_FAILED, str(exc)) from exc

@@ -115,6 +115,8 @@ class JourneyTabs(QTabWidget):
         if self._syncing:
             return
         scene = self.current_scene()
+        for view in self.views.values():  # only the journey in view follows every change
+            view.journey_scene().set_active(view.journey_scene() is scene)
         self.touchpoints_selected.emit(scene.selected_touchpoint_ids() if scene else [])
 
     def _tab_moved(self, _from: int, to: int) -> None:

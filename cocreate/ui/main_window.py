@@ -119,8 +119,8 @@ class MainWindow(QMainWindow):
         self.clear_recent_action = self._action(self._clear_recent)
         self.details_action = self._action(self.edit_session_details, "Ctrl+Shift+I")
         self.rename_action = self._action(self.rename_session, "F2")
-        self.expand_action = self._action(lambda: self.overview.tree.expandAll())
-        self.collapse_action = self._action(self._collapse_outline)
+        self.expand_action = self._action(lambda: self.overview.set_collapsed(False))
+        self.collapse_action = self._action(lambda: self.overview.set_collapsed(True))
         self.about_action = self._action(self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_qt_action = self._action(QApplication.aboutQt)
@@ -426,11 +426,6 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         clear_recent_files()
-
-    def _collapse_outline(self) -> None:
-        self.overview.tree.collapseAll()
-        for index in range(self.overview.tree.topLevelItemCount()):
-            self.overview.tree.topLevelItem(index).setExpanded(True)
 
     # -- the open session -----------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class SessionOverview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
+        self._stale = False
+        self.collapsed = False
         self.title_label = _plain_label("sessionTitle", point_delta=8, bold=True)
         self.theme_label = _plain_label("sessionTheme", point_delta=2)
         self.meta_label = _plain_label("sessionMeta")
@@ -66,11 +68,35 @@ class SessionOverview(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         if self._document is not None:
-            self._document.changed.disconnect(self.refresh)
+            self._document.changed.disconnect(self._changed)
         self._document = document
         if document is not None:
-            document.changed.connect(self.refresh)
+            document.changed.connect(self._changed)
         self.refresh()
+
+    def _changed(self, _change: object = None) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # behind another panel: rebuilt when it is shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Journeys only (True) or every row; kept across rebuilds."""
+        self.collapsed = collapsed
+        self._apply_expansion()
+
+    def _apply_expansion(self) -> None:
+        if self.collapsed:
+            self.tree.collapseAll()
+            for index in range(self.tree.topLevelItemCount()):
+                self.tree.topLevelItem(index).setExpanded(True)
+        else:
+            self.tree.expandAll()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -84,6 +110,7 @@ class SessionOverview(QWidget):
     # -- building -------------------------------------------------------------------------------
 
     def refresh(self, _change: object = None) -> None:
+        self._stale = False
         self.tree.clear()
         if self._document is None:
             for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
@@ -111,8 +138,7 @@ class SessionOverview(QWidget):
         for journey in store.rows("journey", order_by="position"):
             self._add_journey(journey, personas, authors, votes)
         self._add_participants(people)
-        for index in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(index).setExpanded(True)
+        self._apply_expansion()
 
     def _vote_counts(self) -> Counter:
         votes: Counter = Counter()
