@@ -1,14 +1,16 @@
-"""What the data says about a journey: pure functions over rows (no Qt).
+"""What the data says about a journey: pure functions over rows (no Qt, no reportlab).
 
-Shared by the canvas and the PDF, so both draw the same emotion curve.
+The emotion curve (drawn the same on the canvas and in the PDF) and journey health (seed 004:
+a healthy journey has no breakpoints and no gaps; pain points are solved stage by stage).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from cocreate.model import LaneKind
+from cocreate.model import Channel, LaneKind, NoteCategory
 
 Row = dict[str, Any]
 
@@ -60,3 +62,274 @@ def lowest_points(points: list[StageEmotion]) -> set[int]:
         return set()
     low = min(means)
     return {point.stage_id for point in points if point.mean is not None and point.mean == low}
+
+
+# How many ideas `top_ideas` holds at most.
+TOP_IDEAS = 10
+
+
+class RowSource(Protocol):
+    """What the functions here read from: a SessionFile, or anything with the same methods."""
+
+    def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]: ...
+
+    def session_row(self) -> Row: ...
+
+
+@dataclass(frozen=True)
+class RankedIdea:
+    """An idea note or a touchpoint, with the dots it got."""
+
+    source: str  # "note" or "touchpoint"
+    row: Row
+    votes: int
+    stage_id: int | None
+
+    @property
+    def text(self) -> str:
+        return self.row["text"] if self.source == "note" else self.row["title"]
+
+
+@dataclass(frozen=True)
+class StageHealth:
+    stage: Row
+    touchpoints: int
+    emotion: float | None  # the mean of the customer-side cards, as on the emotion curve
+    emotion_count: int
+    lowest: bool
+    channels: tuple[str, ...]  # in the order of the Channel enumeration
+    breakpoints: tuple[Row, ...]  # touchpoints marked as breakpoints, in layout order
+    pain_points: tuple[Row, ...]  # pain-point notes, most votes first
+
+    @property
+    def stage_id(self) -> int:
+        return self.stage["id"]
+
+    @property
+    def empty(self) -> bool:
+        return self.touchpoints == 0
+
+
+@dataclass(frozen=True)
+class JourneyHealth:
+    journey_id: int
+    stages: tuple[StageHealth, ...]  # in stage order
+    touchpoints: int
+    lowest_stages: frozenset[int]
+    unstaged_pain_points: tuple[Row, ...]  # pain points pinned to no stage or card
+    top_ideas: tuple[RankedIdea, ...]
+    note_votes: dict[int, int]  # note id -> votes
+    hidden_notes: int  # private notes left out of the figures
+
+    @property
+    def empty_stages(self) -> tuple[StageHealth, ...]:
+        return tuple(stage for stage in self.stages if stage.empty)
+
+    @property
+    def breakpoints(self) -> tuple[Row, ...]:
+        return tuple(card for stage in self.stages for card in stage.breakpoints)
+
+    @property
+    def negative_stages(self) -> tuple[StageHealth, ...]:
+        """Stages whose mean emotion is below zero, lowest first."""
+        negative = [s for s in self.stages if s.emotion is not None and s.emotion < 0]
+        return tuple(sorted(negative, key=lambda s: (s.emotion, s.stage["position"])))
+
+    @property
+    def pain_point_count(self) -> int:
+        return sum(len(s.pain_points) for s in self.stages) + len(self.unstaged_pain_points)
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        used = {channel for stage in self.stages for channel in stage.channels}
+        return tuple(channel for channel in _CHANNEL_ORDER if channel in used)
+
+
+_CHANNEL_ORDER = [channel.value for channel in Channel]
+
+
+def _channel_key(channel: str) -> tuple[int, str]:
+    try:
+        return (_CHANNEL_ORDER.index(channel), channel)
+    except ValueError:
+        return (len(_CHANNEL_ORDER), channel)
+
+
+def compute_health(
+    stages: list[Row],
+    lanes: list[Row],
+    touchpoints: list[Row],
+    notes: list[Row],
+    votes: list[Row],
+    *,
+    journey_id: int = 0,
+    include_hidden: bool = False,
+    top: int = TOP_IDEAS,
+) -> JourneyHealth:
+    """The health of one journey from its rows (votes may be the whole session's)."""
+    stages = sorted(stages, key=lambda row: (row["position"], row["id"]))
+    lane_order = {lane["id"]: (lane["position"], lane["id"]) for lane in lanes}
+    stage_ids = {stage["id"] for stage in stages}
+    cards = sorted(
+        (card for card in touchpoints if card["stage_id"] in stage_ids),
+        key=lambda c: (lane_order.get(c["lane_id"], (0, 0)), c["position"], c["id"]),
+    )
+    card_stage = {card["id"]: card["stage_id"] for card in cards}
+    hidden = [note for note in notes if note["hidden"]]
+    shown = notes if include_hidden else [note for note in notes if not note["hidden"]]
+
+    note_votes = Counter(v["note_id"] for v in votes if v.get("note_id") is not None)
+    card_votes = Counter(v["touchpoint_id"] for v in votes if v.get("touchpoint_id") is not None)
+
+    def stage_of(note: Row) -> int | None:
+        if note.get("touchpoint_id") in card_stage:
+            return card_stage[note["touchpoint_id"]]
+        if note.get("stage_id") in stage_ids:
+            return note["stage_id"]
+        return None
+
+    def by_votes(note: Row) -> tuple[int, int]:
+        return (-note_votes.get(note["id"], 0), note["id"])
+
+    pains: dict[int | None, list[Row]] = {}
+    for note in shown:
+        if note["category"] == NoteCategory.PAIN_POINT.value:
+            pains.setdefault(stage_of(note), []).append(note)
+    for found in pains.values():
+        found.sort(key=by_votes)
+
+    points = emotion_by_stage(stages, lanes, cards)
+    lowest = lowest_points(points)
+    emotions = {point.stage_id: point for point in points}
+    per_stage = []
+    for stage in stages:
+        mine = [card for card in cards if card["stage_id"] == stage["id"]]
+        point = emotions[stage["id"]]
+        per_stage.append(
+            StageHealth(
+                stage=stage,
+                touchpoints=len(mine),
+                emotion=point.mean,
+                emotion_count=point.count,
+                lowest=stage["id"] in lowest,
+                channels=tuple(sorted({card["channel"] for card in mine}, key=_channel_key)),
+                breakpoints=tuple(card for card in mine if card["breakpoint"]),
+                pain_points=tuple(pains.get(stage["id"], [])),
+            )
+        )
+
+    position = {stage["id"]: index for index, stage in enumerate(stages)}
+    ideas = [
+        RankedIdea("note", note, note_votes.get(note["id"], 0), stage_of(note))
+        for note in shown
+        if note["category"] == NoteCategory.IDEA.value
+    ] + [
+        RankedIdea("touchpoint", card, card_votes[card["id"]], card["stage_id"])
+        for card in cards
+        if card_votes.get(card["id"], 0) > 0
+    ]
+    ideas.sort(
+        key=lambda idea: (
+            -idea.votes,
+            position.get(idea.stage_id, len(position)) if idea.stage_id is not None else 1 << 30,
+            idea.source,
+            idea.row["id"],
+        )
+    )
+    return JourneyHealth(
+        journey_id=journey_id,
+        stages=tuple(per_stage),
+        touchpoints=len(cards),
+        lowest_stages=frozenset(lowest),
+        unstaged_pain_points=tuple(pains.get(None, [])),
+        top_ideas=tuple(ideas[:top]),
+        note_votes={note["id"]: note_votes.get(note["id"], 0) for note in notes},
+        hidden_notes=0 if include_hidden else len(hidden),
+    )
+
+
+def journey_health(
+    store: RowSource, journey_id: int, *, include_hidden: bool = False, top: int = TOP_IDEAS
+) -> JourneyHealth:
+    """The health of a journey of an open session file.
+
+    Private notes (hidden, not revealed yet) are left out unless include_hidden; the result
+    counts them in `hidden_notes`. Top ideas are the idea notes and the voted touchpoints, most
+    votes first.
+    """
+    notes = store.rows("note", journey_id=journey_id)
+    note_ids = {note["id"] for note in notes}
+    card_rows = store.rows("touchpoint", journey_id=journey_id)
+    card_ids = {card["id"] for card in card_rows}
+    votes = [
+        vote
+        for vote in store.rows("vote")
+        if vote.get("note_id") in note_ids or vote.get("touchpoint_id") in card_ids
+    ]
+    return compute_health(
+        store.rows("stage", order_by="position", journey_id=journey_id),
+        store.rows("lane", order_by="position", journey_id=journey_id),
+        card_rows,
+        notes,
+        votes,
+        journey_id=journey_id,
+        include_hidden=include_hidden,
+        top=top,
+    )
+
+
+# -- dot-voting tallies ----------------------------------------------------------------------
+
+
+@dataclass
+class TallyEntry:
+    """One voted note or touchpoint."""
+
+    kind: str  # "note" or "touchpoint"
+    item_id: int
+    row: Row
+    votes: int = 0
+    colors: list[str] = field(default_factory=list)  # one per dot, in participant order
+    rank: int = 0
+
+
+def latest_round(store: RowSource) -> int:
+    """The running round, else the last round anyone voted in (0 when there was none)."""
+    running = int(store.session_row()["voting_round"] or 0)
+    if running:
+        return running
+    return max((int(vote["round"]) for vote in store.rows("vote")), default=0)
+
+
+def tally(store: RowSource, journey_id: int, voting_round: int) -> list[TallyEntry]:
+    """The journey's voted notes and touchpoints of the round, most dots first, ranked.
+
+    Ties share a rank (1, 2, 2, 4); among them touchpoints come before notes, oldest first.
+    """
+    people = store.rows("participant", order_by="position")
+    order = {row["id"]: index for index, row in enumerate(people)}
+    colors = {row["id"]: row["color"] for row in people}
+    notes = {row["id"]: row for row in store.rows("note", journey_id=journey_id)}
+    cards = {row["id"]: row for row in store.rows("touchpoint", journey_id=journey_id)}
+    entries: dict[tuple[str, int], TallyEntry] = {}
+    voters: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for vote in store.rows("vote", round=voting_round):
+        if vote["note_id"] in notes:
+            key = ("note", vote["note_id"])
+            row = notes[vote["note_id"]]
+        elif vote["touchpoint_id"] in cards:
+            key = ("touchpoint", vote["touchpoint_id"])
+            row = cards[vote["touchpoint_id"]]
+        else:
+            continue  # a dot on another journey
+        entry = entries.setdefault(key, TallyEntry(key[0], key[1], row))
+        entry.votes += 1
+        voters[key].append(vote["participant_id"])
+    for key, entry in entries.items():
+        ordered = sorted(voters[key], key=lambda pid: order.get(pid, len(order)))
+        entry.colors = [colors.get(pid, "") for pid in ordered]
+    ranked = sorted(entries.values(), key=lambda e: (-e.votes, e.kind != "touchpoint", e.item_id))
+    for index, entry in enumerate(ranked):
+        same = index > 0 and ranked[index - 1].votes == entry.votes
+        entry.rank = ranked[index - 1].rank if same else index + 1
+    return ranked

@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import Connection
 
 import cocreate
+from cocreate.analysis import journey_health
 from cocreate.demo import write_demo
 from cocreate.export import pdf_blueprint, pdf_fonts
-from cocreate.export.health import journey_health
 from cocreate.export.pdf import (
     PAPERS,
     blueprint_box,
@@ -566,7 +566,7 @@ def test_a_failure_mid_export_leaves_no_partial_file(demo: Path, tmp_path: Path,
 
 def test_the_exporter_imports_no_qt():
     code = (
-        "import sys, cocreate.export.pdf, cocreate.export.health;"
+        "import sys, cocreate.export.pdf, cocreate.analysis;"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

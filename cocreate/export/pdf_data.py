@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cocreate.export.health import JourneyHealth, compute_health
+from cocreate.analysis import JourneyHealth, compute_health
 from cocreate.layout import JourneyLayout, compute_layout
 from cocreate.store import SessionFile
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cocreate.analysis import JourneyHealth
 from cocreate.export import pdf_style as style
-from cocreate.export.health import JourneyHealth
 from cocreate.export.pdf_data import JourneyData, Row, SessionData
 from cocreate.export.pdf_draw import ASCENT, LEADING, Painter
 from cocreate.export.pdf_sheet import Block, Sheet

@@ -8,9 +8,6 @@ touchpoint) and its text on one line. A private note that is still face down sho
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -27,72 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate.analysis import TallyEntry, latest_round, tally
 from cocreate.document import Document
-from cocreate.store import SessionFile
-from cocreate.store.ops import Change, Row
+from cocreate.store.ops import Change
 
 RANK_COLUMN, VOTES_COLUMN, KIND_COLUMN, TEXT_COLUMN = 0, 1, 2, 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # ("note" | "touchpoint", id)
 DOTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the voters' colours, one per dot
 
 
-@dataclass
-class TallyEntry:
-    """One voted note or touchpoint."""
-
-    kind: str  # "note" or "touchpoint"
-    item_id: int
-    row: Row
-    votes: int = 0
-    colors: list[str] = field(default_factory=list)  # one per dot, in participant order
-    rank: int = 0
-
-
 def one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def latest_round(store: SessionFile) -> int:
-    """The running round, else the last round anyone voted in (0 when there was none)."""
-    running = int(store.session_row()["voting_round"] or 0)
-    if running:
-        return running
-    return max((int(vote["round"]) for vote in store.rows("vote")), default=0)
-
-
-def tally(store: SessionFile, journey_id: int, voting_round: int) -> list[TallyEntry]:
-    """The journey's voted notes and touchpoints of the round, most dots first, ranked.
-
-    Ties share a rank (1, 2, 2, 4); among them touchpoints come before notes, oldest first.
-    No Qt in here: it could move to cocreate.analysis as it is.
-    """
-    people = store.rows("participant", order_by="position")
-    order = {row["id"]: index for index, row in enumerate(people)}
-    colors = {row["id"]: row["color"] for row in people}
-    notes = {row["id"]: row for row in store.rows("note", journey_id=journey_id)}
-    cards = {row["id"]: row for row in store.rows("touchpoint", journey_id=journey_id)}
-    entries: dict[tuple[str, int], TallyEntry] = {}
-    voters: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for vote in store.rows("vote", round=voting_round):
-        if vote["note_id"] in notes:
-            key = ("note", vote["note_id"])
-            row = notes[vote["note_id"]]
-        elif vote["touchpoint_id"] in cards:
-            key = ("touchpoint", vote["touchpoint_id"])
-            row = cards[vote["touchpoint_id"]]
-        else:
-            continue  # a dot on another journey
-        entry = entries.setdefault(key, TallyEntry(key[0], key[1], row))
-        entry.votes += 1
-        voters[key].append(vote["participant_id"])
-    for key, entry in entries.items():
-        ordered = sorted(voters[key], key=lambda pid: order.get(pid, len(order)))
-        entry.colors = [colors.get(pid, "") for pid in ordered]
-    ranked = sorted(entries.values(), key=lambda e: (-e.votes, e.kind != "touchpoint", e.item_id))
-    for index, entry in enumerate(ranked):
-        same = index > 0 and ranked[index - 1].votes == entry.votes
-        entry.rank = ranked[index - 1].rank if same else index + 1
-    return ranked
 
 
 class DotsDelegate(QStyledItemDelegate):
