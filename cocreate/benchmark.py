@@ -54,6 +54,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from sqlalchemy import Connection
 
+from cocreate.benchmark_export import peak_rss_mb
 from cocreate.canvas.notes import NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.canvas.view import JourneyView
 from cocreate.demo import write_demo
@@ -554,24 +555,6 @@ def _median(samples: Sequence[float]) -> float:
     return round(statistics.median(samples), 2)
 
 
-def _peak_rss_mb() -> float | None:
-    """This process's peak memory: VmHWM on Linux (ru_maxrss would start at the parent's)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return round(peak / scale, 1)
-
-
 class PaintCounter(QObject):
     """Counts the paint events of a widget."""
 
@@ -735,7 +718,7 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
             "links": links,
             "file_kb": round(path.stat().st_size / 1024, 1),
             "build_ms": round(build_ms, 2),
-            "rss_before_mb": _peak_rss_mb(),
+            "rss_before_mb": peak_rss_mb(),
         }
         opens = measure_open(path, repeat)
         result |= {"open_ms": _median(opens), "open_samples_ms": [round(s, 2) for s in opens]}
@@ -747,7 +730,7 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
             canvas.close()
         result["drop_commit_ms"] = _median(drags) if drags else None
         result["drop_commit_samples_ms"] = [round(s, 2) for s in drags]
-    result["peak_rss_mb"] = _peak_rss_mb()
+    result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
@@ -873,7 +856,7 @@ def measure_board_size(size: int, repeat: int) -> dict[str, Any]:
             "touchpoints": counts["touchpoint"],
             "file_kb": round(path.stat().st_size / 1024, 1),
             "build_ms": round(build_ms, 2),
-            "rss_before_mb": _peak_rss_mb(),
+            "rss_before_mb": peak_rss_mb(),
         }
         opens = measure_open(path, repeat)
         result |= {"open_ms": _median(opens), "open_samples_ms": [round(s, 2) for s in opens]}
@@ -887,79 +870,11 @@ def measure_board_size(size: int, repeat: int) -> dict[str, Any]:
             canvas.close()
         result["drop_commit_ms"] = _median(drops) if drops else None
         result["drop_commit_samples_ms"] = [round(s, 2) for s in drops]
-    result["peak_rss_mb"] = _peak_rss_mb()
+    result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
 # -- measuring the exports ---------------------------------------------------------------------
-
-# One (session, format) measured in a child process, run as `python -c EXPORT_CHILD SESSION FORMAT
-# OUT REPEAT`: the child imports only the exporter it measures, so its peak RSS is that export's
-# (importing this module would load Qt's widgets too, some 50 MB). It prints one line of JSON.
-EXPORT_CHILD = """
-import json, os, sys, time
-from pathlib import Path
-
-def peak_rss_mb():
-    # Linux: VmHWM, this process's own high-water mark (ru_maxrss starts at the parent's, which
-    # Linux carries over the fork and exec of a child process).
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale, 1)
-
-def ms(start):
-    return round((time.perf_counter_ns() - start) / 1e6, 2)
-
-session, kind, out, repeat = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
-rss_start = peak_rss_mb()
-start = time.perf_counter_ns()
-if kind == "pdf":
-    from cocreate.export.pdf import export_pdf
-
-    def export():
-        export_pdf(session, out)  # A3 landscape, every journey: the defaults
-elif kind == "png":
-    from cocreate.canvas.image_export import export_journey_image
-
-    def export():
-        export_journey_image(session, out)  # the first journey
-elif kind == "json":
-    from cocreate.export.json_io import export_json
-
-    def export():  # UTF-8, synced to disk, as `cocreate export-json` writes it
-        data = export_json(session).encode("utf-8")
-        with open(out, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-else:
-    raise SystemExit(f"unknown export format {kind!r}")
-import_ms = ms(start)
-rss_before = peak_rss_mb()
-samples = []
-for _run in range(1 + repeat):
-    start = time.perf_counter_ns()
-    export()
-    samples.append(ms(start))
-print(json.dumps({
-    "import_ms": import_ms,
-    "cold_ms": samples[0],
-    "warm_samples_ms": samples[1:],
-    "rss_start_mb": rss_start,
-    "rss_before_mb": rss_before,
-    "peak_rss_mb": peak_rss_mb(),
-}))
-"""
 
 
 def parse_export_size(text: str) -> str:
@@ -1032,7 +947,15 @@ def run_export_child(
     session: Path, kind: str, out: Path, repeat: int, data_dir: Path
 ) -> dict[str, Any]:
     """One export of one session in a fresh interpreter: its timings and peak RSS."""
-    command = [sys.executable, "-c", EXPORT_CHILD, str(session), kind, str(out), str(repeat)]
+    command = [
+        sys.executable,
+        "-m",
+        "cocreate.benchmark_export",
+        str(session),
+        kind,
+        str(out),
+        str(repeat),
+    ]
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir)}
     done = subprocess.run(
         command, capture_output=True, text=True, env=env, timeout=CHILD_TIMEOUT_S, check=False

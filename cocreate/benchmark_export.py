@@ -1,0 +1,86 @@
+"""One export measured in a fresh process for the benchmark (python -m cocreate.benchmark_export).
+
+Run as `python -m cocreate.benchmark_export SESSION FORMAT OUT REPEAT`; it imports only the
+exporter it measures, so its peak memory is that export's (cocreate.benchmark itself loads Qt's
+widgets). It prints one line of JSON. No Qt unless the format is png.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak memory: VmHWM on Linux (ru_maxrss would start at the parent's,
+    which Linux carries over the fork and exec of a child process)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale, 1)
+
+
+def _ms(start: int) -> float:
+    return round((time.perf_counter_ns() - start) / 1e6, 2)
+
+
+def _exporter(kind: str, session: Path, out: Path) -> Callable[[], None]:
+    if kind == "pdf":
+        from cocreate.export.pdf import export_pdf
+
+        return lambda: export_pdf(session, out)  # A3 landscape, every journey: the defaults
+    if kind == "png":
+        from cocreate.canvas.image_export import export_journey_image
+
+        return lambda: export_journey_image(session, out)  # the first journey
+    if kind == "json":
+        from cocreate.export.json_io import export_json
+
+        def export() -> None:  # UTF-8, synced to disk, as `cocreate export-json` writes it
+            with open(out, "wb") as handle:
+                handle.write(export_json(session).encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+
+        return export
+    raise SystemExit(f"unknown export format {kind!r}")
+
+
+def main() -> None:
+    session, kind, out, repeat = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+    rss_start = peak_rss_mb()
+    start = time.perf_counter_ns()
+    export = _exporter(kind, session, out)
+    import_ms = _ms(start)
+    rss_before = peak_rss_mb()
+    samples = []
+    for _run in range(1 + repeat):
+        start = time.perf_counter_ns()
+        export()
+        samples.append(_ms(start))
+    result = {
+        "import_ms": import_ms,
+        "cold_ms": samples[0],
+        "warm_samples_ms": samples[1:],
+        "rss_start_mb": rss_start,
+        "rss_before_mb": rss_before,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
