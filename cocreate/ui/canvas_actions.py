@@ -11,6 +11,7 @@ from cocreate.canvas.mime import TOUCHPOINTS_MIME
 from cocreate.document import Document
 from cocreate.labels import label
 from cocreate.templates import language_code
+from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.journey_dialogs import NewJourneyDialog, PersonaDialog
 from cocreate.ui.journey_tabs import JourneyTabs
@@ -31,14 +32,7 @@ class CanvasActions(QObject):
         self.document: Document | None = None
 
         def make(slot, shortcut: Key | str | None = None, checkable: bool = False) -> QAction:
-            action = QAction(window)
-            action.triggered.connect(slot)
-            action.setCheckable(checkable)
-            if isinstance(shortcut, Key):
-                action.setShortcuts(QKeySequence.keyBindings(shortcut))
-            elif shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            return action
+            return make_action(window, slot, shortcut, checkable)
 
         self.cut_action = make(self.cut, Key.Cut)
         self.copy_action = make(self.copy, Key.Copy)
@@ -127,10 +121,7 @@ class CanvasActions(QObject):
                 self.tr("Draw arrows: drag from one card to another (L)"),
             ),
         }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setStatusTip(tip)
-            action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        set_texts(texts)
         self.hidden_lanes_menu.setTitle(self.tr("Show &Hidden Lanes"))
 
     def set_document(self, document: Document | None) -> None:

@@ -31,6 +31,7 @@ from cocreate.canvas.image_export import render_scene
 from cocreate.document import Document
 from cocreate.export.csv_export import export_csv
 from cocreate.export.json_io import JsonImportError, export_json, import_json
+from cocreate.ui.actions import set_texts
 from cocreate.ui.journey_tabs import JourneyTabs
 
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
@@ -149,10 +150,7 @@ class ExportActions(QObject):
                 self.tr("Make a new session file from a cocreate JSON export"),
             ),
         }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
+        set_texts(texts)
 
     def set_document(self, document: Document | None) -> None:
         self.document = document

@@ -4,11 +4,12 @@ and the audience display. The main window puts these actions in its menus and to
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from cocreate.document import Document
 from cocreate.model import RevealPolicy
+from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.audience import AudienceWindow
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.timer import CountdownTimer, TimerOverlay
@@ -28,18 +29,8 @@ class FacilitationActions(QObject):
         self.audience: AudienceWindow | None = None
         self._saved_state: bytes | None = None
 
-        def make(
-            slot, shortcut: str | QKeySequence.StandardKey | None = None, checkable: bool = False
-        ) -> QAction:
-            action = QAction(window)
-            action.setCheckable(checkable)
-            action.triggered.connect(slot)
-            if isinstance(shortcut, QKeySequence.StandardKey):
-                action.setShortcuts(QKeySequence.keyBindings(shortcut))
-            elif shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            window.addAction(action)  # shortcuts work with the menu bar hidden too
-            return action
+        def make(slot, shortcut=None, checkable: bool = False) -> QAction:
+            return make_action(window, slot, shortcut, checkable)
 
         self.new_note_action = make(self.new_note, "N")
         self.group_action = make(self.group, "Ctrl+G")
@@ -115,10 +106,7 @@ class FacilitationActions(QObject):
                 self.tr("Show the board on the second screen (a projector), following this view"),
             ),
         }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setStatusTip(tip)
-            action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        set_texts(texts)
         self.policy_menu.setTitle(self.tr("Reveal &Policy"))
         self.policy_actions[RevealPolicy.FACILITATOR.value].setText(
             self.tr("The Facilitator Reveals All Notes at Once")

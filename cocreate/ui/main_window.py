@@ -26,6 +26,7 @@ from cocreate.document import Document
 from cocreate.store import SessionFileError
 from cocreate.store.recovery import recoverable_sessions
 from cocreate.ui import i18n
+from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.canvas_actions import CanvasActions
 from cocreate.ui.export_actions import ExportActions
 from cocreate.ui.facilitation import FacilitationActions
@@ -100,13 +101,7 @@ class MainWindow(QMainWindow):
     # -- actions and menus ----------------------------------------------------------------------
 
     def _action(self, slot, shortcut: Key | str | None = None) -> QAction:
-        action = QAction(self)
-        action.triggered.connect(slot)
-        if isinstance(shortcut, Key):
-            action.setShortcuts(QKeySequence.keyBindings(shortcut))
-        elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
+        return make_action(self, slot, shortcut)
 
     def _create_actions(self) -> None:
         self.new_action = self._action(self.new_session, Key.New)
@@ -395,10 +390,7 @@ class MainWindow(QMainWindow):
             self.about_action: (self.tr("&About cocreate"), ""),
             self.about_qt_action: (self.tr("About &Qt"), ""),
         }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setStatusTip(tip)
-            action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        set_texts(texts)
         self.language_actions[""].setText(self.tr("&System Language"))
         for code, name in i18n.LANGUAGES.items():
             self.language_actions[code].setText(name)
@@ -458,6 +450,7 @@ class MainWindow(QMainWindow):
             if action is not None:
                 self.edit_menu.removeAction(action)
                 self.toolbar.removeAction(action)
+                self.removeAction(action)
                 action.deleteLater()
         self._undo_action = self._redo_action = None
         if self.document is None:
@@ -471,6 +464,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertAction(self._edit_separator, self._redo_action)
         self.toolbar.insertAction(self._toolbar_undo_anchor, self._undo_action)
         self.toolbar.insertAction(self._toolbar_undo_anchor, self._redo_action)
+        self.addActions([self._undo_action, self._redo_action])  # presentation mode too
 
     def _update_state(self, _change: object = None) -> None:
         document = self.document
