@@ -196,12 +196,18 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar_toggle = self.toolbar.toggleViewAction()
         self._toolbar_undo_anchor = self.toolbar.addSeparator()
-        canvas = self.canvas
+        canvas, workshop = self.canvas, self.facilitation
         for action in (
             canvas.new_journey_action,
             canvas.add_stage_action,
             canvas.add_lane_action,
             canvas.link_tool_action,
+            None,
+            workshop.new_note_action,
+            workshop.private_action,
+            workshop.start_voting_action,
+            workshop.end_voting_action,
+            workshop.presentation_action,
             None,
             canvas.zoom_out_action,
             canvas.zoom_in_action,
