@@ -186,6 +186,34 @@ def _footer_only(page: PagePlan) -> PagePlan:
     return PagePlan(page.key, "", "", "", page.draw)
 
 
+def _section_pages(pages, section, texts, session_title, sheet, flows) -> dict[int, str]:
+    """Append the pages of a per-journey section (notes, health): one outline entry for the
+    section, one per journey, "(continued)" on follow-on pages. The first page key of each
+    journey, by journey id."""
+    starts: dict[int, str] = {}
+    for number, (journey, placed_pages) in enumerate(flows):
+        for index, placed in enumerate(placed_pages):
+            key = f"{section}-{journey.id}-{index}"
+            outline = []
+            if number == 0 and index == 0:
+                outline.append((texts(section), 0))
+            if index == 0:
+                starts[journey.id] = key
+                outline.append((journey_name(journey, texts), 1))
+            pages.append(
+                PagePlan(
+                    key,
+                    texts(section),
+                    journey_name(journey, texts),
+                    persona_line(journey, texts) if index == 0 else f"({texts('continued')})",
+                    _flowed_drawer(placed, sheet),
+                    aside=session_title,
+                    outline=outline,
+                )
+            )
+    return starts
+
+
 def plan_document(
     painter: Painter, data: SessionData, texts: Texts, sheet: Sheet
 ) -> list[PagePlan]:
@@ -234,51 +262,32 @@ def plan_document(
                 )
             )
 
-    notes_starts: dict[int, str] = {}
     with_notes = [journey for journey in data.journeys if journey.notes]
-    for number, journey in enumerate(with_notes):
-        blocks = notes_blocks(painter, sheet, journey, data, texts)
-        for index, placed in enumerate(flow(blocks, sheet.content_height)):
-            key = f"notes-{journey.id}-{index}"
-            outline = []
-            if number == 0 and index == 0:
-                outline.append((texts("notes"), 0))
-            if index == 0:
-                notes_starts[journey.id] = key
-                outline.append((journey_name(journey, texts), 1))
-            pages.append(
-                PagePlan(
-                    key,
-                    texts("notes"),
-                    journey_name(journey, texts),
-                    persona_line(journey, texts) if index == 0 else f"({texts('continued')})",
-                    _flowed_drawer(placed, sheet),
-                    aside=session_title,
-                    outline=outline,
-                )
+    notes_starts = _section_pages(
+        pages,
+        "notes",
+        texts,
+        session_title,
+        sheet,
+        [
+            (
+                journey,
+                flow(notes_blocks(painter, sheet, journey, data, texts), sheet.content_height),
             )
-
-    health_starts: dict[int, str] = {}
-    for number, journey in enumerate(data.journeys):
-        for index, placed in enumerate(_health_pages(painter, sheet, journey, data, texts)):
-            key = f"health-{journey.id}-{index}"
-            outline = []
-            if number == 0 and index == 0:
-                outline.append((texts("health"), 0))
-            if index == 0:
-                health_starts[journey.id] = key
-                outline.append((journey_name(journey, texts), 1))
-            pages.append(
-                PagePlan(
-                    key,
-                    texts("health"),
-                    journey_name(journey, texts),
-                    persona_line(journey, texts) if index == 0 else f"({texts('continued')})",
-                    _flowed_drawer(placed, sheet),
-                    aside=session_title,
-                    outline=outline,
-                )
-            )
+            for journey in with_notes
+        ],
+    )
+    health_starts = _section_pages(
+        pages,
+        "health",
+        texts,
+        session_title,
+        sheet,
+        [
+            (journey, _health_pages(painter, sheet, journey, data, texts))
+            for journey in data.journeys
+        ],
+    )
 
     numbers = {page.key: index + 1 for index, page in enumerate(pages)}
     for journey in data.journeys:
