@@ -7,7 +7,7 @@ a healthy journey has no breakpoints and no gaps; pain points are solved stage b
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from cocreate.model import Channel, LaneKind, NoteCategory
@@ -64,10 +64,6 @@ def lowest_points(points: list[StageEmotion]) -> set[int]:
     return {point.stage_id for point in points if point.mean is not None and point.mean == low}
 
 
-# How many ideas `top_ideas` holds at most.
-TOP_IDEAS = 10
-
-
 class RowSource(Protocol):
     """What the functions here read from: a SessionFile, or anything with the same methods."""
 
@@ -76,18 +72,38 @@ class RowSource(Protocol):
     def session_row(self) -> Row: ...
 
 
+def vote_order(kind: str, item_id: int, votes: int) -> tuple[int, bool, int]:
+    """How voted items are ranked everywhere (Votes panel, PDF): most dots first; among
+    ties touchpoints before notes, oldest first."""
+    return (-votes, kind != "touchpoint", item_id)
+
+
+def shared_ranks(votes: list[int]) -> list[int]:
+    """Ranks of counts already in vote order; ties share a rank (1, 2, 2, 4)."""
+    ranks: list[int] = []
+    for index, count in enumerate(votes):
+        ranks.append(ranks[-1] if index and votes[index - 1] == count else index + 1)
+    return ranks
+
+
 @dataclass(frozen=True)
-class RankedIdea:
-    """An idea note or a touchpoint, with the dots it got."""
+class RankedItem:
+    """A voted note (of any category, or none) or a voted touchpoint, with its dots."""
 
     source: str  # "note" or "touchpoint"
     row: Row
     votes: int
     stage_id: int | None
+    rank: int = 0
 
     @property
     def text(self) -> str:
         return self.row["text"] if self.source == "note" else self.row["title"]
+
+    @property
+    def category(self) -> str | None:
+        """The note's category ("" when it has none); None for a touchpoint."""
+        return self.row["category"] if self.source == "note" else None
 
 
 @dataclass(frozen=True)
@@ -117,7 +133,7 @@ class JourneyHealth:
     touchpoints: int
     lowest_stages: frozenset[int]
     unstaged_pain_points: tuple[Row, ...]  # pain points pinned to no stage or card
-    top_ideas: tuple[RankedIdea, ...]
+    top_voted: tuple[RankedItem, ...]  # every voted note and touchpoint, ranked
     note_votes: dict[int, int]  # note id -> votes
     hidden_notes: int  # private notes left out of the figures
 
@@ -164,7 +180,6 @@ def compute_health(
     *,
     journey_id: int = 0,
     include_hidden: bool = False,
-    top: int = TOP_IDEAS,
 ) -> JourneyHealth:
     """The health of one journey from its rows (votes may be the whole session's)."""
     stages = sorted(stages, key=lambda row: (row["position"], row["id"]))
@@ -218,44 +233,38 @@ def compute_health(
             )
         )
 
-    position = {stage["id"]: index for index, stage in enumerate(stages)}
-    ideas = [
-        RankedIdea("note", note, note_votes.get(note["id"], 0), stage_of(note))
+    voted = [
+        RankedItem("note", note, note_votes[note["id"]], stage_of(note))
         for note in shown
-        if note["category"] == NoteCategory.IDEA.value
+        if note_votes.get(note["id"], 0) > 0
     ] + [
-        RankedIdea("touchpoint", card, card_votes[card["id"]], card["stage_id"])
+        RankedItem("touchpoint", card, card_votes[card["id"]], card["stage_id"])
         for card in cards
         if card_votes.get(card["id"], 0) > 0
     ]
-    ideas.sort(
-        key=lambda idea: (
-            -idea.votes,
-            position.get(idea.stage_id, len(position)) if idea.stage_id is not None else 1 << 30,
-            idea.source,
-            idea.row["id"],
-        )
-    )
+    voted.sort(key=lambda item: vote_order(item.source, item.row["id"], item.votes))
+    ranks = shared_ranks([item.votes for item in voted])
+    top_voted = tuple(replace(item, rank=rank) for item, rank in zip(voted, ranks, strict=True))
     return JourneyHealth(
         journey_id=journey_id,
         stages=tuple(per_stage),
         touchpoints=len(cards),
         lowest_stages=frozenset(lowest),
         unstaged_pain_points=tuple(pains.get(None, [])),
-        top_ideas=tuple(ideas[:top]),
+        top_voted=top_voted,
         note_votes={note["id"]: note_votes.get(note["id"], 0) for note in notes},
         hidden_notes=0 if include_hidden else len(hidden),
     )
 
 
 def journey_health(
-    store: RowSource, journey_id: int, *, include_hidden: bool = False, top: int = TOP_IDEAS
+    store: RowSource, journey_id: int, *, include_hidden: bool = False
 ) -> JourneyHealth:
     """The health of a journey of an open session file.
 
     Private notes (hidden, not revealed yet) are left out unless include_hidden; the result
-    counts them in `hidden_notes`. Top ideas are the idea notes and the voted touchpoints, most
-    votes first.
+    counts them in `hidden_notes`. `top_voted` ranks every voted note, whatever its category,
+    and every voted touchpoint, most dots (of every round) first.
     """
     notes = store.rows("note", journey_id=journey_id)
     note_ids = {note["id"] for note in notes}
@@ -274,7 +283,6 @@ def journey_health(
         votes,
         journey_id=journey_id,
         include_hidden=include_hidden,
-        top=top,
     )
 
 
@@ -328,8 +336,7 @@ def tally(store: RowSource, journey_id: int, voting_round: int) -> list[TallyEnt
     for key, entry in entries.items():
         ordered = sorted(voters[key], key=lambda pid: order.get(pid, len(order)))
         entry.colors = [colors.get(pid, "") for pid in ordered]
-    ranked = sorted(entries.values(), key=lambda e: (-e.votes, e.kind != "touchpoint", e.item_id))
-    for index, entry in enumerate(ranked):
-        same = index > 0 and ranked[index - 1].votes == entry.votes
-        entry.rank = ranked[index - 1].rank if same else index + 1
+    ranked = sorted(entries.values(), key=lambda e: vote_order(e.kind, e.item_id, e.votes))
+    for entry, rank in zip(ranked, shared_ranks([e.votes for e in ranked]), strict=True):
+        entry.rank = rank
     return ranked

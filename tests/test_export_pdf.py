@@ -366,7 +366,10 @@ def test_demo_page_count_fits_the_content(demo: Path, tmp_path: Path):
     journeys = len(data.journeys)
     assert kinds[0] == "overview"
     assert kinds.count("blueprint") == journeys  # the demo journeys each fit on one A3 page
-    assert kinds.count("health") == journeys
+    # One health page per journey, and a second one where the ranking of every voted note and
+    # card goes on (the demo's first journey has 13).
+    voted = sum(len(j.health.top_voted) for j in data.journeys)
+    assert journeys <= kinds.count("health") <= journeys + voted // 10
     notes = sum(len(j.notes) for j in data.journeys)
     assert journeys <= kinds.count("notes") <= journeys + notes // 8
     assert kinds == sorted(kinds, key=["overview", "blueprint", "notes", "health"].index)
@@ -609,6 +612,134 @@ def test_journey_health(mixed: Path):
     assert health.lowest_stages == {health.stages[1].stage_id}
     assert [s.stage["name"] for s in health.negative_stages] == [names[1]]
     assert health.stages[0].channels == ("ad",)
-    ideas = [(idea.source, idea.text, idea.votes) for idea in health.top_ideas]
-    assert ideas[0] == ("note", 'Use <img src="file.png"/> here 😀', 2)
-    assert ("touchpoint", "Queue &amp; 排队 ☕😀", 1) in ideas
+    # Every voted note (the pain point too) and card, most dots first; ties share a rank and
+    # list touchpoints first, as the Votes panel does.
+    voted = [(item.source, item.text, item.votes, item.rank) for item in health.top_voted]
+    assert voted == [
+        ("note", 'Use <img src="file.png"/> here 😀', 2, 1),
+        ("touchpoint", "Queue &amp; 排队 ☕😀", 1, 2),
+        ("note", "Too slow <b>x</b> 太慢了", 1, 2),
+    ]
+
+
+# -- what the health page says agrees with the notes page ------------------------------------
+
+
+def section_texts(session: Path, out: Path, section: str, paper: str = "A3") -> list[str]:
+    """The text of each page of one section ("overview", "blueprint", "notes", "health")."""
+    data, sheet, _plans = document_plans(session, paper)
+    pages = plan_document(Painter(None, font_set(["中"])), data, Texts(data.language), sheet)
+    texts = page_texts(out)
+    assert len(texts) == len(pages)
+    return [text for page, text in zip(pages, texts, strict=True) if page.key.startswith(section)]
+
+
+def voting_spec() -> dict[str, Any]:
+    """Votes on notes of every kind: one without a category (as older files hold), a pain
+    point, a question, a private one; an idea nobody voted for; a voted card."""
+    return {
+        "session": {"title": "Votes", "language": "en"},
+        "participants": [("Ann", "#ce93d8", "facilitator"), ("Bo", "#81d4fa", "participant"),
+                         ("Cy", "#fff176", "participant")],
+        "journeys": [
+            {
+                "name": "Commute",
+                "cards": [{"key": "a", "stage": 2, "title": "Pickup shelf"},
+                          {"key": "b", "stage": 1, "title": "Poster"}],
+                "notes": [
+                    {"key": "old", "text": "Written before categories", "author": 1},
+                    {"key": "pain", "text": "Queue is long", "author": 2,
+                     "category": "pain_point", "stage": 2},
+                    {"key": "ask", "text": "Why two apps", "author": 3, "category": "question"},
+                    {"key": "idle", "text": "Unvoted idea", "author": 1, "category": "idea"},
+                    {"key": "secret", "text": "SECRET thought", "author": 2,
+                     "category": "pain_point", "hidden": True},
+                ],
+            }
+        ],
+        "votes": [(1, "pain"), (2, "pain"), (3, "pain"), (1, "a"), (2, "a"), (2, "old"),
+                  (3, "old"), (1, "ask"), (3, "secret")],
+    }  # fmt: skip
+
+
+def test_the_health_page_ranks_every_voted_note_and_card_whatever_its_category(tmp_path: Path):
+    session = make_session(tmp_path / "votes.cocreate", voting_spec())
+    (journey,) = load_session(session).journeys
+    ranked = [(item.source, item.text, item.votes, item.rank) for item in journey.health.top_voted]
+    # Ties share a rank; among them the card comes first, as in the Votes panel. A note without
+    # a category still counts; the unvoted idea and the private note do not.
+    assert ranked == [
+        ("note", "Queue is long", 3, 1),
+        ("touchpoint", "Pickup shelf", 2, 2),
+        ("note", "Written before categories", 2, 2),
+        ("note", "Why two apps", 1, 4),
+    ]
+
+    out = tmp_path / "votes.pdf"
+    export_pdf(session, out)
+    (health,) = section_texts(session, out, "health")
+    (notes,) = section_texts(session, out, "notes")
+    assert "4 notes · 6 votes" in notes  # what the notes page counts, the health page ranks
+    assert "Top-voted" in health and "No votes yet" not in health
+    for text in ("Queue is long", "Pickup shelf", "Written before categories", "Why two apps"):
+        assert squash(text) in squash(health), text
+    # Each says what it is: its category, "Uncategorised note", or "Touchpoint".
+    for label in ("Pain point", "Uncategorised note", "Question", "Touchpoint"):
+        assert squash(label) in squash(health), label
+    assert "Unvoted idea" not in health and "SECRET" not in health + notes
+
+
+def test_a_long_ranking_goes_on_over_the_next_page(tmp_path: Path):
+    spec = voting_spec()
+    journey = spec["journeys"][0]
+    journey["notes"] = [
+        {"key": f"n{i}", "text": f"Voted note number {i:02d}", "author": 1 + i % 3,
+         "category": ("idea", "need", "praise")[i % 3]}
+        for i in range(30)
+    ]  # fmt: skip
+    spec["votes"] = [(1 + i % 3, f"n{i}") for i in range(30) for _ in range(1 + i % 4)]
+    session = make_session(tmp_path / "many.cocreate", spec)
+    out = tmp_path / "many.pdf"
+    export_pdf(session, out, paper="A4")
+    health = section_texts(session, out, "health", "A4")
+    assert len(health) >= 2
+    everything = squash("".join(health))
+    assert all(squash(f"Voted note number {i:02d}") in everything for i in range(30))
+    assert "Top-voted (continued)" in "".join(health[1:])
+
+
+def test_a_journey_with_nothing_on_it_gets_one_line_and_no_pages(tmp_path: Path):
+    spec = tiny_spec()
+    spec["journeys"].append({"name": "Nothing here yet"})
+    session = make_session(tmp_path / "empty.cocreate", spec)
+    out = tmp_path / "empty.pdf"
+    export_pdf(session, out)
+    reader = pypdf.PdfReader(out)
+    # The title page, then the tiny journey's blueprint and health pages: no blank blueprint,
+    # no health page raising "4 stages without touchpoints" for the empty one.
+    assert len(reader.pages) == 3
+    assert [t for level, t in outline_titles(reader) if level == 1] == ["Tiny journey"] * 2
+    title = reader.pages[0].extract_text()
+    assert "Nothing here yet" in title
+    assert squash("Empty: nothing was put on this journey (no touchpoints, no notes).") in squash(
+        title
+    )
+    assert all("Nothing here yet" not in page.extract_text() for page in reader.pages[1:])
+
+
+def test_a_journey_with_only_notes_gets_no_blank_blueprint_and_no_alarm(tmp_path: Path):
+    spec = tiny_spec()
+    spec["journeys"] = [
+        {"name": "Only notes", "notes": [{"key": "n", "text": "A first thought", "author": None,
+                                          "category": "idea"}]}
+    ]  # fmt: skip
+    session = make_session(tmp_path / "notes.cocreate", spec)
+    out = tmp_path / "notes.pdf"
+    export_pdf(session, out)
+    assert section_texts(session, out, "blueprint") == []
+    (notes,) = section_texts(session, out, "notes")
+    assert "A first thought" in notes
+    (health,) = section_texts(session, out, "health")
+    # Not mapped yet is said as such, not as four stages missing their touchpoints.
+    assert "No touchpoints mapped yet" in health
+    assert "Cognition, Attraction, Buy, Loyalty" not in health

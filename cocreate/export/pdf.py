@@ -1,11 +1,13 @@
 """The PDF service blueprint of a session: `export_pdf(session, out)` (no Qt).
 
 The document, in order: a title page (session, participants, contents); a blueprint per
-journey (stages as columns, the blueprint lanes as rows, touchpoint cards, links and the
-emotion curve, cut into pages of whole stages and whole card rows when it would otherwise
-print too small); the sticky notes by cluster and by stage, ranked by votes (private notes are
-counted, never printed); and a journey-health page per journey. Vector drawing with real,
-searchable text in an embedded TrueType font with Chinese glyphs; PDF metadata and an outline.
+journey with touchpoints (stages as columns, the blueprint lanes as rows, touchpoint cards,
+links and the emotion curve, cut into pages of whole stages and whole card rows when it would
+otherwise print too small); the sticky notes by cluster and by stage, ranked by votes (private
+notes are counted, never printed); and a journey-health page per journey. A journey with
+nothing on it (no touchpoint, no note) gets no pages: its line in the contents says so. Vector
+drawing with real, searchable text in an embedded TrueType font with Chinese glyphs; PDF
+metadata and an outline.
 
 The file is written beside OUT under a temporary name and moved over OUT when complete, so a
 failure never leaves a partial or empty OUT.
@@ -234,7 +236,9 @@ def plan_document(
     tile_keys: dict[tuple[int, int], str] = {}
     legend_lines = _legend_lines(painter, texts, sheet)
     plans = blueprint_plans(painter, data, texts, sheet)
-    for number, journey in enumerate(data.journeys):
+    # A blueprint without a single card would print an empty grid: it is left out.
+    mapped = [journey for journey in data.journeys if journey.touchpoints]
+    for number, journey in enumerate(mapped):
         plan = plans[journey.id]
         for tile in plan.tiles:
             key = f"blueprint-{journey.id}-{tile.index}"
@@ -286,16 +290,17 @@ def plan_document(
         [
             (journey, _health_pages(painter, sheet, journey, data, texts))
             for journey in data.journeys
+            if not journey.empty  # the title page says in one line that it is empty
         ],
     )
 
     numbers = {page.key: index + 1 for index, page in enumerate(pages)}
-    for journey in data.journeys:
-        plan = plans[journey.id]
-        for tile in plan.tiles:
+    for journey in mapped:
+        for tile in plans[journey.id].tiles:
             page_number = numbers[tile_keys[(journey.id, tile.index)]]
             for card_id in tile.cards:
                 card_pages[card_id] = page_number
+    for journey in data.journeys:
         contents.pages[journey.id] = (
             numbers.get(blueprint_starts.get(journey.id, "")),
             numbers.get(notes_starts.get(journey.id, "")),
@@ -374,16 +379,22 @@ def _flowed_drawer(
 def _health_pages(
     painter: Painter, sheet: Sheet, journey: JourneyData, data: SessionData, texts: Texts
 ) -> list[list[tuple[Block, float]]]:
+    """The figures and the stage table, then the lists under them (on a page of their own
+    when little room is left), going on over as many pages as they need."""
     pages = flow(health_blocks(painter, sheet, journey, data, texts), sheet.content_height)
     last = pages[-1]
     block, offset = last[-1]
     used = offset + block.height
     room = sheet.content_height - used - 20 * sheet.k
-    if room < 170 * sheet.k:
-        lists = health_lists(painter, sheet, journey, data, texts, sheet.content_height)
-        lists.space_before = 0
-        pages.append([(lists, 0.0)])
+    on_new_page = room < 170 * sheet.k
+    lists = health_lists(
+        painter, sheet, journey, data, texts, sheet.content_height if on_new_page else room
+    )
+    first, rest = lists[0], lists[1:]
+    if on_new_page:
+        first.space_before = 0
+        pages.append([(first, 0.0)])
     else:
-        lists = health_lists(painter, sheet, journey, data, texts, room)
-        last.append((lists, used + lists.space_before))
+        last.append((first, used + first.space_before))
+    pages.extend([(block, 0.0)] for block in rest)
     return pages

@@ -42,6 +42,12 @@ class JourneyData:
     def private_notes(self) -> int:
         return sum(1 for note in self.notes if note["hidden"])
 
+    @property
+    def empty(self) -> bool:
+        """Nothing was put on the journey: no touchpoint and no note (its stages and lanes
+        come from the template). The PDF gives it one line, not a blank blueprint."""
+        return not self.touchpoints and not self.notes
+
 
 @dataclass
 class SessionData:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cocreate.analysis import JourneyHealth
+from cocreate.analysis import JourneyHealth, RankedItem
 from cocreate.export import pdf_style as style
 from cocreate.export.pdf_data import JourneyData, Row, SessionData
 from cocreate.export.pdf_draw import ASCENT, LEADING, Painter
@@ -176,6 +176,11 @@ def _contents_entry(
             y -= painter.paragraph(
                 name_x, y - 1 * k, description, room, 8.5 * k, color=style.MUTED, max_lines=2
             )
+    if journey.empty:
+        painter.text(name_x, y - 9 * k, texts("empty_journey"), 8.5 * k, color=style.MUTED)
+        y -= 15 * k
+        painter.rule(name_x, y - 3 * k, x + width, style.HAIRLINE, 0.5 * k)
+        return y - 14 * k
     stats = (
         f"{texts('stages')} {len(journey.stages)}   ·   {texts('touchpoints')} "
         f"{len(journey.touchpoints)}   ·   {texts('notes')} {len(journey.notes)}"
@@ -547,14 +552,16 @@ def _kpi_block(
     else:
         lowest_value, lowest_note, lowest_color = texts("no_data"), texts("no_emotion"), style.FAINT
     empty = health.empty_stages
+    if not health.touchpoints:  # not mapped yet (only notes): no alarm about its stages
+        empty_note, empty_color = texts("no_touchpoints_yet"), style.FAINT
+    elif empty:
+        empty_note = ", ".join(s.stage["name"] or texts("untitled_stage") for s in empty)
+        empty_color = style.BREAKPOINT
+    else:
+        empty_note, empty_color = texts("all_stages_covered"), style.STATUS_COLORS["done"]
     figures = [
         (texts("health_touchpoints"), str(health.touchpoints), "", style.ACCENT),
-        (
-            texts("empty_stages"),
-            str(len(empty)),
-            ", ".join(s.stage["name"] for s in empty) or texts("all_stages_covered"),
-            style.BREAKPOINT if empty else style.STATUS_COLORS["done"],
-        ),
+        (texts("empty_stages"), str(len(empty)), empty_note, empty_color),
         (
             texts("breakpoints"),
             str(len(health.breakpoints)),
@@ -684,7 +691,9 @@ def _stage_table(
             y = top - header_height
             tx = cx + 8 * k
             # touchpoints
-            count_color = style.BREAKPOINT if stage.empty else style.INK
+            count_color = style.INK
+            if stage.empty:  # an alarm only once the journey is being mapped
+                count_color = style.BREAKPOINT if journey.health.touchpoints else style.FAINT
             p.text(tx, y - 16 * k, str(stage.touchpoints), 10 * k, bold=True, color=count_color)
             y -= row_height
             # emotion
@@ -747,6 +756,7 @@ def _stage_table(
 class _ListItem:
     height: float
     draw: Callable[[Painter, float, float, float], None]
+    keep_with_next: bool = False  # a heading: never the last item of a page
 
 
 def health_lists(
@@ -756,8 +766,10 @@ def health_lists(
     data: SessionData,
     texts: Texts,
     room: float,
-) -> Block:
-    """Three columns: pain points by stage, breakpoints, top-voted ideas, cut to fit room."""
+) -> list[Block]:
+    """Three columns: pain points by stage, breakpoints, every voted note and touchpoint
+    ranked. The first block fits in room; what does not fit goes on in blocks a page high
+    (each column under its title and "(continued)")."""
     k = sheet.k
     health = journey.health
     gap = 26 * k
@@ -778,19 +790,39 @@ def health_lists(
 
         return _ListItem(18 * k, draw)
 
-    def entry(text: str, meta: str, mark: Callable | None, count: int | None) -> _ListItem:
+    def entry(
+        text: str,
+        meta: str,
+        mark: Callable | None,
+        count: int | None,
+        tag: tuple[str, str] | None = None,
+    ) -> _ListItem:
+        """A list entry: a mark, the text, a muted meta line (after a coloured tag: label,
+        colour) and the dots it got."""
         indent = 18 * k
         text_width = column_width - indent - 30 * k
         lines = painter.lines(text, text_width, 9 * k, max_lines=4)
-        meta_lines = painter.lines(meta, text_width, 7.5 * k, max_lines=2) if meta else []
-        height = len(lines) * 9 * k * LEADING + len(meta_lines) * 7.5 * k * 1.3 + 10 * k
+        tag_size, tag_height = 6.5 * k, 11 * k
+        tag_width = painter.width(tag[0], tag_size, True) + tag_height * 0.84 + 5 * k if tag else 0
+        meta_width = max(text_width - tag_width, 40 * k)
+        meta_lines = painter.lines(meta, meta_width, 7.5 * k, max_lines=2) if meta else []
+        meta_height = len(meta_lines) * 7.5 * k * 1.3
+        if tag:
+            meta_height = max(meta_height, tag_height + 1 * k)
+        height = len(lines) * 9 * k * LEADING + meta_height + 10 * k
 
         def draw(p: Painter, x: float, top: float, w: float) -> None:
             if mark is not None:
                 mark(p, x + 6 * k, top - 9 * k * ASCENT + 2.5 * k)
-            y = top - p.block(x + indent, top, lines, 9 * k)
+            y = top - p.block(x + indent, top, lines, 9 * k) - 1 * k
+            if tag:
+                baseline = y - 7.5 * k * ASCENT - 1 * k
+                bottom = baseline - (tag_height - tag_size * 0.72) / 2
+                p.pill(x + indent, bottom, tag[0], tag_size, tag[1], height=tag_height)
+                y -= 1 * k
             if meta_lines:
-                p.block(x + indent, y - 1 * k, meta_lines, 7.5 * k, color=style.MUTED, leading=1.3)
+                left = x + indent + tag_width
+                p.block(left, y, meta_lines, 7.5 * k, color=style.MUTED, leading=1.3)
             if count:
                 label = str(count)
                 tw = p.text(
@@ -823,7 +855,7 @@ def health_lists(
                 bold=True,
             )
 
-        return _ListItem(17 * k, draw)
+        return _ListItem(17 * k, draw, keep_with_next=True)
 
     def author_of(note: Row) -> str:
         person = data.participant_by_id.get(note["author_id"])
@@ -833,7 +865,7 @@ def health_lists(
         style.fill(p.canvas, style.CATEGORY_COLORS["pain_point"])
         p.canvas.circle(x, y, 2.6 * k, stroke=0, fill=1)
 
-    pains: list[_ListItem] = [title(texts("pain_points_by_stage"))]
+    pains: list[_ListItem] = []
     groups = [(s.stage, s.pain_points) for s in health.stages if s.pain_points]
     if health.unstaged_pain_points:
         groups.append((None, health.unstaged_pain_points))
@@ -848,7 +880,7 @@ def health_lists(
                 meta = f"{card['title']} · {meta}" if meta else card["title"]
             pains.append(entry(note["text"], meta, pain_mark, votes.get(note["id"], 0)))
 
-    breaks: list[_ListItem] = [title(texts("breakpoints"))]
+    breaks: list[_ListItem] = []
     if not health.breakpoints:
         breaks.append(empty(texts("no_breakpoints")))
     for card in health.breakpoints:
@@ -876,29 +908,48 @@ def health_lists(
             )
         )
 
-    ideas: list[_ListItem] = [title(texts("top_ideas"))]
-    if not health.top_ideas:
-        ideas.append(empty(texts("no_ideas")))
-    for rank, idea in enumerate(health.top_ideas, start=1):
-        stage = journey.stage_by_id.get(idea.stage_id) if idea.stage_id is not None else None
-        kind = texts("idea_note") if idea.source == "note" else texts("touchpoint")
-        meta = " · ".join(part for part in (kind, stage["name"] if stage else "") if part)
-        if idea.source == "note" and author_of(idea.row):
-            meta += f" · {author_of(idea.row)}"
+    voted: list[_ListItem] = []
+    if not health.top_voted:
+        voted.append(empty(texts("no_votes")))
+    for item in health.top_voted:
+        stage = journey.stage_by_id.get(item.stage_id) if item.stage_id is not None else None
+        parts = [stage["name"] if stage else ""]
+        if item.source == "note":
+            parts.append(author_of(item.row))
+        meta = " · ".join(part for part in parts if part)
 
-        def number(p: Painter, x: float, y: float, rank: int = rank) -> None:
+        def number(p: Painter, x: float, y: float, rank: int = item.rank) -> None:
             style.fill(p.canvas, style.ACCENT)
             p.canvas.circle(x, y, 6 * k, stroke=0, fill=1)
             p.text(x, y - 2.6 * k, str(rank), 7.5 * k, bold=True, color=style.WHITE, align="center")
 
-        text = idea.text or texts("untitled_touchpoint")
-        ideas.append(entry(text, meta, number, idea.votes))
+        text = item.text or texts("untitled_touchpoint")
+        voted.append(entry(text, meta, number, item.votes, _voted_tag(item, texts)))
 
     columns = [
-        _fit(pains, room, texts, painter, k),
-        _fit(breaks, room, texts, painter, k),
-        _fit(ideas, room, texts, painter, k),
+        (texts("pain_points_by_stage"), pains),
+        (texts("breakpoints"), breaks),
+        (texts("top_voted"), voted),
     ]
+    blocks: list[Block] = []
+    space = room
+    while any(items for _title, items in columns):
+        taken: list[list[_ListItem]] = []
+        for index, (text, items) in enumerate(columns):
+            if blocks:
+                text = f"{text} ({texts('continued')})"
+            head = [title(text)] if items or not blocks else []
+            kept, rest = _split(items, space - sum(item.height for item in head))
+            taken.append(head + kept)
+            columns[index] = (columns[index][0], rest)
+        blocks.append(_columns_block(taken, column_width, gap, 20 * k if not blocks else 0.0))
+        space = sheet.content_height
+    return blocks
+
+
+def _columns_block(
+    columns: list[list[_ListItem]], column_width: float, gap: float, space_before: float
+) -> Block:
     height = max(sum(item.height for item in column) for column in columns)
 
     def draw(p: Painter, x: float, top: float, w: float) -> None:
@@ -909,22 +960,30 @@ def health_lists(
                 item.draw(p, cx, y, column_width)
                 y -= item.height
 
-    return Block(height, draw, space_before=20 * k)
+    return Block(height, draw, space_before=space_before)
 
 
-def _fit(items: list[_ListItem], room: float, texts: Texts, painter: Painter, k: float):
-    """The items that fit in room, and a "+ n more" line for the rest."""
+def _split(items: list[_ListItem], room: float) -> tuple[list[_ListItem], list[_ListItem]]:
+    """The items that fit in room (at least one, and no heading last), and the rest."""
     total = 0.0
-    kept: list[_ListItem] = []
-    for index, item in enumerate(items):
-        if total + item.height > room - 18 * k and index < len(items) - 1:
-            rest = len(items) - index
-
-            def more(p: Painter, x: float, top: float, w: float, rest: int = rest) -> None:
-                p.text(x, top - 10 * k, f"+ {rest} …", 9 * k, color=style.MUTED)
-
-            kept.append(_ListItem(18 * k, more))
-            return kept
-        kept.append(item)
+    count = 0
+    for item in items:
+        if count and total + item.height > room:
+            break
         total += item.height
-    return kept
+        count += 1
+    while 1 < count < len(items) and items[count - 1].keep_with_next:
+        count -= 1
+    return items[:count], items[count:]
+
+
+def _voted_tag(item: RankedItem, texts: Texts) -> tuple[str, str]:
+    """What a voted item is, with its colour: a touchpoint, or a note of its category (the
+    notes page shows the same category badge), or a note without one."""
+    if item.category is None:
+        return texts("touchpoint"), style.MUTED
+    if not item.category:
+        return texts("uncategorised_note"), style.FAINT
+    return texts.enum("category", item.category), style.CATEGORY_COLORS.get(
+        item.category, style.FAINT
+    )
