@@ -7,6 +7,7 @@ or the same ops, each again in one transaction. Nothing else writes to the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,11 @@ class RowCommand(QUndoCommand):
         self._document = document
         self._ops = ops
         self._applied = True  # execute() applied the ops before pushing
+
+    @property
+    def ops(self) -> list[Op]:
+        """The ops this action applies."""
+        return self._ops
 
     def redo(self) -> None:
         if self._applied:
@@ -405,10 +411,25 @@ class Document(QObject):
 
     # -- notes and clusters ---------------------------------------------------------------------
 
+    def recent_ops(self) -> Iterator[Op]:
+        """The ops of the actions in effect (not undone), newest first."""
+        stack = self.undo_stack
+        for index in range(stack.index() - 1, -1, -1):
+            command = stack.command(index)
+            if isinstance(command, RowCommand):
+                yield from reversed(command.ops)
+
+    def new_note_category(self, author_id: int | None) -> str:
+        """The category a new note of the author gets: the last one they chose, else Idea."""
+        return edits.new_note_category(self._store, author_id, self.recent_ops())
+
     def add_note(
         self, journey_id: int, text: str, author_id: int | None, x: float, y: float, **fields: Any
     ) -> int | None:
-        ops = edits.add_note(self._store, journey_id, text, author_id, x, y, **fields)
+        """A new note; without a category it takes the one its author chose last, else Idea."""
+        ops = edits.add_note(
+            self._store, journey_id, text, author_id, x, y, recent=self.recent_ops(), **fields
+        )
         return ops[0].row["id"] if self.execute(self.tr("Add Note"), ops) else None
 
     def update_notes(self, ids: list[int], **fields: Any) -> bool:

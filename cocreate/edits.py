@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from cocreate.layout import JourneyLayout, compute_layout, note_origin
-from cocreate.model import TOUCHPOINT_FIELDS, TouchpointKind
+from cocreate.model import TOUCHPOINT_FIELDS, NoteCategory, TouchpointKind
 from cocreate.store.ops import Delete, Insert, Op, Row, Update, table
 from cocreate.store.session_file import SessionFile
 from cocreate.templates import journey_rows
@@ -360,11 +360,17 @@ def add_note(
     author_id: int | None,
     x: float,
     y: float,
+    *,
+    recent: Iterable[Op] = (),
     **fields: Any,
 ) -> list[Op]:
-    """A new note; hidden (face down) while the session is in private mode."""
+    """A new note; hidden (face down) while the session is in private mode. Without a
+    category it takes the one its author chose last (see new_note_category; `recent` are the
+    ops of the edits in effect, newest first)."""
     (note_id,) = next_ids(store, "note", 1)
     session = store.session_row()
+    if "category" not in fields:
+        fields["category"] = new_note_category(store, author_id, recent)
     row: Row = {
         "id": note_id,
         "journey_id": journey_id,
@@ -377,6 +383,40 @@ def add_note(
         **fields,
     }
     return [Insert("note", row)]
+
+
+def new_note_category(store: SessionFile, author_id: int | None, recent: Iterable[Op] = ()) -> str:
+    """The category a new note of the author starts with: the last one the author chose, else
+    Idea. That is the category of the author's note written or recategorised last: first as the
+    edits still in effect tell (`recent`, newest first: the undo history), then, for a file
+    just opened, of the author's newest note that has one. A note never starts without one, so
+    every note counts in the PDF's categories."""
+    for op in recent:
+        chosen = _chosen_category(store, op, author_id)
+        if chosen:
+            return chosen
+    t = table("note")
+    query = (
+        select(t.c.category)
+        .where(t.c.author_id == author_id, t.c.category != "")
+        .order_by(t.c.id.desc())
+        .limit(1)
+    )
+    with store.reading() as conn:
+        found = conn.execute(query).scalar()
+    return found or NoteCategory.IDEA.value
+
+
+def _chosen_category(store: SessionFile, op: Op, author_id: int | None) -> str:
+    """The category op gave a note of the author ("" when it gave none)."""
+    if isinstance(op, Insert) and op.table == "note":
+        mine = op.row.get("author_id") == author_id
+        return (op.row.get("category") or "") if mine else ""
+    if isinstance(op, Update) and op.table == "note" and op.after.get("category"):
+        note = store.row("note", op.id)
+        if note is not None and note["author_id"] == author_id:
+            return op.after["category"]
+    return ""
 
 
 def update_notes(store: SessionFile, ids: Iterable[int], **fields: Any) -> list[Op]:

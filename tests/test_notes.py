@@ -6,8 +6,11 @@ Every test checks the rows in the file, what the scene shows and the undo stack.
 
 from __future__ import annotations
 
+import csv
 import itertools
+from pathlib import Path
 
+import pypdf
 import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
@@ -20,6 +23,9 @@ from cocreate.canvas.notes import CATEGORY_COLORS, NOTE_HEIGHT, NOTE_WIDTH, Note
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
+from cocreate.export.csv_export import export_csv
+from cocreate.export.pdf import export_pdf
+from cocreate.export.pdf_data import load_session
 from cocreate.labels import plain_tip
 from cocreate.ui.app import create_application, start_window
 from cocreate.ui.participants import VOTES_COLUMN
@@ -1049,7 +1055,7 @@ def test_the_context_menu_changes_author_and_category_of_the_selected_notes(boar
 
     undo(qtbot, board)
     undo(qtbot, board)
-    assert {board.note(i)["category"] for i in ids} == {""}
+    assert {board.note(i)["category"] for i in ids} == {"idea"}  # what new notes start with
     undo(qtbot, board)
     assert {board.note(i)["author_id"] for i in ids} == {board.ana}
     assert scene.notes[ids[1]].color() == QColor(ANA_COLOR)
@@ -1211,3 +1217,108 @@ def test_the_audience_display_shows_what_the_facilitator_sees_when_it_opens(boar
     qtbot.waitExposed(audience)
     qtbot.wait(50)
     assert_audience_follows(audience, view)
+
+
+# -- categories of new notes, and one count of votes everywhere -------------------------------
+
+
+def note_by_n(qtbot, board: Board, spot: QPointF, text: str) -> dict:
+    """A note written with N at spot, as a person writes it: its row in the file."""
+    put_mouse_over(board.view, spot)
+    start_note_with_n(qtbot, board)
+    write_note(qtbot, board, [text])
+    return max(board.notes(), key=lambda row: row["id"])
+
+
+def test_a_new_note_takes_the_category_its_author_chose_last_else_idea(board, qtbot):
+    scene, view = board.scene, board.view
+    first = note_by_n(qtbot, board, board.board_point(300, 200), "Queue too long")
+    assert first["category"] == "idea"  # nobody chose one yet: Idea, never none
+    assert scene.notes[first["id"]].row["category"] == "idea"
+
+    context_menu(view, board.note_center(first["id"]), ["Category", "Pain point"])
+    second = note_by_n(qtbot, board, board.board_point(600, 200), "Cold coffee")
+    assert second["category"] == "pain_point"
+    assert scene.notes[second["id"]].row["category"] == "pain_point"
+
+    # Another author goes by her own choices: 李雷 has made none.
+    view.setFocus()
+    press(qtbot, board.window, Qt.Key.Key_2)
+    third = note_by_n(qtbot, board, board.board_point(900, 200), "Menu unclear")
+    assert (third["author_id"], third["category"]) == (board.lei, "idea")
+
+    # Ana recategorises an older note: that is now her latest choice.
+    view.setFocus()
+    press(qtbot, board.window, Qt.Key.Key_1)
+    context_menu(view, board.note_center(first["id"]), ["Category", "Question"])
+    fourth = note_by_n(qtbot, board, board.board_point(300, 400), "Oat milk?")
+    assert (fourth["author_id"], fourth["category"]) == (board.ana, "question")
+
+    # Undone, the choice goes with the change: her newest note's category counts again.
+    undo(qtbot, board)
+    undo(qtbot, board)
+    assert board.note(first["id"])["category"] == "pain_point"
+    fifth = note_by_n(qtbot, board, board.board_point(600, 400), "More seats")
+    assert fifth["category"] == "pain_point"
+
+
+def csv_notes(folder: Path) -> dict[str, tuple[str, int]]:
+    with open(folder / "notes.csv", encoding="utf-8-sig", newline="") as handle:
+        return {row["text"]: (row["category"], int(row["votes"])) for row in csv.DictReader(handle)}
+
+
+def test_canvas_votes_panel_csv_and_pdf_agree_on_votes_and_categories(board, qtbot, tmp_path):
+    scene, view, window = board.scene, board.view, board.window
+    idea = note_by_n(qtbot, board, board.board_point(300, 200), "Pre-order in the app")["id"]
+    pain = note_by_n(qtbot, board, board.board_point(600, 200), "Queue at 8 am")["id"]
+    context_menu(view, board.note_center(pain), ["Category", "Pain point"])
+    bare = note_by_n(qtbot, board, board.board_point(900, 200), "Parking")["id"]
+    context_menu(view, board.note_center(bare), ["Category", "No category"])  # as old files hold
+    card = board.add_card(2, 1, "Pay at the counter")
+
+    start_round_with_dialog(qtbot, board, 3)
+    choose_author_in_dock(qtbot, board, "李雷")
+    for note in (pain, pain, bare):
+        click(view, board.note_center(note))
+    view.setFocus()
+    press(qtbot, window, Qt.Key.Key_1)
+    click(view, board.note_center(idea))
+    click(view, scene.cards[card].pos() + QPointF(100, 56))
+    click(view, board.note_center(pain))
+    window.facilitation.end_voting_action.trigger()
+
+    expected = {("note", pain): 3, ("touchpoint", card): 1, ("note", idea): 1, ("note", bare): 1}
+    on_canvas = {("note", i): len(scene.notes[i].vote_colors) for i in (idea, pain, bare)}
+    on_canvas[("touchpoint", card)] = len(scene.cards[card].vote_colors)
+    assert on_canvas == expected
+    panel = [(e.kind, e.item_id, e.votes, e.rank) for e in window.tally.entries()]
+    assert panel == [
+        ("note", pain, 3, 1),
+        ("touchpoint", card, 1, 2),
+        ("note", idea, 1, 2),
+        ("note", bare, 1, 2),
+    ]
+
+    path = board.document.path
+    export_csv(path, tmp_path / "csv")
+    assert csv_notes(tmp_path / "csv") == {
+        "Pre-order in the app": ("idea", 1),
+        "Queue at 8 am": ("pain_point", 3),
+        "Parking": ("", 1),
+    }
+
+    # The PDF's health page ranks the same items, in the same order, as the Votes panel.
+    (journey,) = [j for j in load_session(path).journeys if j.id == JOURNEY]
+    health = [(i.source, i.row["id"], i.votes, i.rank) for i in journey.health.top_voted]
+    assert health == panel
+    out = tmp_path / "salon.pdf"
+    export_pdf(path, out)
+    pages = [page.extract_text() for page in pypdf.PdfReader(out).pages]
+    (notes_page,) = [text for text in pages if "3 notes · 5 votes" in text]
+    health_page = pages[-1]
+    assert "Top-voted" in health_page and "No votes yet" not in health_page
+    for text in ("Queue at 8 am", "Pay at the counter", "Pre-order in the app", "Parking"):
+        assert text in health_page and text in "".join(pages[:-1])
+    for category in ("Pain point", "Touchpoint", "Idea", "Uncategorised note"):
+        assert category in health_page
+    assert "Pain point" in notes_page and "Idea" in notes_page
