@@ -679,7 +679,11 @@ def test_the_health_page_ranks_every_voted_note_and_card_whatever_its_category(t
     export_pdf(session, out)
     (health,) = section_texts(session, out, "health")
     (notes,) = section_texts(session, out, "notes")
+    (overview,) = section_texts(session, out, "overview")
     assert "4 notes · 6 votes" in notes  # what the notes page counts, the health page ranks
+    # The title page adds the card's 2 dots; the private note's dot is shown nowhere, so it is
+    # counted nowhere.
+    assert "\n8\nVotes" in overview
     assert "Top-voted" in health and "No votes yet" not in health
     for text in ("Queue is long", "Pickup shelf", "Written before categories", "Why two apps"):
         assert squash(text) in squash(health), text

@@ -259,8 +259,8 @@ def _draw_figures(painter: Painter, sheet: Sheet, data: SessionData, texts: Text
         (texts("touchpoints"), sum(len(j.touchpoints) for j in journeys)),
         (texts("notes"), sum(len(j.notes) for j in journeys)),
         (
-            texts("votes"),
-            sum(data.note_votes.get(n["id"], 0) for j in journeys for n in j.notes)
+            texts("votes"),  # the dots the notes and health pages show: none on private notes
+            sum(data.note_votes.get(n["id"], 0) for j in journeys for n in j.visible_notes)
             + sum(data.card_votes.get(c["id"], 0) for j in journeys for c in j.touchpoints),
         ),
         (texts("participants"), len(data.participants)),
