@@ -24,6 +24,10 @@ HEADER_HEIGHT = 64.0
 LANE_LABEL_WIDTH = 190.0
 CURVE_HEIGHT = 220.0
 BOARD_GAP = 80.0
+#: Free notes live on the board below the curve, their x, y measured from the board's top-left
+#: corner, so that the board and its notes move together when the blueprint grows or shrinks.
+#: The first FREE_NOTE_TOP units of the board hold its hint line and the clusters' titles.
+FREE_NOTE_TOP = 96.0
 MIN_STAGE_WIDTH = CARD_WIDTH + 2 * CELL_PADDING
 MAX_STAGE_WIDTH = 4 * CARD_WIDTH + 3 * CARD_GAP + 2 * CELL_PADDING
 
@@ -189,7 +193,7 @@ def note_origin(
 ) -> tuple[float, float]:
     """The point a note's stored x, y are measured from: the top-left corner of the card it is
     pinned to (or of that card's stage column when the card is in a hidden lane), of the stage
-    column it is pinned to, or the canvas origin for a free note."""
+    column it is pinned to, or of the board for a free note."""
     card = touchpoints.get(note["touchpoint_id"])
     if card is not None and card["id"] in layout.cards:
         rect = layout.cards[card["id"]]
@@ -198,4 +202,25 @@ def note_origin(
     if stage_id in layout.columns:
         column = layout.columns[stage_id]
         return column.x, column.y
-    return 0.0, 0.0
+    return 0.0, layout.board_top
+
+
+def is_free(note: Row) -> bool:
+    """Whether a note lies free on the board (pinned to neither a card nor a stage)."""
+    return note["touchpoint_id"] is None and note["stage_id"] is None
+
+
+def board_shift(layout: JourneyLayout, free_ys: list[float]) -> float:
+    """For files from before free notes were measured from the board: what to take off the
+    canvas y of a journey's free notes. The board's arrangement is kept; a board whose notes
+    reached up on the blueprint moves down as a whole until its highest note is on it."""
+    if not free_ys:
+        return 0.0
+    highest = min(free_ys) - layout.board_top
+    return layout.board_top - max(0.0, FREE_NOTE_TOP - highest)
+
+
+def on_board(y: float) -> float:
+    """A free note's y (from the board's top), kept below the board's hint and cluster titles,
+    so that no free note reaches up into the blueprint or the emotion curve."""
+    return max(FREE_NOTE_TOP, y)

@@ -77,8 +77,15 @@ class Board:
         return self.store.row("note", note_id)
 
     def add_note(self, text: str, x: float, y: float, author: int | None = None, **fields) -> int:
+        """A note at canvas point (x, y); the file measures a free note from the board."""
         author = self.ana if author is None else author
+        if fields.get("touchpoint_id") is None and fields.get("stage_id") is None:
+            y -= self.scene.layout.board_top
         return self.document.add_note(JOURNEY, text, author, x, y, **fields)
+
+    def on_board(self, point: QPointF) -> tuple[float, float]:
+        """A canvas point as a free note's x, y in the file (measured from the board)."""
+        return point.x(), point.y() - self.scene.layout.board_top
 
     def stage_ids(self) -> list[int]:
         return [r["id"] for r in self.store.rows("stage", order_by="position", journey_id=JOURNEY)]
@@ -340,8 +347,9 @@ def test_n_opens_a_note_for_the_current_author_and_enter_adds_it(board, qtbot):
     assert row["text"] == "Queue too long 排队太久, need 2 cups\n第二行 second line"
     assert row["author_id"] == board.lei and row["hidden"] is False
     assert row["stage_id"] is None and row["touchpoint_id"] is None
-    assert (row["x"], row["y"]) == (spot.x() - NOTE_WIDTH / 2, spot.y() - NOTE_HEIGHT / 2)
-    assert row["y"] > board.scene.layout.curve.y  # on the board, below the lanes
+    corner = spot - QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+    assert (row["x"], row["y"]) == board.on_board(corner)
+    assert board.scene.notes[row["id"]].y() > board.scene.layout.board_top  # below the lanes
     item = board.scene.notes[row["id"]]
     assert item.toolTip() == plain_tip(row["text"]) and item.author["name"] == "李雷"
     assert item.color() == QColor(LEI_COLOR)
@@ -371,8 +379,9 @@ def test_n_with_the_mouse_away_puts_the_note_in_the_middle_of_the_view(board, qt
     (row,) = board.notes()
     assert row["author_id"] == board.ana
     assert row["x"] == pytest.approx(middle.x() - NOTE_WIDTH / 2, abs=0.1)
-    assert row["y"] == pytest.approx(middle.y() - NOTE_HEIGHT / 2, abs=0.1)
-    assert row["y"] > board.scene.layout.curve.y
+    top = board.scene.layout.board_top
+    assert row["y"] == pytest.approx(middle.y() - NOTE_HEIGHT / 2 - top, abs=0.1)
+    assert board.scene.notes[row["id"]].y() > top
     board.assert_notes_in_place()
     assert board.commands() == ["Add Note"]
 
@@ -420,7 +429,8 @@ def test_double_click_on_the_board_writes_a_note_there(board, qtbot):
 
     (row,) = board.notes()
     assert row["text"] == "Loyalty points unclear 积分不清楚" and row["author_id"] == board.ana
-    assert (row["x"], row["y"]) == (spot.x() - NOTE_WIDTH / 2, spot.y() - NOTE_HEIGHT / 2)
+    corner = spot - QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+    assert (row["x"], row["y"]) == board.on_board(corner)
     board.assert_notes_in_place()
     assert board.commands() == ["Add Note"]
 
@@ -514,12 +524,12 @@ def test_dragging_a_note_pins_it_to_a_card_then_a_stage_then_frees_it(board, qtb
     assert scene.notes[note].pos() == QPointF(column.x + row["x"], column.y + row["y"])
     undo(qtbot, board)
 
-    # Onto the board: free again, stored in scene coordinates.
+    # Onto the board: free again, stored from the board's corner.
     target = board.board_point(900, 300)
     drag(view, board.note_center(note), target)
     row = board.note(note)
     assert row["stage_id"] is None and row["touchpoint_id"] is None
-    assert scene.notes[note].pos() == QPointF(row["x"], row["y"])
+    assert scene.notes[note].pos() == scene.note_origin(row) + QPointF(row["x"], row["y"])
     assert (board.note_center(note) - target).manhattanLength() <= 4
     board.assert_notes_in_place()
     assert board.commands() == ["Move Note", "Move Note", "Move Note"]
@@ -548,7 +558,27 @@ def test_deleting_the_card_of_a_pinned_note_leaves_the_note_where_it_was(board, 
     before = board.scene.notes[note].pos()
     assert before == board.scene.cards[card].pos() + QPointF(20, 30)
     board.document.delete_touchpoints([card])
+    # Pinned to the card's stage now, right where it was.
     assert board.note(note)["touchpoint_id"] is None
+    assert board.note(note)["stage_id"] == board.stage_ids()[2]
+    assert board.scene.notes[note].pos() == before
+    board.document.undo_stack.undo()
+    assert board.note(note)["touchpoint_id"] == card and board.note(note)["stage_id"] is None
+    assert board.scene.notes[note].pos() == before
+
+
+def test_deleting_the_stage_of_a_pinned_note_puts_the_note_on_the_board_below(board, qtbot):
+    card = board.add_card(2, 2, "Pick-up shelf")
+    note = board.add_note("Cups get mixed up", 0, 0)
+    board.document.place_notes({note: {"touchpoint_id": card, "x": 20.0, "y": 30.0}})
+    before = board.scene.notes[note].pos()
+    board.document.delete_stage(board.stage_ids()[2])
+    row = board.note(note)
+    assert (row["touchpoint_id"], row["stage_id"]) == (None, None)
+    item = board.scene.notes[note]
+    assert item.x() == before.x() and item.y() >= board.scene.layout.board_top
+    board.document.undo_stack.undo()
+    assert board.note(note)["touchpoint_id"] == card
     assert board.scene.notes[note].pos() == before
 
 
@@ -648,7 +678,7 @@ def test_dragging_the_title_bar_moves_every_note_of_the_cluster_in_one_command(b
         assert row["cluster_id"] == cluster
         moved = scene.notes[note_id].pos() - before[note_id]
         assert (moved - delta).manhattanLength() <= 4
-        assert scene.notes[note_id].pos() == QPointF(row["x"], row["y"])
+        assert scene.notes[note_id].pos() == scene.note_origin(row) + QPointF(row["x"], row["y"])
     moved_frame = scene.clusters[cluster].frame
     assert (moved_frame.topLeft() - frame_before.topLeft() - delta).manhattanLength() <= 4
     assert board.commands() == ["Move Notes"]
@@ -1122,7 +1152,9 @@ def test_pasting_copied_notes_makes_copies_beside_them(board, qtbot):
     copy = by_text["Pinned 置顶"]
     assert (copy["author_id"], copy["category"]) == (board.lei, "idea")
     assert copy["touchpoint_id"] is None and copy["cluster_id"] is None
-    assert scene.notes[copy["id"]].pos() == places[pinned] + QPointF(24, 24)
+    # A copy is free, so the copy of a note on a card lands on the board, under the original.
+    pasted = scene.notes[copy["id"]].pos()
+    assert pasted.x() == places[pinned].x() + 24 and pasted.y() >= scene.layout.board_top
     assert scene.notes[by_text["Free"]["id"]].pos() == places[free] + QPointF(24, 24)
     assert scene.selected_note_ids() == sorted(row["id"] for row in copies)
     board.assert_notes_in_place()

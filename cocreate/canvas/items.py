@@ -40,6 +40,7 @@ from cocreate.layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
     CELL_PADDING,
+    HEADER_HEIGHT,
     LANE_LABEL_WIDTH,
     JourneyLayout,
     Rect,
@@ -64,6 +65,9 @@ LINK = QColor("#5c6bc0")
 # costs paint time and adds noise when a large board is fit to the screen.
 LOD_TEXT = 0.35
 LOD_DETAILS = 0.55
+#: A card shows its text when its title is at least this many pixels high on the screen.
+MIN_TITLE_PIXELS = 6.0
+CARD_TITLE_POINTS = 10.5
 
 # Z order, back to front.
 Z_GRID, Z_CURVE, Z_LINK, Z_CARD, Z_HEADER, Z_DRAG = 0, 1, 2, 3, 4, 10
@@ -79,6 +83,7 @@ UNTITLED_STAGE = QT_TRANSLATE_NOOP("Canvas", "Untitled stage")
 TOUCHPOINT_COUNT = QT_TRANSLATE_NOOP("Canvas", "Touchpoints: %n")
 EMOTION_CURVE = QT_TRANSLATE_NOOP("Canvas", "Emotion curve")
 LOWEST_POINT = QT_TRANSLATE_NOOP("Canvas", "Lowest point")
+PERSONA = QT_TRANSLATE_NOOP("Canvas", "Persona")
 
 
 def translate(text: str) -> str:
@@ -97,6 +102,17 @@ def font(point_size: float, bold: bool = False) -> QFont:
     result.setBold(bold)
     result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # crisp when zoomed
     return result
+
+
+def text_pixels(points: float, scale: float, dpi: float) -> float:
+    """How many pixels high a font of this point size is on a device of this dpi, drawn at
+    this scale."""
+    return points * dpi / 72.0 * scale
+
+
+def card_text_shown(scale: float, dpi: float) -> bool:
+    """Whether cards draw their text at this scale: when the title can be read on screen."""
+    return text_pixels(CARD_TITLE_POINTS, scale, dpi) >= MIN_TITLE_PIXELS
 
 
 def wrapped_lines(text: str, text_font: QFont, width: float, max_lines: int) -> list[str]:
@@ -282,7 +298,8 @@ class CardItem(QGraphicsItem):
         text = self.row["title"] or translate(UNTITLED_TOUCHPOINT)  # in today's language
         key = f"{width}:{max_lines}:{text}"
         if self._title_cache is None or self._title_cache[0] != key:
-            self._title_cache = (key, wrapped_lines(text, font(10.5, True), width, max_lines))
+            title_font = font(CARD_TITLE_POINTS, True)
+            self._title_cache = (key, wrapped_lines(text, title_font, width, max_lines))
         return self._title_cache[1]
 
     def paint(
@@ -292,7 +309,7 @@ class CardItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         body = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
         selected = self.isSelected()
-        if lod < LOD_TEXT:
+        if not card_text_shown(lod, painter.device().logicalDpiY()):
             self._paint_far(painter, body, selected)
             return
         if selected:
@@ -339,7 +356,7 @@ class CardItem(QGraphicsItem):
             painter.setFont(font(7, True))
             painter.drawText(QRectF(marks_x - 12, 12, 16, 13), Qt.AlignmentFlag.AlignCenter, "!")
 
-        title_font = font(10.5, True)
+        title_font = font(CARD_TITLE_POINTS, True)
         line_height = QFontMetricsF(title_font).lineSpacing()
         painter.setPen(INK)
         painter.setFont(title_font)
@@ -840,3 +857,56 @@ class LinkDraftItem(QGraphicsPathItem):
         path = QPainterPath(self.start)
         path.lineTo(end)
         self.setPath(path)
+
+
+class PersonaItem(QGraphicsItem):
+    """Who the journey is told for: the persona's name and kind, in the corner above the lane
+    names, beside the stage headers. Nothing when the journey has no persona."""
+
+    RECT = QRectF(0, 0, LANE_LABEL_WIDTH - 4, HEADER_HEIGHT - 6)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.persona: Row | None = None
+        self.setZValue(Z_HEADER)
+        self.setVisible(False)
+
+    def set_persona(self, persona: Row | None) -> None:
+        if persona != self.persona:
+            self.persona = persona
+            self.setVisible(persona is not None)
+            self.setToolTip(plain_tip(persona["description"]) if persona else "")
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.RECT
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.persona is None:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_color("#eceff1"))
+        painter.drawRoundedRect(self.RECT, 8, 8)
+        inner = self.RECT.adjusted(12, 6, -10, -4)
+        small, big = font(7.5, True), font(11, True)
+        kind = label("persona", self.persona["kind"])
+        caption = f"{translate(PERSONA)} · {kind}"
+        painter.setPen(_color("#607d8b"))
+        painter.setFont(small)
+        small_metrics = QFontMetricsF(small)
+        painter.drawText(
+            QPointF(inner.left(), inner.top() + small_metrics.ascent()),
+            small_metrics.elidedText(caption, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        name = self.persona["name"] or kind
+        top = inner.top() + small_metrics.lineSpacing() + 2
+        painter.setPen(INK)
+        painter.setFont(big)
+        for index, line in enumerate(wrapped_lines(name, big, inner.width(), 2)):
+            metrics = QFontMetricsF(big)
+            painter.drawText(
+                QPointF(inner.left(), top + metrics.ascent() + index * metrics.lineSpacing()),
+                line,
+            )

@@ -1,7 +1,9 @@
 """A whole session as one JSON document, and back: `cocreate export-json` / `import-json`.
 
-The format ("cocreate-session", version 1) holds every column of every table, with rows referring
-to each other by the ids they have in the file. Rows of a journey are nested in it, so they carry
+The format ("cocreate-session", version 2) holds every column of every table, with rows referring
+to each other by the ids they have in the file. Version 2 measures a free note's x, y from the
+board's top-left corner, as schema 3 of the file does; version 1 documents, which measured them
+from the canvas's, are still read and converted. Rows of a journey are nested in it, so they carry
 no `journey_id`. Output is deterministic (fixed row order, sorted keys, two-space indent, a final
 newline): export → import → export gives the same bytes.
 
@@ -24,6 +26,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.types import Boolean, Float, Integer
 
 from cocreate import model
+from cocreate.layout import board_shift, compute_layout, is_free
 from cocreate.model import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -41,7 +44,9 @@ from cocreate.store import SessionFile
 from cocreate.store.ops import TABLE_ORDER, Row, insert_rows, table
 
 FORMAT = "cocreate-session"
-VERSION = 1
+VERSION = 2
+#: The oldest version import still reads (and converts).
+OLDEST_VERSION = 1
 
 #: The lists of rows nested in each journey: key in the document -> table. Their rows belong to
 #: the journey they are nested in.
@@ -330,6 +335,7 @@ class _Reader:
         self.ids: dict[str, dict[int, str]] = {name: {} for name in TABLE_ORDER}
         self.journey_of: dict[str, dict[int, int]] = {name: {} for name in TABLE_ORDER}
         self.session: Row = {}
+        self.version = VERSION
 
     # -- shapes and values
 
@@ -450,14 +456,15 @@ class _Reader:
             raise _fail("version", "required key is missing")
         version = data["version"]
         if type(version) is not int:
-            raise _fail("version", f"must be the integer {VERSION}")
+            raise _fail("version", f"must be an integer from {OLDEST_VERSION} to {VERSION}")
         if version > VERSION:
             raise _fail(
                 "version",
                 f"{version} is newer than this cocreate reads ({VERSION}); update cocreate",
             )
-        if version != VERSION:
-            raise _fail("version", f"must be {VERSION}")
+        if version < OLDEST_VERSION:
+            raise _fail("version", f"must be an integer from {OLDEST_VERSION} to {VERSION}")
+        self.version = version
         self.object(data, "", {"format", "version", "session", *TOP_LISTS})
         if "session" not in data:
             raise _fail("session", "required key is missing")
@@ -512,7 +519,24 @@ def read_document(text: str) -> tuple[Row, dict[str, list[Row]]]:
     """Check JSON text fully: (session fields given, rows by table) or JsonImportError."""
     reader = _Reader()
     reader.document(parse(text))
-    return reader.session, reader.rows_by_table()
+    rows = reader.rows_by_table()
+    if reader.version < 2:
+        _measure_free_notes_from_the_board(rows)
+    return reader.session, rows
+
+
+def _measure_free_notes_from_the_board(rows: dict[str, list[Row]]) -> None:
+    """Version 1 measured free notes from the canvas's corner; now they are on the board."""
+    for journey in rows["journey"]:
+        mine = {
+            name: [row for row in rows[name] if row["journey_id"] == journey["id"]]
+            for name in ("stage", "lane", "touchpoint", "note")
+        }
+        layout = compute_layout(mine["stage"], mine["lane"], mine["touchpoint"])
+        free = [row for row in mine["note"] if is_free(row)]
+        shift = board_shift(layout, [row["y"] for row in free])
+        for row in free:
+            row["y"] -= shift
 
 
 def import_json(text: str, out: Path) -> None:

@@ -8,12 +8,13 @@ from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 from cocreate import model  # noqa: F401  (registers the tables on SQLModel.metadata)
+from cocreate.layout import board_shift, compute_layout
 
 #: PRAGMA application_id of every .cocreate file: "CoCr" in ASCII.
 APPLICATION_ID = 0x436F4372
 
 #: PRAGMA user_version written by this version of cocreate.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _add_facilitation_columns(conn: Connection) -> None:
@@ -27,9 +28,41 @@ def _add_facilitation_columns(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _rows(conn: Connection, sql: str, *params: object) -> list[dict]:
+    result = conn.exec_driver_sql(sql, params)
+    return [dict(row._mapping) for row in result]
+
+
+def _measure_free_notes_from_the_board(conn: Connection) -> None:
+    """2 → 3: a free note's x, y are measured from the board's top-left corner instead of the
+    canvas's, so that the board and its notes move together when the blueprint grows or
+    shrinks (layout.board_shift)."""
+    free = "journey_id = ? AND touchpoint_id IS NULL AND stage_id IS NULL"
+    for (journey_id,) in conn.exec_driver_sql("SELECT id FROM journey").fetchall():
+        layout = compute_layout(
+            _rows(conn, "SELECT id, position, width FROM stage WHERE journey_id = ?", journey_id),
+            _rows(
+                conn,
+                "SELECT id, position, hidden, kind FROM lane WHERE journey_id = ?",
+                journey_id,
+            ),
+            _rows(
+                conn,
+                "SELECT id, stage_id, lane_id, position FROM touchpoint WHERE journey_id = ?",
+                journey_id,
+            ),
+        )
+        ys = [y for (y,) in conn.exec_driver_sql(f"SELECT y FROM note WHERE {free}", (journey_id,))]
+        shift = board_shift(layout, ys)
+        conn.exec_driver_sql(f"UPDATE note SET y = y - ? WHERE {free}", (shift, journey_id))
+
+
 #: MIGRATIONS[n] turns a file of schema version n into version n + 1. All the steps a file needs
 #: run in one transaction on a copy, which replaces the original only when it is complete.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_facilitation_columns}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _add_facilitation_columns,
+    2: _measure_free_notes_from_the_board,
+}
 
 
 def create_schema(conn: Connection) -> None:
