@@ -56,9 +56,10 @@ def emotion_by_stage(
 
 
 def lowest_points(points: list[StageEmotion]) -> set[int]:
-    """The stages where the curve is lowest (all of them when tied)."""
+    """The stages where the curve is lowest (all of them when tied), where there is something
+    to compare: none when fewer than two stages have an emotion, or when all are level."""
     means = [point.mean for point in points if point.mean is not None]
-    if not means:
+    if len(set(means)) < 2:
         return set()
     low = min(means)
     return {point.stage_id for point in points if point.mean is not None and point.mean == low}

@@ -24,6 +24,7 @@ def render_scene(scene: JourneyScene, out: Path, title: str = "") -> None:
         raise ValueError(f"{out}: unknown image format {out.suffix!r}; use .png or .svg")
     selected = scene.selectedItems()
     scene.clearSelection()  # the image shows the journey, not what happens to be selected
+    scene.board.set_screen_help(False)  # nor the hints that help on screen
     source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
     try:
         with replacing(out, ".tmp" + suffix) as tmp:
@@ -32,6 +33,7 @@ def render_scene(scene: JourneyScene, out: Path, title: str = "") -> None:
             else:
                 _render_png(scene, source, tmp)
     finally:
+        scene.board.set_screen_help(True)
         for item in selected:
             item.setSelected(True)
 

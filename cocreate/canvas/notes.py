@@ -1,8 +1,9 @@
 """Sticky notes and cluster frames on the journey canvas.
 
 A note draws its author's colour (or its category's), its text, its author and its vote dots;
-a private note shows only its back. A cluster frame surrounds its notes and moves them. Like
-every item, they report what a person did to the scene and never write to the file.
+a private note shows only its back, and so does a note being typed while private mode is on.
+A cluster frame surrounds its notes and moves them. Like every item, they report what a person
+did to the scene and never write to the file.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class NoteItem(QGraphicsItem):
         self._color = QColor(NO_AUTHOR_COLOR)
         self._far_brush = QBrush(self._color)
         self._lines_cache: tuple[str, list[str]] | None = None
+        self._typed_in_private = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -86,9 +88,24 @@ class NoteItem(QGraphicsItem):
         if state != (self.row, self.author, self.by_category, self.vote_colors):
             self.row, self.author, self.by_category, self.vote_colors = state
             self._color = self._pick_color()
-            self._far_brush = QBrush(self._color.darker(130) if row["hidden"] else self._color)
-            self.setToolTip("" if row["hidden"] else plain_tip(row["text"]))
-            self.update()
+            self._show_side()
+
+    def set_typed_in_private(self, on: bool) -> None:
+        """Someone types this note's text while private mode is on: every view of the scene
+        (the audience display too) shows its back until the typing ends."""
+        if on != self._typed_in_private:
+            self._typed_in_private = on
+            self._show_side()
+
+    def face_down(self) -> bool:
+        """Whether the note shows only its back: private, or being typed in private mode."""
+        return bool(self.row["hidden"]) or self._typed_in_private
+
+    def _show_side(self) -> None:
+        down = self.face_down()
+        self._far_brush = QBrush(self._color.darker(130) if down else self._color)
+        self.setToolTip("" if down else plain_tip(self.row["text"]))
+        self.update()
 
     def color(self) -> QColor:
         return self._color
@@ -137,7 +154,7 @@ class NoteItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 40))
         painter.drawRect(body.translated(4, 5))
-        if self.row["hidden"]:
+        if self.face_down():
             self._paint_back(painter, body)
         else:
             painter.setBrush(self.color())
@@ -317,14 +334,21 @@ BOARD_LABEL = QT_TRANSLATE_NOOP("Canvas", "Board: double-click or press N to add
 
 
 class BoardItem(QGraphicsItem):
-    """The free area below the lanes where notes go by default; double-click adds a note."""
+    """The free area below the lanes where notes go by default; double-click adds a note.
+
+    Its hint line (how to add a note) is help for the screen, not content: images of the
+    canvas leave it out (set_screen_help). Free notes and cluster titles keep below it (the
+    layout's FREE_NOTE_TOP).
+    """
 
     MIN_HEIGHT = 560.0
+    HINT_INSET = QPointF(20, 12)
 
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(0)
         self.area = QRectF()
+        self.screen_help = True
 
     def set_area(self, layout, notes_rect: QRectF) -> None:
         top = layout.board_top
@@ -337,6 +361,20 @@ class BoardItem(QGraphicsItem):
             self.area = area
             self.update()
 
+    def set_screen_help(self, on: bool) -> None:
+        """Show the hint (on screen) or leave it out (for an image of the canvas)."""
+        if on != self.screen_help:
+            self.screen_help = on
+            self.update()
+
+    def hint_text(self) -> str:
+        return translate(BOARD_LABEL)
+
+    def hint_rect(self) -> QRectF:
+        """Where the hint line is drawn, in scene coordinates."""
+        size = QFontMetricsF(font(11, True)).boundingRect(self.hint_text()).size()
+        return QRectF(self.area.topLeft() + self.HINT_INSET, size)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.area
 
@@ -346,10 +384,13 @@ class BoardItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#cfd8dc"), 2, Qt.PenStyle.DashLine))
         painter.setBrush(QColor("#f7f9fa"))
         painter.drawRoundedRect(self.area, 16, 16)
+        if not self.screen_help:
+            return
         painter.setPen(QColor("#78909c"))
         painter.setFont(font(11, True))
+        inset = self.HINT_INSET
         painter.drawText(
-            self.area.adjusted(20, 12, -20, 0),
+            self.area.adjusted(inset.x(), inset.y(), -inset.x(), 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            translate(BOARD_LABEL),
+            self.hint_text(),
         )

@@ -15,12 +15,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsView,
+    QLabel,
     QLineEdit,
     QPinchGesture,
     QPlainTextEdit,
     QWidget,
 )
 
+from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.scene import JourneyScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
@@ -81,7 +83,14 @@ class InlineEditor(QLineEdit):
 
 class NoteEditor(QPlainTextEdit):
     """Typing on a sticky note, over the canvas: Enter (or a click elsewhere) ends the edit,
-    Shift+Enter makes a new line, Escape on an empty new note removes it."""
+    Shift+Enter makes a new line, Escape on an empty new note removes it.
+
+    In private mode a band over the text says that only the facilitator sees it, the border
+    turns dashed purple, and the note under the editor shows its back on every view of the
+    scene, so the audience display never shows what is being typed.
+    """
+
+    PRIVATE_COLOR = "#6a1b9a"
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -89,9 +98,22 @@ class NoteEditor(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)
+        self.private_band = QLabel(self)
+        self.private_band.setObjectName("notePrivateBand")
+        self.private_band.setTextFormat(Qt.TextFormat.PlainText)
+        self.private_band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.private_band.setWordWrap(True)  # a narrow note at a small zoom: two lines
+        self.private_band.setStyleSheet(
+            f"QLabel {{ background: {self.PRIVATE_COLOR}; color: #ffffff; font-weight: bold;"
+            " font-size: 9pt; padding: 2px 4px; }"
+        )
+        self.private_band.hide()
         self.hide()
         self.note_id: int | None = None
+        self.private = False
+        self._band_height = 0
         self._scene: JourneyScene | None = None
+        self._note: NoteItem | None = None
 
     def start(
         self,
@@ -103,26 +125,64 @@ class NoteEditor(QPlainTextEdit):
         zoom: float,
         view: QGraphicsView,
     ) -> None:
+        self._release_note()
         self._scene, self.note_id = scene, note_id
-        top_left = view.mapFromScene(rect.topLeft())
-        self.setGeometry(
-            top_left.x(),
-            top_left.y(),
-            max(120, int(rect.width() * zoom)),
-            max(90, int(rect.height() * zoom)),
-        )
+        self.private = bool(scene.session.get("private_mode"))
+        self._note = scene.draft if note_id == 0 else scene.notes.get(note_id)
+        if self.private and self._note is not None:
+            self._note.set_typed_in_private(True)
         font = self.font()
         font.setPointSizeF(max(9.0, min(28.0, 11.5 * zoom)))
         self.setFont(font)
+        border = f"3px dashed {self.PRIVATE_COLOR}" if self.private else "3px solid #1e63d6"
         self.setStyleSheet(
-            f"QPlainTextEdit {{ background: {color.name()}; color: #263238;"
-            " border: 3px solid #1e63d6; }"
+            f"QPlainTextEdit {{ background: {color.name()}; color: #263238; border: {border}; }}"
+        )
+        width = max(120, int(rect.width() * zoom))
+        band = self._show_private_band(width)
+        top_left = view.mapFromScene(rect.topLeft())
+        self.setGeometry(  # the band sits above the note, the text area on it
+            top_left.x(), top_left.y() - band, width, max(90, int(rect.height() * zoom)) + band
         )
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.End)
         self.show()
         self.raise_()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_private_band(self, width: int) -> int:
+        """Show the band in private mode (hide it otherwise); its height for an editor this
+        wide."""
+        band = self.private_band
+        band.setVisible(self.private)
+        self._band_height = 0
+        if self.private:
+            band.setText(self.tr("Private — only you see this text"))
+            band.setToolTip(
+                self.tr(
+                    "Private mode: the audience display shows this note face down. A screen"
+                    " that mirrors this one shows everything you type."
+                )
+            )
+            band.ensurePolished()  # its style sheet's font decides the height
+            frame = self.frameWidth()
+            self._band_height = max(band.heightForWidth(width - 2 * frame), 0)
+        self.setViewportMargins(0, self._band_height, 0, 0)
+        return self._band_height
+
+    def _place_private_band(self) -> None:
+        inner = self.contentsRect()
+        self.private_band.setGeometry(inner.left(), inner.top(), inner.width(), self._band_height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_private_band()
+
+    def _release_note(self) -> None:
+        """The note under the editor shows its face again (unless it is private itself)."""
+        note, self._note = self._note, None
+        if note is not None:
+            note.set_typed_in_private(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
@@ -147,6 +207,7 @@ class NoteEditor(QPlainTextEdit):
 
     def cancel(self) -> None:
         note_id, self.note_id = self.note_id, None
+        self._release_note()
         self.hide()
         if note_id == 0 and self._scene is not None:
             self._scene.cancel_draft()
@@ -154,6 +215,7 @@ class NoteEditor(QPlainTextEdit):
 
     def commit(self) -> None:
         note_id, self.note_id = self.note_id, None
+        self._release_note()
         self.hide()
         if note_id is not None and self._scene is not None:
             self._scene.commit_note(note_id, self.toPlainText())

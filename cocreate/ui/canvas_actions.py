@@ -3,7 +3,7 @@ stages, lanes and the link tool. The main window puts them in its menus and tool
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
 
@@ -16,6 +16,7 @@ from cocreate.ui.find_bar import FindBar
 from cocreate.ui.journey_dialogs import NewJourneyDialog, PersonaDialog
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.message import ask
+from cocreate.ui.palette import card_spot
 
 Key = QKeySequence.StandardKey
 
@@ -222,15 +223,21 @@ class CanvasActions(QObject):
             scene.select_all()
 
     def add_card(self, fields: dict) -> int | None:
-        """A palette entry activated from the keyboard: a card in the cell at the view centre."""
+        """A palette entry activated with Enter or a double-click: a card in the selected card's
+        cell or the cell in view (palette.card_spot); with no cell in view, a hint instead."""
         scene, view = self.tabs.current_scene(), self.tabs.current_view()
-        if scene is None or not scene.layout.cells:
+        if scene is None or view is None:
             return None
-        center = view.mapToScene(view.viewport().rect().center())
-        if scene.layout.cell_at(center.x(), center.y()) is None:
-            first = next(iter(scene.layout.cells.values()))
-            center = QPointF(first.x + 1, first.y + 1)
-        card_id = scene.add_touchpoint_at(center, **fields)
+        spot = card_spot(view)
+        if spot is None:
+            self.tabs.message.emit(
+                self.tr(
+                    "No cell in view for the new card: select a card or scroll to a cell,"
+                    " or drag the entry onto a cell"
+                )
+            )
+            return None
+        card_id = scene.add_touchpoint_at(spot, **fields)
         if card_id is not None:
             view.ensure_selection_visible()
         return card_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +35,25 @@ from cocreate.ui.actions import set_texts
 from cocreate.ui.journey_tabs import JourneyTabs
 
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
+# Characters no file name may hold on Windows, macOS or Linux.
+NOT_IN_FILE_NAMES = set('\\/:*?"<>|')
+
+
+def file_stem(title: str) -> str:
+    """A file name (without suffix) made from a session title: one line, no characters a
+    file system refuses, no dots or spaces at the ends (Windows drops them); "" if none left."""
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in title
+        if char not in NOT_IN_FILE_NAMES and (char.isprintable() or char.isspace())
+    )
+    return " ".join(kept.split()).strip(" .")
+
+
+def documents_folder() -> Path:
+    """The person's Documents folder (their home folder where there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 class PdfExportDialog(QDialog):
@@ -159,13 +178,25 @@ class ExportActions(QObject):
 
     # -- helpers ----------------------------------------------------------------------------------
 
+    def start_folder(self) -> Path:
+        """Where export dialogs open: beside the session file; for an untitled session (which
+        lives in cocreate's data folder) the folder of the last export, else Documents."""
+        if self.document is not None and not self.document.untitled:
+            return self.document.path.parent
+        last = QSettings().value("export/folder", "")
+        if last and Path(str(last)).is_dir():
+            return Path(str(last))
+        return documents_folder()
+
+    def suggested_name(self, suffix: str) -> str:
+        """The session's title as a file name, with the export's suffix."""
+        title = self.document.session()["title"] if self.document is not None else ""
+        stem = file_stem(title) or file_stem(self.tr("Untitled session")) or "session"
+        return stem + suffix
+
     def _target(self, title: str, suffix: str, filters: str) -> Path | None:
-        session = self.document.session()["title"] or self.tr("Untitled session")
-        safe = "".join(c for c in session if c not in '\\/:*?"<>|').strip() or "session"
-        folder = Path(str(QSettings().value("export/folder", str(Path.home()))))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(folder / (safe + suffix)), filters
-        )
+        start = self.start_folder() / self.suggested_name(suffix)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(start), filters)
         if not path:
             return None
         target = Path(path)
@@ -250,9 +281,7 @@ class ExportActions(QObject):
         if self.document is None:
             return
         folder = QFileDialog.getExistingDirectory(
-            self.window,
-            self.tr("Export CSV: Choose a Folder"),
-            str(QSettings().value("export/folder", str(Path.home()))),
+            self.window, self.tr("Export CSV: Choose a Folder"), str(self.start_folder())
         )
         if not folder:
             return

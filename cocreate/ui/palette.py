@@ -1,10 +1,21 @@
-"""The palette: touchpoint kinds and channels to drag onto the canvas, or to add with Enter."""
+"""The palette: touchpoint kinds and channels to drag onto the canvas, or to add with Enter or
+a double-click (to the selected card's cell, or the cell in view)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDrag, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from cocreate.canvas.icons import channel_icon, kind_icon
 from cocreate.canvas.mime import PALETTE_MIME, palette_mime_data
+from cocreate.canvas.view import JourneyView
 from cocreate.labels import label, values
+from cocreate.layout import Rect
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = 20
@@ -32,6 +45,38 @@ def entry_payload(item: QTreeWidgetItem | None) -> dict[str, str] | None:
         return None
     payload: Any = item.data(0, PAYLOAD_ROLE)
     return dict(payload) if isinstance(payload, dict) else None
+
+
+def card_spot(view: JourneyView) -> QPointF | None:
+    """Where an entry added with Enter or a double-click puts its card: the selected card's
+    cell (at its end), else the cell in the middle of the view, else the cell that shows most
+    in the view (at its end); None when no cell is in view."""
+    scene = view.journey_scene()
+    cells = scene.layout.cells
+    for card_id in scene.selected_touchpoint_ids():
+        row = scene.touchpoint_rows.get(card_id)
+        key = (row["stage_id"], row["lane_id"]) if row is not None else None
+        if key in cells:
+            return _end_of(cells[key])
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    if scene.layout.cell_at(seen.center().x(), seen.center().y()) is not None:
+        return seen.center()
+    shown = {key: _area(_qrect(rect).intersected(seen)) for key, rect in cells.items()}
+    best = max(shown, key=lambda key: shown[key], default=None)
+    return _end_of(cells[best]) if best is not None and shown[best] > 0 else None
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def _area(rect: QRectF) -> float:
+    return rect.width() * rect.height() if rect.isValid() else 0.0
+
+
+def _end_of(cell: Rect) -> QPointF:
+    """A point in the cell's last corner: a card added there goes after the cell's cards."""
+    return QPointF(cell.right - 1, cell.bottom - 1)
 
 
 class RoomyDelegate(QStyledItemDelegate):

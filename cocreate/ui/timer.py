@@ -9,21 +9,51 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QGraphicsPathItem,
+    QGraphicsView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from cocreate.canvas.items import Z_HEADER, GridItem
+from cocreate.canvas.notes import BoardItem
+from cocreate.canvas.view import JourneyView
+
 # The preset timeboxes of the panel, in minutes.
 PRESET_MINUTES = (1, 3, 5, 10)
+# What the on-canvas clock keeps clear of: the headers most of all (of the stages and lanes,
+# and the persona: every item drawn at header level), then everything else on the canvas but
+# its backgrounds (the grid of cells, the board) and the link arrows.
+BACKGROUND = (GridItem, BoardItem, QGraphicsPathItem)
+
+
+def panel_button() -> QToolButton:
+    """A button that takes its share of a row. Unlike a push button (which the style keeps
+    80 px wide at least) it can be as narrow as its text, so the panel fits a narrow dock."""
+    button = QToolButton()
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button
 
 
 def format_clock(seconds: int) -> str:
@@ -213,11 +243,11 @@ class TimerPanel(QWidget):
         font.setBold(True)
         self.display.setFont(font)
 
-        self.preset_buttons: dict[int, QPushButton] = {}
+        self.preset_buttons: dict[int, QToolButton] = {}
         presets = QGridLayout()
         presets.setSpacing(4)
         for index, minutes in enumerate(PRESET_MINUTES):
-            button = QPushButton()
+            button = panel_button()
             button.setObjectName(f"timerPreset{minutes}")
             button.clicked.connect(lambda _=False, m=minutes: self.timer.start(m * 60))
             self.preset_buttons[minutes] = button
@@ -228,23 +258,23 @@ class TimerPanel(QWidget):
         self.minutes_spin.setRange(1, 180)
         self.minutes_spin.setValue(15)
         self.minutes_spin.valueChanged.connect(self._show)
-        self.start_button = QPushButton()
+        self.start_button = panel_button()
         self.start_button.setObjectName("timerStart")
         self.start_button.clicked.connect(self.start_custom)
         custom = QHBoxLayout()
         custom.addWidget(self.minutes_spin, 1)
         custom.addWidget(self.start_button)
 
-        self.pause_button = QPushButton()
+        self.pause_button = panel_button()
         self.pause_button.setObjectName("timerPause")
         self.pause_button.clicked.connect(self.timer.pause)
-        self.resume_button = QPushButton()
+        self.resume_button = panel_button()
         self.resume_button.setObjectName("timerResume")
         self.resume_button.clicked.connect(self.timer.resume)
-        self.add_minute_button = QPushButton()
+        self.add_minute_button = panel_button()
         self.add_minute_button.setObjectName("timerAddMinute")
         self.add_minute_button.clicked.connect(lambda: self.timer.add(60))
-        self.reset_button = QPushButton()
+        self.reset_button = panel_button()
         self.reset_button.setObjectName("timerReset")
         self.reset_button.clicked.connect(self.timer.reset)
         controls = QHBoxLayout()
@@ -313,7 +343,9 @@ class TimerPanel(QWidget):
 
 
 class TimerOverlay(QWidget):
-    """A large mm:ss badge in the top-right corner of a canvas view's viewport.
+    """A large mm:ss badge in a corner of a canvas view's viewport: the top-right one, unless
+    it would cover headers or cards there and another corner covers less (it moves as the view
+    scrolls and zooms).
 
     Shown while the timer runs or is paused, and after it ran out: then it turns red, says
     "Time's up", pulses for a few seconds and stays until clicked (which resets the timer, so
@@ -395,13 +427,36 @@ class TimerOverlay(QWidget):
     # -- placing ---------------------------------------------------------------------------------
 
     def attach(self, viewport: QWidget) -> None:
-        """Sit in the viewport's top-right corner, and stay there when it is resized."""
+        """Sit in a corner of the viewport, and find the best one again when it is resized,
+        scrolled or zoomed."""
         if self._viewport is not None:
             self._viewport.removeEventFilter(self)
+            self._follow_view(self._view(), False)
         self._viewport = viewport
         self.setParent(viewport)
         viewport.installEventFilter(self)
+        self._follow_view(self._view(), True)
         self._on_state_changed()
+
+    def _view(self) -> QGraphicsView | None:
+        view = self._viewport.parentWidget() if self._viewport is not None else None
+        return view if isinstance(view, QGraphicsView) else None
+
+    def _follow_view(self, view: QGraphicsView | None, on: bool) -> None:
+        if view is None:
+            return
+        signals = [view.horizontalScrollBar().valueChanged, view.verticalScrollBar().valueChanged]
+        if isinstance(view, JourneyView):
+            signals.append(view.zoom_changed)
+        for signal in signals:
+            if on:
+                signal.connect(self._view_moved)
+            else:
+                signal.disconnect(self._view_moved)
+
+    def _view_moved(self, *_args) -> None:
+        if self.isVisible():
+            self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self._viewport and event.type() == QEvent.Type.Resize:
@@ -412,8 +467,34 @@ class TimerOverlay(QWidget):
         self.resize(self.sizeHint())
         parent = self.parentWidget()
         if parent is not None:
-            self.move(max(0, parent.width() - self.width() - self.MARGIN), self.MARGIN)
+            corners = self.corners(parent.size())
+            self.move(min(corners, key=lambda corner: self._covers(QRect(corner, self.size()))))
         self.raise_()
+
+    def corners(self, room: QSize) -> list[QPoint]:
+        """Where it may sit, in order of preference: top-right, bottom-right, bottom-left,
+        top-left, each MARGIN from the edges."""
+        right = max(0, room.width() - self.width() - self.MARGIN)
+        bottom = max(self.MARGIN, room.height() - self.height() - self.MARGIN)
+        left, top = self.MARGIN, self.MARGIN
+        return [QPoint(right, top), QPoint(right, bottom), QPoint(left, bottom), QPoint(left, top)]
+
+    def _covers(self, rect: QRect) -> tuple[int, int]:
+        """How much of the headers, then of the other content, rect would hide."""
+        view = self._view()
+        if view is None:
+            return (0, 0)
+        headers = content = 0
+        for item in view.items(rect):
+            if isinstance(item, BACKGROUND):
+                continue
+            shown = view.mapFromScene(item.sceneBoundingRect()).boundingRect().intersected(rect)
+            area = shown.width() * shown.height()
+            if item.zValue() == Z_HEADER:
+                headers += area
+            else:
+                content += area
+        return (headers, content)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         big = QFontMetrics(self._text_font)
