@@ -672,7 +672,7 @@ class JourneyScene(QGraphicsScene):
             "text": "",
             "author_id": self.current_author_id,
             "color": "",
-            "category": "",
+            "category": self.document.new_note_category(self.current_author_id),
             "stage_id": None,
             "touchpoint_id": None,
             "cluster_id": None,
