@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from gui_helpers import type_text
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -1200,9 +1200,11 @@ def test_zoom_shortcuts_zoom_in_out_and_fit(window, qtbot):
     press(qtbot, window, Qt.Key.Key_0, CTRL)
     fitted = view.zoom()
     assert 0.4 < fitted <= 1.0
-    scene_rect = view.journey_scene().itemsBoundingRect()
+    # Fit Journey: all of the lanes and the emotion curve (the board has Fit Board).
+    layout = view.journey_scene().layout
+    journey = QRectF(0, 0, layout.width, layout.curve.bottom)
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert visible.contains(scene_rect.adjusted(10, 10, -10, -10))
+    assert visible.contains(journey)
 
 
 def send_wheel(view, scene_pos: QPointF, delta_y: int, modifiers) -> QWheelEvent:

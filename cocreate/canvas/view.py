@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QTextCursor,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -19,14 +20,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPinchGesture,
     QPlainTextEdit,
+    QStyle,
     QWidget,
 )
 
+from cocreate.canvas.items import CARD_TITLE_POINTS, text_pixels
 from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.scene import JourneyScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.25
+#: A journey opens at a zoom where card titles are at least this many pixels high.
+READABLE_PIXELS = 11.0
+FIT_MARGIN = 20.0
 
 
 class InlineEditor(QLineEdit):
@@ -244,14 +250,59 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self.found: list[int] = []
         self.found_index = -1
-        self.auto_fit = True  # keep the journey fitted until the person zooms
+        # How the view follows its size until the person zooms: "width" (the journey's width,
+        # readable: the first view), "journey" (all of the lanes and curve: Fit Journey) or None.
+        self.fit_mode: str | None = "width"
+        self._fitted_for: tuple[str, QSize] | None = None
         scene.rename_requested.connect(self._rename)
         scene.note_edit_requested.connect(self._edit_note)
 
+    @property
+    def auto_fit(self) -> bool:
+        """Whether the view still follows its size (the person has not zoomed or scrolled to a
+        place of their own); setting it on goes back to the first view."""
+        return self.fit_mode is not None
+
+    @auto_fit.setter
+    def auto_fit(self, on: bool) -> None:
+        self.fit_mode = "width" if on else None
+        self._fitted_for = None
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        if self.auto_fit:
-            self.zoom_to_fit()
+        self.follow_size()
+
+    def follow_size(self) -> None:
+        """Fit again after the view's own size changed. Only the widget's size counts, not the
+        viewport's: fitting shows or hides the scroll bars, which resizes the viewport, and
+        refitting on that looped for seconds at small window sizes."""
+        if self.fit_mode is None:
+            return
+        wanted = (self.fit_mode, self.size())
+        if wanted == self._fitted_for:
+            return
+        self._fitted_for = wanted
+        if self.fit_mode == "width":
+            self.fit_journey_width()
+        else:
+            self.fit_journey()
+
+    def _room(self) -> QSize:
+        """The viewport's size with both scroll bars shown, whether they are or not, so that a
+        fit never depends on them."""
+        frame = 2 * self.frameWidth()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(1, self.width() - frame - bar), max(1, self.height() - frame - bar))
+
+    def journey_rect(self) -> QRectF:
+        """The journey's lanes and emotion curve, with the persona above the lane names."""
+        layout = self.journey_scene().layout
+        return QRectF(0, 0, max(layout.width, 1.0), max(layout.curve.bottom, 1.0))
+
+    def readable_zoom(self) -> float:
+        """The zoom at which card titles are READABLE_PIXELS high on this screen."""
+        dpi = self.viewport().logicalDpiY() or 96
+        return READABLE_PIXELS / text_pixels(CARD_TITLE_POINTS, 1.0, dpi)
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -281,16 +332,39 @@ class JourneyView(QGraphicsView):
         self.auto_fit = False
         self.set_zoom(self.zoom() / ZOOM_STEP)
 
-    def zoom_to_fit(self) -> None:
-        """The whole journey (lanes and emotion curve) in view."""
-        scene = self.journey_scene()
-        rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
-        if rect.isEmpty():
-            return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.set_zoom(1.0)
+    def fit_journey_width(self) -> None:
+        """The first view of a journey: its width fills the view, unless card titles would
+        then be too small to read (READABLE_PIXELS), never above 100 %; it starts at the
+        stage headers, and the rest is a scroll away."""
+        rect = self.journey_rect().adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, 0)
+        width_fit = self._room().width() / rect.width()
+        zoom = min(1.0, max(width_fit, self.readable_zoom()))
+        self._show_from(rect, zoom)
+
+    def fit_journey(self) -> None:
+        """All of the journey's lanes and emotion curve in view, never above 100 %."""
+        rect = self.journey_rect().adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
+        room = self._room()
+        zoom = min(1.0, room.width() / rect.width(), room.height() / rect.height())
+        self._show_from(rect, zoom)
+
+    def _show_from(self, rect: QRectF, zoom: float) -> None:
+        """Show rect's top-left corner at the view's top-left at this zoom, or rect centred
+        across when it is narrower than the view."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        seen = QSizeF(self.viewport().width() / zoom, self.viewport().height() / zoom)
+        x = rect.center().x() if rect.width() <= seen.width() else rect.left() + seen.width() / 2
+        y = rect.center().y() if rect.height() <= seen.height() else rect.top() + seen.height() / 2
+        self.centerOn(x, y)
         self.zoom_changed.emit(self.zoom())
+
+    def zoom_to_fit(self) -> None:
+        """Fit Journey (Ctrl+0): all of the lanes and the curve, kept fitted as the window
+        changes size until the person zooms."""
+        self.fit_mode = "journey"
+        self._fitted_for = (self.fit_mode, self.size())
+        self.fit_journey()
 
     def zoom_to_board(self) -> None:
         """The board's notes (those not pinned to a card or stage), as large as they fit."""
@@ -308,6 +382,11 @@ class JourneyView(QGraphicsView):
     def actual_size(self) -> None:
         self.auto_fit = False
         self.set_zoom(1.0)
+
+    def show_start(self) -> None:
+        """Back to the first view of the journey (its width, readable), following the size."""
+        self.auto_fit = True
+        self.follow_size()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
