@@ -10,6 +10,7 @@ from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
 from cocreate.labels import plain_tip
 from cocreate.store.ops import Change
+from cocreate.ui.view_state import ViewPlace, restore_view_place, view_place
 
 
 class JourneyTabs(QTabWidget):
@@ -75,6 +76,20 @@ class JourneyTabs(QTabWidget):
     def show_journey(self, journey_id: int) -> None:
         if journey_id in self.views:
             self.setCurrentWidget(self.views[journey_id])
+
+    def current_view_place(self) -> ViewPlace | None:
+        """The zoom and centre of the journey in view once the person moved it to a place of
+        their own (None while the view still fits the journey to its size)."""
+        view = self.current_view()
+        if view is None or view.auto_fit:
+            return None
+        return view_place(view)
+
+    def restore_view_place(self, place: ViewPlace) -> None:
+        """Show the journey in view at that zoom, centred on that point."""
+        view = self.current_view()
+        if view is not None:
+            restore_view_place(view, place)
 
     def _document_changed(self, change: Change) -> None:
         if change.touches("journey"):
