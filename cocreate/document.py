@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import Connection
 
@@ -34,10 +34,16 @@ def new_untitled_path() -> Path:
 
 
 class RowCommand(QUndoCommand):
-    """One user action: a named list of row ops, already applied when pushed."""
+    """One user action: a named list of row ops, already applied when pushed.
+
+    `name` is the English source text (context "Document", marked with QT_TRANSLATE_NOOP);
+    the command shows it in the language of the moment, and again after a switch.
+    """
 
     def __init__(self, document: Document, name: str, ops: list[Op]) -> None:
-        super().__init__(name)
+        super().__init__()
+        self._name = name
+        self.retranslate()
         self._document = document
         self._ops = ops
         self._applied = True  # execute() applied the ops before pushing
@@ -57,6 +63,9 @@ class RowCommand(QUndoCommand):
     def undo(self) -> None:
         if not self._document._apply(inverse_ops(self._ops)):
             self._forget_history()
+
+    def retranslate(self) -> None:
+        self.setText(QCoreApplication.translate("Document", self._name))
 
     def _forget_history(self) -> None:
         """The file refused the change (the message is shown): the stack no longer matches
@@ -164,10 +173,21 @@ class Document(QObject):
             old_store.path.unlink(missing_ok=True)
         self.file_changed.emit()
 
+    def retranslate_history(self) -> None:
+        """Name every action in the undo history in the current language."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, RowCommand):
+                command.retranslate()
+
     # -- edits ----------------------------------------------------------------------------------
 
     def execute(self, name: str, ops: list[Op | None]) -> bool:
-        """Apply ops as one undoable action named `name`. False when nothing was written."""
+        """Apply ops as one undoable action named `name`. False when nothing was written.
+
+        `name` is an English source text of the "Document" context, marked for lupdate with
+        QT_TRANSLATE_NOOP("Document", ...): the undo history translates it when shown.
+        """
         real_ops = [op for op in ops if op is not None]
         if not real_ops:
             return False
@@ -197,11 +217,11 @@ class Document(QObject):
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
         op = self._store.update_op("session", 1, **fields)
-        return self.execute(self.tr("Edit Session Details"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Session Details"), [op])
 
     def rename_session(self, title: str) -> bool:
         op = self._store.update_op("session", 1, title=title)
-        return self.execute(self.tr("Rename Session"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Rename Session"), [op])
 
     # -- journeys -------------------------------------------------------------------------------
 
@@ -219,25 +239,30 @@ class Document(QObject):
             ops = edits.add_persona(self._store, **new_persona)
             persona_id = ops[0].row["id"]
         journey_ops = edits.add_journey(self._store, name, template_id, language, persona_id)
-        if not self.execute(self.tr("Add Journey"), ops + journey_ops):
+        if not self.execute(QT_TRANSLATE_NOOP("Document", "Add Journey"), ops + journey_ops):
             return None
         return journey_ops[0].row["id"]
 
     def rename_journey(self, journey_id: int, name: str) -> bool:
         op = self._store.update_op("journey", journey_id, name=name)
-        return self.execute(self.tr("Rename Journey"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Rename Journey"), [op])
 
     def duplicate_journey(self, journey_id: int, name: str) -> int | None:
         ops = edits.duplicate_journey(self._store, journey_id, name)
-        return ops[0].row["id"] if self.execute(self.tr("Duplicate Journey"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Duplicate Journey"), ops)
+            else None
+        )
 
     def delete_journey(self, journey_id: int) -> bool:
         ops = self._store.delete_ops("journey", [journey_id])
-        return self.execute(self.tr("Delete Journey"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Delete Journey"), ops)
 
     def move_journey(self, journey_id: int, index: int) -> bool:
         return self.execute(
-            self.tr("Move Journey"), edits.move_journey(self._store, journey_id, index)
+            QT_TRANSLATE_NOOP("Document", "Move Journey"),
+            edits.move_journey(self._store, journey_id, index),
         )
 
     def set_journey_persona(
@@ -247,17 +272,21 @@ class Document(QObject):
         ops = [self._store.update_op("journey", journey_id, persona_id=persona_id)]
         if persona_changes and persona_id is not None:
             ops.append(self._store.update_op("persona", persona_id, **persona_changes))
-        return self.execute(self.tr("Change Persona"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Change Persona"), ops)
 
     def add_persona(
         self, name: str, kind: str, description: str, journey_id: int | None = None
     ) -> int | None:
         ops = edits.add_persona(self._store, name, kind, description, journey_id)
-        return ops[0].row["id"] if self.execute(self.tr("Add Persona"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Persona"), ops)
+            else None
+        )
 
     def update_persona(self, persona_id: int, **fields: Any) -> bool:
         op = self._store.update_op("persona", persona_id, **fields)
-        return self.execute(self.tr("Edit Persona"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Persona"), [op])
 
     # -- stages and lanes -----------------------------------------------------------------------
 
@@ -265,41 +294,62 @@ class Document(QObject):
         self, journey_id: int, name: str, index: int | None = None, color: str = ""
     ) -> int | None:
         ops = edits.add_stage(self._store, journey_id, name, index, color)
-        return ops[0].row["id"] if self.execute(self.tr("Add Stage"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Stage"), ops)
+            else None
+        )
 
     def update_stage(self, stage_id: int, **fields: Any) -> bool:
         names = {
-            "name": self.tr("Rename Stage"),
-            "color": self.tr("Recolour Stage"),
-            "width": self.tr("Resize Stage"),
+            "name": QT_TRANSLATE_NOOP("Document", "Rename Stage"),
+            "color": QT_TRANSLATE_NOOP("Document", "Recolour Stage"),
+            "width": QT_TRANSLATE_NOOP("Document", "Resize Stage"),
         }
-        name = names[next(iter(fields))] if len(fields) == 1 else self.tr("Edit Stage")
+        name = (
+            names[next(iter(fields))]
+            if len(fields) == 1
+            else QT_TRANSLATE_NOOP("Document", "Edit Stage")
+        )
         return self.execute(name, [self._store.update_op("stage", stage_id, **fields)])
 
     def move_stage(self, stage_id: int, index: int) -> bool:
-        return self.execute(self.tr("Move Stage"), edits.move_stage(self._store, stage_id, index))
+        return self.execute(
+            QT_TRANSLATE_NOOP("Document", "Move Stage"),
+            edits.move_stage(self._store, stage_id, index),
+        )
 
     def delete_stage(self, stage_id: int) -> bool:
         ops = self._unpinning(self._store.delete_ops("stage", [stage_id]))
-        return self.execute(self.tr("Delete Stage"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Delete Stage"), ops)
 
     def add_lane(self, journey_id: int, name: str, index: int | None = None) -> int | None:
         ops = edits.add_lane(self._store, journey_id, name, index)
-        return ops[0].row["id"] if self.execute(self.tr("Add Lane"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Lane"), ops)
+            else None
+        )
 
     def update_lane(self, lane_id: int, **fields: Any) -> bool:
         if set(fields) == {"hidden"}:
-            name = self.tr("Hide Lane") if fields["hidden"] else self.tr("Show Lane")
+            name = (
+                QT_TRANSLATE_NOOP("Document", "Hide Lane")
+                if fields["hidden"]
+                else QT_TRANSLATE_NOOP("Document", "Show Lane")
+            )
         else:
-            name = self.tr("Rename Lane")
+            name = QT_TRANSLATE_NOOP("Document", "Rename Lane")
         return self.execute(name, [self._store.update_op("lane", lane_id, **fields)])
 
     def move_lane(self, lane_id: int, index: int) -> bool:
-        return self.execute(self.tr("Move Lane"), edits.move_lane(self._store, lane_id, index))
+        return self.execute(
+            QT_TRANSLATE_NOOP("Document", "Move Lane"), edits.move_lane(self._store, lane_id, index)
+        )
 
     def delete_lane(self, lane_id: int) -> bool:
         ops = self._unpinning(self._store.delete_ops("lane", [lane_id]))
-        return self.execute(self.tr("Delete Lane"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Delete Lane"), ops)
 
     # -- touchpoints and links ------------------------------------------------------------------
 
@@ -307,22 +357,30 @@ class Document(QObject):
         self, journey_id: int, stage_id: int, lane_id: int, index: int | None = None, **fields: Any
     ) -> int | None:
         ops = edits.add_touchpoint(self._store, journey_id, stage_id, lane_id, index, **fields)
-        return ops[0].row["id"] if self.execute(self.tr("Add Touchpoint"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Touchpoint"), ops)
+            else None
+        )
 
     def update_touchpoint(self, touchpoint_id: int, **fields: Any) -> bool:
         ops = edits.update_touchpoint(self._store, touchpoint_id, **fields)
-        return self.execute(self.tr("Edit Touchpoint"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Touchpoint"), ops)
 
     def update_touchpoints(self, ids: list[int], **fields: Any) -> bool:
         """The same fields on several cards, as one action."""
         ops = [op for tid in ids for op in edits.update_touchpoint(self._store, tid, **fields)]
-        return self.execute(self.tr("Edit Touchpoints"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Touchpoints"), ops)
 
     def move_touchpoints(
         self, ids: list[int], stage_id: int, lane_id: int, index: int | None = None
     ) -> bool:
         ops = edits.move_touchpoints(self._store, ids, stage_id, lane_id, index)
-        name = self.tr("Move Touchpoint") if len(ids) == 1 else self.tr("Move Touchpoints")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Move Touchpoint")
+            if len(ids) == 1
+            else QT_TRANSLATE_NOOP("Document", "Move Touchpoints")
+        )
         return self.execute(name, ops)
 
     def move_touchpoints_to_cells(self, targets: dict[tuple[int, int], list[int]]) -> bool:
@@ -336,7 +394,11 @@ class Document(QObject):
             )
         ]
         count = sum(len(ids) for ids in targets.values())
-        name = self.tr("Move Touchpoint") if count == 1 else self.tr("Move Touchpoints")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Move Touchpoint")
+            if count == 1
+            else QT_TRANSLATE_NOOP("Document", "Move Touchpoints")
+        )
         return self.execute(name, ops)
 
     def paste(
@@ -358,23 +420,35 @@ class Document(QObject):
             self._store, journey_id, touchpoints, links, stage_id, lane_id
         )
         note_ops = edits.paste_notes(self._store, journey_id, notes, 24, 24)
-        if not self.execute(name or self.tr("Paste"), card_ops + note_ops):
+        if not self.execute(name or QT_TRANSLATE_NOOP("Document", "Paste"), card_ops + note_ops):
             return [], []
         cards = [op.row["id"] for op in card_ops if op.table == "touchpoint"]
         return cards, [op.row["id"] for op in note_ops]
 
     def delete_touchpoints(self, ids: list[int]) -> bool:
         ops = self._unpinning(self._store.delete_ops("touchpoint", list(ids)))
-        name = self.tr("Delete Touchpoint") if len(ids) == 1 else self.tr("Delete Touchpoints")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Delete Touchpoint")
+            if len(ids) == 1
+            else QT_TRANSLATE_NOOP("Document", "Delete Touchpoints")
+        )
         return self.execute(name, ops)
 
     def add_link(self, journey_id: int, source_id: int, target_id: int) -> int | None:
         ops = edits.add_link(self._store, journey_id, source_id, target_id)
-        return ops[0].row["id"] if self.execute(self.tr("Add Link"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Link"), ops)
+            else None
+        )
 
     def delete_links(self, ids: list[int]) -> bool:
         ops = self._store.delete_ops("link", list(ids))
-        name = self.tr("Delete Link") if len(ids) == 1 else self.tr("Delete Links")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Delete Link")
+            if len(ids) == 1
+            else QT_TRANSLATE_NOOP("Document", "Delete Links")
+        )
         return self.execute(name, ops)
 
     def delete_items(
@@ -387,27 +461,31 @@ class Document(QObject):
             "note": list(note_ids),
         }
         ops = self._unpinning(self._store.delete_many_ops(targets))
-        return self.execute(self.tr("Delete"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Delete"), ops)
 
     # -- participants ---------------------------------------------------------------------------
 
     def add_participant(self, name: str, color: str, role: str, vote_budget: int = 5) -> int | None:
         ops = edits.add_participant(self._store, name, color, role, vote_budget)
-        return ops[0].row["id"] if self.execute(self.tr("Add Participant"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Participant"), ops)
+            else None
+        )
 
     def update_participant(self, participant_id: int, **fields: Any) -> bool:
         names = {
-            "name": self.tr("Rename Participant"),
-            "color": self.tr("Recolour Participant"),
-            "role": self.tr("Change Role"),
+            "name": QT_TRANSLATE_NOOP("Document", "Rename Participant"),
+            "color": QT_TRANSLATE_NOOP("Document", "Recolour Participant"),
+            "role": QT_TRANSLATE_NOOP("Document", "Change Role"),
         }
         name = names.get(next(iter(fields)), "") if len(fields) == 1 else ""
         op = self._store.update_op("participant", participant_id, **fields)
-        return self.execute(name or self.tr("Edit Participant"), [op])
+        return self.execute(name or QT_TRANSLATE_NOOP("Document", "Edit Participant"), [op])
 
     def delete_participant(self, participant_id: int) -> bool:
         ops = self._store.delete_ops("participant", [participant_id])
-        return self.execute(self.tr("Remove Participant"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Remove Participant"), ops)
 
     # -- notes and clusters ---------------------------------------------------------------------
 
@@ -430,58 +508,84 @@ class Document(QObject):
         ops = edits.add_note(
             self._store, journey_id, text, author_id, x, y, recent=self.recent_ops(), **fields
         )
-        return ops[0].row["id"] if self.execute(self.tr("Add Note"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Add Note"), ops)
+            else None
+        )
 
     def update_notes(self, ids: list[int], **fields: Any) -> bool:
         names = {
-            "text": self.tr("Edit Note"),
-            "author_id": self.tr("Change Author"),
-            "category": self.tr("Change Category"),
-            "color": self.tr("Recolour Note"),
+            "text": QT_TRANSLATE_NOOP("Document", "Edit Note"),
+            "author_id": QT_TRANSLATE_NOOP("Document", "Change Author"),
+            "category": QT_TRANSLATE_NOOP("Document", "Change Category"),
+            "color": QT_TRANSLATE_NOOP("Document", "Recolour Note"),
         }
         name = names.get(next(iter(fields)), "") if len(fields) == 1 else ""
         ops = edits.update_notes(self._store, ids, **fields)
-        return self.execute(name or self.tr("Edit Notes"), ops)
+        return self.execute(name or QT_TRANSLATE_NOOP("Document", "Edit Notes"), ops)
 
     def place_notes(self, places: dict[int, Row]) -> bool:
-        name = self.tr("Move Note") if len(places) == 1 else self.tr("Move Notes")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Move Note")
+            if len(places) == 1
+            else QT_TRANSLATE_NOOP("Document", "Move Notes")
+        )
         return self.execute(name, edits.place_notes(self._store, places))
 
     def group_notes(self, journey_id: int, ids: list[int], title: str) -> int | None:
         ops = edits.group_notes(self._store, journey_id, ids, title)
-        return ops[0].row["id"] if self.execute(self.tr("Group Notes"), ops) else None
+        return (
+            ops[0].row["id"]
+            if self.execute(QT_TRANSLATE_NOOP("Document", "Group Notes"), ops)
+            else None
+        )
 
     def ungroup(self, cluster_ids: list[int]) -> bool:
-        return self.execute(self.tr("Ungroup"), self._store.delete_ops("cluster", cluster_ids))
+        return self.execute(
+            QT_TRANSLATE_NOOP("Document", "Ungroup"), self._store.delete_ops("cluster", cluster_ids)
+        )
 
     def rename_cluster(self, cluster_id: int, title: str) -> bool:
         op = self._store.update_op("cluster", cluster_id, title=title)
-        return self.execute(self.tr("Rename Cluster"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Rename Cluster"), [op])
 
     def tidy_cluster(self, places: dict[int, Row]) -> bool:
-        return self.execute(self.tr("Tidy Cluster"), edits.place_notes(self._store, places))
+        return self.execute(
+            QT_TRANSLATE_NOOP("Document", "Tidy Cluster"), edits.place_notes(self._store, places)
+        )
 
     # -- facilitation ---------------------------------------------------------------------------
 
     def set_private_mode(self, on: bool) -> bool:
         op = self._store.update_op("session", 1, private_mode=on)
-        name = self.tr("Private Mode On") if on else self.tr("Private Mode Off")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Private Mode On")
+            if on
+            else QT_TRANSLATE_NOOP("Document", "Private Mode Off")
+        )
         return self.execute(name, [op])
 
     def set_reveal_policy(self, policy: str) -> bool:
         op = self._store.update_op("session", 1, reveal_policy=policy)
-        return self.execute(self.tr("Change Reveal Policy"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Change Reveal Policy"), [op])
 
     def reveal_notes(self, ids: list[int]) -> bool:
-        name = self.tr("Reveal Note") if len(ids) == 1 else self.tr("Reveal Notes")
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Reveal Note")
+            if len(ids) == 1
+            else QT_TRANSLATE_NOOP("Document", "Reveal Notes")
+        )
         return self.execute(name, edits.reveal_notes(self._store, ids))
 
     def start_voting(self, budget: int) -> bool:
-        return self.execute(self.tr("Start Voting"), edits.start_voting(self._store, budget))
+        return self.execute(
+            QT_TRANSLATE_NOOP("Document", "Start Voting"), edits.start_voting(self._store, budget)
+        )
 
     def end_voting(self) -> bool:
         op = self._store.update_op("session", 1, voting_round=0)
-        return self.execute(self.tr("End Voting"), [op])
+        return self.execute(QT_TRANSLATE_NOOP("Document", "End Voting"), [op])
 
     def votes_left(self, participant_id: int) -> int:
         return edits.votes_left(self._store, participant_id)
@@ -490,10 +594,10 @@ class Document(QObject):
         self, participant_id: int, note_id: int | None = None, touchpoint_id: int | None = None
     ) -> bool:
         ops = edits.add_vote(self._store, participant_id, note_id, touchpoint_id)
-        return self.execute(self.tr("Vote"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Vote"), ops)
 
     def remove_vote(
         self, participant_id: int, note_id: int | None = None, touchpoint_id: int | None = None
     ) -> bool:
         ops = edits.remove_vote(self._store, participant_id, note_id, touchpoint_id)
-        return self.execute(self.tr("Take Back Vote"), ops)
+        return self.execute(QT_TRANSLATE_NOOP("Document", "Take Back Vote"), ops)

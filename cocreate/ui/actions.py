@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 Shortcut = QKeySequence.StandardKey | str | None
+
+# "撤销(&U)": Chinese (and Japanese) texts carry their mnemonic in brackets at the end.
+_BRACKETED_MNEMONIC = re.compile(r"\s*\(&[^)]\)")
+
+# Redo is Ctrl+Y on every platform, beside the platform's own keys (Ctrl+Shift+Z on Linux).
+EXTRA_REDO_KEY = "Ctrl+Y"
 
 
 def make_action(
@@ -29,10 +37,63 @@ def make_action(
     return action
 
 
+def plain_text(text: str) -> str:
+    """A menu text as a button or tooltip shows it: no mnemonic, no ellipsis."""
+    return (
+        _BRACKETED_MNEMONIC.sub("", text)
+        .replace("&&", "\0")
+        .replace("&", "")
+        .replace("\0", "&")
+        .replace("…", "")
+        .strip()
+    )
+
+
 def set_texts(texts: dict[QAction, tuple[str, str]]) -> None:
-    """Menu text and status tip per action; the tooltip is the tip, or the text without
-    its mnemonic."""
+    """Menu text and status tip per action; the tooltip is the tip, or the plain text; a
+    toolbar button shows the plain text."""
     for action, (text, tip) in texts.items():
         action.setText(text)
+        action.setIconText(plain_text(text))
         action.setStatusTip(tip)
-        action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        action.setToolTip(tip or plain_text(text))
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    extra = QKeySequence(EXTRA_REDO_KEY)
+    return keys if extra in keys else [*keys, extra]
+
+
+class HistoryAction(QAction):
+    """Undo or Redo of an undo stack, named after the action it takes back or does again.
+
+    `texts` are the text with no action to name ("&Undo") and the one naming it, with %1 for
+    the action's name ("&Undo %1"); both already translated.
+    """
+
+    def __init__(
+        self, window: QWidget, stack: QUndoStack, redo: bool, texts: tuple[str, str]
+    ) -> None:
+        super().__init__(window)
+        self._plain, self._named = texts
+        if redo:
+            self.setShortcuts(redo_shortcuts())
+            self.triggered.connect(stack.redo)
+            stack.canRedoChanged.connect(self.setEnabled)
+            stack.redoTextChanged.connect(self.name_command)
+            self.setEnabled(stack.canRedo())
+            self.name_command(stack.redoText())
+        else:
+            self.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+            self.triggered.connect(stack.undo)
+            stack.canUndoChanged.connect(self.setEnabled)
+            stack.undoTextChanged.connect(self.name_command)
+            self.setEnabled(stack.canUndo())
+            self.name_command(stack.undoText())
+
+    @Slot(str)
+    def name_command(self, name: str) -> None:
+        # An "&" in the name is a letter, not a mnemonic.
+        text = self._named.replace("%1", name.replace("&", "&&")) if name else self._plain
+        set_texts({self: (text, "")})

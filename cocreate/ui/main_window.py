@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate import __version__
+from cocreate import __version__, templates
 from cocreate.document import Document
 from cocreate.store import SessionFileError
 from cocreate.store.recovery import recoverable_sessions
 from cocreate.ui import i18n
-from cocreate.ui.actions import make_action, set_texts
+from cocreate.ui.actions import HistoryAction, make_action, set_texts
 from cocreate.ui.canvas_actions import CanvasActions
 from cocreate.ui.export_actions import ExportActions
 from cocreate.ui.facilitation import FacilitationActions
@@ -39,19 +39,15 @@ from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
 from cocreate.ui.participants import ParticipantsDock
 from cocreate.ui.recent import (
-    SessionPlace,
     add_recent_file,
     clear_recent_files,
     recent_files,
-    remember_session_place,
     remove_recent_file,
-    session_place,
 )
 from cocreate.ui.recovery_dialog import RecoveryDialog
 from cocreate.ui.session_dialog import SessionDetailsDialog
 from cocreate.ui.tally import TallyDock
 from cocreate.ui.timer import TimerPanel
-from cocreate.ui.view_state import ViewPlace
 from cocreate.ui.welcome import WelcomePage
 
 FILE_SUFFIX = ".cocreate"
@@ -68,6 +64,8 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self._undo_action: QAction | None = None
         self._redo_action: QAction | None = None
+        # The language of the template texts of the open session, while New Session made it.
+        self._template_language: str | None = None
 
         self._create_actions()
         self.welcome = WelcomePage([self.new_action, self.open_action, self.demo_action])
@@ -404,6 +402,8 @@ class MainWindow(QMainWindow):
         self.language_actions[""].setText(self.tr("&System Language"))
         for code, name in i18n.LANGUAGES.items():
             self.language_actions[code].setText(name)
+        if self.document is not None:
+            self.document.retranslate_history()
         self._install_undo_actions()
         self._update_state()
 
@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
         if document is None:
             self.inspector.set_document(None)  # commits a field being typed in, first
         self.document = document
+        self._template_language = None
         self.overview.set_document(document)
         self.tabs.set_document(document)
         self.canvas.set_document(document)
@@ -452,34 +453,7 @@ class MainWindow(QMainWindow):
             document.write_failed.connect(self._write_failed)
             if not document.untitled:
                 add_recent_file(document.path)
-                self._restore_place(document)
         self._update_state()
-
-    def _restore_place(self, document: Document) -> None:
-        """A file opened again shows the journey, the view and the current author it was
-        left with (a journey or a person deleted since is skipped)."""
-        place = session_place(document.path)
-        if place is None:
-            return
-        if place.journey_id is not None:
-            self.tabs.show_journey(place.journey_id)
-        shown = self.tabs.current_journey_id() == place.journey_id
-        if shown and place.zoom is not None and place.center is not None:
-            self.tabs.restore_view_place(ViewPlace(place.zoom, QPointF(*place.center)))
-        if place.author_id is not None:
-            self.participants.set_current_author(place.author_id)
-
-    def _remember_place(self, document: Document) -> None:
-        if document.untitled:
-            return
-        view = self.tabs.current_view_place()
-        place = SessionPlace(
-            journey_id=self.tabs.current_journey_id(),
-            zoom=view.zoom if view is not None else None,
-            center=(view.center.x(), view.center.y()) if view is not None else None,
-            author_id=self.participants.current_author(),
-        )
-        remember_session_place(document.path, place)
 
     def _install_undo_actions(self) -> None:
         """Undo and Redo come from the document's stack and name the action they take back."""
@@ -493,10 +467,12 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         stack = self.document.undo_stack
-        self._undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self._redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self._undo_action.setShortcuts(QKeySequence.keyBindings(Key.Undo))
-        self._redo_action.setShortcuts(QKeySequence.keyBindings(Key.Redo))
+        self._undo_action = HistoryAction(
+            self, stack, False, (self.tr("&Undo"), self.tr("&Undo %1"))
+        )
+        self._redo_action = HistoryAction(
+            self, stack, True, (self.tr("&Redo"), self.tr("&Redo %1"))
+        )
         self.edit_menu.insertAction(self._edit_separator, self._undo_action)
         self.edit_menu.insertAction(self._edit_separator, self._redo_action)
         self.toolbar.insertAction(self._toolbar_undo_anchor, self._undo_action)
@@ -564,8 +540,21 @@ class MainWindow(QMainWindow):
         return True
 
     def new_session(self) -> bool:
-        language = "zh" if self._translators.language == "zh_CN" else "en"
-        return self._replace_document(lambda: Document.new_untitled(language))
+        """A new untitled session, its journey from the template in the language of the UI."""
+        language = templates.language_code(self._translators.language)
+        if not self._replace_document(lambda: Document.new_untitled(language)):
+            return False
+        self._template_language = language
+        return True
+
+    def _renew_untouched_session(self) -> None:
+        """A session New Session made and nobody touched follows a switch of language: it
+        starts over with the template's stage and lane names in the new language."""
+        language = templates.language_code(self._translators.language)
+        if self._template_language in (None, language) or self.document is None:
+            return
+        if self.document.untitled and self.document.is_blank():
+            self.new_session()
 
     def open_demo(self) -> bool:
         return self._replace_document(Document.open_demo)
@@ -647,7 +636,6 @@ class MainWindow(QMainWindow):
                 if answer == QMessageBox.StandardButton.Save and not self.save_as():
                     return False
                 discard = answer == QMessageBox.StandardButton.Discard
-        self._remember_place(document)
         self._set_document(None)
         document.close(discard=discard)
         return True
@@ -704,6 +692,7 @@ class MainWindow(QMainWindow):
         i18n.remember_language(code)
         self._translators.install(code)
         self.language_actions[code].setChecked(True)
+        self._renew_untouched_session()
         QTimer.singleShot(0, self._update_state)
 
     def show_about(self) -> None:

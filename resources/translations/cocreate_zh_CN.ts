@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Fit &amp;Board</source>
-        <translation>剪切(&amp;T)</translation>
+        <translation>完整显示白板(&amp;B)</translation>
     </message>
     <message>
         <source>Show all the notes</source>
@@ -486,6 +486,10 @@
     <message>
         <source>Take Back Vote</source>
         <translation>撤回投票</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
     </message>
 </context>
 <context>
@@ -1296,8 +1300,16 @@ The export could not be written: %2</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
         <source>Untitled session</source>
@@ -1686,6 +1698,32 @@ The session could not be written there: %2</source>
     <message>
         <source>A few words on the persona</source>
         <translation>简要描述该用户画像</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
