@@ -33,6 +33,7 @@ from cocreate.canvas.items import (
     LineNamesItem,
     LinkDraftItem,
     LinkItem,
+    PersonaItem,
     StageHeaderItem,
 )
 from cocreate.canvas.mime import PALETTE_MIME, TOUCHPOINTS_MIME, read_payload
@@ -46,7 +47,7 @@ from cocreate.canvas.notes import (
 )
 from cocreate.document import Document
 from cocreate.labels import label, values
-from cocreate.layout import JourneyLayout, compute_layout, note_origin
+from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
 from cocreate.model import Channel, NoteCategory, RevealPolicy, Status, TouchpointKind
 from cocreate.store.ops import Change
 from cocreate.templates import BLUEPRINT_LANES
@@ -56,6 +57,7 @@ Row = dict[str, Any]
 # Tables whose changes the canvas of a journey shows.
 CANVAS_TABLES = (
     "journey",
+    "persona",
     "stage",
     "lane",
     "touchpoint",
@@ -116,7 +118,8 @@ class JourneyScene(QGraphicsScene):
         self.line_names = LineNamesItem()
         self.curve = EmotionCurveItem()
         self.board = BoardItem()
-        for item in (self.grid, self.line_names, self.curve, self.board):
+        self.persona_label = PersonaItem()
+        for item in (self.grid, self.line_names, self.curve, self.board, self.persona_label):
             self.addItem(item)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
@@ -162,7 +165,8 @@ class JourneyScene(QGraphicsScene):
 
     def _sync(self) -> None:
         store = self.document.store
-        if store.row("journey", self.journey_id) is None:
+        journey = store.row("journey", self.journey_id)
+        if journey is None:
             return  # the journey is gone; the tabs close this scene
         self.stages = store.rows("stage", order_by="position", journey_id=self.journey_id)
         self.lanes = store.rows("lane", order_by="position", journey_id=self.journey_id)
@@ -173,6 +177,10 @@ class JourneyScene(QGraphicsScene):
         language = self.session["language"]
         self.touchpoint_rows = {row["id"]: row for row in touchpoints}
         self.participants = {row["id"]: row for row in store.rows("participant")}
+        persona_id = journey["persona_id"]
+        self.persona_label.set_persona(
+            store.row("persona", persona_id) if persona_id is not None else None
+        )
 
         self.grid.set_layout(layout, {row["id"]: row["color"] for row in self.stages})
         self.line_names.set_lines(layout.lines)
@@ -196,11 +204,19 @@ class JourneyScene(QGraphicsScene):
         )
         self._sync_notes(store.rows("note", journey_id=self.journey_id), votes)
         self._sync_clusters(store.rows("cluster", journey_id=self.journey_id))
-        notes_rect = QRectF()
+        free_rect, all_rect = QRectF(), QRectF()
         for note in self.notes.values():
-            notes_rect = notes_rect.united(note.sceneBoundingRect())
-        self.board.set_area(layout, notes_rect)
+            rect = note.sceneBoundingRect()
+            all_rect = all_rect.united(rect)
+            if is_free(note.row):
+                free_rect = free_rect.united(rect)
+        self.board.set_area(layout, free_rect)
+        # The scene holds every item, so that scrolling reaches each one.
         area = self.board.area.united(QRectF(0, 0, layout.width, layout.curve.bottom))
+        area = area.united(all_rect).united(self.persona_label.sceneBoundingRect())
+        for cluster in self.clusters.values():
+            if cluster.isVisible():
+                area = area.united(cluster.sceneBoundingRect())
         self.setSceneRect(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def _sync_headers(self, counts: dict[int, int]) -> None:
@@ -490,7 +506,8 @@ class JourneyScene(QGraphicsScene):
 
     def placement(self, top_left: QPointF, target: QPointF) -> Row:
         """Where a note whose corner is at top_left belongs when let go at target: pinned to
-        the card or stage column under target, or free on the canvas."""
+        the card or stage column under target, or free on the board (measured from its corner,
+        and never up on the blueprint or the curve)."""
         card = self._card_at(target)
         if card is not None:
             offset = top_left - card.pos()
@@ -515,7 +532,7 @@ class JourneyScene(QGraphicsScene):
             "touchpoint_id": None,
             "stage_id": None,
             "x": round(top_left.x(), 1),
-            "y": round(top_left.y(), 1),
+            "y": round(on_board(top_left.y() - self.layout.board_top), 1),
         }
 
     def drop_notes(self, started: dict[int, QPointF], target: QPointF) -> None:
@@ -534,14 +551,26 @@ class JourneyScene(QGraphicsScene):
             elif own is not None and own in frames and not frames[own].contains(target):
                 place["cluster_id"] = None
             places[note_id] = place
+        _keep_shape_on_board(
+            places,
+            {note_id: self.notes[note_id].y() - self.layout.board_top for note_id in places},
+        )
         if not self.document.place_notes(places):
             self.sync()
 
     def cluster_moved(self, started: dict[int, QPointF], delta: QPointF) -> None:
+        """A cluster's frame let go: its notes move by delta, but never up off the board."""
+        here = {note_id: start for note_id, start in started.items() if note_id in self.notes}
+        free_tops = [
+            start.y() - self.layout.board_top
+            for note_id, start in here.items()
+            if is_free(self.notes[note_id].row)
+        ]
+        if free_tops:
+            lowest_allowed = on_board(min(free_tops) + delta.y()) - min(free_tops)
+            delta = QPointF(delta.x(), lowest_allowed)
         places = {}
-        for note_id, start in started.items():
-            if note_id not in self.notes:
-                continue
+        for note_id, start in here.items():
             row = self.notes[note_id].row
             stored = start + delta - self.note_origin(row)
             places[note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
@@ -643,7 +672,7 @@ class JourneyScene(QGraphicsScene):
             "text": "",
             "author_id": self.current_author_id,
             "color": "",
-            "category": "",
+            "category": self.document.new_note_category(self.current_author_id),
             "stage_id": None,
             "touchpoint_id": None,
             "cluster_id": None,
@@ -737,7 +766,8 @@ class JourneyScene(QGraphicsScene):
                     left + col * (NOTE_WIDTH + NOTE_GAP), top + row * (NOTE_HEIGHT + NOTE_GAP)
                 )
                 stored = spot - self.note_origin(note.row)
-                places[note.note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
+                y = on_board(stored.y()) if is_free(note.row) else stored.y()
+                places[note.note_id] = {"x": round(stored.x(), 1), "y": round(y, 1)}
         return bool(places) and self.document.tidy_cluster(places)
 
     def rename_cluster_in_place(self, cluster_id: int) -> None:
@@ -873,7 +903,9 @@ class JourneyScene(QGraphicsScene):
             for link in self.links.values()
             if link.row["source_id"] in ids and link.row["target_id"] in ids
         ]
-        note_rows = [note.row | {"x": note.x(), "y": note.y()} for note in notes]
+        # Pasted notes land free on the board: their place as measured from the board.
+        top = self.layout.board_top
+        note_rows = [note.row | {"x": note.x(), "y": note.y() - top} for note in notes]
         payload = {"touchpoints": rows, "links": links, "notes": note_rows}
         data = QMimeData()
         data.setData(TOUCHPOINTS_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
@@ -1039,7 +1071,7 @@ class JourneyScene(QGraphicsScene):
                 "stage_id": None,
                 "touchpoint_id": None,
                 "x": round(note.x(), 1),
-                "y": round(note.y(), 1),
+                "y": round(on_board(note.y() - self.layout.board_top), 1),
             }
         return self.document.place_notes(places)
 
@@ -1048,6 +1080,16 @@ class JourneyScene(QGraphicsScene):
         if data is None:
             return []
         return self.paste(data, None, QT_TRANSLATE_NOOP("Document", "Duplicate"))
+
+
+def _keep_shape_on_board(places: dict[int, Row], tops: dict[int, float]) -> None:
+    """Free notes let go up on the blueprint land on the board as a group: all move down by
+    the one amount their highest note needs (tops: each note's y measured from the board)."""
+    free = [note_id for note_id, place in places.items() if is_free(place)]
+    if free:
+        lift = max(on_board(tops[note_id]) - tops[note_id] for note_id in free)
+        for note_id in free:
+            places[note_id]["y"] = round(tops[note_id] + lift, 1)
 
 
 def _clean_notes(rows: list[Row]) -> list[Row]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,15 +39,19 @@ from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
 from cocreate.ui.participants import ParticipantsDock
 from cocreate.ui.recent import (
+    SessionPlace,
     add_recent_file,
     clear_recent_files,
     recent_files,
+    remember_session_place,
     remove_recent_file,
+    session_place,
 )
 from cocreate.ui.recovery_dialog import RecoveryDialog
 from cocreate.ui.session_dialog import SessionDetailsDialog
 from cocreate.ui.tally import TallyDock
 from cocreate.ui.timer import TimerPanel
+from cocreate.ui.view_state import ViewPlace
 from cocreate.ui.welcome import WelcomePage
 
 FILE_SUFFIX = ".cocreate"
@@ -453,7 +457,34 @@ class MainWindow(QMainWindow):
             document.write_failed.connect(self._write_failed)
             if not document.untitled:
                 add_recent_file(document.path)
+                self._restore_place(document)
         self._update_state()
+
+    def _restore_place(self, document: Document) -> None:
+        """A file opened again shows the journey, the view and the current author it was
+        left with (a journey or a person deleted since is skipped)."""
+        place = session_place(document.path)
+        if place is None:
+            return
+        if place.journey_id is not None:
+            self.tabs.show_journey(place.journey_id)
+        shown = self.tabs.current_journey_id() == place.journey_id
+        if shown and place.zoom is not None and place.center is not None:
+            self.tabs.restore_view_place(ViewPlace(place.zoom, QPointF(*place.center)))
+        if place.author_id is not None:
+            self.participants.set_current_author(place.author_id)
+
+    def _remember_place(self, document: Document) -> None:
+        if document.untitled:
+            return
+        view = self.tabs.current_view_place()
+        place = SessionPlace(
+            journey_id=self.tabs.current_journey_id(),
+            zoom=view.zoom if view is not None else None,
+            center=(view.center.x(), view.center.y()) if view is not None else None,
+            author_id=self.participants.current_author(),
+        )
+        remember_session_place(document.path, place)
 
     def _install_undo_actions(self) -> None:
         """Undo and Redo come from the document's stack and name the action they take back."""
@@ -636,6 +667,7 @@ class MainWindow(QMainWindow):
                 if answer == QMessageBox.StandardButton.Save and not self.save_as():
                     return False
                 discard = answer == QMessageBox.StandardButton.Discard
+        self._remember_place(document)
         self._set_document(None)
         document.close(discard=discard)
         return True
