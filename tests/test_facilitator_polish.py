@@ -286,7 +286,10 @@ def test_a_single_card_is_no_lowest_point_on_the_canvas_or_in_the_pdf(window, tm
     assert scene.curve.lowest == set()
     out = tmp_path / "one.pdf"
     export_pdf(document.path, out)
-    assert "Lowest point" not in pdf_text(out)
+    text = pdf_text(out)
+    assert "Lowest point" not in text
+    # The health page says there is nothing to compare, not that no emotion was recorded.
+    assert "Nothing to compare" in text and "No emotions recorded" not in text
 
     document.add_touchpoint(JOURNEY, stages[1], lanes[1], title="Coupon", emotion=1)
     assert scene.curve.lowest == {stages[0]}

@@ -549,6 +549,10 @@ def _kpi_block(
         below = len(health.negative_stages)
         lowest_note = f"{names}  ·  {texts('negative_stages')} {below}" if below else names
         lowest_color = style.darker(style.emotion_color(low.emotion or 0.0), 1.2)
+    elif felt := [s.emotion for s in health.stages if s.emotion is not None]:
+        # One stage with emotions, or all level: no low point stands out.
+        lowest_value, lowest_note = painter.signed(min(felt)), texts("no_comparison")
+        lowest_color = style.FAINT
     else:
         lowest_value, lowest_note, lowest_color = texts("no_data"), texts("no_emotion"), style.FAINT
     empty = health.empty_stages

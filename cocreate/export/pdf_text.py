@@ -110,6 +110,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "all_stages_covered": ("Every stage has touchpoints.", "每个阶段都有触点。"),
     "no_touchpoints_yet": ("No touchpoints mapped yet", "还没有绘制触点"),
     "no_emotion": ("No emotions recorded", "没有情绪数据"),
+    "no_comparison": (
+        "Nothing to compare: one stage, or all level",
+        "无可比较: 仅一个阶段或各阶段持平",
+    ),
     # footer
     "made_with": ("cocreate {version}", "cocreate {version}"),
     "page_of": ("{page} / {count}", "{page} / {count}"),
