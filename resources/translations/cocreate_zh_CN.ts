@@ -12,6 +12,7 @@
     <name>Canvas</name>
     <message>
         <source>Untitled touchpoint</source>
+        <extracomment>A card shows its text when its title is at least this many pixels high on the screen.</extracomment>
         <translation>未命名触点</translation>
     </message>
     <message>
@@ -29,6 +30,10 @@
     <message>
         <source>Lowest point</source>
         <translation>最低点</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>人物画像</translation>
     </message>
     <message>
         <source>Line of interaction</source>
@@ -208,6 +213,10 @@
     <message>
         <source>Draw arrows: drag from one card to another (L)</source>
         <translation>绘制箭头连线：从一张卡片拖到另一张卡片（L）</translation>
+    </message>
+    <message>
+        <source>No cell in view for the new card: select a card or scroll to a cell, or drag the entry onto a cell</source>
+        <translation>视图中没有可放新卡片的单元格：请先选中一张卡片或滚动到某个单元格，或把该条目拖到单元格上</translation>
     </message>
     <message>
         <source>Rename Journey</source>
@@ -1140,6 +1149,38 @@ The export could not be written: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Link</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私密</translation>
+    </message>
+    <message>
+        <source>Start Voting</source>
+        <translation>开始投票</translation>
+    </message>
+    <message>
+        <source>End Voting</source>
+        <translation>结束投票</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全览</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1437,6 +1478,18 @@ The session could not be written there: %2</source>
     <message>
         <source>The template&apos;s stages, in order</source>
         <translation>模板包含的阶段（按顺序）</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Private — only you see this text</source>
+        <extracomment>A journey opens at a zoom where card titles are at least this many pixels high.</extracomment>
+        <translation>私密 — 只有你能看到这段文字</translation>
+    </message>
+    <message>
+        <source>Private mode: the audience display shows this note face down. A screen that mirrors this one shows everything you type.</source>
+        <translation>私密模式：观众屏幕上这张便签只显示背面。镜像此屏幕的显示器会显示你输入的全部内容。</translation>
     </message>
 </context>
 <context>
@@ -2212,12 +2265,12 @@ The session could not be written there: %2</source>
         <translation>细节、顾客原话、观察</translation>
     </message>
     <message>
-        <source>The card&apos;s title; press Enter to apply, Escape to undo typing</source>
-        <translation>卡片标题；按 Enter 应用，按 Escape 撤销输入</translation>
+        <source>The card&apos;s title, saved as you type; Escape takes the typing back</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Longer notes on the card; applied when you leave the field</source>
-        <translation>卡片的详细说明；离开此字段时应用</translation>
+        <source>Longer notes on the card, saved as you type; Escape takes the typing back</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Where the customer meets the service</source>
@@ -2261,6 +2314,17 @@ The session could not be written there: %2</source>
     <message>
         <source>Map the customer journey with your group, on one shared screen.</source>
         <translation>在同一块共享屏幕上，与团队一起绘制顾客旅程。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomIndicator</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Zoom of the journey in view; click for 100 % (Ctrl+1)</source>
+        <translation>当前旅程的缩放比例; 单击恢复为 100% (Ctrl+1)</translation>
     </message>
 </context>
 </TS>
