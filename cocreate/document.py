@@ -7,7 +7,7 @@ or the same ops, each again in one transaction. Nothing else writes to the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from cocreate import edits
 from cocreate.demo import write_demo
 from cocreate.store import FileProblem, SessionFile, SessionFileError
 from cocreate.store.lock import FileLock
-from cocreate.store.ops import Change, Op, Row, insert_rows, inverse_ops
+from cocreate.store.ops import Change, Op, Row, Update, insert_rows, inverse_ops
 from cocreate.store.paths import untitled_dir
 from cocreate.templates import journey_rows, template_name
 
@@ -71,6 +71,55 @@ class RowCommand(QUndoCommand):
         """The file refused the change (the message is shown): the stack no longer matches
         the file, so its history goes rather than undoing into a wrong state."""
         QTimer.singleShot(0, self._document.undo_stack.clear)
+
+
+class TypingCommand(RowCommand):
+    """Typing in a text field, written at every pause: one burst of typing is one undo step.
+
+    `burst` names the field, its rows and the burst (from the first key until the edit ends).
+    While this is the last action, QUndoStack merges the next command of the same burst into
+    it, so it goes from the text before the burst to the latest text. Typed back to where it
+    began, the burst leaves no step behind.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(self, document: Document, name: str, ops: list[Op], burst: Hashable) -> None:
+        super().__init__(document, name, ops)
+        self.burst = burst
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, TypingCommand) or other.burst != self.burst:
+            return False
+        merged = merged_updates(self._ops, other.ops)
+        if merged is None:
+            return False
+        self._ops = merged
+        self.setObsolete(not merged)
+        return True
+
+
+def merged_updates(earlier: list[Op], later: list[Op]) -> list[Op] | None:
+    """Updates from before `earlier` to after `later` in one step, without the fields that end
+    where they began; None unless every op is an update."""
+    rows: dict[tuple[str, int], Update] = {}
+    for op in [*earlier, *later]:
+        if not isinstance(op, Update):
+            return None
+        first = rows.get((op.table, op.id), op)
+        rows[(op.table, op.id)] = Update(
+            op.table, op.id, {**op.before, **first.before}, {**first.after, **op.after}
+        )
+    merged: list[Op] = []
+    for op in rows.values():
+        moved = [key for key, value in op.after.items() if op.before[key] != value]
+        if moved:
+            before = {key: op.before[key] for key in moved}
+            merged.append(Update(op.table, op.id, before, {key: op.after[key] for key in moved}))
+    return merged
 
 
 class Document(QObject):
@@ -182,18 +231,22 @@ class Document(QObject):
 
     # -- edits ----------------------------------------------------------------------------------
 
-    def execute(self, name: str, ops: list[Op | None]) -> bool:
+    def execute(self, name: str, ops: list[Op | None], burst: Hashable | None = None) -> bool:
         """Apply ops as one undoable action named `name`. False when nothing was written.
 
         `name` is an English source text of the "Document" context, marked for lupdate with
         QT_TRANSLATE_NOOP("Document", ...): the undo history translates it when shown.
+        A `burst` makes it a TypingCommand, merged with the last action of the same burst.
         """
         real_ops = [op for op in ops if op is not None]
         if not real_ops:
             return False
         if not self._apply(real_ops):
             return False
-        self.undo_stack.push(RowCommand(self, name, real_ops))
+        if burst is None:
+            self.undo_stack.push(RowCommand(self, name, real_ops))
+        else:
+            self.undo_stack.push(TypingCommand(self, name, real_ops, burst))
         return True
 
     def _apply(self, ops: list[Op]) -> bool:
@@ -371,6 +424,29 @@ class Document(QObject):
         """The same fields on several cards, as one action."""
         ops = [op for tid in ids for op in edits.update_touchpoint(self._store, tid, **fields)]
         return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Touchpoints"), ops)
+
+    def type_touchpoint_text(self, ids: list[int], field: str, text: str, burst: int) -> bool:
+        """Text typed into a field of cards (title, description, owner), at a pause or when
+        the edit ends: every write of one `burst` of typing in the field of these cards makes
+        one undo step, which puts back the text from before the burst."""
+        typed = {field: text}
+        ops = [op for tid in ids for op in edits.update_touchpoint(self._store, tid, **typed)]
+        name = (
+            QT_TRANSLATE_NOOP("Document", "Edit Touchpoint")
+            if len(ids) == 1
+            else QT_TRANSLATE_NOOP("Document", "Edit Touchpoints")
+        )
+        return self.execute(name, ops, burst=(field, tuple(ids), burst))
+
+    def take_back_typing(self, ids: list[int], field: str, burst: int) -> bool:
+        """Undo the burst of typing in the field of these cards while it is the last action
+        (Escape in the field); False when it is not."""
+        index = self.undo_stack.index()
+        last = self.undo_stack.command(index - 1) if index > 0 else None
+        if not isinstance(last, TypingCommand) or last.burst != (field, tuple(ids), burst):
+            return False
+        self.undo_stack.undo()
+        return True
 
     def move_touchpoints(
         self, ids: list[int], stage_id: int, lane_id: int, index: int | None = None

@@ -2,16 +2,18 @@
 
 Each change the person makes is one undoable command through the document; the inspector then
 mirrors the file again (also after undo and redo) without overwriting a field that is being typed
-in. With several cards selected it edits the fields they share, showing a value only where all
-cards agree.
+in. Typing reaches the file after a short pause, so a crash loses at most that pause; one burst
+of typing in a field is one undo step. With several cards selected it edits the fields they
+share, showing a value only where all cards agree.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -62,73 +64,173 @@ def shared_value(rows: list[Row], field: str) -> Any:
 # -- field widgets -----------------------------------------------------------------------------
 
 
-class FieldLineEdit(QLineEdit):
-    """A line of plain text that reports `committed` when an edit ends (Enter or focus out).
+AUTOSAVE_MS = 500  # typing reaches the file after this long without a key
+_bursts = itertools.count(1)
 
-    Escape puts back the text from the file. A refresh leaves it alone while it holds typing.
+
+class LiveText:
+    """What the inspector's text fields share: typing reaches the file as it goes.
+
+    A burst of typing runs from the first key until the edit ends (Enter in a line, focus
+    leaves, other cards are shown). It is written after AUTOSAVE_MS without a key and when it
+    ends, each time with the burst's number, and the document makes one undo step of it;
+    Escape takes the burst back. A refresh from the file leaves the field alone while it holds
+    typing not yet written, or already shows the file's text: the cursor stays where it is.
+
+    The widget class declares `committed(str, int)` (text, burst) and `taken_back(int)`
+    (burst), and gives _text, _show_text, _typed and _set_typed for its kind of text.
     """
 
-    committed = Signal(str)
+    committed: SignalInstance
+    taken_back: SignalInstance
+
+    def _start_live_text(self) -> None:
+        self._stored = ""
+        self._burst = 0  # the number of the burst running, 0 between bursts
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(AUTOSAVE_MS)
+        self._pause.timeout.connect(self.write_typing)
+
+    def show_value(self, value: Any) -> None:
+        """Show the file's text (MIXED, when the cards disagree, shows empty)."""
+        self._stored = "" if value is MIXED else value
+        if self._typed() or self._text().strip() == self._stored:
+            return
+        self._burst = 0  # changed elsewhere (undo, say): the next key starts a new burst
+        self._show_text(self._stored)
+
+    def is_editing(self) -> bool:
+        """A burst of typing runs in the field."""
+        return self._burst != 0
+
+    def write_typing(self) -> None:
+        """Send what was typed since it was last sent (at a pause, or as the edit ends)."""
+        self._pause.stop()
+        if self._typed():
+            self._set_typed(False)
+            self.committed.emit(self._text().strip(), self._burst)
+
+    def finish(self) -> None:
+        """The edit ends: send it, show the text as the file holds it, end the burst."""
+        self.write_typing()
+        if self._text() != self._stored and self._text().strip() == self._stored:
+            self._show_text(self._stored)
+        self._burst = 0
+
+    def reset(self) -> None:
+        """Show the file's text again, forgetting typing not yet sent, the burst and the
+        field's own undo history (it belongs to the cards shown before)."""
+        self._pause.stop()
+        self._burst = 0
+        self._show_text(self._stored)
+
+    def _on_typed(self, *_args: object) -> None:
+        if self._burst == 0:
+            self._burst = next(_bursts)
+        self._pause.start()
+
+    def _take_back(self) -> bool:
+        """Escape: the burst goes back to the text from before it. False outside a burst."""
+        if not self.is_editing():
+            return False
+        self._pause.stop()
+        self.taken_back.emit(self._burst)
+        self.reset()
+        return True
+
+    # -- given by the widget class
+
+    def _text(self) -> str:
+        raise NotImplementedError
+
+    def _show_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _typed(self) -> bool:
+        raise NotImplementedError
+
+    def _set_typed(self, typed: bool) -> None:
+        raise NotImplementedError
+
+
+class FieldLineEdit(LiveText, QLineEdit):
+    """A line of plain text, sent as it is typed (see LiveText) and when Enter is pressed."""
+
+    committed = Signal(str, int)
+    taken_back = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stored = ""
+        self._start_live_text()
+        self.textEdited.connect(self._on_typed)
         self.editingFinished.connect(self.finish)
 
-    def show_value(self, text: str) -> None:
-        self._stored = text
-        if not self.isModified():
-            self.setText(text)
+    def _text(self) -> str:
+        return self.text()
 
-    def is_editing(self) -> bool:
+    def _show_text(self, text: str) -> None:
+        self.setText(text)
+
+    def _typed(self) -> bool:
         return self.isModified()
 
-    def finish(self) -> None:
-        if self.isModified():
-            self.setModified(False)
-            self.committed.emit(self.text().strip())
+    def _set_typed(self, typed: bool) -> None:
+        self.setModified(typed)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not for its context menu
+            self.finish()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_Escape and self.isModified():
-            self.setText(self._stored)
-            self.setModified(False)
+        if event.key() == Qt.Key.Key_Escape and self._take_back():
             return
         super().keyPressEvent(event)
 
 
-class DescriptionEdit(QPlainTextEdit):
-    """Plain text over several lines; reports `committed` when focus leaves after typing."""
+class DescriptionEdit(LiveText, QPlainTextEdit):
+    """Plain text over several lines, sent as it is typed (see LiveText)."""
 
-    committed = Signal(str)
+    committed = Signal(str, int)
+    taken_back = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stored = ""
+        self._start_live_text()
+        self._showing = False
         self.setTabChangesFocus(True)
         self.setFixedHeight(96)
+        self.textChanged.connect(self._on_text_changed)
 
-    def show_value(self, text: str) -> None:
-        self._stored = text
-        if not self.is_editing():
+    def _on_text_changed(self) -> None:
+        if not self._showing:
+            self._on_typed()
+
+    def _text(self) -> str:
+        return self.toPlainText()
+
+    def _show_text(self, text: str) -> None:
+        self._showing = True
+        try:
             self.setPlainText(text)
-            self.document().setModified(False)
+        finally:
+            self._showing = False
+        self.document().setModified(False)
 
-    def is_editing(self) -> bool:
+    def _typed(self) -> bool:
         return self.document().isModified()
 
-    def finish(self) -> None:
-        if self.is_editing():
-            self.document().setModified(False)
-            self.committed.emit(self.toPlainText().strip())
+    def _set_typed(self, typed: bool) -> None:
+        self.document().setModified(typed)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        self.finish()
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not for its context menu
+            self.finish()
         super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_Escape and self.is_editing():
-            self.setPlainText(self._stored)
-            self.document().setModified(False)
+        if event.key() == Qt.Key.Key_Escape and self._take_back():
             return
         super().keyPressEvent(event)
 
@@ -365,9 +467,15 @@ class TouchpointForm(QWidget):
             "status": self.status_combo,
             "owner": self.owner_edit,
         }
+        self.text_editors: dict[str, LiveText] = {
+            field: editor for field, editor in self.editors.items() if isinstance(editor, LiveText)
+        }
         for field, editor in self.editors.items():
-            signal = editor.committed if hasattr(editor, "committed") else editor.chosen
-            signal.connect(lambda value, f=field: self._commit(f, value))
+            if isinstance(editor, LiveText):
+                editor.committed.connect(lambda text, burst, f=field: self._type(f, text, burst))
+                editor.taken_back.connect(lambda burst, f=field: self._take_back(f, burst))
+            else:
+                editor.chosen.connect(lambda value, f=field: self._commit(f, value))
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -421,9 +529,8 @@ class TouchpointForm(QWidget):
         if not rows:
             return []
         if force:
-            for editor in (self.title_edit, self.owner_edit):
-                editor.setModified(False)
-            self.description_edit.document().setModified(False)
+            for editor in self.text_editors.values():
+                editor.reset()
         single = len(rows) == 1
         self.form.setRowVisible(self.title_edit, single)
         self.form.setRowVisible(self.description_edit, single)
@@ -451,16 +558,19 @@ class TouchpointForm(QWidget):
 
     def commit_pending(self) -> None:
         """Send typing that has not ended yet (the selection is about to change)."""
-        self.title_edit.finish()
-        self.owner_edit.finish()
-        self.description_edit.finish()
+        for editor in self.text_editors.values():
+            editor.finish()
 
-    def _commit(self, field: str, value: Any) -> None:
+    def _editable(self) -> tuple[Document | None, list[int]]:
+        """The document and the shown cards, when edits can be written."""
         document = self._document
         if document is None or document.read_only:
-            return
-        ids = [row["id"] for row in self.rows()]
-        if not ids:
+            return None, []
+        return document, [row["id"] for row in self.rows()]
+
+    def _commit(self, field: str, value: Any) -> None:
+        document, ids = self._editable()
+        if document is None or not ids:
             return
         if len(ids) == 1:
             written = document.update_touchpoint(ids[0], **{field: value})
@@ -468,6 +578,17 @@ class TouchpointForm(QWidget):
             written = document.update_touchpoints(ids, **{field: value})
         if not written:  # nothing changed, or the file refused: show what the file holds
             self.refresh()
+
+    def _type(self, field: str, text: str, burst: int) -> None:
+        document, ids = self._editable()
+        if document is not None and ids:
+            if not document.type_touchpoint_text(ids, field, text, burst):
+                self.refresh()  # as in _commit; a field that shows the file's text stays put
+
+    def _take_back(self, field: str, burst: int) -> None:
+        document, ids = self._editable()
+        if document is not None and ids:
+            document.take_back_typing(ids, field, burst)
 
     # -- translated texts ------------------------------------------------------------------------
 
@@ -494,8 +615,10 @@ class TouchpointForm(QWidget):
         self.title_edit.setPlaceholderText(self.tr("What happens at this touchpoint"))
         self.description_edit.setPlaceholderText(self.tr("Details, quotes, observations"))
         tips = {
-            "title": self.tr("The card's title; press Enter to apply, Escape to undo typing"),
-            "description": self.tr("Longer notes on the card; applied when you leave the field"),
+            "title": self.tr("The card's title, saved as you type; Escape takes the typing back"),
+            "description": self.tr(
+                "Longer notes on the card, saved as you type; Escape takes the typing back"
+            ),
             "channel": self.tr("Where the customer meets the service"),
             "kind": self.tr(
                 "Where the touchpoint sits in the customer's relationship with the brand"
