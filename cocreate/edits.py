@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from cocreate.layout import JourneyLayout, compute_layout, note_origin
+from cocreate.layout import JourneyLayout, compute_layout, note_origin, on_board
 from cocreate.model import TOUCHPOINT_FIELDS, NoteCategory, TouchpointKind
 from cocreate.store.ops import Delete, Insert, Op, Row, Update, table
 from cocreate.store.session_file import SessionFile
@@ -451,8 +451,11 @@ def place_notes(store: SessionFile, places: dict[int, Row]) -> list[Op]:
 
 
 def keep_unpinned_notes_in_place(store: SessionFile, ops: list[Op]) -> list[Op]:
-    """Deleting a card or stage unpins its notes: give them canvas coordinates where they are,
-    so they stay put instead of jumping to the canvas corner (pinned x, y are relative)."""
+    """Deleting a card, lane or stage unpins its notes; keep each in sight. A note of a card
+    whose stage stays is pinned to that stage where it was; any other lands free on the board
+    below where it was (pinned x, y are measured from the card or stage, free ones from the
+    board, and nothing free sits on the blueprint)."""
+    deleted_stages = {op.row["id"] for op in ops if isinstance(op, Delete) and op.table == "stage"}
     layouts: dict[int, tuple[JourneyLayout, dict[int, Row]]] = {}
     done: set[int] = set()
     for op in ops:
@@ -478,8 +481,15 @@ def keep_unpinned_notes_in_place(store: SessionFile, ops: list[Op]) -> list[Op]:
             )
         layout, cards = layouts[journey_id]
         origin_x, origin_y = note_origin(layout, cards, note)
+        x, y = note["x"] + origin_x, note["y"] + origin_y  # on the canvas
+        card = cards.get(note["touchpoint_id"])
         op.before.update(x=note["x"], y=note["y"])
-        op.after.update(x=note["x"] + origin_x, y=note["y"] + origin_y)
+        if card is not None and card["stage_id"] not in deleted_stages:
+            column = layout.columns[card["stage_id"]]
+            op.before.update(stage_id=note["stage_id"])
+            op.after.update(stage_id=card["stage_id"], x=x - column.x, y=y - column.y)
+        else:
+            op.after.update(x=x, y=on_board(y - layout.board_top))
         done.add(op.id)
     return ops
 
@@ -487,7 +497,8 @@ def keep_unpinned_notes_in_place(store: SessionFile, ops: list[Op]) -> list[Op]:
 def paste_notes(
     store: SessionFile, journey_id: int, rows: list[Row], dx: float, dy: float
 ) -> list[Op]:
-    """Copies of notes, shifted by (dx, dy), unpinned and out of any cluster."""
+    """Copies of notes, shifted by (dx, dy), unpinned and out of any cluster; their x, y are
+    measured from the board, like every free note's."""
     authors = {row["id"] for row in store.rows("participant")}
     private = bool(store.session_row()["private_mode"])
     ids = next_ids(store, "note", len(rows))
@@ -504,7 +515,7 @@ def paste_notes(
                     "journey_id": journey_id,
                     "author_id": author if author in authors else None,
                     "x": float(row.get("x", 0.0)) + dx,
-                    "y": float(row.get("y", 0.0)) + dy,
+                    "y": on_board(float(row.get("y", 0.0)) + dy),
                     "hidden": private,
                     "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
                 },

@@ -143,6 +143,25 @@ def test_a_pause_in_typing_writes_the_description_and_one_undo_takes_it_back(
     assert field.toPlainText() == expected
 
 
+def test_undo_right_after_typing_takes_back_the_typing_not_the_action_before(
+    qtbot, window_on, tmp_path
+):
+    path = tmp_path / "salon.cocreate"
+    card_id = session_file(path, title="Order", description=OLD_TEXT)
+    window = window_on(path)
+    window.document.update_touchpoint(card_id, title="Pre-order")  # the action before
+    click_card(qtbot, window, card_id)
+    field = window.inspector.form.description_edit
+    click_into(qtbot, field)
+    type_text(field, ", 排队太久")
+    undo_action(window).trigger()  # at once, within the pause before the write
+    assert in_file(path, card_id, "description") == OLD_TEXT
+    assert in_file(path, card_id, "title") == "Pre-order"  # the earlier action stays
+    qtbot.wait(700)  # nothing pending comes in after the pause
+    assert in_file(path, card_id, "description") == OLD_TEXT
+    assert field.toPlainText() == OLD_TEXT
+
+
 # -- in the dock ---------------------------------------------------------------------------------
 
 

@@ -73,10 +73,17 @@ class HistoryAction(QAction):
     """
 
     def __init__(
-        self, window: QWidget, stack: QUndoStack, redo: bool, texts: tuple[str, str]
+        self,
+        window: QWidget,
+        stack: QUndoStack,
+        redo: bool,
+        texts: tuple[str, str],
+        before: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._plain, self._named = texts
+        if before is not None:  # runs first: connected before the stack's own slot
+            self.triggered.connect(lambda _checked=False: before())
         if redo:
             self.setShortcuts(redo_shortcuts())
             self.triggered.connect(stack.redo)
@@ -97,3 +104,6 @@ class HistoryAction(QAction):
         # An "&" in the name is a letter, not a mnemonic.
         text = self._named.replace("%1", name.replace("&", "&&")) if name else self._plain
         set_texts({self: (text, "")})
+        # A toolbar button says just "Undo" (its tooltip names the action), so that its
+        # width, and the place of every button after it, stays put.
+        self.setIconText(plain_text(self._plain))
