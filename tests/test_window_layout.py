@@ -1,11 +1,20 @@
-"""A file opens again where it was left: its journey, its view and its current author."""
+"""The window on a small screen, as a facilitator meets it on a 1280×720 projector: the window
+fits the screen, the docks and the toolbar stay usable down to the window's minimum size, the
+toolbar holds still as Undo names longer actions, and a file opens again where it was left."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from itertools import combinations
+
 import pytest
+from gui_helpers import type_text
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton
 
 from cocreate.demo import write_demo
 from cocreate.document import Document
@@ -44,6 +53,165 @@ def resize_window(qtbot, window, width: int, height: int) -> None:
     wanted = QSize(width, height).expandedTo(window.minimumSize())
     qtbot.waitUntil(lambda: window.size() == wanted)
     QApplication.processEvents()  # the dock and toolbar layouts follow
+
+
+def shown_docks(window) -> list[QDockWidget]:
+    """The docks a person sees (a dock behind another's tab is not seen)."""
+    return [
+        dock
+        for dock in window.findChildren(QDockWidget)
+        if dock.isVisible() and not dock.visibleRegion().isEmpty()
+    ]
+
+
+def assert_docks_usable(window) -> None:
+    docks = shown_docks(window)
+    assert len(docks) == 3  # participants, palette or timer, and the right-hand tabs
+    central = window.centralWidget().geometry()
+    for first, second in combinations(docks, 2):
+        assert not first.geometry().intersects(second.geometry()), (first, second)
+    for dock in docks:
+        assert window.rect().contains(dock.geometry()), dock.objectName()
+        assert not dock.geometry().intersects(central), dock.objectName()
+        content, hint = dock.widget().size(), dock.widget().minimumSizeHint()
+        assert content.width() >= hint.width(), dock.objectName()
+        assert content.height() >= hint.height(), dock.objectName()
+
+
+def assert_toolbar_fits(window) -> None:
+    """Every toolbar button is on the toolbar, none behind the » overflow button."""
+    toolbar = window.toolbar
+    overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert overflow is None or not overflow.isVisible()
+    for action in toolbar.actions():
+        assert toolbar.widgetForAction(action).isVisible(), action.iconText()
+
+
+def set_language(qtbot, window, code: str) -> None:
+    window.language_actions[code].trigger()
+    title = "文件(&F)" if code == "zh_CN" else "&File"
+    qtbot.waitUntil(lambda: window.file_menu.title() == title)
+    QApplication.processEvents()
+
+
+# -- the window on a small screen -----------------------------------------------------------------
+
+SCREEN_SCRIPT = """
+import json, sys
+from cocreate.ui.app import create_application, start_window
+app = create_application()
+window = start_window(sys.argv[1])  # maximized
+for _ in range(10):
+    app.processEvents()
+maximized = {"window": window.width(), "canvas": window.centralWidget().width()}
+window.showNormal()  # as the window manager shows it before (or without) maximizing
+for _ in range(10):
+    app.processEvents()
+area, frame = window.screen().availableGeometry(), window.frameGeometry()
+print(json.dumps({"maximized": maximized, "area": area.getRect(), "frame": frame.getRect()}))
+document = window.document
+window._set_document(None)
+document.close()
+"""
+
+
+def on_a_small_screen(tmp_path, demo_file) -> dict:
+    """What SCREEN_SCRIPT tells of the window on a 1280×720 screen, in a process of its own."""
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps({"screens": [{"name": "projector", "width": 1280, "height": 720}]})
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCREEN_SCRIPT, str(demo_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_on_a_1280x720_screen_the_window_fits_and_the_canvas_gets_most_of_it(tmp_path, demo_file):
+    shown = on_a_small_screen(tmp_path, demo_file)
+    # Maximized, the side docks leave the canvas more than half of the width.
+    assert shown["maximized"]["window"] <= 1280
+    assert shown["maximized"]["canvas"] >= 0.52 * shown["maximized"]["window"]
+    # Not maximized (no window manager, or un-maximized), the window is inside the screen.
+    left, top, width, height = shown["frame"]
+    area_left, area_top, area_width, area_height = shown["area"]
+    assert (area_width, area_height) == (1280, 720)
+    assert left >= area_left and top >= area_top
+    assert left + width <= area_left + area_width
+    assert top + height <= area_top + area_height
+
+
+def test_the_window_cannot_be_made_smaller_than_its_docks_need(window, qtbot):
+    resize_window(qtbot, window, 640, 400)
+    assert window.width() >= 960 and window.height() >= 600
+    assert_docks_usable(window)
+    assert_toolbar_fits(window)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", [(1280, 720), (960, 600)], ids=["1280x720", "minimum"])
+def test_docks_and_toolbar_fit_without_overlapping(window, qtbot, language, size):
+    if language != "en":
+        set_language(qtbot, window, language)
+    try:
+        resize_window(qtbot, window, *size)
+        assert window.size() == QSize(*size)
+        for dock in window.findChildren(QDockWidget):  # each tab of each dock area in turn
+            dock.raise_()
+            qtbot.waitUntil(lambda dock=dock: not dock.visibleRegion().isEmpty())
+            assert_docks_usable(window)
+        assert_toolbar_fits(window)
+    finally:
+        if language != "en":
+            set_language(qtbot, window, "en")
+
+
+def test_the_colour_button_shows_the_chosen_persons_colour(window, qtbot):
+    dock = window.participants
+    item = dock.tree.topLevelItem(2)
+    qtbot.mouseClick(
+        dock.tree.viewport(), Qt.MouseButton.LeftButton, pos=dock.tree.visualItemRect(item).center()
+    )
+    color = dock.current_row()["color"]
+    image = dock.recolour_button.icon().pixmap(16, 16).toImage()
+    assert image.pixelColor(8, 8).name() == color
+
+
+# -- the toolbar holds still ----------------------------------------------------------------------
+
+
+def test_toolbar_buttons_keep_their_places_when_undo_names_a_long_action(window, qtbot):
+    resize_window(qtbot, window, SMALL_SCREEN.width(), SMALL_SCREEN.height())
+    toolbar, undo = window.toolbar, window._undo_action
+    actions = toolbar.actions()
+    after_undo = actions[actions.index(undo) + 1 :]
+    before = [toolbar.widgetForAction(action).x() for action in after_undo]
+
+    # Add a person in the Participants panel: Undo now names "Add Participant".
+    name_edit = window.participants.name_edit
+    name_edit.setFocus()
+    type_text(name_edit, "Someone with a long name")
+    qtbot.keyClick(name_edit, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the toolbar lays itself out again
+
+    assert "Add Participant" in undo.text()  # the Edit menu names the action
+    button = toolbar.widgetForAction(undo)
+    assert "Add Participant" in button.toolTip()  # and so does the button's tooltip
+    assert [toolbar.widgetForAction(action).x() for action in after_undo] == before
+    assert_toolbar_fits(window)
+
+
+# -- a file opens where it was left ---------------------------------------------------------------
 
 
 def view_center(view) -> QPointF:

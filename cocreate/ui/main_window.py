@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +57,19 @@ from cocreate.ui.welcome import WelcomePage
 FILE_SUFFIX = ".cocreate"
 Key = QKeySequence.StandardKey
 
+# The window as large as this where the screen allows; never smaller than the minimum, at
+# which the docks, the toolbar and the canvas still fit side by side without overlapping.
+PREFERRED_WINDOW_SIZE = QSize(1440, 900)
+MIN_WINDOW_SIZE = QSize(960, 600)
+# Room left on the screen for the window manager's frame and title bar, not known before
+# the window is shown.
+FRAME_ALLOWANCE = QSize(16, 40)
+# The side columns start at these shares of the window's width, no wider than the widths
+# given (the canvas gets the rest); the participants take this share of the left column.
+LEFT_DOCK_SHARE, LEFT_DOCK_WIDTH = 0.22, 280
+RIGHT_DOCK_SHARE, RIGHT_DOCK_WIDTH = 0.23, 300
+PARTICIPANTS_SHARE = 0.62
+
 
 class MainWindow(QMainWindow):
     """One window, one open session (or none: then it shows the welcome page)."""
@@ -100,7 +113,8 @@ class MainWindow(QMainWindow):
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyLabel")
         self.statusBar().addPermanentWidget(self.read_only_label)
-        self.resize(1440, 900)
+        self.setMinimumSize(MIN_WINDOW_SIZE)
+        self._fit_to_screen()
         self.retranslate()
         self._update_state()
 
@@ -159,8 +173,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.palette, self.timer_dock)
         self.inspector.raise_()
         self.palette.raise_()
-        self.resizeDocks([self.palette], [210], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector], [330], Qt.Orientation.Horizontal)
         self.tabs.touchpoints_selected.connect(self.inspector.show_touchpoints)
         self.tabs.edit_requested.connect(self._edit_touchpoint)
         self.palette.activated.connect(self.canvas.add_card)
@@ -177,6 +189,31 @@ class MainWindow(QMainWindow):
                 lambda _c=False, n=number: self.participants.choose_by_number(n)
             )
             self.addAction(action)
+
+    def _fit_to_screen(self) -> None:
+        """The preferred size, or the screen's free area where that is smaller, centred on
+        it; the docks get their initial sizes for that size."""
+        area = self.screen().availableGeometry()
+        room = area.size() - FRAME_ALLOWANCE
+        size = PREFERRED_WINDOW_SIZE.boundedTo(room).expandedTo(MIN_WINDOW_SIZE)
+        self.resize(size)
+        spare = room - size
+        self.move(area.topLeft() + QPoint(max(0, spare.width()), max(0, spare.height())) / 2)
+        self._size_docks(size)
+
+    def _size_docks(self, size: QSize) -> None:
+        """Side columns as narrow as is comfortable, so the canvas gets the rest (the docks'
+        minimum sizes win over these)."""
+        left = min(LEFT_DOCK_WIDTH, int(size.width() * LEFT_DOCK_SHARE))
+        right = min(RIGHT_DOCK_WIDTH, int(size.width() * RIGHT_DOCK_SHARE))
+        self.resizeDocks([self.palette, self.inspector], [left, right], Qt.Orientation.Horizontal)
+        height = size.height()
+        participants = int(height * PARTICIPANTS_SHARE)
+        self.resizeDocks(
+            [self.participants, self.palette],
+            [participants, height - participants],
+            Qt.Orientation.Vertical,
+        )
 
     def _show_item(self, kind: str, item_id: int) -> None:
         """A tally entry was chosen: select the note or card and bring it into view."""
@@ -225,6 +262,23 @@ class MainWindow(QMainWindow):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(action)
+
+    def _label_toolbar(self) -> None:
+        """Short texts on the toolbar buttons, so that the toolbar fits the window even at its
+        minimum width; the menus keep the full names, and so do the tooltips."""
+        canvas, workshop = self.canvas, self.facilitation
+        labels = {
+            canvas.link_tool_action: self.tr("Link"),
+            workshop.private_action: self.tr("Private"),
+            workshop.start_voting_action: self.tr("Start Voting"),
+            workshop.end_voting_action: self.tr("End Voting"),
+            workshop.presentation_action: self.tr("Present"),
+            canvas.zoom_out_action: self.tr("−"),
+            canvas.zoom_in_action: self.tr("+"),
+            canvas.fit_action: self.tr("Fit"),
+        }
+        for action, text in labels.items():
+            action.setIconText(text)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -375,6 +429,7 @@ class MainWindow(QMainWindow):
         self.toolbar_toggle.setText(self.tr("&Toolbar"))
         self.canvas.retranslate()
         self.exports.retranslate()
+        self._label_toolbar()
         self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -222,6 +222,9 @@ class ParticipantsDock(QDockWidget):
         self.remove_button.setDefaultAction(self.remove_action)
         for button in (self.rename_button, self.recolour_button, self.remove_button):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The colour button shows the chosen person's colour rather than a word, which keeps
+        # the row narrow enough for the dock beside a canvas on a 1280-pixel screen.
+        self.recolour_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         edit_row = QHBoxLayout()
         edit_row.setSpacing(4)
         edit_row.addWidget(self.rename_button)
@@ -429,6 +432,7 @@ class ParticipantsDock(QDockWidget):
     def _show_chosen(self) -> None:
         row = self.current_row()
         self.role_combo.show_role(row["role"] if row is not None else None)
+        self.recolour_action.setIcon(swatch_icon(row["color"] if row is not None else ""))
 
     def _update_enabled(self) -> None:
         editable = self.editable()
