@@ -21,7 +21,6 @@ from sqlalchemy import Connection
 import cocreate
 from cocreate.analysis import journey_health
 from cocreate.demo import write_demo
-from cocreate.export import pdf_blueprint, pdf_fonts
 from cocreate.export.pdf import (
     PAPERS,
     blueprint_box,
@@ -30,13 +29,15 @@ from cocreate.export.pdf import (
     paper_size,
     plan_document,
 )
-from cocreate.export.pdf_blueprint import MIN_SCALE, TITLE_UNITS
-from cocreate.export.pdf_data import load_session
-from cocreate.export.pdf_draw import Painter
-from cocreate.export.pdf_fonts import font_set
-from cocreate.export.pdf_sheet import Sheet
-from cocreate.export.pdf_text import Texts
-from cocreate.export.pdf_wrap import wrap
+from cocreate.export.pdf import blueprint as pdf_blueprint
+from cocreate.export.pdf import fonts as pdf_fonts
+from cocreate.export.pdf.blueprint import MIN_SCALE, TITLE_UNITS
+from cocreate.export.pdf.data import load_session
+from cocreate.export.pdf.draw import Painter
+from cocreate.export.pdf.fonts import font_set
+from cocreate.export.pdf.sheet import Sheet
+from cocreate.export.pdf.text import Texts
+from cocreate.export.pdf.wrap import wrap
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows, table
 from cocreate.templates import journey_rows

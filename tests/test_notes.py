@@ -25,7 +25,7 @@ from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
 from cocreate.export.csv_export import export_csv
 from cocreate.export.pdf import export_pdf
-from cocreate.export.pdf_data import load_session
+from cocreate.export.pdf.data import load_session
 from cocreate.labels import plain_tip
 from cocreate.ui.app import create_application, start_window
 from cocreate.ui.participants import VOTES_COLUMN

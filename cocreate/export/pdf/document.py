@@ -25,23 +25,22 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cocreate import __version__
 from cocreate.atomic import replacing
-from cocreate.export.pdf_blueprint import (
+from cocreate.export.pdf.blueprint import (
     BlueprintPage,
     BlueprintPlan,
     legend,
     legend_rows,
     plan_blueprint,
 )
-from cocreate.export.pdf_data import (
+from cocreate.export.pdf.data import (
     JourneyData,
     SessionData,
-    journey_names,
     load_session,
     printed_texts,
 )
-from cocreate.export.pdf_draw import Painter
-from cocreate.export.pdf_fonts import FontSet, NoChineseFontError, font_set
-from cocreate.export.pdf_pages import (
+from cocreate.export.pdf.draw import Painter
+from cocreate.export.pdf.fonts import FontSet, font_set
+from cocreate.export.pdf.pages import (
     Contents,
     draw_title_page,
     health_blocks,
@@ -50,7 +49,7 @@ from cocreate.export.pdf_pages import (
     notes_blocks,
     persona_line,
 )
-from cocreate.export.pdf_sheet import (
+from cocreate.export.pdf.sheet import (
     Block,
     Footer,
     PageContext,
@@ -60,17 +59,7 @@ from cocreate.export.pdf_sheet import (
     draw_flowed,
     flow,
 )
-from cocreate.export.pdf_text import Texts
-
-__all__ = [
-    "PAPERS",
-    "NoChineseFontError",
-    "export_pdf",
-    "journey_names",
-    "paper_size",
-    "blueprint_plans",
-    "plan_document",
-]
+from cocreate.export.pdf.text import Texts
 
 #: Paper names, in the order a chooser lists them.
 PAPERS: tuple[str, ...] = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")

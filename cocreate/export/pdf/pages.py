@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cocreate.analysis import JourneyHealth, RankedItem
-from cocreate.export import pdf_style as style
-from cocreate.export.pdf_data import JourneyData, Row, SessionData
-from cocreate.export.pdf_draw import ASCENT, LEADING, Painter
-from cocreate.export.pdf_sheet import Block, Sheet
-from cocreate.export.pdf_text import Texts
+from cocreate.export.pdf import style
+from cocreate.export.pdf.data import JourneyData, Row, SessionData
+from cocreate.export.pdf.draw import ASCENT, LEADING, Painter
+from cocreate.export.pdf.sheet import Block, Sheet
+from cocreate.export.pdf.text import Texts
 from cocreate.model import Channel
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cocreate.export import pdf_style as style
-from cocreate.export.pdf_draw import Painter
+from cocreate.export.pdf import style
+from cocreate.export.pdf.draw import Painter
 
 #: The short side of A3, the paper the type sizes are made for.
 _REFERENCE_SIDE = 841.89

@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from cocreate.analysis import emotion_by_stage, lowest_points
-from cocreate.export import pdf_style as style
-from cocreate.export.pdf_data import JourneyData
-from cocreate.export.pdf_draw import ASCENT, Painter
-from cocreate.export.pdf_text import Texts
+from cocreate.export.pdf import style
+from cocreate.export.pdf.data import JourneyData
+from cocreate.export.pdf.draw import ASCENT, Painter
+from cocreate.export.pdf.text import Texts
 from cocreate.layout import (
     CARD_GAP,
     CARD_HEIGHT,

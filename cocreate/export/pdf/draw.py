@@ -9,9 +9,9 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from cocreate.export import pdf_style as style
-from cocreate.export.pdf_fonts import FontSet, normalized
-from cocreate.export.pdf_wrap import elide, wrap
+from cocreate.export.pdf import style
+from cocreate.export.pdf.fonts import FontSet, normalized
+from cocreate.export.pdf.wrap import elide, wrap
 
 #: Where the baseline sits below the top of a line, and the line pitch, as parts of the size.
 ASCENT = 0.80

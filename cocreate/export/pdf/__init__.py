@@ -1,0 +1,30 @@
+"""The PDF service blueprint of a session (no Qt): `export_pdf(session, out)`.
+
+document: the whole document, planned page by page, then drawn; title_page, notes_pages and
+health_pages: the flowing pages; blueprint_plan: the scale and tiles of a journey's blueprint
+(pure) and the one transform from canvas units to page points; blueprint_draw: the blueprint
+drawn through that transform; sheet: paper, margins and the flow of blocks; style, draw,
+fonts, text and wrap: colours, shapes, type and words.
+"""
+
+from cocreate.export.pdf.data import journey_names
+from cocreate.export.pdf.document import (
+    PAPERS,
+    blueprint_box,
+    blueprint_plans,
+    export_pdf,
+    paper_size,
+    plan_document,
+)
+from cocreate.export.pdf.fonts import NoChineseFontError
+
+__all__ = [
+    "PAPERS",
+    "NoChineseFontError",
+    "blueprint_box",
+    "blueprint_plans",
+    "export_pdf",
+    "journey_names",
+    "paper_size",
+    "plan_document",
+]
