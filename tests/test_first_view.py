@@ -147,3 +147,16 @@ def test_fit_journey_keeps_everything_of_the_journey_in_view(demo, qtbot):
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert seen.contains(journey)
     assert view.mapFromScene(QPointF(0, 0)).x() >= 0
+
+
+def test_a_view_the_person_scrolled_stays_where_they_put_it_when_the_window_resizes(demo, qtbot):
+    settle(qtbot, demo, QSize(1280, 720))
+    view = demo.tabs.current_view()
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_PageDown)  # scrolled by the person
+    place = view.mapToScene(view.viewport().rect().center())
+    zoom = view.zoom()
+    settle(qtbot, demo, QSize(1440, 900))
+    assert view.zoom() == zoom  # not fitted again
+    moved = view.mapToScene(view.viewport().rect().topLeft())
+    assert moved.y() > 0 and place.y() > view.journey_rect().top()

@@ -254,6 +254,9 @@ class JourneyView(QGraphicsView):
         # readable: the first view), "journey" (all of the lanes and curve: Fit Journey) or None.
         self.fit_mode: str | None = "width"
         self._fitted_for: tuple[str, QSize] | None = None
+        # The person scrolling (bars, keys, wheel) or panning keeps the place they chose.
+        self.horizontalScrollBar().actionTriggered.connect(self._scrolled_by_person)
+        self.verticalScrollBar().actionTriggered.connect(self._scrolled_by_person)
         scene.rename_requested.connect(self._rename)
         scene.note_edit_requested.connect(self._edit_note)
 
@@ -267,6 +270,9 @@ class JourneyView(QGraphicsView):
     def auto_fit(self, on: bool) -> None:
         self.fit_mode = "width" if on else None
         self._fitted_for = None
+
+    def _scrolled_by_person(self, _action: int = 0) -> None:
+        self.auto_fit = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -396,6 +402,7 @@ class JourneyView(QGraphicsView):
                 self.set_zoom(self.zoom() * (ZOOM_STEP**steps), event.position())
             event.accept()
             return
+        self._scrolled_by_person()
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
@@ -419,6 +426,7 @@ class JourneyView(QGraphicsView):
     # -- pan ------------------------------------------------------------------------------------
 
     def _start_pan(self, pos: QPoint) -> None:
+        self._scrolled_by_person()
         self._pan_start = pos
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 

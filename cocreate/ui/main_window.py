@@ -53,6 +53,7 @@ from cocreate.ui.tally import TallyDock
 from cocreate.ui.timer import TimerPanel
 from cocreate.ui.view_state import ViewPlace
 from cocreate.ui.welcome import WelcomePage
+from cocreate.ui.zoom_indicator import ZoomIndicator
 
 FILE_SUFFIX = ".cocreate"
 Key = QKeySequence.StandardKey
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyLabel")
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.zoom_indicator = ZoomIndicator(self.tabs)
+        self.statusBar().addPermanentWidget(self.zoom_indicator)
         self.setMinimumSize(MIN_WINDOW_SIZE)
         self._fit_to_screen()
         self.retranslate()
@@ -553,8 +556,14 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         stack = self.document.undo_stack
+        # Typing in the Inspector not yet written (within its 500 ms pause) is written first,
+        # so that Undo takes it back rather than the action before it.
         self._undo_action = HistoryAction(
-            self, stack, False, (self.tr("&Undo"), self.tr("&Undo %1"))
+            self,
+            stack,
+            False,
+            (self.tr("&Undo"), self.tr("&Undo %1")),
+            before=self.inspector.form.commit_pending,
         )
         self._redo_action = HistoryAction(
             self, stack, True, (self.tr("&Redo"), self.tr("&Redo %1"))
