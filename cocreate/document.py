@@ -7,10 +7,12 @@ or the same ops, each again in one transaction. Nothing else writes to the file.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+import functools
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,8 +26,21 @@ from cocreate.store.ops import Change, Op, Row, Update, insert_rows, inverse_ops
 from cocreate.store.paths import untitled_dir
 from cocreate.templates import journey_rows, template_name
 
+T = TypeVar("T")
+
 # The session fields a user edits in "Session Details".
 SESSION_FIELDS = ("title", "theme", "brand", "date", "facilitator", "goal")
+
+
+def _one_edit(method: Callable[..., T]) -> Callable[..., T]:
+    """An edit method of the Document runs in one transaction of the file (Document._edit)."""
+
+    @functools.wraps(method)
+    def in_one_transaction(self: Document, *args: Any, **kwargs: Any) -> T:
+        with self._edit():
+            return method(self, *args, **kwargs)
+
+    return in_one_transaction
 
 
 def new_untitled_path() -> Path:
@@ -48,11 +63,6 @@ class RowCommand(QUndoCommand):
         self._ops = ops
         self._applied = True  # execute() applied the ops before pushing
 
-    @property
-    def ops(self) -> list[Op]:
-        """The ops this action applies."""
-        return self._ops
-
     def redo(self) -> None:
         if self._applied:
             self._applied = False
@@ -66,6 +76,11 @@ class RowCommand(QUndoCommand):
 
     def retranslate(self) -> None:
         self.setText(QCoreApplication.translate("Document", self._name))
+
+    @property
+    def ops(self) -> list[Op]:
+        """The ops this action applies."""
+        return self._ops
 
     def _forget_history(self) -> None:
         """The file refused the change (the message is shown): the stack no longer matches
@@ -136,6 +151,7 @@ class Document(QObject):
         super().__init__(parent)
         self._store = store
         self._untitled = untitled
+        self._failures: list[SessionFileError] = []  # told when the edit's transaction ends
         self.undo_stack = QUndoStack(self)
 
     # -- opening and closing -------------------------------------------------------------------
@@ -250,13 +266,42 @@ class Document(QObject):
         return True
 
     def _apply(self, ops: list[Op]) -> bool:
+        with self._edit():
+            try:
+                change: Change = self._store.apply(ops)
+            except SessionFileError as error:
+                self._failures.append(error)
+                return False
+            # Inside the edit's transaction: what the listeners read to show the change is
+            # read in it too.
+            self.changed.emit(change)
+            return True
+
+    @contextmanager
+    def _edit(self) -> Iterator[None]:
+        """One transaction for one edit: its reads, its writes and the listeners' reads.
+
+        Failures are told (write_failed) once it is over, never while it is open. When the
+        commit itself fails, nothing of the edit is in the file although the screen and the
+        undo history were told it was: the history goes (it no longer matches the file) and
+        every listener is told to show the file again."""
+        if self._store.editing:
+            yield  # part of the edit in progress
+            return
         try:
-            change: Change = self._store.apply(ops)
+            if self._store.read_only:
+                yield  # its writes are refused one by one (write_failed)
+            else:
+                with self._store.edit():
+                    yield
         except SessionFileError as error:
-            self.write_failed.emit(error)
-            return False
-        self.changed.emit(change)
-        return True
+            self._failures.append(error)
+            self.undo_stack.clear()
+            self.changed.emit(Change.everything())
+        finally:
+            failures, self._failures = self._failures, []
+            for error in failures:
+                self.write_failed.emit(error)
 
     def _unpinning(self, ops: list[Op]) -> list[Op]:
         return edits.keep_unpinned_notes_in_place(self._store, ops)
@@ -264,6 +309,7 @@ class Document(QObject):
     def session(self) -> Row:
         return self._store.session_row()
 
+    @_one_edit
     def set_session_fields(self, **fields: Any) -> bool:
         """Edit the session's details (title, theme, brand, date, facilitator, goal)."""
         unknown = set(fields) - set(SESSION_FIELDS)
@@ -272,12 +318,14 @@ class Document(QObject):
         op = self._store.update_op("session", 1, **fields)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Session Details"), [op])
 
+    @_one_edit
     def rename_session(self, title: str) -> bool:
         op = self._store.update_op("session", 1, title=title)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Rename Session"), [op])
 
     # -- journeys -------------------------------------------------------------------------------
 
+    @_one_edit
     def add_journey(
         self,
         name: str,
@@ -296,10 +344,12 @@ class Document(QObject):
             return None
         return journey_ops[0].row["id"]
 
+    @_one_edit
     def rename_journey(self, journey_id: int, name: str) -> bool:
         op = self._store.update_op("journey", journey_id, name=name)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Rename Journey"), [op])
 
+    @_one_edit
     def duplicate_journey(self, journey_id: int, name: str) -> int | None:
         ops = edits.duplicate_journey(self._store, journey_id, name)
         return (
@@ -308,16 +358,19 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def delete_journey(self, journey_id: int) -> bool:
         ops = self._store.delete_ops("journey", [journey_id])
         return self.execute(QT_TRANSLATE_NOOP("Document", "Delete Journey"), ops)
 
+    @_one_edit
     def move_journey(self, journey_id: int, index: int) -> bool:
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Move Journey"),
             edits.move_journey(self._store, journey_id, index),
         )
 
+    @_one_edit
     def set_journey_persona(
         self, journey_id: int, persona_id: int | None, persona_changes: Row | None = None
     ) -> bool:
@@ -327,6 +380,7 @@ class Document(QObject):
             ops.append(self._store.update_op("persona", persona_id, **persona_changes))
         return self.execute(QT_TRANSLATE_NOOP("Document", "Change Persona"), ops)
 
+    @_one_edit
     def add_persona(
         self, name: str, kind: str, description: str, journey_id: int | None = None
     ) -> int | None:
@@ -337,12 +391,14 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def update_persona(self, persona_id: int, **fields: Any) -> bool:
         op = self._store.update_op("persona", persona_id, **fields)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Persona"), [op])
 
     # -- stages and lanes -----------------------------------------------------------------------
 
+    @_one_edit
     def add_stage(
         self, journey_id: int, name: str, index: int | None = None, color: str = ""
     ) -> int | None:
@@ -353,6 +409,7 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def update_stage(self, stage_id: int, **fields: Any) -> bool:
         names = {
             "name": QT_TRANSLATE_NOOP("Document", "Rename Stage"),
@@ -366,16 +423,19 @@ class Document(QObject):
         )
         return self.execute(name, [self._store.update_op("stage", stage_id, **fields)])
 
+    @_one_edit
     def move_stage(self, stage_id: int, index: int) -> bool:
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Move Stage"),
             edits.move_stage(self._store, stage_id, index),
         )
 
+    @_one_edit
     def delete_stage(self, stage_id: int) -> bool:
         ops = self._unpinning(self._store.delete_ops("stage", [stage_id]))
         return self.execute(QT_TRANSLATE_NOOP("Document", "Delete Stage"), ops)
 
+    @_one_edit
     def add_lane(self, journey_id: int, name: str, index: int | None = None) -> int | None:
         ops = edits.add_lane(self._store, journey_id, name, index)
         return (
@@ -384,6 +444,7 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def update_lane(self, lane_id: int, **fields: Any) -> bool:
         if set(fields) == {"hidden"}:
             name = (
@@ -395,17 +456,20 @@ class Document(QObject):
             name = QT_TRANSLATE_NOOP("Document", "Rename Lane")
         return self.execute(name, [self._store.update_op("lane", lane_id, **fields)])
 
+    @_one_edit
     def move_lane(self, lane_id: int, index: int) -> bool:
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Move Lane"), edits.move_lane(self._store, lane_id, index)
         )
 
+    @_one_edit
     def delete_lane(self, lane_id: int) -> bool:
         ops = self._unpinning(self._store.delete_ops("lane", [lane_id]))
         return self.execute(QT_TRANSLATE_NOOP("Document", "Delete Lane"), ops)
 
     # -- touchpoints and links ------------------------------------------------------------------
 
+    @_one_edit
     def add_touchpoint(
         self, journey_id: int, stage_id: int, lane_id: int, index: int | None = None, **fields: Any
     ) -> int | None:
@@ -416,15 +480,18 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def update_touchpoint(self, touchpoint_id: int, **fields: Any) -> bool:
         ops = edits.update_touchpoint(self._store, touchpoint_id, **fields)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Touchpoint"), ops)
 
+    @_one_edit
     def update_touchpoints(self, ids: list[int], **fields: Any) -> bool:
         """The same fields on several cards, as one action."""
         ops = [op for tid in ids for op in edits.update_touchpoint(self._store, tid, **fields)]
         return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Touchpoints"), ops)
 
+    @_one_edit
     def type_touchpoint_text(self, ids: list[int], field: str, text: str, burst: int) -> bool:
         """Text typed into a field of cards (title, description, owner), at a pause or when
         the edit ends: every write of one `burst` of typing in the field of these cards makes
@@ -448,6 +515,7 @@ class Document(QObject):
         self.undo_stack.undo()
         return True
 
+    @_one_edit
     def move_touchpoints(
         self, ids: list[int], stage_id: int, lane_id: int, index: int | None = None
     ) -> bool:
@@ -459,6 +527,7 @@ class Document(QObject):
         )
         return self.execute(name, ops)
 
+    @_one_edit
     def move_touchpoints_to_cells(self, targets: dict[tuple[int, int], list[int]]) -> bool:
         """Several groups of cards, each to its own cell (keyboard moves), as one action."""
         moving = [card_id for ids in targets.values() for card_id in ids]
@@ -477,6 +546,7 @@ class Document(QObject):
         )
         return self.execute(name, ops)
 
+    @_one_edit
     def paste(
         self,
         journey_id: int,
@@ -501,6 +571,7 @@ class Document(QObject):
         cards = [op.row["id"] for op in card_ops if op.table == "touchpoint"]
         return cards, [op.row["id"] for op in note_ops]
 
+    @_one_edit
     def delete_touchpoints(self, ids: list[int]) -> bool:
         ops = self._unpinning(self._store.delete_ops("touchpoint", list(ids)))
         name = (
@@ -510,6 +581,7 @@ class Document(QObject):
         )
         return self.execute(name, ops)
 
+    @_one_edit
     def add_link(self, journey_id: int, source_id: int, target_id: int) -> int | None:
         ops = edits.add_link(self._store, journey_id, source_id, target_id)
         return (
@@ -518,6 +590,7 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def delete_links(self, ids: list[int]) -> bool:
         ops = self._store.delete_ops("link", list(ids))
         name = (
@@ -527,6 +600,7 @@ class Document(QObject):
         )
         return self.execute(name, ops)
 
+    @_one_edit
     def delete_items(
         self, touchpoint_ids: list[int], link_ids: list[int], note_ids: list[int] = ()
     ) -> bool:
@@ -541,6 +615,7 @@ class Document(QObject):
 
     # -- participants ---------------------------------------------------------------------------
 
+    @_one_edit
     def add_participant(self, name: str, color: str, role: str, vote_budget: int = 5) -> int | None:
         ops = edits.add_participant(self._store, name, color, role, vote_budget)
         return (
@@ -549,6 +624,7 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def update_participant(self, participant_id: int, **fields: Any) -> bool:
         names = {
             "name": QT_TRANSLATE_NOOP("Document", "Rename Participant"),
@@ -559,6 +635,7 @@ class Document(QObject):
         op = self._store.update_op("participant", participant_id, **fields)
         return self.execute(name or QT_TRANSLATE_NOOP("Document", "Edit Participant"), [op])
 
+    @_one_edit
     def delete_participant(self, participant_id: int) -> bool:
         ops = self._store.delete_ops("participant", [participant_id])
         return self.execute(QT_TRANSLATE_NOOP("Document", "Remove Participant"), ops)
@@ -577,6 +654,7 @@ class Document(QObject):
         """The category a new note of the author gets: the last one they chose, else Idea."""
         return edits.new_note_category(self._store, author_id, self.recent_ops())
 
+    @_one_edit
     def add_note(
         self, journey_id: int, text: str, author_id: int | None, x: float, y: float, **fields: Any
     ) -> int | None:
@@ -590,6 +668,7 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def update_notes(self, ids: list[int], **fields: Any) -> bool:
         names = {
             "text": QT_TRANSLATE_NOOP("Document", "Edit Note"),
@@ -601,6 +680,7 @@ class Document(QObject):
         ops = edits.update_notes(self._store, ids, **fields)
         return self.execute(name or QT_TRANSLATE_NOOP("Document", "Edit Notes"), ops)
 
+    @_one_edit
     def place_notes(self, places: dict[int, Row]) -> bool:
         name = (
             QT_TRANSLATE_NOOP("Document", "Move Note")
@@ -609,6 +689,7 @@ class Document(QObject):
         )
         return self.execute(name, edits.place_notes(self._store, places))
 
+    @_one_edit
     def group_notes(self, journey_id: int, ids: list[int], title: str) -> int | None:
         ops = edits.group_notes(self._store, journey_id, ids, title)
         return (
@@ -617,15 +698,18 @@ class Document(QObject):
             else None
         )
 
+    @_one_edit
     def ungroup(self, cluster_ids: list[int]) -> bool:
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Ungroup"), self._store.delete_ops("cluster", cluster_ids)
         )
 
+    @_one_edit
     def rename_cluster(self, cluster_id: int, title: str) -> bool:
         op = self._store.update_op("cluster", cluster_id, title=title)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Rename Cluster"), [op])
 
+    @_one_edit
     def tidy_cluster(self, places: dict[int, Row]) -> bool:
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Tidy Cluster"), edits.place_notes(self._store, places)
@@ -633,6 +717,7 @@ class Document(QObject):
 
     # -- facilitation ---------------------------------------------------------------------------
 
+    @_one_edit
     def set_private_mode(self, on: bool) -> bool:
         op = self._store.update_op("session", 1, private_mode=on)
         name = (
@@ -642,10 +727,12 @@ class Document(QObject):
         )
         return self.execute(name, [op])
 
+    @_one_edit
     def set_reveal_policy(self, policy: str) -> bool:
         op = self._store.update_op("session", 1, reveal_policy=policy)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Change Reveal Policy"), [op])
 
+    @_one_edit
     def reveal_notes(self, ids: list[int]) -> bool:
         name = (
             QT_TRANSLATE_NOOP("Document", "Reveal Note")
@@ -654,11 +741,13 @@ class Document(QObject):
         )
         return self.execute(name, edits.reveal_notes(self._store, ids))
 
+    @_one_edit
     def start_voting(self, budget: int) -> bool:
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Start Voting"), edits.start_voting(self._store, budget)
         )
 
+    @_one_edit
     def end_voting(self) -> bool:
         op = self._store.update_op("session", 1, voting_round=0)
         return self.execute(QT_TRANSLATE_NOOP("Document", "End Voting"), [op])
@@ -666,12 +755,14 @@ class Document(QObject):
     def votes_left(self, participant_id: int) -> int:
         return edits.votes_left(self._store, participant_id)
 
+    @_one_edit
     def add_vote(
         self, participant_id: int, note_id: int | None = None, touchpoint_id: int | None = None
     ) -> bool:
         ops = edits.add_vote(self._store, participant_id, note_id, touchpoint_id)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Vote"), ops)
 
+    @_one_edit
     def remove_vote(
         self, participant_id: int, note_id: int | None = None, touchpoint_id: int | None = None
     ) -> bool:

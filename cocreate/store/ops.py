@@ -128,6 +128,15 @@ class Change:
     def touches(self, *names: str) -> bool:
         return bool(self.tables.intersection(names))
 
+    @classmethod
+    def everything(cls) -> Change:
+        """A change that asks every listener to show the whole file again (after a write
+        that did not reach the file); it names every table, with no ids."""
+        change = cls()
+        for name in TABLE_ORDER:
+            change.updated[name]  # noqa: B018 (touching the defaultdict names the table)
+        return change
+
 
 def apply_ops(conn: Connection, ops: list[Op]) -> Change:
     change = Change()

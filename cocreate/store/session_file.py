@@ -86,6 +86,7 @@ class SessionFile:
         self._engine = _engine(raw)
         self._lock = lock
         self._temp_copy: Path | None = None  # an upgraded copy read in place of an old file
+        self._edit: Connection | None = None  # the write transaction of an edit() in progress
         if not read_only:
             # Going through PERSIST makes SQLite delete a journal a kill left behind that was
             # never made hot (nothing to roll back), so no side file outlives the crash.
@@ -231,6 +232,10 @@ class SessionFile:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        """A connection to read with: the edit's own transaction while one is in progress."""
+        if self._edit is not None:
+            yield self._edit
+            return
         with self._engine.connect() as conn:
             yield conn
 
@@ -279,9 +284,36 @@ class SessionFile:
             with conn.begin():
                 yield conn
 
-    def apply(self, ops: list[Op]) -> Change:
-        """Apply the ops in one transaction: all of them are committed, or none."""
+    @property
+    def editing(self) -> bool:
+        return self._edit is not None
+
+    @contextmanager
+    def edit(self) -> Iterator[Connection]:
+        """One write transaction for everything of one edit: what it reads to decide, what it
+        writes, and what is read to show it. Reads and apply() join it until it ends; it
+        commits at the end (SessionFileError when the commit fails: nothing was written).
+        Nested, it joins the one in progress."""
+        if self._edit is not None:
+            yield self._edit
+            return
         try:
+            with self.transaction() as conn:
+                self._edit = conn
+                try:
+                    yield conn
+                finally:
+                    self._edit = None
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            raise SessionFileError(self.path, FileProblem.WRITE_FAILED, str(exc)) from exc
+
+    def apply(self, ops: list[Op]) -> Change:
+        """Apply the ops in one transaction (or inside the edit in progress): all of them are
+        written, or none."""
+        try:
+            if self._edit is not None:
+                with self._edit.begin_nested():  # a savepoint: a refused op undoes its list
+                    return apply_ops(self._edit, ops)
             with self.transaction() as conn:
                 return apply_ops(conn, ops)
         except (SQLAlchemyError, sqlite3.Error) as exc:
