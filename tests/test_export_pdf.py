@@ -24,14 +24,14 @@ from cocreate.demo import write_demo
 from cocreate.export.pdf import (
     PAPERS,
     blueprint_box,
+    blueprint_draw,
     blueprint_plans,
     export_pdf,
     paper_size,
     plan_document,
 )
-from cocreate.export.pdf import blueprint as pdf_blueprint
 from cocreate.export.pdf import fonts as pdf_fonts
-from cocreate.export.pdf.blueprint import MIN_SCALE, TITLE_UNITS
+from cocreate.export.pdf.blueprint_plan import MIN_SCALE, MIN_TITLE_PT, TITLE_UNITS
 from cocreate.export.pdf.data import load_session
 from cocreate.export.pdf.draw import Painter
 from cocreate.export.pdf.fonts import font_set
@@ -391,7 +391,7 @@ def test_demo_on_a4_portrait_keeps_titles_legible(demo: Path, tmp_path: Path):
     data, sheet, plans = document_plans(demo, "A4", False)
     for journey in data.journeys:
         plan = plans[journey.id]
-        assert plan.scale * TITLE_UNITS >= pdf_blueprint.MIN_TITLE_PT - 1e-6
+        assert plan.scale * TITLE_UNITS >= MIN_TITLE_PT - 1e-6
         assert sorted(c for tile in plan.tiles for c in tile.cards) == sorted(journey.card_by_id)
     text = squash("".join(page_texts(out)))
     assert all(squash(card["title"]) in text for j in data.journeys for card in j.touchpoints)
@@ -469,7 +469,7 @@ def test_a_500_card_journey_is_cut_into_pages_without_cutting_a_card(tmp_path: P
     for tile in plan.tiles:
         for card_id in tile.cards:
             seen[card_id] = seen.get(card_id, 0) + 1
-            x, y, w, h = plan.page_rect(tile, journey.layout.cards[card_id])
+            x, y, w, h = plan.transform(tile).rect(journey.layout.cards[card_id])
             assert left - 1e-6 <= x and x + w <= left + width + 1e-6
             assert top - height - 1e-6 <= y and y + h <= top + 1e-6
     assert seen == {card_id: 1 for card_id in journey.card_by_id}
@@ -546,7 +546,7 @@ def test_a_failure_mid_export_leaves_no_partial_file(demo: Path, tmp_path: Path,
     out = tmp_path / "out.pdf"
     out.write_bytes(b"the previous export")
     calls = {"n": 0}
-    original = pdf_blueprint.BlueprintPage._card
+    original = blueprint_draw.BlueprintPage._card
 
     def failing(self, *args, **kwargs):
         calls["n"] += 1
@@ -554,7 +554,7 @@ def test_a_failure_mid_export_leaves_no_partial_file(demo: Path, tmp_path: Path,
             raise OSError("disk full")
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(pdf_blueprint.BlueprintPage, "_card", failing)
+    monkeypatch.setattr(blueprint_draw.BlueprintPage, "_card", failing)
     with pytest.raises(OSError, match="disk full"):
         export_pdf(demo, out)
     assert out.read_bytes() == b"the previous export"

@@ -25,13 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cocreate import __version__
 from cocreate.atomic import replacing
-from cocreate.export.pdf.blueprint import (
-    BlueprintPage,
-    BlueprintPlan,
-    legend,
-    legend_rows,
-    plan_blueprint,
-)
+from cocreate.export.pdf.blueprint_draw import BlueprintPage
+from cocreate.export.pdf.blueprint_plan import BlueprintPlan, plan_blueprint
 from cocreate.export.pdf.data import (
     JourneyData,
     SessionData,
@@ -40,15 +35,9 @@ from cocreate.export.pdf.data import (
 )
 from cocreate.export.pdf.draw import Painter
 from cocreate.export.pdf.fonts import FontSet, font_set
-from cocreate.export.pdf.pages import (
-    Contents,
-    draw_title_page,
-    health_blocks,
-    health_lists,
-    journey_name,
-    notes_blocks,
-    persona_line,
-)
+from cocreate.export.pdf.health_pages import health_blocks, health_lists
+from cocreate.export.pdf.legend import legend, legend_rows
+from cocreate.export.pdf.notes_pages import notes_blocks
 from cocreate.export.pdf.sheet import (
     Block,
     Footer,
@@ -60,6 +49,7 @@ from cocreate.export.pdf.sheet import (
     flow,
 )
 from cocreate.export.pdf.text import Texts
+from cocreate.export.pdf.title_page import Contents, draw_title_page, journey_name, persona_line
 
 #: Paper names, in the order a chooser lists them.
 PAPERS: tuple[str, ...] = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
@@ -303,7 +293,7 @@ LEGEND_SIZE = 7.0
 
 
 def legend_height(sheet: Sheet, rows: int = 1) -> float:
-    return (26 + (rows - 1) * LEGEND_SIZE * 2.2) * sheet.k
+    return (26 + (rows - 1) * LEGEND_SIZE * 2.2) * sheet.type_scale
 
 
 def blueprint_box(sheet: Sheet, legend_lines: int = 1) -> tuple[float, float, float, float]:
@@ -314,7 +304,7 @@ def blueprint_box(sheet: Sheet, legend_lines: int = 1) -> tuple[float, float, fl
 
 
 def _legend_lines(painter: Painter, texts: Texts, sheet: Sheet) -> int:
-    return len(legend_rows(painter, texts, LEGEND_SIZE * sheet.k, sheet.content_width))
+    return len(legend_rows(painter, texts, LEGEND_SIZE * sheet.type_scale, sheet.content_width))
 
 
 def blueprint_plans(
@@ -323,7 +313,7 @@ def blueprint_plans(
     """Scale and pages of each journey's blueprint: journey id -> plan."""
     box = blueprint_box(sheet, _legend_lines(painter, texts, sheet))
     return {
-        journey.id: plan_blueprint(journey.layout, *box, max_scale=sheet.k)
+        journey.id: plan_blueprint(journey.layout, *box, max_scale=sheet.type_scale)
         for journey in data.journeys
     }
 
@@ -347,11 +337,11 @@ def _blueprint_drawer(
         page.draw(painter)
         if not page.tile.stage_ids:
             return
-        size = LEGEND_SIZE * sheet.k
+        size = LEGEND_SIZE * sheet.type_scale
         left, _top = page.plan.tile_origin(page.tile)  # under the blueprint's left edge …
         if len(legend_rows(painter, texts, size, sheet.right - left)) > legend_lines:
             left = sheet.left  # … unless it needs more rows there than it has room for
-        legend(painter, texts, left, sheet.bottom + 7 * sheet.k, size, sheet.right - left)
+        legend(painter, texts, left, sheet.bottom + 7 * sheet.type_scale, size, sheet.right - left)
 
     return draw
 
@@ -374,8 +364,8 @@ def _health_pages(
     last = pages[-1]
     block, offset = last[-1]
     used = offset + block.height
-    room = sheet.content_height - used - 20 * sheet.k
-    on_new_page = room < 170 * sheet.k
+    room = sheet.content_height - used - 20 * sheet.type_scale
+    on_new_page = room < 170 * sheet.type_scale
     lists = health_lists(
         painter, sheet, journey, data, texts, sheet.content_height if on_new_page else room
     )

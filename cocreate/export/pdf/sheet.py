@@ -25,22 +25,22 @@ class Sheet:
     height: float
 
     @property
-    def k(self) -> float:
+    def type_scale(self) -> float:
         """Type and spacing scale: 1 on A3, a little smaller on A4, larger on posters."""
         ratio = min(self.width, self.height) / _REFERENCE_SIDE
         return max(0.82, min(1.9, ratio**0.5))
 
     @property
     def margin(self) -> float:
-        return 34 * self.k
+        return 34 * self.type_scale
 
     @property
     def header_height(self) -> float:
-        return 50 * self.k
+        return 50 * self.type_scale
 
     @property
     def footer_height(self) -> float:
-        return 24 * self.k
+        return 24 * self.type_scale
 
     @property
     def left(self) -> float:
@@ -53,12 +53,12 @@ class Sheet:
     @property
     def header_rule(self) -> float:
         """Where the rule under the header runs."""
-        return self.height - self.margin - self.header_height + 4 * self.k
+        return self.height - self.margin - self.header_height + 4 * self.type_scale
 
     @property
     def top(self) -> float:
         """The top of the content, under the header."""
-        return self.height - self.margin - self.header_height - 12 * self.k
+        return self.height - self.margin - self.header_height - 12 * self.type_scale
 
     @property
     def bottom(self) -> float:
@@ -105,35 +105,37 @@ def draw_chrome(
     painter: Painter, sheet: Sheet, page: PagePlan, footer: Footer, ctx: PageContext
 ) -> None:
     """The page header (section, title, subtitle, aside) and the footer."""
-    k = sheet.k
+    scale = sheet.type_scale
     left, right = sheet.left, sheet.right
     if page.section:
         _draw_header(painter, sheet, page)
     base = sheet.margin
-    painter.rule(left, base + 13 * k, right, style.HAIRLINE, 0.5 * k)
+    painter.rule(left, base + 13 * scale, right, style.HAIRLINE, 0.5 * scale)
     right_text = footer.right.format(page=ctx.number, count=ctx.count)
-    width = painter.text(right, base + 3 * k, right_text, 7 * k, color=style.MUTED, align="right")
-    left_text = painter.elided(footer.left, sheet.content_width - width - 30 * k, 7 * k)
-    painter.text(left, base + 3 * k, left_text, 7 * k, color=style.MUTED)
+    width = painter.text(
+        right, base + 3 * scale, right_text, 7 * scale, color=style.MUTED, align="right"
+    )
+    left_text = painter.elided(footer.left, sheet.content_width - width - 30 * scale, 7 * scale)
+    painter.text(left, base + 3 * scale, left_text, 7 * scale, color=style.MUTED)
 
 
 def _draw_header(painter: Painter, sheet: Sheet, page: PagePlan) -> None:
-    k = sheet.k
+    scale = sheet.type_scale
     top = sheet.height - sheet.margin
     left, right = sheet.left, sheet.right
     aside_width = 0.0
     if page.aside:
-        aside = painter.elided(page.aside, sheet.content_width * 0.4, 8.5 * k)
-        aside_width = painter.width(aside, 8.5 * k) + 24 * k
-        painter.text(right, top - 9 * k, aside, 8.5 * k, color=style.MUTED, align="right")
+        aside = painter.elided(page.aside, sheet.content_width * 0.4, 8.5 * scale)
+        aside_width = painter.width(aside, 8.5 * scale) + 24 * scale
+        painter.text(right, top - 9 * scale, aside, 8.5 * scale, color=style.MUTED, align="right")
     title_width = sheet.content_width - aside_width
-    painter.text(left, top - 7 * k, page.section, 7.5 * k, bold=True, color=style.ACCENT)
-    title = painter.elided(page.title, title_width, 16 * k, bold=True)
-    painter.text(left, top - 27 * k, title, 16 * k, bold=True)
+    painter.text(left, top - 7 * scale, page.section, 7.5 * scale, bold=True, color=style.ACCENT)
+    title = painter.elided(page.title, title_width, 16 * scale, bold=True)
+    painter.text(left, top - 27 * scale, title, 16 * scale, bold=True)
     if page.subtitle:
-        subtitle = painter.elided(page.subtitle, title_width, 8.5 * k)
-        painter.text(left, top - 40 * k, subtitle, 8.5 * k, color=style.MUTED)
-    painter.rule(left, sheet.header_rule, right, style.RULE, 0.7 * k)
+        subtitle = painter.elided(page.subtitle, title_width, 8.5 * scale)
+        painter.text(left, top - 40 * scale, subtitle, 8.5 * scale, color=style.MUTED)
+    painter.rule(left, sheet.header_rule, right, style.RULE, 0.7 * scale)
 
 
 # -- flowing blocks ---------------------------------------------------------------------------
