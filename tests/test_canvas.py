@@ -715,7 +715,9 @@ def test_dragging_from_a_card_handle_to_another_card_links_them(canvas):
     assert isinstance(canvas.scene.links[row["id"]], LinkItem)
     assert_link_attached(canvas, row["id"])
     assert command_names(canvas.document) == ["Add Link"]
-    assert canvas.scene._link_draft is None  # the rubber arrow is gone
+    # The rubber arrow is gone, and so is the gesture.
+    assert not any(isinstance(item, LinkDraftItem) for item in canvas.scene.items())
+    assert canvas.scene.interaction is None
     canvas.assert_cards_in_place()  # drawing a link moved no card
 
     canvas.undo_stack.undo()

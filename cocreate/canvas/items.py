@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -44,11 +43,7 @@ from cocreate.layout import (
     LANE_LABEL_WIDTH,
     JourneyLayout,
     Rect,
-    clamp_width,
 )
-
-if TYPE_CHECKING:
-    from cocreate.canvas.scene import JourneyScene
 
 Row = dict[str, Any]
 
@@ -478,8 +473,8 @@ class LinkItem(QGraphicsPathItem):
 
 
 class StageHeaderItem(QGraphicsItem):
-    """A stage's header: its name on its colour. Drag it to reorder, drag its right edge to
-    resize, double-click to rename."""
+    """A stage's header: its name on its colour. The scene's gestures drag it to reorder the
+    stages and drag its right edge to resize its stage; a double-click renames it."""
 
     EDGE = 8.0
 
@@ -490,9 +485,7 @@ class StageHeaderItem(QGraphicsItem):
         self.count = count
         self.setZValue(Z_HEADER)
         self.setAcceptHoverEvents(True)
-        self._mode: str | None = None
-        self._press_x = 0.0
-        self._start_width = rect.width
+        self.resizing = False
         self.setPos(rect.x, rect.y)
 
     @property
@@ -534,59 +527,38 @@ class StageHeaderItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
             count,
         )
-        if self._mode == "resize":
+        if self.resizing:
             painter.setPen(QPen(SELECTED, 2))
             painter.drawLine(self.rect.topRight(), self.rect.bottomRight())
 
-    def _on_edge(self, x: float) -> bool:
+    def on_edge(self, x: float) -> bool:
+        """Whether x (in the header's coordinates) is on its right edge, the resize grip."""
         return x >= self.rect.width() - self.EDGE
+
+    def set_resizing(self, on: bool) -> None:
+        """Mark the right edge while a resize is under way."""
+        if on != self.resizing:
+            self.resizing = on
+            self.update()
+
+    def set_width(self, width: float) -> None:
+        """Show the header this wide (live, during a resize)."""
+        if width != self.rect.width():
+            self.prepareGeometryChange()
+            self.rect.setWidth(width)
+            self.update()
+
+    def set_lifted(self, on: bool) -> None:
+        """Float the header above the others while it is dragged to a new place."""
+        self.setZValue(Z_DRAG if on else Z_HEADER)
+        self.setOpacity(0.85 if on else 1.0)
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self.setCursor(
             Qt.CursorShape.SizeHorCursor
-            if self._on_edge(event.pos().x())
+            if self.on_edge(event.pos().x())
             else Qt.CursorShape.OpenHandCursor
         )
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton or self.journey_scene().read_only:
-            event.ignore()
-            return
-        self._mode = "resize" if self._on_edge(event.pos().x()) else "press"
-        self._press_x = event.scenePos().x()
-        self._start_width = self.rect.width()
-        event.accept()
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        delta = event.scenePos().x() - self._press_x
-        if self._mode == "resize":
-            self.prepareGeometryChange()
-            self.rect.setWidth(clamp_width(self._start_width + delta))
-            self.update()
-        elif self._mode in ("press", "drag") and (self._mode == "drag" or abs(delta) > 6):
-            self._mode = "drag"
-            self.setZValue(Z_DRAG)
-            self.setOpacity(0.85)
-            self.setPos(self.journey_scene().layout.headers[self.stage_id].x + delta, self.y())
-            self.journey_scene().show_stage_drop(event.scenePos().x())
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        mode, self._mode = self._mode, None
-        self.setZValue(Z_HEADER)
-        self.setOpacity(1.0)
-        scene = self.journey_scene()
-        if mode == "resize":
-            scene.stage_resized(self.stage_id, self.rect.width())
-        elif mode == "drag":
-            scene.stage_dropped(self.stage_id, event.scenePos().x())
-        self.update()
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if not self._on_edge(event.pos().x()):
-            self.journey_scene().rename_stage_in_place(self.stage_id)
-
-    def journey_scene(self) -> JourneyScene:
-        return self.scene()  # type: ignore[return-value]
 
 
 class LaneLabelItem(QGraphicsItem):
@@ -638,9 +610,6 @@ class LaneLabelItem(QGraphicsItem):
                 ),
                 line,
             )
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.scene().rename_lane_in_place(self.lane_id)
 
 
 @lru_cache(maxsize=64)

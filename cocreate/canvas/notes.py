@@ -12,12 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsSceneMouseEvent,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cocreate.canvas.items import INK, LOD_TEXT, SELECTED, font, wrapped_lines
 from cocreate.labels import label, plain_tip
@@ -233,7 +228,8 @@ class NoteItem(QGraphicsItem):
 
 
 class ClusterItem(QGraphicsItem):
-    """The frame of an affinity cluster around its notes; dragging the frame moves them."""
+    """The frame of an affinity cluster around its notes; the scene's gestures drag the frame
+    with its notes, and a double-click on its title renames it."""
 
     def __init__(self, row: Row) -> None:
         super().__init__()
@@ -241,9 +237,6 @@ class ClusterItem(QGraphicsItem):
         self.frame = QRectF()
         self.setZValue(Z_CLUSTER)
         self.setCursor(Qt.CursorShape.SizeAllCursor)
-        self._press: QPointF | None = None
-        self._frame_start = QRectF()
-        self._start: dict[int, QPointF] = {}
 
     @property
     def cluster_id(self) -> int:
@@ -259,6 +252,13 @@ class ClusterItem(QGraphicsItem):
         if (row, frame) != (self.row, self.frame):
             self.prepareGeometryChange()
             self.row, self.frame = row, frame
+            self.update()
+
+    def show_frame(self, frame: QRectF) -> None:
+        """Draw the frame at `frame` (live, while it is dragged)."""
+        if frame != self.frame:
+            self.prepareGeometryChange()
+            self.frame = frame
             self.update()
 
     def title_rect(self) -> QRectF:
@@ -293,42 +293,6 @@ class ClusterItem(QGraphicsItem):
         )
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        scene = self.scene()
-        if event.button() != Qt.MouseButton.LeftButton or scene.read_only or scene.voting:
-            event.ignore()
-            return
-        self._press = event.scenePos()
-        self._frame_start = QRectF(self.frame)
-        self._start = {note.note_id: note.pos() for note in scene.cluster_notes(self.cluster_id)}
-        event.accept()
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._press is None:
-            return
-        delta = event.scenePos() - self._press
-        notes = self.scene().notes
-        for note_id, start in self._start.items():
-            if note_id in notes:
-                notes[note_id].setPos(start + delta)
-        self.prepareGeometryChange()
-        self.frame = self._frame_start.translated(delta)
-        self.update()
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._press is None:
-            return
-        delta = event.scenePos() - self._press
-        start, self._start, self._press = self._start, {}, None
-        if delta.manhattanLength() > 1:
-            self.scene().cluster_moved(start, delta)
-        else:
-            self.scene().sync()
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self.title_rect().contains(event.pos()):
-            self.scene().rename_cluster_in_place(self.cluster_id)
-
 
 BOARD_LABEL = QT_TRANSLATE_NOOP("Canvas", "Board: double-click or press N to add a note")
 
@@ -348,9 +312,11 @@ class BoardItem(QGraphicsItem):
         super().__init__()
         self.setZValue(0)
         self.area = QRectF()
+        self.notes_rect = QRectF()  # the free notes the area was last made to hold
         self.screen_help = True
 
     def set_area(self, layout, notes_rect: QRectF) -> None:
+        self.notes_rect = QRectF(notes_rect)
         top = layout.board_top
         area = QRectF(0, top, max(layout.width, 1200.0), self.MIN_HEIGHT)
         if not notes_rect.isEmpty():

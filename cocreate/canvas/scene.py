@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QTransform
+from PySide6.QtGui import QColor, QKeyEvent, QTransform
 from PySide6.QtWidgets import (
     QColorDialog,
     QGraphicsItem,
@@ -24,6 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.analysis import emotion_by_stage, lowest_points
+from cocreate.canvas.interactions import (
+    Interaction,
+    Mode,
+    gesture_after_press,
+    gesture_for_press,
+)
 from cocreate.canvas.items import (
     Z_DRAG,
     CardItem,
@@ -31,7 +37,6 @@ from cocreate.canvas.items import (
     GridItem,
     LaneLabelItem,
     LineNamesItem,
-    LinkDraftItem,
     LinkItem,
     PersonaItem,
     StageHeaderItem,
@@ -45,6 +50,7 @@ from cocreate.canvas.notes import (
     ClusterItem,
     NoteItem,
 )
+from cocreate.canvas.updates import apply_change, can_target
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
@@ -97,7 +103,8 @@ class JourneyScene(QGraphicsScene):
         self.lane_labels: dict[int, LaneLabelItem] = {}
         self.stages: list[Row] = []
         self.lanes: list[Row] = []
-        self.link_mode = False
+        self.tool_mode = Mode.SELECT
+        self.interaction: Interaction | None = None
         self.notes: dict[int, NoteItem] = {}
         self.clusters: dict[int, ClusterItem] = {}
         self.participants: dict[int, Row] = {}
@@ -109,11 +116,6 @@ class JourneyScene(QGraphicsScene):
         self._syncing = False
         self.active = True
         self._stale = False
-        self._press_positions: dict[int, QPointF] = {}
-        self._note_press: dict[int, QPointF] = {}
-        self._frames_at_press: dict[int, QRectF] = {}
-        self._link_source: CardItem | None = None
-        self._link_draft: LinkDraftItem | None = None
         self.grid = GridItem()
         self.line_names = LineNamesItem()
         self.curve = EmotionCurveItem()
@@ -138,15 +140,30 @@ class JourneyScene(QGraphicsScene):
     def voting(self) -> bool:
         return bool(self.session.get("voting_round"))
 
+    @property
+    def mode(self) -> Mode:
+        """What a press does: vote while a round runs, else the tool chosen (select or link)."""
+        return Mode.VOTE if self.voting else self.tool_mode
+
+    @property
+    def link_mode(self) -> bool:
+        return self.tool_mode is Mode.LINK
+
+    @link_mode.setter
+    def link_mode(self, on: bool) -> None:
+        self.tool_mode = Mode.LINK if on else Mode.SELECT
+
     # -- mirroring the document -------------------------------------------------------------
 
     def _document_changed(self, change: Change) -> None:
         if not change.touches(*CANVAS_TABLES):
             return
-        if self.active:
-            self.sync()
-        else:
+        if not self.active:
             self._stale = True  # a journey in a tab behind: brought up to date when shown
+        elif can_target(change, CANVAS_TABLES):
+            apply_change(self, change)  # only the items the change names
+        else:
+            self.sync()
 
     def set_active(self, active: bool) -> None:
         """Whether a view shows this scene now; a scene in a hidden tab syncs when shown."""
@@ -395,120 +412,78 @@ class JourneyScene(QGraphicsScene):
             if note_id in self.notes:
                 self.notes[note_id].setSelected(True)
 
-    # -- moving cards ---------------------------------------------------------------------------
+    # -- gestures ------------------------------------------------------------------------------
 
-    def _card_at(self, pos: QPointF) -> CardItem | None:
+    def card_at(self, pos: QPointF) -> CardItem | None:
         for item in self.items(pos):
             if isinstance(item, CardItem):
                 return item
         return None
 
-    def _note_at(self, pos: QPointF) -> NoteItem | None:
+    def note_at(self, pos: QPointF) -> NoteItem | None:
         for item in self.items(pos):
             if isinstance(item, NoteItem) and item is not self.draft:
                 return item
         return None
 
-    def _vote_click(self, event: QGraphicsSceneMouseEvent) -> bool:
-        """While a round runs, a click on a note or card votes (Shift+click takes one back)."""
-        if not self.voting or self.read_only or event.button() != Qt.MouseButton.LeftButton:
-            return False
-        note = self._note_at(event.scenePos())
-        card = None if note is not None else self._card_at(event.scenePos())
-        if note is None and card is None:
-            return False
-        if self.current_author_id not in self.participants:
-            self.vote_refused.emit(self.tr("Choose who is voting in the Participants panel."))
-            return True
-        target = {"note_id": note.note_id} if note else {"touchpoint_id": card.touchpoint_id}
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.document.remove_vote(self.current_author_id, **target)
-        elif not self.document.add_vote(self.current_author_id, **target):
-            name = self.participants[self.current_author_id]["name"]
-            self.vote_refused.emit(
-                self.tr("%1 has no votes left in this round.").replace("%1", name)
-            )
-        return True
+    def set_interaction(self, interaction: Interaction | None) -> None:
+        """Make `interaction` the gesture that gets the mouse and keys first; the one before
+        it is cancelled."""
+        previous, self.interaction = self.interaction, interaction
+        if previous is not None and previous is not interaction:
+            previous.cancel()
+        if interaction is not None:
+            interaction.finished.connect(lambda: self._interaction_finished(interaction))
+
+    def _interaction_finished(self, interaction: Interaction) -> None:
+        if self.interaction is interaction:
+            self.interaction = None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._vote_click(event):
+        if self.interaction is not None and self.interaction.press(event):
             event.accept()
             return
-        card = self._card_at(event.scenePos())
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and card is not None
-            and not self.read_only
-            and (self.link_mode or card.on_handle(card.mapFromScene(event.scenePos())))
-        ):
-            self._start_link(card)
-            event.accept()
-            return
+        gesture = gesture_for_press(self, event, self.mode)
+        if gesture is not None:
+            self.set_interaction(gesture)
+            if gesture.press(event):
+                event.accept()
+                return
         super().mousePressEvent(event)
-        self._press_positions = {
-            item.touchpoint_id: item.pos()
-            for item in self.selectedItems()
-            if isinstance(item, CardItem)
-        }
-        self._note_press = {
-            item.note_id: item.pos()
-            for item in self.selectedItems()
-            if isinstance(item, NoteItem) and item is not self.draft
-        }
-        if isinstance(self.mouseGrabberItem(), ClusterItem):
-            self._note_press = {}  # the frame moves its notes itself
-        if self._note_press:
-            self._frames_at_press = {
-                cid: QRectF(c.frame) for cid, c in self.clusters.items() if c.isVisible()
-            }
+        if event.button() == Qt.MouseButton.LeftButton:
+            gesture = gesture_after_press(self, event)
+            if gesture is not None:
+                self.set_interaction(gesture)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._link_draft is not None:
-            self._link_draft.follow(event.scenePos())
+        interaction = self.interaction
+        if interaction is not None and interaction.owns_mouse:
+            interaction.move(event)
             return
         super().mouseMoveEvent(event)
-        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
-            self.grid.set_drop_cell(self.layout.cell_at(event.scenePos().x(), event.scenePos().y()))
+        if interaction is not None:
+            interaction.move(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._link_draft is not None:
-            self._finish_link(event.scenePos())
+        interaction = self.interaction
+        if interaction is not None and interaction.owns_mouse:
+            interaction.release(event)
             return
         super().mouseReleaseEvent(event)
-        started, self._press_positions = self._press_positions, {}
-        notes_started, self._note_press = self._note_press, {}
-        self.grid.set_drop_cell(None)
-        moved_notes = [
-            note_id
-            for note_id, pos in notes_started.items()
-            if note_id in self.notes and self.notes[note_id].pos() != pos
-        ]
-        if moved_notes and event.button() == Qt.MouseButton.LeftButton:
-            self.drop_notes(notes_started, event.scenePos())
-        moved = [
-            card_id
-            for card_id, pos in started.items()
-            if card_id in self.cards and self.cards[card_id].pos() != pos
-        ]
-        if moved and event.button() == Qt.MouseButton.LeftButton:
-            # Only cards still there: one may have been undone away during the drag.
-            self.drop_cards(
-                [card_id for card_id in started if card_id in self.cards], event.scenePos()
-            )
+        if interaction is not None:
+            interaction.release(event)
 
-    def drop_cards(self, ids: list[int], pos: QPointF) -> None:
-        """Cards let go at pos: into the cell under it, or back where they were."""
-        key = self.layout.cell_at(pos.x(), pos.y())
-        if key is None or not self.document.move_touchpoints(
-            ids, key[0], key[1], self.layout.index_at(key, pos.x(), pos.y(), set(ids))
-        ):
-            self.sync()  # snap back: nothing changed in the file
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.interaction is not None and self.interaction.key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def placement(self, top_left: QPointF, target: QPointF) -> Row:
         """Where a note whose corner is at top_left belongs when let go at target: pinned to
         the card or stage column under target, or free on the board (measured from its corner,
         and never up on the blueprint or the curve)."""
-        card = self._card_at(target)
+        card = self.card_at(target)
         if card is not None:
             offset = top_left - card.pos()
             return {
@@ -534,48 +509,6 @@ class JourneyScene(QGraphicsScene):
             "x": round(top_left.x(), 1),
             "y": round(on_board(top_left.y() - self.layout.board_top), 1),
         }
-
-    def drop_notes(self, started: dict[int, QPointF], target: QPointF) -> None:
-        """Notes let go at target: pinned or unpinned there, and into or out of a cluster."""
-        frames = self._frames_at_press
-        joined = next((cid for cid, frame in frames.items() if frame.contains(target)), None)
-        places: dict[int, Row] = {}
-        for note_id in started:
-            note = self.notes.get(note_id)
-            if note is None:
-                continue  # undone away during the drag
-            place = self.placement(note.pos(), target)
-            own = note.row["cluster_id"]
-            if joined is not None:
-                place["cluster_id"] = joined
-            elif own is not None and own in frames and not frames[own].contains(target):
-                place["cluster_id"] = None
-            places[note_id] = place
-        _keep_shape_on_board(
-            places,
-            {note_id: self.notes[note_id].y() - self.layout.board_top for note_id in places},
-        )
-        if not self.document.place_notes(places):
-            self.sync()
-
-    def cluster_moved(self, started: dict[int, QPointF], delta: QPointF) -> None:
-        """A cluster's frame let go: its notes move by delta, but never up off the board."""
-        here = {note_id: start for note_id, start in started.items() if note_id in self.notes}
-        free_tops = [
-            start.y() - self.layout.board_top
-            for note_id, start in here.items()
-            if is_free(self.notes[note_id].row)
-        ]
-        if free_tops:
-            lowest_allowed = on_board(min(free_tops) + delta.y()) - min(free_tops)
-            delta = QPointF(delta.x(), lowest_allowed)
-        places = {}
-        for note_id, start in here.items():
-            row = self.notes[note_id].row
-            stored = start + delta - self.note_origin(row)
-            places[note_id] = {"x": round(stored.x(), 1), "y": round(stored.y(), 1)}
-        if not self.document.place_notes(places):
-            self.sync()
 
     def nudge(self, stage_step: int, lane_step: int) -> bool:
         """Move each selected card one cell over (arrow keys), as one action."""
@@ -613,6 +546,8 @@ class JourneyScene(QGraphicsScene):
         if self.voting:
             return
         item = self.itemAt(event.scenePos(), QTransform())
+        if self._rename_on_double_click(item, event.scenePos()):
+            return
         if isinstance(item, NoteItem):
             self.edit_note(item.note_id)
             return
@@ -626,6 +561,18 @@ class JourneyScene(QGraphicsScene):
             if self.add_touchpoint_at(event.scenePos()) is not None:
                 return
         super().mouseDoubleClickEvent(event)
+
+    def _rename_on_double_click(self, item: QGraphicsItem | None, pos: QPointF) -> bool:
+        """A double-click on a stage header, a lane's name or a cluster's title renames it."""
+        if isinstance(item, StageHeaderItem) and not item.on_edge(item.mapFromScene(pos).x()):
+            self.rename_stage_in_place(item.stage_id)
+        elif isinstance(item, LaneLabelItem):
+            self.rename_lane_in_place(item.lane_id)
+        elif isinstance(item, ClusterItem) and item.title_rect().contains(pos):
+            self.rename_cluster_in_place(item.cluster_id)
+        else:
+            return False
+        return True
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         if event.mimeData().hasFormat(PALETTE_MIME) and not self.read_only:
@@ -788,49 +735,7 @@ class JourneyScene(QGraphicsScene):
         self.color_by_category = on
         self.sync()
 
-    # -- links ----------------------------------------------------------------------------------
-
-    def _start_link(self, card: CardItem) -> None:
-        self._link_source = card
-        start = card.mapToScene(card.handle_center())
-        self._link_draft = LinkDraftItem(start)
-        self.addItem(self._link_draft)
-
-    def _finish_link(self, pos: QPointF) -> None:
-        source, self._link_source = self._link_source, None
-        self.removeItem(self._link_draft)
-        self._link_draft = None
-        target = self._card_at(pos)
-        if source is not None and target is not None and target is not source:
-            self.document.add_link(self.journey_id, source.touchpoint_id, target.touchpoint_id)
-
     # -- stages and lanes ---------------------------------------------------------------------
-
-    def show_stage_drop(self, x: float) -> None:
-        self.grid.set_stage_drop(self._stage_boundary(x)[1])
-
-    def _stage_boundary(self, x: float) -> tuple[int, float]:
-        """The index a stage dropped at x takes, and the x of that gap."""
-        order = self.layout.stage_order
-        for index, stage_id in enumerate(order):
-            column = self.layout.columns[stage_id]
-            if x < column.x + column.width / 2:
-                return index, column.x
-        last = self.layout.columns[order[-1]] if order else None
-        return len(order), last.right if last else 0.0
-
-    def stage_dropped(self, stage_id: int, x: float) -> None:
-        self.grid.set_stage_drop(None)
-        index, _ = self._stage_boundary(x)
-        current = self.layout.stage_order.index(stage_id)
-        if index > current:
-            index -= 1
-        if not self.document.move_stage(stage_id, index):
-            self.sync()
-
-    def stage_resized(self, stage_id: int, width: float) -> None:
-        if not self.document.update_stage(stage_id, width=round(width)):
-            self.sync()
 
     def rename_stage_in_place(self, stage_id: int) -> None:
         if not self.read_only:
@@ -1080,16 +985,6 @@ class JourneyScene(QGraphicsScene):
         if data is None:
             return []
         return self.paste(data, None, QT_TRANSLATE_NOOP("Document", "Duplicate"))
-
-
-def _keep_shape_on_board(places: dict[int, Row], tops: dict[int, float]) -> None:
-    """Free notes let go up on the blueprint land on the board as a group: all move down by
-    the one amount their highest note needs (tops: each note's y measured from the board)."""
-    free = [note_id for note_id, place in places.items() if is_free(place)]
-    if free:
-        lift = max(on_board(tops[note_id]) - tops[note_id] for note_id in free)
-        for note_id in free:
-            places[note_id]["y"] = round(tops[note_id] + lift, 1)
 
 
 def _clean_notes(rows: list[Row]) -> list[Row]:

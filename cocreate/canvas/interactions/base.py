@@ -1,0 +1,120 @@
+"""The base of every gesture on the canvas, the modes, and what a gesture may ask of the scene.
+
+A gesture (drag a card, draw a link, resize a stage) is one object from the press that starts
+it to the release that ends it. While it is active the scene offers it each mouse and key
+event first; Escape cancels it and puts back what it changed on the screen. A gesture writes
+nothing until it ends: then it asks the document for one edit.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent
+
+from cocreate.document import Document
+from cocreate.layout import JourneyLayout
+
+Row = dict[str, Any]
+
+
+class Mode(Enum):
+    """What a left press on a card or note does when no gesture is under way."""
+
+    SELECT = "select"  # select and move; drag a card's handle to link
+    LINK = "link"  # drag from anywhere on a card to another card to link them
+    VOTE = "vote"  # a click on a note or card gives it a dot (a voting round runs)
+
+
+class CanvasScene(Protocol):
+    """What gestures use of the journey scene (cocreate.canvas.scene.JourneyScene)."""
+
+    document: Document
+    journey_id: int
+    layout: JourneyLayout
+    cards: dict[int, Any]
+    notes: dict[int, Any]
+    clusters: dict[int, Any]
+    participants: dict[int, Row]
+    grid: Any
+    draft: Any
+    vote_refused: SignalInstance
+
+    @property
+    def read_only(self) -> bool: ...
+
+    @property
+    def current_author_id(self) -> int | None: ...
+
+    def card_at(self, pos: QPointF) -> Any: ...
+
+    def note_at(self, pos: QPointF) -> Any: ...
+
+    def cluster_notes(self, cluster_id: int) -> list[Any]: ...
+
+    def note_origin(self, row: Row) -> QPointF: ...
+
+    def placement(self, top_left: QPointF, target: QPointF) -> Row: ...
+
+    def sync(self) -> None: ...
+
+    def items(self, *args: Any) -> list[QGraphicsItem]: ...
+
+    def selectedItems(self) -> list[QGraphicsItem]: ...  # noqa: N802 (Qt's name)
+
+    def addItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 (Qt's name)
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802
+
+    def mouseGrabberItem(self) -> QGraphicsItem | None: ...  # noqa: N802
+
+
+class Interaction(QObject):
+    """One gesture, from its press to its release.
+
+    Each handler returns True when it used the event (the scene then does nothing more with
+    it). `finished` is emitted once, when the gesture ends, done or cancelled.
+    """
+
+    finished = Signal()
+    #: True when the gesture handles the mouse itself; False when Qt's default handling (Qt
+    #: moving the selected items) runs first and the gesture only follows it.
+    owns_mouse = True
+
+    def __init__(self, scene: CanvasScene) -> None:
+        super().__init__()
+        self.scene = scene
+        self.done = False
+
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def key(self, event: QKeyEvent) -> bool:
+        """Escape cancels the gesture."""
+        if event.key() == Qt.Key.Key_Escape and not self.done:
+            self.cancel()
+            return True
+        return False
+
+    def cancel(self) -> None:
+        """Stop without writing, and put back what the gesture changed on the screen."""
+        if not self.done:
+            self.revert()
+            self.end()
+
+    def revert(self) -> None:
+        """Undo the gesture's live changes to the items (it has written nothing yet)."""
+
+    def end(self) -> None:
+        if not self.done:
+            self.done = True
+            self.finished.emit()

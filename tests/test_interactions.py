@@ -1,0 +1,287 @@
+"""Gestures on the canvas as objects (cocreate.canvas.interactions): the mode picks what a press
+starts, each gesture runs from press to release and writes one edit at the end, and Escape in
+the middle of a drag puts everything back and writes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from test_canvas import (
+    JOURNEY,
+    LEFT,
+    Canvas,
+    command_names,
+    drag,
+    mouse_move,
+    mouse_press,
+    mouse_release,
+)
+
+from cocreate.canvas.interactions import (
+    DragCluster,
+    DrawLink,
+    Mode,
+    MoveItems,
+    ReorderStage,
+    ResizeStage,
+    VoteClick,
+)
+from cocreate.canvas.items import LinkDraftItem
+from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH
+from cocreate.document import Document
+from cocreate.model import Role
+from cocreate.ui.journey_tabs import JourneyTabs
+
+
+@pytest.fixture
+def canvas(qtbot):
+    document = Document.new_untitled("en")
+    tabs = JourneyTabs()
+    qtbot.addWidget(tabs)
+    tabs.set_document(document)
+    tabs.resize(1400, 960)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    result = Canvas(tabs, document)
+    result.reset_view(0.6)
+    yield result
+    tabs.set_document(None)
+    document.close(discard=True)
+
+
+def press_and_move(canvas: Canvas, start: QPointF, end: QPointF, steps: int = 6) -> None:
+    """Press at start and move to end with the button held, without letting go."""
+    mouse_press(canvas.view, start)
+    for step in range(1, steps + 1):
+        mouse_move(canvas.view, start + (end - start) * (step / steps))
+
+
+def escape(canvas: Canvas) -> None:
+    QTest.keyClick(canvas.view, Qt.Key.Key_Escape)
+
+
+def add_note(canvas: Canvas, text: str, x: float, y: float) -> int:
+    """A free note with its corner at canvas point (x, y)."""
+    top = canvas.scene.layout.board_top
+    return canvas.document.add_note(JOURNEY, text, None, x, y - top)
+
+
+def note_center(canvas: Canvas, note_id: int) -> QPointF:
+    return canvas.scene.notes[note_id].pos() + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+
+
+def header_center(canvas: Canvas, stage: int) -> QPointF:
+    return QPointF(*canvas.scene.layout.headers[canvas.stage_ids()[stage]].center)
+
+
+# -- the mode picks the gesture ---------------------------------------------------------------
+
+
+def test_the_mode_follows_the_link_tool_and_a_voting_round(canvas):
+    scene = canvas.scene
+    assert scene.mode is Mode.SELECT
+    scene.tool_mode = Mode.LINK
+    assert scene.mode is Mode.LINK
+    canvas.document.add_participant("Ana", "#ffd54f", Role.PARTICIPANT.value)
+    canvas.document.start_voting(3)
+    assert scene.mode is Mode.VOTE  # a round overrides the tool
+    canvas.document.end_voting()
+    assert scene.mode is Mode.LINK
+
+
+@pytest.mark.parametrize(
+    ("mode", "where", "gesture"),
+    [
+        (Mode.SELECT, "center", MoveItems),
+        (Mode.SELECT, "handle", DrawLink),
+        (Mode.LINK, "center", DrawLink),
+        (Mode.VOTE, "center", VoteClick),
+    ],
+)
+def test_a_press_on_a_card_starts_the_gesture_of_the_mode(canvas, mode, where, gesture):
+    card_id = canvas.add_card(1, 1)
+    scene = canvas.scene
+    if mode is Mode.VOTE:
+        canvas.document.add_participant("Ana", "#ffd54f", Role.PARTICIPANT.value)
+        canvas.document.start_voting(3)
+    else:
+        scene.tool_mode = mode
+    card = scene.cards[card_id]
+    point = (
+        card.mapToScene(card.handle_center()) if where == "handle" else canvas.card_center(card_id)
+    )
+    started = []
+    original = scene.set_interaction
+    scene.set_interaction = lambda interaction: (started.append(interaction), original(interaction))
+    mouse_press(canvas.view, point)
+    mouse_release(canvas.view, point)
+    assert [type(interaction) for interaction in started] == [gesture]
+    assert scene.interaction is None  # every gesture ended with the release
+
+
+def test_a_press_on_a_header_resizes_at_its_edge_and_reorders_elsewhere(canvas):
+    scene = canvas.scene
+    header = scene.headers[canvas.stage_ids()[0]]
+    mouse_press(canvas.view, header_center(canvas, 0))
+    assert isinstance(scene.interaction, ReorderStage)
+    mouse_release(canvas.view, header_center(canvas, 0))
+    edge = header.mapToScene(QPointF(header.rect.width() - 3, header.rect.height() / 2))
+    mouse_press(canvas.view, edge)
+    assert isinstance(scene.interaction, ResizeStage)
+    mouse_release(canvas.view, edge)
+    assert scene.interaction is None
+    assert canvas.undo_stack.count() == 0  # clicks, not drags: nothing changed
+
+
+# -- one gesture, one edit; a new gesture cancels the one before ------------------------------
+
+
+def test_a_card_drag_is_one_move_when_it_ends_and_the_gesture_reports_it_finished(canvas):
+    card_id = canvas.add_card(0, 1)
+    canvas.undo_stack.clear()
+    start, end = canvas.card_center(card_id), canvas.cell_center(2, 2)
+    press_and_move(canvas, start, end)
+    gesture = canvas.scene.interaction
+    assert isinstance(gesture, MoveItems)
+    finished = []
+    gesture.finished.connect(lambda: finished.append(True))
+    assert canvas.undo_stack.count() == 0  # nothing written during the drag
+    mouse_release(canvas.view, end)
+    assert finished == [True]
+    assert command_names(canvas.document) == ["Move Touchpoint"]
+    assert (canvas.row(card_id)["stage_id"], canvas.row(card_id)["lane_id"]) == canvas.cell(2, 2)
+
+
+def test_setting_a_new_gesture_cancels_the_one_under_way(canvas):
+    source = canvas.add_card(0, 1)
+    scene = canvas.scene
+    card = scene.cards[source]
+    press_and_move(canvas, card.mapToScene(card.handle_center()), canvas.cell_center(2, 3))
+    drawing = scene.interaction
+    assert isinstance(drawing, DrawLink)
+    scene.set_interaction(None)
+    assert drawing.done
+    assert not any(isinstance(item, LinkDraftItem) for item in scene.items())
+    mouse_release(canvas.view, canvas.cell_center(2, 3))
+    assert canvas.store.rows("link") == []
+
+
+# -- Escape cancels a drag and puts everything back -------------------------------------------
+
+
+def test_escape_during_a_card_drag_puts_the_cards_back_and_writes_nothing(canvas):
+    first, second = canvas.add_card(0, 1), canvas.add_card(1, 1)
+    canvas.undo_stack.clear()
+    canvas.scene.select_touchpoints([first, second])
+    start, end = canvas.card_center(first), canvas.cell_center(2, 3)
+    press_and_move(canvas, start, end)
+    layout_rect = canvas.scene.layout.cards[first]
+    assert canvas.scene.cards[first].pos() != QPointF(layout_rect.x, layout_rect.y)
+
+    escape(canvas)
+    canvas.assert_cards_in_place()
+    assert canvas.scene.grid.drop_cell is None  # the drop highlight is gone
+    mouse_move(canvas.view, end + QPointF(40, 40))  # the rest of the drag moves nothing
+    mouse_release(canvas.view, end + QPointF(40, 40))
+
+    canvas.assert_cards_in_place()
+    assert canvas.undo_stack.count() == 0
+    assert canvas.row(first)["stage_id"] == canvas.cell(0, 1)[0]
+    assert canvas.scene.selected_touchpoint_ids() == sorted([first, second])
+
+
+def test_escape_during_a_note_drag_puts_the_note_back(canvas):
+    note_id = add_note(canvas, "Queue too long", 300, canvas.scene.layout.board_top + 120)
+    canvas.undo_stack.clear()
+    before = canvas.scene.notes[note_id].pos()
+    start = note_center(canvas, note_id)
+    press_and_move(canvas, start, canvas.card_center(canvas.add_card(1, 1)))
+    canvas.undo_stack.clear()  # the card added mid-drag
+    assert canvas.scene.notes[note_id].pos() != before
+
+    escape(canvas)
+    mouse_release(canvas.view, start)
+
+    assert canvas.scene.notes[note_id].pos() == before
+    assert canvas.store.row("note", note_id)["touchpoint_id"] is None
+    assert canvas.undo_stack.count() == 0
+
+
+def test_escape_while_drawing_a_link_drops_the_arrow(canvas):
+    source, target = canvas.add_card(0, 1), canvas.add_card(2, 1)
+    canvas.undo_stack.clear()
+    card = canvas.scene.cards[source]
+    press_and_move(canvas, card.mapToScene(card.handle_center()), canvas.card_center(target))
+    assert any(isinstance(item, LinkDraftItem) for item in canvas.scene.items())
+
+    escape(canvas)
+    assert not any(isinstance(item, LinkDraftItem) for item in canvas.scene.items())
+    mouse_release(canvas.view, canvas.card_center(target))
+
+    assert canvas.store.rows("link") == []
+    assert canvas.undo_stack.count() == 0
+
+
+def test_escape_during_a_cluster_drag_puts_the_frame_and_its_notes_back(canvas):
+    top = canvas.scene.layout.board_top
+    ids = [add_note(canvas, f"Note {i}", 200 + i * 200, top + 140) for i in range(2)]
+    cluster_id = canvas.document.group_notes(JOURNEY, ids, "Seats")
+    canvas.undo_stack.clear()
+    scene = canvas.scene
+    frame = QRectF(scene.clusters[cluster_id].frame)
+    notes = {note_id: scene.notes[note_id].pos() for note_id in ids}
+    grip = scene.clusters[cluster_id].title_rect().center()
+    press_and_move(canvas, grip, grip + QPointF(150, 80))
+    assert isinstance(scene.interaction, DragCluster)
+    assert scene.clusters[cluster_id].frame != frame
+
+    escape(canvas)
+    mouse_release(canvas.view, grip + QPointF(150, 80))
+
+    assert scene.clusters[cluster_id].frame == frame
+    assert {note_id: scene.notes[note_id].pos() for note_id in ids} == notes
+    assert canvas.undo_stack.count() == 0
+
+
+def test_escape_during_a_stage_reorder_puts_the_header_back(canvas):
+    stages = canvas.stage_ids()
+    header = canvas.scene.headers[stages[0]]
+    place = header.pos()
+    press_and_move(canvas, header_center(canvas, 0), header_center(canvas, 2))
+    assert header.pos() != place and canvas.scene.grid.stage_drop_x is not None
+
+    escape(canvas)
+    mouse_release(canvas.view, header_center(canvas, 2))
+
+    assert header.pos() == place and header.opacity() == 1.0
+    assert canvas.scene.grid.stage_drop_x is None
+    assert canvas.stage_ids() == stages
+    assert canvas.undo_stack.count() == 0
+
+
+def test_escape_during_a_stage_resize_gives_the_header_its_width_back(canvas):
+    stage_id = canvas.stage_ids()[0]
+    header = canvas.scene.headers[stage_id]
+    width, stored = header.rect.width(), canvas.store.row("stage", stage_id)["width"]
+    edge = header.mapToScene(QPointF(width - 3, header.rect.height() / 2))
+    press_and_move(canvas, edge, edge + QPointF(120, 0))
+    assert header.rect.width() > width
+
+    escape(canvas)
+    mouse_release(canvas.view, edge + QPointF(120, 0))
+
+    assert header.rect.width() == width and not header.resizing
+    assert canvas.store.row("stage", stage_id)["width"] == stored
+    assert canvas.undo_stack.count() == 0
+
+
+def test_a_drag_after_an_escaped_one_works_again(canvas):
+    card_id = canvas.add_card(0, 1)
+    canvas.undo_stack.clear()
+    press_and_move(canvas, canvas.card_center(card_id), canvas.cell_center(1, 1))
+    escape(canvas)
+    mouse_release(canvas.view, canvas.cell_center(1, 1))
+    drag(canvas.view, canvas.card_center(card_id), canvas.cell_center(2, 2), LEFT)
+    assert command_names(canvas.document) == ["Move Touchpoint"]
+    assert (canvas.row(card_id)["stage_id"], canvas.row(card_id)["lane_id"]) == canvas.cell(2, 2)
