@@ -116,10 +116,30 @@ class Change:
     inserted: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     updated: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     deleted: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # The columns the updates of each table changed, and the rows deleted, as they were.
+    fields: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    removed: dict[str, dict[int, Row]] = field(default_factory=lambda: defaultdict(dict))
 
     def record(self, op: Op, row_id: int) -> None:
         target = {Insert: self.inserted, Update: self.updated, Delete: self.deleted}[type(op)]
         target[op.table].add(row_id)
+        if isinstance(op, Update):
+            self.fields[op.table].update(op.after)
+        elif isinstance(op, Delete):
+            self.removed[op.table][row_id] = op.row
+
+    def ids(self, table_name: str) -> set[int]:
+        """Every row of the table the change inserted, updated or deleted."""
+        return (
+            self.inserted.get(table_name, set())
+            | self.updated.get(table_name, set())
+            | self.deleted.get(table_name, set())
+        )
+
+    def names_rows(self, table_name: str) -> bool:
+        """Whether the change says which rows of the table it touched (Change.everything()
+        names tables without rows: everything may have changed)."""
+        return bool(self.ids(table_name)) or table_name not in self.tables
 
     @property
     def tables(self) -> set[str]:

@@ -11,13 +11,13 @@ import os
 import secrets
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
@@ -250,6 +250,26 @@ class SessionFile:
             query = query.where(t.c[column] == value)
         with self.reading() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
+
+    def rows_by_id(self, table_name: str, ids: Iterable[int]) -> dict[int, Row]:
+        """The rows with these ids that exist, by id, in one statement."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        t = table(table_name)
+        with self.reading() as conn:
+            found = conn.execute(select(t).where(t.c.id.in_(wanted))).mappings()
+            return {row["id"]: dict(row) for row in found}
+
+    def votes_on(self, note_ids: Iterable[int], touchpoint_ids: Iterable[int]) -> list[Row]:
+        """The votes on these notes and cards, in one statement."""
+        notes, cards = sorted(set(note_ids)), sorted(set(touchpoint_ids))
+        if not notes and not cards:
+            return []
+        t = table("vote")
+        query = select(t).where(or_(t.c.note_id.in_(notes), t.c.touchpoint_id.in_(cards)))
+        with self.reading() as conn:
+            return [dict(row) for row in conn.execute(query.order_by(t.c.id)).mappings()]
 
     def count(self, table_name: str, **where: Any) -> int:
         t = table(table_name)

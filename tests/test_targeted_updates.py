@@ -1,0 +1,102 @@
+"""One edit touches only its own items: moving a note, typing its text, a vote or a person's
+new colour neither re-reads nor lays out the journey, and the number of items touched is the
+same on a board of 500 notes and one of 10 000."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from cocreate.canvas.notes import NoteItem
+from cocreate.canvas.scene import JourneyScene
+from cocreate.demo import write_demo
+from cocreate.store import SessionFile
+from cocreate.store.ops import insert_rows
+from cocreate.ui.app import create_application, start_window
+
+
+def board_file(path: Path, notes: int) -> Path:
+    write_demo(path)
+    store = SessionFile.open(path)
+    try:
+        with store.transaction() as conn:
+            insert_rows(
+                conn,
+                "note",
+                [
+                    {"journey_id": 1, "text": f"note {n}", "x": 40.0 + n % 60 * 190,
+                     "y": 900.0 + n // 60 * 150, "category": "idea", "author_id": 2}
+                    for n in range(notes)
+                ],
+            )
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def touches(monkeypatch):
+    """Counts what the canvas does: full syncs, and calls on note items."""
+    counts: Counter[str] = Counter()
+    original_sync, original_state = JourneyScene.sync, NoteItem.set_state
+    original_pos = NoteItem.setPos
+
+    def sync(self):
+        counts["full sync"] += 1
+        return original_sync(self)
+
+    def set_state(self, *args):
+        counts["note set_state"] += 1
+        return original_state(self, *args)
+
+    def set_pos(self, *args):
+        counts["note setPos"] += 1
+        return original_pos(self, *args)
+
+    monkeypatch.setattr(JourneyScene, "sync", sync)
+    monkeypatch.setattr(NoteItem, "set_state", set_state)
+    monkeypatch.setattr(NoteItem, "setPos", set_pos)
+    return counts
+
+
+def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
+    create_application()
+    window = start_window(str(path))
+    qtbot.waitExposed(window)
+    document, scene = window.document, window.tabs.current_scene()
+    try:
+        person = document.add_participant("Kim 金", "#90caf9", "participant")
+        note_id = document.add_note(1, "Only mine", person, 300, 200)
+        assert document.start_voting(3)
+        results = {}
+        edits = {
+            "note move": lambda: document.place_notes({note_id: {"x": 340.0, "y": 260.0}}),
+            "note text": lambda: document.update_notes([note_id], text="Still mine 还是我的"),
+            "vote": lambda: document.add_vote(person, note_id=note_id),
+            "colour": lambda: document.update_participant(person, color="#ef9a9a"),
+        }
+        for name, edit in edits.items():
+            counts.clear()
+            assert edit()
+            results[name] = Counter(counts)
+        item = scene.notes[note_id]
+        assert item.row["text"] == "Still mine 还是我的" and item.vote_colors == ["#ef9a9a"]
+        assert item.pos() == scene.note_origin(item.row) + QPointF(340.0, 260.0)
+        return results
+    finally:
+        window._set_document(None)
+        document.close()
+        window.close()
+        window.deleteLater()
+
+
+def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tmp_path, touches):
+    small = edit_touches(qtbot, board_file(tmp_path / "500.cocreate", 500), touches)
+    large = edit_touches(qtbot, board_file(tmp_path / "10000.cocreate", 10_000), touches)
+    for name in ("note move", "note text", "vote", "colour"):
+        assert small[name]["full sync"] == 0, name  # nothing is laid out again
+        assert large[name] == small[name], name
+        assert sum(large[name].values()) <= 4, (name, large[name])
