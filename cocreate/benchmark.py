@@ -767,7 +767,7 @@ def measure_new_notes(canvas: Canvas, count: int, center: QPointF) -> dict[str, 
     canvas.host.activateWindow()
     QApplication.processEvents()
     view = canvas.view
-    view.journey_scene().current_author_id = 1  # as the N action does: the chosen author
+    view.journey_scene().state.current_author_id = 1  # as the N action does: the chosen author
     result: dict[str, Any] = {}
     for name, place in (
         ("fit", view.zoom_to_fit),

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
+from cocreate.canvas.interactions import Mode
 from cocreate.canvas.items import LinkDraftItem, LinkItem
 from cocreate.canvas.mime import palette_mime_data
 from cocreate.canvas.scene import JourneyScene
@@ -741,7 +742,7 @@ def test_the_link_tool_links_cards_dragged_from_anywhere_on_the_card(canvas):
     source = canvas.add_card(0, 1)
     target = canvas.add_card(1, 1)
     canvas.undo_stack.clear()
-    canvas.scene.link_mode = True
+    canvas.scene.state.tool_mode = Mode.LINK
     drag(canvas.view, canvas.card_center(source), canvas.card_center(target))
     (row,) = canvas.store.rows("link")
     assert (row["source_id"], row["target_id"]) == (source, target)

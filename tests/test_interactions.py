@@ -29,6 +29,7 @@ from cocreate.canvas.interactions import (
 )
 from cocreate.canvas.items import LinkDraftItem
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH
+from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.model import Role
 from cocreate.ui.journey_tabs import JourneyTabs
@@ -81,7 +82,7 @@ def header_center(canvas: Canvas, stage: int) -> QPointF:
 def test_the_mode_follows_the_link_tool_and_a_voting_round(canvas):
     scene = canvas.scene
     assert scene.mode is Mode.SELECT
-    scene.tool_mode = Mode.LINK
+    scene.state.tool_mode = Mode.LINK
     assert scene.mode is Mode.LINK
     canvas.document.add_participant("Ana", "#ffd54f", Role.PARTICIPANT.value)
     canvas.document.start_voting(3)
@@ -106,7 +107,7 @@ def test_a_press_on_a_card_starts_the_gesture_of_the_mode(canvas, mode, where, g
         canvas.document.add_participant("Ana", "#ffd54f", Role.PARTICIPANT.value)
         canvas.document.start_voting(3)
     else:
-        scene.tool_mode = mode
+        scene.state.tool_mode = mode
     card = scene.cards[card_id]
     point = (
         card.mapToScene(card.handle_center()) if where == "handle" else canvas.card_center(card_id)
@@ -285,3 +286,51 @@ def test_a_drag_after_an_escaped_one_works_again(canvas):
     drag(canvas.view, canvas.card_center(card_id), canvas.cell_center(2, 2), LEFT)
     assert command_names(canvas.document) == ["Move Touchpoint"]
     assert (canvas.row(card_id)["stage_id"], canvas.row(card_id)["lane_id"]) == canvas.cell(2, 2)
+
+
+# -- one workshop state, observed by every journey's canvas -----------------------------------
+
+
+def test_every_journey_follows_the_one_workshop_state(canvas):
+    second = canvas.document.add_journey("Second", "loyalty", "en")
+    ana = canvas.document.add_participant("Ana", "#ffd54f", Role.PARTICIPANT.value)
+    notes = [
+        canvas.document.add_note(journey_id, "Long queue", ana, 100, 100, category="pain_point")
+        for journey_id in (JOURNEY, second)
+    ]
+    state = canvas.tabs.state
+    scenes = [view.journey_scene() for view in canvas.tabs.views.values()]
+    assert len(scenes) == 2 and all(scene.state is state for scene in scenes)
+
+    state.current_author_id = ana
+    state.tool_mode = Mode.LINK
+    state.color_by_category = True
+    state.presentation = True
+    canvas.tabs.show_journey(second)  # a journey in a tab behind catches up when shown
+
+    for scene, note_id in zip(scenes, notes, strict=True):
+        assert scene.current_author_id == ana and scene.mode is Mode.LINK
+        assert scene.notes[note_id].by_category
+    for view in canvas.tabs.views.values():
+        assert view.property("presentation") is True
+        assert view.viewport().cursor().shape() == Qt.CursorShape.CrossCursor
+
+    state.tool_mode = Mode.SELECT
+    state.presentation = False
+    for view in canvas.tabs.views.values():
+        assert view.property("presentation") is False
+        assert view.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_the_state_tells_only_real_changes_and_voting_is_no_tool(qtbot):
+    state = WorkshopState()
+    seen: list[object] = []
+    state.author_changed.connect(seen.append)
+    state.color_by_category_changed.connect(seen.append)
+    state.current_author_id = 3
+    state.current_author_id = 3
+    state.color_by_category = False
+    state.color_by_category = True
+    assert seen == [3, True]
+    with pytest.raises(ValueError):
+        state.tool_mode = Mode.VOTE  # a voting round, not a tool, turns clicks into votes

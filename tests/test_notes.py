@@ -939,7 +939,7 @@ def test_clicks_vote_within_the_budget_and_shift_click_takes_one_back(board, qtb
 def test_voting_without_participants_chosen_is_refused_with_a_message(board, qtbot):
     note = board.add_note("Free refills", 300, board.scene.layout.board_top + 100)
     board.document.start_voting(2)
-    board.scene.current_author_id = None  # nobody chosen (e.g. the author was removed)
+    board.scene.state.current_author_id = None  # nobody chosen (e.g. the author was removed)
     click(board.view, board.note_center(note))
     assert board.store.count("vote") == 0
     assert "Participants panel" in board.window.statusBar().currentMessage()

@@ -51,6 +51,7 @@ from cocreate.canvas.notes import (
     NoteItem,
 )
 from cocreate.canvas.updates import apply_change, can_target
+from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
@@ -92,9 +93,18 @@ class JourneyScene(QGraphicsScene):
     # A click that could not vote (no current author, no dots left): the reason to show.
     vote_refused = Signal(str)
 
-    def __init__(self, document: Document, journey_id: int, parent=None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        journey_id: int,
+        parent=None,
+        state: WorkshopState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        # The window's author, tool and colouring, shared by every journey's scene.
+        self.state = state if state is not None else WorkshopState(self)
+        self.state.color_by_category_changed.connect(self._color_by_category_changed)
         self.journey_id = journey_id
         self.layout = JourneyLayout()
         self.cards: dict[int, CardItem] = {}
@@ -103,15 +113,12 @@ class JourneyScene(QGraphicsScene):
         self.lane_labels: dict[int, LaneLabelItem] = {}
         self.stages: list[Row] = []
         self.lanes: list[Row] = []
-        self.tool_mode = Mode.SELECT
         self.interaction: Interaction | None = None
         self.notes: dict[int, NoteItem] = {}
         self.clusters: dict[int, ClusterItem] = {}
         self.participants: dict[int, Row] = {}
         self.touchpoint_rows: dict[int, Row] = {}
         self.session: Row = {}
-        self.color_by_category = False
-        self.current_author_id: int | None = None
         self.draft: NoteItem | None = None
         self._syncing = False
         self.active = True
@@ -131,6 +138,7 @@ class JourneyScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the document (the journey's tab is closing)."""
         self.document.changed.disconnect(self._document_changed)
+        self.state.color_by_category_changed.disconnect(self._color_by_category_changed)
 
     @property
     def read_only(self) -> bool:
@@ -143,15 +151,15 @@ class JourneyScene(QGraphicsScene):
     @property
     def mode(self) -> Mode:
         """What a press does: vote while a round runs, else the tool chosen (select or link)."""
-        return Mode.VOTE if self.voting else self.tool_mode
+        return Mode.VOTE if self.voting else self.state.tool_mode
 
     @property
-    def link_mode(self) -> bool:
-        return self.tool_mode is Mode.LINK
+    def current_author_id(self) -> int | None:
+        return self.state.current_author_id
 
-    @link_mode.setter
-    def link_mode(self, on: bool) -> None:
-        self.tool_mode = Mode.LINK if on else Mode.SELECT
+    @property
+    def color_by_category(self) -> bool:
+        return self.state.color_by_category
 
     # -- mirroring the document -------------------------------------------------------------
 
@@ -731,8 +739,7 @@ class JourneyScene(QGraphicsScene):
             return note.row["author_id"] == self.current_author_id
         return True
 
-    def set_color_by_category(self, on: bool) -> None:
-        self.color_by_category = on
+    def _color_by_category_changed(self, _on: bool) -> None:
         self.sync()
 
     # -- stages and lanes ---------------------------------------------------------------------

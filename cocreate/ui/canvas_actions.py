@@ -3,10 +3,11 @@ stages, lanes and the link tool. The main window puts them in its menus and tool
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
 
+from cocreate.canvas.interactions import Mode
 from cocreate.canvas.mime import TOUCHPOINTS_MIME
 from cocreate.document import Document
 from cocreate.labels import label
@@ -135,9 +136,6 @@ class CanvasActions(QObject):
         self.update_state()
 
     def _current_changed(self, _index: int) -> None:
-        scene = self.tabs.current_scene()
-        if scene is not None:
-            scene.link_mode = self.link_tool_action.isChecked()
         self.update_state()
 
     def update_state(self, *_args) -> None:
@@ -286,11 +284,7 @@ class CanvasActions(QObject):
             view.actual_size()
 
     def set_link_mode(self, on: bool) -> None:
-        for view in self.tabs.views.values():
-            view.journey_scene().link_mode = on
-            view.viewport().setCursor(
-                Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor
-            )
+        self.tabs.state.tool_mode = Mode.LINK if on else Mode.SELECT
 
     # -- journeys -------------------------------------------------------------------------------
 

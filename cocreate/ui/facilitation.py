@@ -153,31 +153,23 @@ class FacilitationActions(QObject):
         self.audience_action.setEnabled(document is not None)
 
     def _current_changed(self, *_args) -> None:
-        for scene in self._scenes():
-            scene.current_author_id = self._author()
-            if scene.color_by_category != self.by_category_action.isChecked():
-                scene.set_color_by_category(self.by_category_action.isChecked())
+        self.tabs.state.current_author_id = self._author()
         for view in self.tabs.views.values():
             if view.findChild(TimerOverlay) is None:  # the overlay lives as long as the view
                 TimerOverlay(self.timer).attach(view.viewport())
-            view.setProperty("presentation", self.presentation_action.isChecked())
         if self.audience is not None:
             self.audience.follow(self.tabs.current_view())
         self.update_state()
 
-    def _scenes(self):
-        return [view.journey_scene() for view in self.tabs.views.values()]
-
     def author_changed(self, participant_id: int | None) -> None:
-        for scene in self._scenes():
-            scene.current_author_id = participant_id
+        self.tabs.state.current_author_id = participant_id
 
     # -- notes and clusters ---------------------------------------------------------------------
 
     def new_note(self) -> None:
         view = self.tabs.current_view()
         if view is not None and self.document is not None and not self.document.read_only:
-            view.journey_scene().current_author_id = self._author()
+            self.tabs.state.current_author_id = self._author()
             view.new_note_at_cursor()
 
     def group(self) -> None:
@@ -197,8 +189,7 @@ class FacilitationActions(QObject):
             scene.tidy_clusters(scene.selected_clusters())
 
     def color_by_category(self, on: bool) -> None:
-        for scene in self._scenes():
-            scene.set_color_by_category(on)
+        self.tabs.state.color_by_category = on
 
     # -- private mode and voting ----------------------------------------------------------------
 
@@ -247,8 +238,7 @@ class FacilitationActions(QObject):
                 window.restoreState(self._saved_state)
             window.showNormal()
             window.showMaximized()
-        for view in self.tabs.views.values():
-            view.setProperty("presentation", on)
+        self.tabs.state.presentation = on
         self._refit(on)
         QTimer.singleShot(50, lambda: self._refit(on))  # again once the window has its size
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from cocreate.canvas.interactions import Mode
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.view import JourneyView
+from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.labels import plain_tip
 from cocreate.store.ops import Change
@@ -30,6 +32,10 @@ class JourneyTabs(QTabWidget):
         self.setMovable(True)
         self.document: Document | None = None
         self.views: dict[int, JourneyView] = {}
+        # The author, tool, colouring and presentation every journey's canvas follows.
+        self.state = WorkshopState(self)
+        self.state.tool_mode_changed.connect(self._show_state)
+        self.state.presentation_changed.connect(self._show_state)
         self._syncing = False
         self.currentChanged.connect(self._current_changed)
         self.tabBar().tabMoved.connect(self._tab_moved)
@@ -108,11 +114,12 @@ class JourneyTabs(QTabWidget):
         for index, row in enumerate(journeys):
             view = self.views.get(row["id"])
             if view is None:
-                scene = JourneyScene(self.document, row["id"], self)
+                scene = JourneyScene(self.document, row["id"], self, self.state)
                 scene.touchpoints_selected.connect(self._scene_selection)
                 scene.edit_requested.connect(self.edit_requested)
                 scene.vote_refused.connect(self.message)
                 view = self.views[row["id"]] = JourneyView(scene)
+                self._show_state_in(view)
                 self.insertTab(index, view, "")
             elif self.indexOf(view) != index:
                 self.tabBar().moveTab(self.indexOf(view), index)
@@ -121,6 +128,21 @@ class JourneyTabs(QTabWidget):
             self.setTabToolTip(index, plain_tip(name))
         self._syncing = False
         self._current_changed(self.currentIndex())
+
+    def _show_state(self, *_args) -> None:
+        for view in self.views.values():
+            self._show_state_in(view)
+
+    def _show_state_in(self, view: JourneyView) -> None:
+        """The view shows the tool (a cross for the link tool) and presentation mode."""
+        viewport = view.viewport()
+        if self.state.tool_mode is Mode.LINK:
+            viewport.setCursor(Qt.CursorShape.CrossCursor)
+        elif viewport.cursor().shape() == Qt.CursorShape.CrossCursor:
+            viewport.setCursor(Qt.CursorShape.ArrowCursor)
+        if view.property("presentation") != self.state.presentation:
+            view.setProperty("presentation", self.state.presentation)
+            view.viewport().update()
 
     def _scene_selection(self, ids: list[int]) -> None:
         if self.sender() is self.current_scene():
