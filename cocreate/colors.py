@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from cocreate.model import Status, TouchpointKind
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from cocreate.model import NoteCategory, Status, TouchpointKind
 
 # A badge colour per touchpoint kind (Okabe–Ito hues: apart for colour-blind eyes too).
 KIND_COLORS: dict[str, str] = {
@@ -29,3 +33,73 @@ STATUS_COLORS: dict[str, str] = {
     Status.IN_PROGRESS.value: "#f9a825",
     Status.DONE.value: "#2e7d32",
 }
+
+# Ink, rules and marks: the same on the canvas and on paper.
+INK = "#263238"
+MUTED = "#607d8b"
+FAINT = "#90a4ae"
+RULE = "#cfd8dc"
+LANE_LABEL = "#eceff1"
+LINE_INK = "#455a64"  # the blueprint's lines and their names
+CURVE = "#3949ab"  # the emotion curve
+CURVE_BAND = "#fafafa"
+BREAKPOINT = "#d32f2f"
+BRANDED = "#f9a825"
+LINK = "#5c6bc0"
+WHITE = "#ffffff"
+FALLBACK = "#9e9e9e"
+
+# A note's colour in the category view (View > Colour Notes by Category), on paper its category
+# badge: light, so that dark text stands on them.
+CATEGORY_COLORS: dict[str, str] = {
+    NoteCategory.PAIN_POINT.value: "#ef9a9a",
+    NoteCategory.IDEA.value: "#fff176",
+    NoteCategory.QUESTION.value: "#90caf9",
+    NoteCategory.PRAISE.value: "#a5d6a7",
+    NoteCategory.NEED.value: "#ce93d8",
+}
+NO_CATEGORY_COLOR = "#e0e0e0"
+NO_AUTHOR_COLOR = "#fff59d"
+
+_HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
+_SHORT_HEX = re.compile(r"^#?([0-9a-fA-F]{3})$")
+
+RGB = tuple[float, float, float]
+
+
+def note_color(note: Mapping[str, Any], author_color: str | None, by_category: bool) -> str:
+    """The colour a note is drawn in: its category's in the category view, else its own, else
+    its author's, else a sticky-note yellow."""
+    if by_category:
+        return CATEGORY_COLORS.get(note["category"], NO_CATEGORY_COLOR)
+    return note["color"] or author_color or NO_AUTHOR_COLOR
+
+
+def emotion_color(emotion: float) -> str:
+    """The colour of an emotion, rounded to the nearest of −2…+2."""
+    return EMOTION_COLORS[max(-2, min(2, round(emotion)))]
+
+
+def rgb(value: str, fallback: str = FALLBACK) -> RGB:
+    """A "#rrggbb" (or "#rgb") colour as 0…1 floats; anything else gives the fallback."""
+    text = (value or "").strip()
+    match = _HEX.match(text)
+    if match is None:
+        short = _SHORT_HEX.match(text)
+        if short is None:
+            return rgb(fallback) if fallback != value else (0.6, 0.6, 0.6)
+        digits = "".join(c * 2 for c in short.group(1))
+    else:
+        digits = match.group(1)
+    return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def mix(value: str, other: str, amount: float) -> RGB:
+    """value blended towards other by amount (0: value, 1: other), as 0…1 floats."""
+    a, b = rgb(value), rgb(other)
+    return tuple(x + (y - x) * amount for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+def tint(value: str, amount: float) -> RGB:
+    """value on white at the given strength (a translucent fill on paper), as 0…1 floats."""
+    return mix(WHITE, value, amount)

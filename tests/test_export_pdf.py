@@ -9,6 +9,7 @@ leaves nothing behind.
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -748,3 +749,51 @@ def test_a_journey_with_only_notes_gets_no_blank_blueprint_and_no_alarm(tmp_path
     # Not mapped yet is said as such, not as four stages missing their touchpoints.
     assert "No touchpoints mapped yet" in health
     assert "Cognition, Attraction, Buy, Loyalty" not in health
+
+
+# -- colours as on the screen -----------------------------------------------------------------
+
+
+def fill_colors(reader: Any, index: int) -> set[tuple[int, int, int]]:
+    """The RGB fill colours (0…255) a page paints with."""
+    content = reader.pages[index].get_contents().get_data().decode("latin-1")
+    found = re.findall(r"(?<![\w.])([\d.]+) ([\d.]+) ([\d.]+) rg\b", content)
+    return {tuple(round(float(value) * 255) for value in rgb) for rgb in found}  # type: ignore[misc]
+
+
+def hex_rgb(value: str) -> tuple[int, int, int]:
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
+def screen_color(note: dict[str, Any], author: dict[str, Any] | None, by_category: bool) -> str:
+    """The colour the canvas paints a note in."""
+    from cocreate.canvas.notes import NoteItem
+
+    item = NoteItem(note)
+    item.set_state(note, author, by_category, [])
+    return item.color().name()
+
+
+def test_notes_print_in_the_colours_the_canvas_shows_them_in(tmp_path: Path, qapp):
+    categories = ["pain_point", "idea", "question", "praise", "need"]
+    spec = tiny_spec()
+    spec["participants"] = [("Ada", "#80deea", "participant")]
+    spec["journeys"][0]["notes"] = [
+        {"key": category, "text": f"A {category} note", "author": 1, "category": category}
+        for category in categories
+    ] + [{"key": "nobody", "text": "Nobody wrote this", "author": None}]
+    session = make_session(tmp_path / "colours.cocreate", spec)
+    out = tmp_path / "colours.pdf"
+    export_pdf(session, out)
+    data, sheet, _plans = document_plans(session)
+    pages = plan_document(Painter(None, font_set(["中"])), data, Texts(data.language), sheet)
+    (notes_page,) = [i for i, page in enumerate(pages) if page.key.startswith("notes")]
+    colors = fill_colors(pypdf.PdfReader(out), notes_page)
+    notes = {note["text"]: note for note in data.journeys[0].notes}
+    ada = data.participants[0]
+    # Each category badge has the colour the note has on screen in the category view …
+    for category in categories:
+        note = notes[f"A {category} note"]
+        assert hex_rgb(screen_color(note, ada, by_category=True)) in colors, category
+    # … and a note without author or colour has the canvas's sticky yellow, not a grey.
+    assert hex_rgb(screen_color(notes["Nobody wrote this"], None, by_category=False)) in colors

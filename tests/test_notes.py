@@ -19,9 +19,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 
 from cocreate.canvas.mime import TOUCHPOINTS_MIME
-from cocreate.canvas.notes import CATEGORY_COLORS, NOTE_HEIGHT, NOTE_WIDTH, NoteItem
+from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, NoteItem
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.view import JourneyView
+from cocreate.colors import CATEGORY_COLORS
 from cocreate.document import Document
 from cocreate.export.csv_export import export_csv
 from cocreate.export.pdf import export_pdf

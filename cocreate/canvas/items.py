@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate import colors
 from cocreate.analysis import StageEmotion
 from cocreate.canvas.icons import EMOTION_COLORS, KIND_COLORS, STATUS_COLORS, paint_channel_icon
+from cocreate.geometry import emotion_y, link_curve
 from cocreate.labels import label, plain_tip
 from cocreate.layout import (
     CARD_HEIGHT,
@@ -47,14 +49,18 @@ from cocreate.layout import (
 
 Row = dict[str, Any]
 
-INK = QColor("#263238")
-MUTED = QColor("#607d8b")
-RULE = QColor("#cfd8dc")
+INK = QColor(colors.INK)
+MUTED = QColor(colors.MUTED)
+RULE = QColor(colors.RULE)
 SELECTED = QColor("#1e63d6")
 FOUND = QColor("#ffb300")
-BREAKPOINT = QColor("#d32f2f")
-BRANDED = QColor("#f9a825")
-LINK = QColor("#5c6bc0")
+BREAKPOINT = QColor(colors.BREAKPOINT)
+BRANDED = QColor(colors.BRANDED)
+LINK = QColor(colors.LINK)
+LANE_LABEL = QColor(colors.LANE_LABEL)
+LINE_INK = QColor(colors.LINE_INK)
+CURVE = QColor(colors.CURVE)
+CURVE_BAND = QColor(colors.CURVE_BAND)
 
 # Below these levels of detail (scale of the view) cards draw less: text too small to read
 # costs paint time and adds noise when a large board is fit to the screen.
@@ -283,7 +289,7 @@ class CardItem(QGraphicsItem):
         painter.setBrush(_color("#fff3c4") if self.found else _color("#ffffff"))
         painter.drawRect(body)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_color(KIND_COLORS.get(row["kind"], "#90a4ae")))
+        painter.setBrush(_color(KIND_COLORS.get(row["kind"], colors.FAINT)))
         painter.drawRect(FAR_STRIP)
         painter.setBrush(_color(EMOTION_COLORS.get(row["emotion"], EMOTION_COLORS[0])))
         painter.drawRect(FAR_EMOTION)
@@ -322,7 +328,7 @@ class CardItem(QGraphicsItem):
             painter.drawRoundedRect(body.adjusted(-4, -4, 4, 4), 10, 10)
         # Kind strip along the left edge.
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(KIND_COLORS.get(row["kind"], "#90a4ae")))
+        painter.setBrush(QColor(KIND_COLORS.get(row["kind"], colors.FAINT)))
         painter.drawRoundedRect(QRectF(0, 0, 7, CARD_HEIGHT), 4, 4)
 
         paint_face(painter, QPointF(CARD_WIDTH - 18, 17), 10, row["emotion"])
@@ -371,7 +377,7 @@ class CardItem(QGraphicsItem):
                     x,
                     y,
                     label("kind_short", row["kind"]),
-                    KIND_COLORS.get(row["kind"], "#90a4ae"),
+                    KIND_COLORS.get(row["kind"], colors.FAINT),
                     small,
                 )
                 + 5
@@ -382,7 +388,7 @@ class CardItem(QGraphicsItem):
                     x,
                     y,
                     label("status", row["status"]),
-                    STATUS_COLORS.get(row["status"], "#90a4ae"),
+                    STATUS_COLORS.get(row["status"], colors.FAINT),
                     small,
                 )
                 + 5
@@ -407,6 +413,10 @@ class CardItem(QGraphicsItem):
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS - 1, HANDLE_RADIUS - 1)
 
 
+def _rect(rect: QRectF) -> Rect:
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
+
+
 class LinkItem(QGraphicsPathItem):
     """An arrow from one card to another; it follows the cards."""
 
@@ -426,24 +436,11 @@ class LinkItem(QGraphicsPathItem):
         if (source, target) == self._ends:
             return  # nothing moved: keep the path
         self._ends = (QRectF(source), QRectF(target))
-        if target.left() >= source.right():
-            start = QPointF(source.right(), source.center().y())
-            end = QPointF(target.left(), target.center().y())
-            bend = QPointF((end.x() - start.x()) / 2, 0)
-        elif target.right() <= source.left():
-            start = QPointF(source.left(), source.center().y())
-            end = QPointF(target.right(), target.center().y())
-            bend = QPointF((end.x() - start.x()) / 2, 0)
-        elif target.top() >= source.bottom():
-            start = QPointF(source.center().x(), source.bottom())
-            end = QPointF(target.center().x(), target.top())
-            bend = QPointF(0, (end.y() - start.y()) / 2)
-        else:
-            start = QPointF(source.center().x(), source.top())
-            end = QPointF(target.center().x(), target.bottom())
-            bend = QPointF(0, (end.y() - start.y()) / 2)
+        start, first, second, end = (
+            QPointF(*point) for point in link_curve(_rect(source), _rect(target))
+        )
         path = QPainterPath(start)
-        path.cubicTo(start + bend, end - bend, end)
+        path.cubicTo(first, second, end)
         self.prepareGeometryChange()
         self.setPath(path)
         angle = path.angleAtPercent(1.0)
@@ -593,7 +590,7 @@ class LaneLabelItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#eceff1"))
+        painter.setBrush(LANE_LABEL)
         painter.drawRect(self.rect.adjusted(0, 0, -4, 0))
         name = self.row["name"] or label("lane", self.row["kind"])
         painter.setPen(INK)
@@ -615,12 +612,7 @@ class LaneLabelItem(QGraphicsItem):
 @lru_cache(maxsize=64)
 def _tint(name: str) -> QColor:
     """A stage colour blended 30 % onto white, as a solid colour (cheaper than alpha)."""
-    color = QColor(name)
-    return QColor(
-        round(255 + (color.red() - 255) * 0.3),
-        round(255 + (color.green() - 255) * 0.3),
-        round(255 + (color.blue() - 255) * 0.3),
-    )
+    return QColor(*(round(channel * 255) for channel in colors.tint(name, 0.3)))
 
 
 class GridItem(QGraphicsItem):
@@ -673,7 +665,7 @@ class GridItem(QGraphicsItem):
         for column in layout.columns.values():
             painter.drawLine(QLineF(column.right, 0, column.right, column.bottom))
         for _kind, y in layout.lines:
-            painter.setPen(QPen(QColor("#455a64"), 1.6, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(LINE_INK, 1.6, Qt.PenStyle.DashLine))
             painter.drawLine(QLineF(0, y, layout.width, y))
         if self.drop_cell is not None and self.drop_cell in layout.cells:
             cell = layout.cells[self.drop_cell]
@@ -711,7 +703,7 @@ class LineNamesItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setFont(font(7.5, True))
-        painter.setPen(QColor("#455a64"))
+        painter.setPen(LINE_INK)
         for kind, y in self.lines:
             painter.drawLine(QLineF(0, y, LANE_LABEL_WIDTH, y))
             painter.drawText(
@@ -743,18 +735,16 @@ class EmotionCurveItem(QGraphicsItem):
         return QRectF(0, band.y, band.right + 2, band.height + 2)
 
     def y_for(self, emotion: float) -> float:
-        band = self.layout.curve
-        top, bottom = band.y + 40, band.bottom - 30
-        return bottom - (emotion + 2) / 4 * (bottom - top)
+        return emotion_y(self.layout.curve, emotion)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         band = self.layout.curve
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#fafafa"))
+        painter.setBrush(CURVE_BAND)
         painter.drawRect(QRectF(0, band.y, band.right, band.height))
-        painter.setBrush(QColor("#eceff1"))
+        painter.setBrush(LANE_LABEL)
         painter.drawRect(QRectF(0, band.y, band.x - 4, band.height))
         painter.setPen(INK)
         painter.setFont(font(11, True))
@@ -783,7 +773,7 @@ class EmotionCurveItem(QGraphicsItem):
             else:
                 path.moveTo(spot)
                 drawing = True
-        painter.setPen(QPen(QColor("#3949ab"), 3))
+        painter.setPen(QPen(CURVE, 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         for point in self.points:
@@ -792,7 +782,7 @@ class EmotionCurveItem(QGraphicsItem):
             spot = QPointF(centers[point.stage_id], self.y_for(point.mean))
             low = point.stage_id in self.lowest
             painter.setPen(QPen(QColor("#ffffff"), 2))
-            painter.setBrush(BREAKPOINT if low else QColor("#3949ab"))
+            painter.setBrush(BREAKPOINT if low else CURVE)
             painter.drawEllipse(spot, 7 if low else 5, 7 if low else 5)
             painter.setPen(INK)
             painter.setFont(font(8.5, True))
@@ -856,7 +846,7 @@ class PersonaItem(QGraphicsItem):
         if self.persona is None:
             return
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_color("#eceff1"))
+        painter.setBrush(LANE_LABEL)
         painter.drawRoundedRect(self.RECT, 8, 8)
         inner = self.RECT.adjusted(12, 6, -10, -4)
         small, big = font(7.5, True), font(11, True)

@@ -15,28 +15,16 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cocreate.canvas.items import INK, LOD_TEXT, SELECTED, font, wrapped_lines
+from cocreate.colors import NO_AUTHOR_COLOR, note_color
+from cocreate.geometry import NOTE_GAP as NOTE_GAP  # the scene lays notes out with it
+from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.labels import label, plain_tip
-from cocreate.model import NoteCategory
 
 Row = dict[str, Any]
 
-NOTE_WIDTH = 170.0
-NOTE_HEIGHT = 130.0
-NOTE_GAP = 16.0
 CLUSTER_PADDING = 18.0
 CLUSTER_TITLE_HEIGHT = 34.0
 Z_CLUSTER, Z_NOTE = 2.5, 5
-
-# Colours of the category view (View > Colour Notes by Category).
-CATEGORY_COLORS = {
-    NoteCategory.PAIN_POINT.value: "#ef9a9a",
-    NoteCategory.IDEA.value: "#fff176",
-    NoteCategory.QUESTION.value: "#90caf9",
-    NoteCategory.PRAISE.value: "#a5d6a7",
-    NoteCategory.NEED.value: "#ce93d8",
-}
-NO_CATEGORY_COLOR = "#e0e0e0"
-NO_AUTHOR_COLOR = "#fff59d"
 
 UNTITLED_CLUSTER = QT_TRANSLATE_NOOP("Canvas", "Untitled cluster")
 NO_AUTHOR = QT_TRANSLATE_NOOP("Canvas", "No author")
@@ -106,11 +94,8 @@ class NoteItem(QGraphicsItem):
         return self._color
 
     def _pick_color(self) -> QColor:
-        if self.by_category:
-            return QColor(CATEGORY_COLORS.get(self.row["category"], NO_CATEGORY_COLOR))
-        if self.row["color"]:
-            return QColor(self.row["color"])
-        return QColor(self.author["color"] if self.author else NO_AUTHOR_COLOR)
+        author_color = self.author["color"] if self.author else None
+        return QColor(note_color(self.row, author_color, self.by_category))
 
     BOUNDS = QRectF(-3, -3, NOTE_WIDTH + 9, NOTE_HEIGHT + 9)
     BODY = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)

@@ -85,9 +85,7 @@ def _kpi_block(
             texts("pain_points"),
             str(health.pain_point_count),
             "",
-            style.CATEGORY_COLORS["pain_point"]
-            if health.pain_point_count
-            else style.STATUS_COLORS["done"],
+            style.PAIN_POINT if health.pain_point_count else style.STATUS_COLORS["done"],
         ),
         (
             texts("channels"),
@@ -269,7 +267,7 @@ def _stage_table(
                 str(count),
                 10 * scale,
                 bold=True,
-                color=style.CATEGORY_COLORS["pain_point"] if count else style.FAINT,
+                color=style.PAIN_POINT if count else style.FAINT,
             )
             y -= row_height
             p.block(tx, y - 7 * scale, channel_lines[column], 8.5 * scale, leading=1.3)
@@ -320,10 +318,10 @@ def health_lists(
         meta: str,
         mark: Callable | None,
         count: int | None,
-        tag: tuple[str, str] | None = None,
+        tag: tuple[str, str, str] | None = None,
     ) -> _ListItem:
-        """A list entry: a mark, the text, a muted meta line (after a coloured tag: label,
-        colour) and the dots it got."""
+        """A list entry: a mark, the text, a muted meta line (after a tag: label, background,
+        text colour) and the dots it got."""
         indent = 18 * scale
         text_width = column_width - indent - 30 * scale
         lines = painter.lines(text, text_width, 9 * scale, max_lines=4)
@@ -345,7 +343,15 @@ def health_lists(
             if tag:
                 baseline = y - 7.5 * scale * ASCENT - 1 * scale
                 bottom = baseline - (tag_height - tag_size * 0.72) / 2
-                p.pill(x + indent, bottom, tag[0], tag_size, tag[1], height=tag_height)
+                p.pill(
+                    x + indent,
+                    bottom,
+                    tag[0],
+                    tag_size,
+                    tag[1],
+                    foreground=tag[2],
+                    height=tag_height,
+                )
                 y -= 1 * scale
             if meta_lines:
                 left = x + indent + tag_width
@@ -393,7 +399,7 @@ def health_lists(
         return person["name"] if person else ""
 
     def pain_mark(p: Painter, x: float, y: float) -> None:
-        style.fill(p.canvas, style.CATEGORY_COLORS["pain_point"])
+        style.fill(p.canvas, style.PAIN_POINT)
         p.canvas.circle(x, y, 2.6 * scale, stroke=0, fill=1)
 
     pains: list[_ListItem] = []
@@ -516,13 +522,12 @@ def _split(items: list[_ListItem], room: float) -> tuple[list[_ListItem], list[_
     return items[:count], items[count:]
 
 
-def _voted_tag(item: RankedItem, texts: Texts) -> tuple[str, str]:
-    """What a voted item is, with its colour: a touchpoint, or a note of its category (the
-    notes page shows the same category badge), or a note without one."""
+def _voted_tag(item: RankedItem, texts: Texts) -> tuple[str, str, str]:
+    """What a voted item is, as a badge (label, background, text colour): a touchpoint, or a
+    note of its category (the notes page shows the same category badge), or a note without
+    one."""
     if item.category is None:
-        return texts("touchpoint"), style.MUTED
+        return texts("touchpoint"), style.MUTED, style.WHITE
     if not item.category:
-        return texts("uncategorised_note"), style.FAINT
-    return texts.enum("category", item.category), style.CATEGORY_COLORS.get(
-        item.category, style.FAINT
-    )
+        return texts("uncategorised_note"), style.FAINT, style.WHITE
+    return (texts.enum("category", item.category), *style.category_badge(item.category))

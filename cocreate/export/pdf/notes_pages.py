@@ -184,7 +184,8 @@ def _note_row(
             cx = x + index * (card_width + gap)
             author = data.participant_by_id.get(note["author_id"])
             author_color = author["color"] if author else style.FAINT
-            color = note["color"] or author_color
+            # As on the canvas: the note's own colour, else its author's, else sticky yellow.
+            color = style.note_color(note, author["color"] if author else None, by_category=False)
             style.fill(canvas, style.tint(color, 0.22))
             canvas.roundRect(cx, top - height, card_width, height, 5 * scale, stroke=0, fill=1)
             style.fill(canvas, color)
@@ -214,13 +215,16 @@ def _note_row(
             category = note["category"]
             used = 0.0
             if category:
+                background, ink = style.category_badge(category)
+                label = texts.enum("category", category)
                 used = (
                     p.pill(
                         tx,
                         base - 3 * scale,
-                        texts.enum("category", category),
+                        label,
                         7 * scale,
-                        style.CATEGORY_COLORS.get(category, style.FAINT),
+                        background,
+                        foreground=ink,
                         height=12 * scale,
                     )
                     + 6 * scale

@@ -1,64 +1,53 @@
-"""Colours and shapes of the PDF blueprint, the same as the canvas's (no Qt).
+"""Colours and shapes of the PDF blueprint (no Qt).
 
-The hex values are copied from cocreate/canvas/icons.py and cocreate/canvas/items.py, which
-are Qt modules the exporter must not import.
+The colours are the canvas's, from cocreate.colors; this module adds the few that only paper
+has and draws the marks (faces, stars, warnings, arrow heads) with reportlab.
 """
 
 from __future__ import annotations
 
 import math
-import re
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from cocreate.colors import EMOTION_COLORS, KIND_COLORS, STATUS_COLORS  # noqa: F401 (re-exported)
+from cocreate import colors
+from cocreate.colors import (  # noqa: F401 (the exporter's palette, in one place)
+    BRANDED,
+    BREAKPOINT,
+    CATEGORY_COLORS,
+    CURVE,
+    CURVE_BAND,
+    EMOTION_COLORS,
+    FAINT,
+    INK,
+    KIND_COLORS,
+    LANE_LABEL,
+    LINE_INK,
+    LINK,
+    MUTED,
+    NO_CATEGORY_COLOR,
+    RULE,
+    STATUS_COLORS,
+    WHITE,
+    emotion_color,
+    note_color,
+    rgb,
+)
 
-# -- the app's colours -------------------------------------------------------------------------
+# -- colours only paper has --------------------------------------------------------------------
 
-INK = "#263238"
-MUTED = "#607d8b"
-FAINT = "#90a4ae"
-RULE = "#cfd8dc"
-HAIRLINE = "#e3e8eb"
-LANE_LABEL = "#eceff1"
-CURVE_BAND = "#fafafa"
-CURVE = "#3949ab"
 ACCENT = "#3949ab"
-BREAKPOINT = "#d32f2f"
-BRANDED = "#f9a825"
-LINK = "#5c6bc0"
-LINE_INK = "#455a64"
-WHITE = "#ffffff"
+HAIRLINE = "#e3e8eb"
 PAPER_TINT = "#f5f7f8"
-FALLBACK = "#9e9e9e"
+#: Pain points in the health figures and lists: the deep red of a −2 emotion.
+PAIN_POINT = EMOTION_COLORS[-2]
 
 
-#: Note categories: a quiet colour each, for the chips on the notes pages.
-CATEGORY_COLORS: dict[str, str] = {
-    "pain_point": "#c62828",
-    "idea": "#1e88e5",
-    "question": "#8e24aa",
-    "praise": "#2e7d32",
-    "need": "#ef6c00",
-}
-
-_HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
-_SHORT_HEX = re.compile(r"^#?([0-9a-fA-F]{3})$")
-
-
-def rgb(value: str, fallback: str = FALLBACK) -> tuple[float, float, float]:
-    """A "#rrggbb" (or "#rgb") colour as 0…1 floats; anything else gives the fallback."""
-    text = (value or "").strip()
-    match = _HEX.match(text)
-    if match is None:
-        short = _SHORT_HEX.match(text)
-        if short is None:
-            return rgb(fallback) if fallback != value else (0.6, 0.6, 0.6)
-        digits = "".join(c * 2 for c in short.group(1))
-    else:
-        digits = match.group(1)
-    return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+def category_badge(category: str) -> tuple[str, str]:
+    """(background, text colour) of a note category's badge: the note's colour in the
+    canvas's category view, with dark text."""
+    return CATEGORY_COLORS.get(category, NO_CATEGORY_COLOR), INK
 
 
 def color(value: str) -> Color:
@@ -67,29 +56,18 @@ def color(value: str) -> Color:
 
 def mix(value: str, other: str, amount: float) -> Color:
     """value blended towards other by amount (0: value, 1: other)."""
-    a, b = rgb(value), rgb(other)
-    return Color(*(x + (y - x) * amount for x, y in zip(a, b, strict=True)))
+    return Color(*colors.mix(value, other, amount))
 
 
 def tint(value: str, amount: float) -> Color:
     """value on white at the given strength (like a translucent fill on paper)."""
-    return mix(WHITE, value, amount)
+    return Color(*colors.tint(value, amount))
 
 
 def darker(value: str, factor: float = 1.25) -> Color:
     """Like QColor.darker(125): the value (HSV) divided by factor."""
     r, g, b = rgb(value)
     return Color(r / factor, g / factor, b / factor)
-
-
-def luminance(value: str) -> float:
-    r, g, b = rgb(value)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def emotion_color(emotion: float) -> str:
-    value = max(-2, min(2, round(emotion)))
-    return EMOTION_COLORS[value]
 
 
 # -- shapes ------------------------------------------------------------------------------------
