@@ -5,12 +5,16 @@ the middle of a drag puts everything back and writes nothing."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from gui_helpers import when_modal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QColorDialog, QDialogButtonBox
 from test_canvas import (
     JOURNEY,
     LEFT,
     Canvas,
+    choose_from_context_menu,
     command_names,
     drag,
     mouse_move,
@@ -29,6 +33,8 @@ from cocreate.canvas.interactions import (
 )
 from cocreate.canvas.items import LinkDraftItem
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH
+from cocreate.canvas.scene import JourneyScene
+from cocreate.canvas.view import JourneyView
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.model import Role
@@ -334,3 +340,46 @@ def test_the_state_tells_only_real_changes_and_voting_is_no_tool(qtbot):
     assert seen == [3, True]
     with pytest.raises(ValueError):
         state.tool_mode = Mode.VOTE  # a voting round, not a tool, turns clicks into votes
+
+
+# -- menus and dialogs come from the window, not the scene -------------------------------------
+
+
+def test_a_bare_scene_asks_for_its_context_menu_and_shows_none_itself(qtbot):
+    document = Document.new_untitled("en")
+    scene = JourneyScene(document, JOURNEY)
+    view = JourneyView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    asked: list[tuple[QPointF, QPoint]] = []
+    scene.context_menu_requested.connect(lambda pos, screen: asked.append((pos, screen)))
+    point = view.mapFromScene(QPointF(*scene.layout.headers[scene.layout.stage_order[0]].center))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(view.viewport(), event)  # would block here if the scene showed one
+    assert len(asked) == 1
+    assert asked[0][0] == view.mapToScene(point)
+    assert QApplication.activePopupWidget() is None
+    scene.detach()
+    document.close(discard=True)
+
+
+def test_stage_colour_from_the_header_menu_opens_the_colour_dialog(canvas):
+    stage_id = canvas.stage_ids()[1]
+    canvas.undo_stack.clear()
+
+    def choose(dialog):
+        assert isinstance(dialog, QColorDialog)
+        dialog.setCurrentColor(QColor("#80cbc4"))
+        box = dialog.findChild(QDialogButtonBox)
+        box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    seen = when_modal(choose)
+    entries = choose_from_context_menu(canvas.view, header_center(canvas, 1), "Stage Colour…")
+
+    assert "Insert Stage Before" in entries and "widget" in seen
+    assert canvas.store.row("stage", stage_id)["color"] == "#80cbc4"
+    assert canvas.undo_stack.count() == 1

@@ -11,16 +11,14 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTransform
 from PySide6.QtWidgets import (
-    QColorDialog,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
-    QMenu,
 )
 
 from cocreate.analysis import emotion_by_stage, lowest_points
@@ -53,7 +51,6 @@ from cocreate.canvas.notes import (
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
-from cocreate.labels import label, values
 from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
 from cocreate.model import Channel, NoteCategory, RevealPolicy, Status, TouchpointKind
 from cocreate.store.ops import Change
@@ -92,6 +89,8 @@ class JourneyScene(QGraphicsScene):
     note_edit_requested = Signal(int, QRectF, str, QColor)
     # A click that could not vote (no current author, no dots left): the reason to show.
     vote_refused = Signal(str)
+    # (scene point, screen point) of a right-click: the window shows the context menu.
+    context_menu_requested = Signal(QPointF, QPoint)
 
     def __init__(
         self,
@@ -774,12 +773,6 @@ class JourneyScene(QGraphicsScene):
         rows = self.stages if kind == "stage" else self.lanes
         return next((row["name"] for row in rows if row["id"] == row_id), "")
 
-    def recolor_stage(self, stage_id: int) -> None:
-        row = next(row for row in self.stages if row["id"] == stage_id)
-        color = QColorDialog.getColor(QColor(row["color"]), None, self.tr("Stage Colour"))
-        if color.isValid():
-            self.document.update_stage(stage_id, color=color.name())
-
     def insert_stage(self, index: int) -> None:
         stage_id = self.document.add_stage(self.journey_id, self.tr("New stage"), index)
         if stage_id is not None:
@@ -878,102 +871,10 @@ class JourneyScene(QGraphicsScene):
     # -- context menus --------------------------------------------------------------------------
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
-        if self.read_only:
-            return
-        pos = event.scenePos()
-        item = self.itemAt(pos, QTransform())
-        menu = QMenu()
-        if isinstance(item, NoteItem) and item is not self.draft:
-            self._note_menu(menu, item)
-        elif isinstance(item, ClusterItem):
-            cluster_id = item.cluster_id
-            menu.addAction(
-                self.tr("Rename Cluster"), lambda: self.rename_cluster_in_place(cluster_id)
-            )
-            menu.addAction(self.tr("Tidy Cluster"), lambda: self.tidy_cluster(cluster_id))
-            menu.addAction(self.tr("Ungroup"), lambda: self.document.ungroup([cluster_id]))
-        elif isinstance(item, BoardItem):
-            menu.addAction(self.tr("Add Note Here"), lambda: self.start_new_note(pos))
-        elif isinstance(item, CardItem):
-            if not item.isSelected():
-                self.select_touchpoints([item.touchpoint_id])
-            menu.addAction(
-                self.tr("Edit Title"), lambda: self.edit_requested.emit(item.touchpoint_id)
-            )
-            menu.addAction(self.tr("Duplicate"), self.duplicate_selection)
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete"), self.delete_selection)
-        elif isinstance(item, LinkItem):
-            menu.addAction(
-                self.tr("Delete Link"), lambda: self.document.delete_links([item.link_id])
-            )
-        elif isinstance(item, StageHeaderItem):
-            stage_id = item.stage_id
-            index = self.layout.stage_order.index(stage_id)
-            menu.addAction(self.tr("Rename Stage"), lambda: self.rename_stage_in_place(stage_id))
-            menu.addAction(self.tr("Stage Colour…"), lambda: self.recolor_stage(stage_id))
-            menu.addSeparator()
-            menu.addAction(self.tr("Insert Stage Before"), lambda: self.insert_stage(index))
-            menu.addAction(self.tr("Insert Stage After"), lambda: self.insert_stage(index + 1))
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete Stage"), lambda: self.document.delete_stage(stage_id))
-        elif isinstance(item, LaneLabelItem):
-            lane_id = item.lane_id
-            order = [row["id"] for row in self.lanes]
-            index = order.index(lane_id)
-            menu.addAction(self.tr("Rename Lane"), lambda: self.rename_lane_in_place(lane_id))
-            up = menu.addAction(self.tr("Move Lane Up"), lambda: self.move_lane_by(lane_id, -1))
-            up.setEnabled(index > 0)
-            down = menu.addAction(self.tr("Move Lane Down"), lambda: self.move_lane_by(lane_id, 1))
-            down.setEnabled(index < len(order) - 1)
-            menu.addAction(
-                self.tr("Hide Lane"), lambda: self.document.update_lane(lane_id, hidden=True)
-            )
-            menu.addSeparator()
-            menu.addAction(self.tr("Add Lane Below"), lambda: self.add_lane(index + 1))
-            menu.addAction(self.tr("Delete Lane"), lambda: self.document.delete_lane(lane_id))
-        elif self.layout.cell_at(pos.x(), pos.y()) is not None:
-            menu.addAction(self.tr("Add Touchpoint Here"), lambda: self.add_touchpoint_at(pos))
-        else:
-            return
-        menu.exec(event.screenPos())
-
-    def _note_menu(self, menu: QMenu, item: NoteItem) -> None:
-        if not item.isSelected():
-            self.select_notes([item.note_id])
-        ids = self.selected_note_ids()
-        edit = menu.addAction(self.tr("Edit Text"), lambda: self.edit_note(item.note_id))
-        edit.setEnabled(not item.row["hidden"])
-        if item.row["hidden"]:
-            reveal = menu.addAction(
-                self.tr("Reveal"),
-                lambda: self.document.reveal_notes([i for i in ids if self.reveal_allowed(i)]),
-            )
-            reveal.setEnabled(any(self.reveal_allowed(i) for i in ids))
-        authors = menu.addMenu(self.tr("Author"))
-        for person in sorted(self.participants.values(), key=lambda row: row["position"]):
-            action = authors.addAction(person["name"].replace("&", "&&"))
-            action.triggered.connect(
-                lambda _c=False, pid=person["id"]: self.document.update_notes(ids, author_id=pid)
-            )
-        authors.setEnabled(bool(self.participants))
-        categories = menu.addMenu(self.tr("Category"))
-        categories.addAction(
-            self.tr("No category"), lambda: self.document.update_notes(ids, category="")
-        )
-        for value in values("category"):
-            categories.addAction(label("category", value)).triggered.connect(
-                lambda _c=False, v=value: self.document.update_notes(ids, category=v)
-            )
-        menu.addSeparator()
-        menu.addAction(self.tr("Group Notes"), self.group_selection)
-        if item.row["cluster_id"] is not None:
-            cluster_id = item.row["cluster_id"]
-            menu.addAction(self.tr("Tidy Cluster"), lambda: self.tidy_cluster(cluster_id))
-        if item.row["stage_id"] is not None or item.row["touchpoint_id"] is not None:
-            menu.addAction(self.tr("Unpin"), lambda: self.unpin_notes(ids))
-        menu.addSeparator()
-        menu.addAction(self.tr("Delete"), self.delete_selection)
+        """The window shows the menu (cocreate.ui.canvas_menus); the scene only asks."""
+        if not self.read_only:
+            self.context_menu_requested.emit(event.scenePos(), event.screenPos())
+            event.accept()
 
     def unpin_notes(self, ids: list[int]) -> bool:
         places = {}

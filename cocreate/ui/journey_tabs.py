@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cocreate.canvas.interactions import Mode
@@ -12,6 +12,7 @@ from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.labels import plain_tip
 from cocreate.store.ops import Change
+from cocreate.ui.canvas_menus import CanvasMenus
 from cocreate.ui.view_state import ViewPlace, restore_view_place, view_place
 
 
@@ -36,6 +37,7 @@ class JourneyTabs(QTabWidget):
         self.state = WorkshopState(self)
         self.state.tool_mode_changed.connect(self._show_state)
         self.state.presentation_changed.connect(self._show_state)
+        self.menus = CanvasMenus(self)
         self._syncing = False
         self.currentChanged.connect(self._current_changed)
         self.tabBar().tabMoved.connect(self._tab_moved)
@@ -118,6 +120,7 @@ class JourneyTabs(QTabWidget):
                 scene.touchpoints_selected.connect(self._scene_selection)
                 scene.edit_requested.connect(self.edit_requested)
                 scene.vote_refused.connect(self.message)
+                scene.context_menu_requested.connect(self._context_menu)
                 view = self.views[row["id"]] = JourneyView(scene)
                 self._show_state_in(view)
                 self.insertTab(index, view, "")
@@ -128,6 +131,11 @@ class JourneyTabs(QTabWidget):
             self.setTabToolTip(index, plain_tip(name))
         self._syncing = False
         self._current_changed(self.currentIndex())
+
+    def _context_menu(self, pos: QPointF, screen_pos: QPoint) -> None:
+        scene = self.sender()
+        if isinstance(scene, JourneyScene):
+            self.menus.show(scene, pos, screen_pos)
 
     def _show_state(self, *_args) -> None:
         for view in self.views.values():
