@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
-from cocreate.canvas.items import CARD_TITLE_POINTS, INK, text_pixels
+from cocreate.canvas.paint import CARD_TITLE_POINTS, INK, text_pixels
 from cocreate.canvas.view import READABLE_PIXELS
 from cocreate.ui.app import create_application, start_window
 

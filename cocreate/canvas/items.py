@@ -7,22 +7,17 @@ scene, which asks the document for the edit.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPen,
     QPolygonF,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -33,45 +28,42 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate import colors
-from cocreate.analysis import StageEmotion
 from cocreate.canvas.icons import EMOTION_COLORS, KIND_COLORS, STATUS_COLORS, paint_channel_icon
-from cocreate.geometry import emotion_y, link_curve
+from cocreate.canvas.paint import (
+    BRANDED,
+    BREAKPOINT,
+    CARD_TITLE_POINTS,
+    FOUND,
+    INK,
+    LANE_LABEL,
+    LINK,
+    LOD_DETAILS,
+    MUTED,
+    RULE,
+    SELECTED,
+    Z_CARD,
+    Z_DRAG,
+    Z_HEADER,
+    Z_LINK,
+    cached_color,
+    card_text_shown,
+    font,
+    paint_face,
+    pill,
+    star,
+    translate,
+    wrapped_lines,
+)
+from cocreate.geometry import link_curve
 from cocreate.labels import label, plain_tip
 from cocreate.layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
     CELL_PADDING,
-    HEADER_HEIGHT,
-    LANE_LABEL_WIDTH,
-    JourneyLayout,
     Rect,
 )
 
 Row = dict[str, Any]
-
-INK = QColor(colors.INK)
-MUTED = QColor(colors.MUTED)
-RULE = QColor(colors.RULE)
-SELECTED = QColor("#1e63d6")
-FOUND = QColor("#ffb300")
-BREAKPOINT = QColor(colors.BREAKPOINT)
-BRANDED = QColor(colors.BRANDED)
-LINK = QColor(colors.LINK)
-LANE_LABEL = QColor(colors.LANE_LABEL)
-LINE_INK = QColor(colors.LINE_INK)
-CURVE = QColor(colors.CURVE)
-CURVE_BAND = QColor(colors.CURVE_BAND)
-
-# Below these levels of detail (scale of the view) cards draw less: text too small to read
-# costs paint time and adds noise when a large board is fit to the screen.
-LOD_TEXT = 0.35
-LOD_DETAILS = 0.55
-#: A card shows its text when its title is at least this many pixels high on the screen.
-MIN_TITLE_PIXELS = 6.0
-CARD_TITLE_POINTS = 10.5
-
-# Z order, back to front.
-Z_GRID, Z_CURVE, Z_LINK, Z_CARD, Z_HEADER, Z_DRAG = 0, 1, 2, 3, 4, 10
 
 HANDLE_RADIUS = 7.0
 CARD_BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4 + HANDLE_RADIUS, CARD_HEIGHT + 4)
@@ -82,112 +74,6 @@ FAR_EMOTION = QRectF(CARD_WIDTH - 44, 12, 32, 32)
 UNTITLED_TOUCHPOINT = QT_TRANSLATE_NOOP("Canvas", "Untitled touchpoint")
 UNTITLED_STAGE = QT_TRANSLATE_NOOP("Canvas", "Untitled stage")
 TOUCHPOINT_COUNT = QT_TRANSLATE_NOOP("Canvas", "Touchpoints: %n")
-EMOTION_CURVE = QT_TRANSLATE_NOOP("Canvas", "Emotion curve")
-LOWEST_POINT = QT_TRANSLATE_NOOP("Canvas", "Lowest point")
-PERSONA = QT_TRANSLATE_NOOP("Canvas", "Persona")
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("Canvas", text)
-
-
-@lru_cache(maxsize=64)
-def _color(name: str) -> QColor:
-    return QColor(name)
-
-
-@lru_cache(maxsize=16)
-def font(point_size: float, bold: bool = False) -> QFont:
-    result = QFont()
-    result.setPointSizeF(point_size)
-    result.setBold(bold)
-    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # crisp when zoomed
-    return result
-
-
-def text_pixels(points: float, scale: float, dpi: float) -> float:
-    """How many pixels high a font of this point size is on a device of this dpi, drawn at
-    this scale."""
-    return points * dpi / 72.0 * scale
-
-
-def card_text_shown(scale: float, dpi: float) -> bool:
-    """Whether cards draw their text at this scale: when the title can be read on screen."""
-    return text_pixels(CARD_TITLE_POINTS, scale, dpi) >= MIN_TITLE_PIXELS
-
-
-def wrapped_lines(text: str, text_font: QFont, width: float, max_lines: int) -> list[str]:
-    """Text broken into at most max_lines lines of the width (Chinese and English alike),
-    the last one ending in "…" when the text does not fit."""
-    layout = QTextLayout(text.replace("\n", " "), text_font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    lines: list[str] = []
-    plain = layout.text()
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        lines.append(plain[line.textStart() : line.textStart() + line.textLength()])
-    layout.endLayout()
-    if len(lines) > max_lines:
-        metrics = QFontMetricsF(text_font)
-        rest = "".join(lines[max_lines - 1 :]).strip()
-        last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-        lines = lines[: max_lines - 1] + [last]
-    return [line.rstrip() for line in lines]
-
-
-def paint_face(painter: QPainter, center: QPointF, radius: float, emotion: int) -> None:
-    """An emotion mark: a coloured face, smiling at +2, frowning at −2."""
-    painter.setPen(QPen(QColor("#ffffff"), 1.2))
-    painter.setBrush(QColor(EMOTION_COLORS.get(emotion, EMOTION_COLORS[0])))
-    painter.drawEllipse(center, radius, radius)
-    painter.setBrush(QColor("#ffffff"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    eye = radius * 0.16
-    painter.drawEllipse(center + QPointF(-radius * 0.35, -radius * 0.25), eye, eye)
-    painter.drawEllipse(center + QPointF(radius * 0.35, -radius * 0.25), eye, eye)
-    mouth = QPainterPath()
-    y = center.y() + radius * 0.35
-    mouth.moveTo(center.x() - radius * 0.45, y)
-    mouth.quadTo(center.x(), y + emotion * radius * 0.22, center.x() + radius * 0.45, y)
-    painter.setPen(
-        QPen(
-            QColor("#ffffff"),
-            max(1.0, radius * 0.14),
-            Qt.PenStyle.SolidLine,
-            Qt.PenCapStyle.RoundCap,
-        )
-    )
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(mouth)
-
-
-def _star(center: QPointF, outer: float) -> QPolygonF:
-    points = []
-    for index in range(10):
-        radius = outer if index % 2 == 0 else outer * 0.45
-        angle = -math.pi / 2 + index * math.pi / 5
-        points.append(center + QPointF(radius * math.cos(angle), radius * math.sin(angle)))
-    return QPolygonF(points)
-
-
-def _pill(painter: QPainter, x: float, y: float, text: str, color: str, text_font: QFont) -> float:
-    """A rounded badge with text; returns its width."""
-    metrics = QFontMetricsF(text_font)
-    width = metrics.horizontalAdvance(text) + 12
-    rect = QRectF(x, y, width, 18)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
-    painter.drawRoundedRect(rect, 9, 9)
-    painter.setPen(QColor("#ffffff"))
-    painter.setFont(text_font)
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    return width
 
 
 class CardItem(QGraphicsItem):
@@ -286,12 +172,12 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(BREAKPOINT, 4))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_color("#fff3c4") if self.found else _color("#ffffff"))
+        painter.setBrush(cached_color("#fff3c4") if self.found else cached_color("#ffffff"))
         painter.drawRect(body)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_color(KIND_COLORS.get(row["kind"], colors.FAINT)))
+        painter.setBrush(cached_color(KIND_COLORS.get(row["kind"], colors.FAINT)))
         painter.drawRect(FAR_STRIP)
-        painter.setBrush(_color(EMOTION_COLORS.get(row["emotion"], EMOTION_COLORS[0])))
+        painter.setBrush(cached_color(EMOTION_COLORS.get(row["emotion"], EMOTION_COLORS[0])))
         painter.drawRect(FAR_EMOTION)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
@@ -344,7 +230,7 @@ class CardItem(QGraphicsItem):
         if row["branded"]:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BRANDED)
-            painter.drawPolygon(_star(QPointF(marks_x - 4, 17), 8))
+            painter.drawPolygon(star(QPointF(marks_x - 4, 17), 8))
             marks_x -= 20
         if row["breakpoint"]:
             triangle = QPolygonF(
@@ -372,7 +258,7 @@ class CardItem(QGraphicsItem):
             y = CARD_HEIGHT - 24
             x = 14.0
             x += (
-                _pill(
+                pill(
                     painter,
                     x,
                     y,
@@ -383,7 +269,7 @@ class CardItem(QGraphicsItem):
                 + 5
             )
             x += (
-                _pill(
+                pill(
                     painter,
                     x,
                     y,
@@ -609,200 +495,6 @@ class LaneLabelItem(QGraphicsItem):
             )
 
 
-@lru_cache(maxsize=64)
-def _tint(name: str) -> QColor:
-    """A stage colour blended 30 % onto white, as a solid colour (cheaper than alpha)."""
-    return QColor(*(round(channel * 255) for channel in colors.tint(name, 0.3)))
-
-
-class GridItem(QGraphicsItem):
-    """Cells tinted with their stage's colour, lane rules, and the blueprint's three lines."""
-
-    LINE_NAMES = {
-        "interaction": QT_TRANSLATE_NOOP("Canvas", "Line of interaction"),
-        "visibility": QT_TRANSLATE_NOOP("Canvas", "Line of visibility"),
-        "internal_interaction": QT_TRANSLATE_NOOP("Canvas", "Line of internal interaction"),
-    }
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(Z_GRID)
-        self.layout = JourneyLayout()
-        self.colors: dict[int, str] = {}
-        self.drop_cell: tuple[int, int] | None = None
-        self.stage_drop_x: float | None = None
-
-    def set_layout(self, layout: JourneyLayout, colors: dict[int, str]) -> None:
-        self.prepareGeometryChange()
-        self.layout, self.colors = layout, colors
-        self.update()
-
-    def set_drop_cell(self, key: tuple[int, int] | None) -> None:
-        if key != self.drop_cell:
-            self.drop_cell = key
-            self.update()
-
-    def set_stage_drop(self, x: float | None) -> None:
-        if x != self.stage_drop_x:
-            self.stage_drop_x = x
-            self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, self.layout.width + 2, self.layout.curve.y + 2)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        layout = self.layout
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for (stage_id, _lane_id), cell in layout.cells.items():
-            painter.setBrush(_tint(self.colors.get(stage_id, "#eeeeee")))
-            painter.drawRect(QRectF(cell.x, cell.y, cell.width, cell.height))
-        painter.setPen(QPen(RULE, 1))
-        for lane in layout.lanes.values():
-            painter.drawLine(QLineF(0, lane.bottom, layout.width, lane.bottom))
-        for column in layout.columns.values():
-            painter.drawLine(QLineF(column.right, 0, column.right, column.bottom))
-        for _kind, y in layout.lines:
-            painter.setPen(QPen(LINE_INK, 1.6, Qt.PenStyle.DashLine))
-            painter.drawLine(QLineF(0, y, layout.width, y))
-        if self.drop_cell is not None and self.drop_cell in layout.cells:
-            cell = layout.cells[self.drop_cell]
-            painter.setPen(QPen(SELECTED, 3, Qt.PenStyle.DashLine))
-            painter.setBrush(QBrush(QColor(30, 99, 214, 30)))
-            painter.drawRect(QRectF(cell.x + 2, cell.y + 2, cell.width - 4, cell.height - 4))
-        if self.stage_drop_x is not None:
-            painter.setPen(QPen(SELECTED, 4))
-            bottom = max((c.bottom for c in layout.columns.values()), default=0)
-            painter.drawLine(QLineF(self.stage_drop_x, 0, self.stage_drop_x, bottom))
-
-
-class LineNamesItem(QGraphicsItem):
-    """The names of the blueprint's lines, in the lane-label column just above each line."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(Z_HEADER + 1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.lines: list[tuple[str, float]] = []
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # only text: clicks go to the lane labels underneath
-
-    def set_lines(self, lines: list[tuple[str, float]]) -> None:
-        self.prepareGeometryChange()
-        self.lines = lines
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        bottom = max((y for _kind, y in self.lines), default=0.0)
-        return QRectF(0, 0, LANE_LABEL_WIDTH, bottom + 2)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setFont(font(7.5, True))
-        painter.setPen(LINE_INK)
-        for kind, y in self.lines:
-            painter.drawLine(QLineF(0, y, LANE_LABEL_WIDTH, y))
-            painter.drawText(
-                QRectF(10, y - 19, LANE_LABEL_WIDTH - 18, 17),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                translate(GridItem.LINE_NAMES[kind]),
-            )
-
-
-class EmotionCurveItem(QGraphicsItem):
-    """The emotion curve under the lanes: each stage's mean emotion, its lowest points marked."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(Z_CURVE)
-        self.layout = JourneyLayout()
-        self.points: list[StageEmotion] = []
-        self.lowest: set[int] = set()
-
-    def set_points(
-        self, layout: JourneyLayout, points: list[StageEmotion], lowest: set[int]
-    ) -> None:
-        self.prepareGeometryChange()
-        self.layout, self.points, self.lowest = layout, points, lowest
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        band = self.layout.curve
-        return QRectF(0, band.y, band.right + 2, band.height + 2)
-
-    def y_for(self, emotion: float) -> float:
-        return emotion_y(self.layout.curve, emotion)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        band = self.layout.curve
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(CURVE_BAND)
-        painter.drawRect(QRectF(0, band.y, band.right, band.height))
-        painter.setBrush(LANE_LABEL)
-        painter.drawRect(QRectF(0, band.y, band.x - 4, band.height))
-        painter.setPen(INK)
-        painter.setFont(font(11, True))
-        painter.drawText(
-            QRectF(14, band.y + 10, band.x - 28, 24),
-            Qt.AlignmentFlag.AlignLeft,
-            translate(EMOTION_CURVE),
-        )
-        for emotion in range(-2, 3):
-            y = self.y_for(emotion)
-            painter.setPen(QPen(RULE, 1, Qt.PenStyle.DotLine if emotion else Qt.PenStyle.SolidLine))
-            painter.drawLine(QLineF(band.x, y, band.right, y))
-            paint_face(painter, QPointF(band.x - 22, y), 8, emotion)
-        centers = {
-            stage_id: self.layout.columns[stage_id].center[0] for stage_id in self.layout.columns
-        }
-        path = QPainterPath()
-        drawing = False
-        for point in self.points:
-            if point.mean is None or point.stage_id not in centers:
-                drawing = False
-                continue
-            spot = QPointF(centers[point.stage_id], self.y_for(point.mean))
-            if drawing:
-                path.lineTo(spot)
-            else:
-                path.moveTo(spot)
-                drawing = True
-        painter.setPen(QPen(CURVE, 3))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        for point in self.points:
-            if point.mean is None or point.stage_id not in centers:
-                continue
-            spot = QPointF(centers[point.stage_id], self.y_for(point.mean))
-            low = point.stage_id in self.lowest
-            painter.setPen(QPen(QColor("#ffffff"), 2))
-            painter.setBrush(BREAKPOINT if low else CURVE)
-            painter.drawEllipse(spot, 7 if low else 5, 7 if low else 5)
-            painter.setPen(INK)
-            painter.setFont(font(8.5, True))
-            painter.drawText(
-                QRectF(spot.x() + 10, spot.y() - 18, 60, 16),
-                Qt.AlignmentFlag.AlignLeft,
-                f"{point.mean:+.1f}",
-            )
-            if low:
-                painter.setPen(QPen(BREAKPOINT, 2))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(spot, 13, 13)
-                painter.setPen(BREAKPOINT)
-                painter.drawText(
-                    QRectF(spot.x() - 60, spot.y() + 16, 120, 16),
-                    Qt.AlignmentFlag.AlignHCenter,
-                    translate(LOWEST_POINT),
-                )
-
-
 class LinkDraftItem(QGraphicsPathItem):
     """The arrow that follows the mouse while a link is being drawn."""
 
@@ -816,56 +508,3 @@ class LinkDraftItem(QGraphicsPathItem):
         path = QPainterPath(self.start)
         path.lineTo(end)
         self.setPath(path)
-
-
-class PersonaItem(QGraphicsItem):
-    """Who the journey is told for: the persona's name and kind, in the corner above the lane
-    names, beside the stage headers. Nothing when the journey has no persona."""
-
-    RECT = QRectF(0, 0, LANE_LABEL_WIDTH - 4, HEADER_HEIGHT - 6)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.persona: Row | None = None
-        self.setZValue(Z_HEADER)
-        self.setVisible(False)
-
-    def set_persona(self, persona: Row | None) -> None:
-        if persona != self.persona:
-            self.persona = persona
-            self.setVisible(persona is not None)
-            self.setToolTip(plain_tip(persona["description"]) if persona else "")
-            self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.RECT
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self.persona is None:
-            return
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(LANE_LABEL)
-        painter.drawRoundedRect(self.RECT, 8, 8)
-        inner = self.RECT.adjusted(12, 6, -10, -4)
-        small, big = font(7.5, True), font(11, True)
-        kind = label("persona", self.persona["kind"])
-        caption = f"{translate(PERSONA)} · {kind}"
-        painter.setPen(_color("#607d8b"))
-        painter.setFont(small)
-        small_metrics = QFontMetricsF(small)
-        painter.drawText(
-            QPointF(inner.left(), inner.top() + small_metrics.ascent()),
-            small_metrics.elidedText(caption, Qt.TextElideMode.ElideRight, inner.width()),
-        )
-        name = self.persona["name"] or kind
-        top = inner.top() + small_metrics.lineSpacing() + 2
-        painter.setPen(INK)
-        painter.setFont(big)
-        for index, line in enumerate(wrapped_lines(name, big, inner.width(), 2)):
-            metrics = QFontMetricsF(big)
-            painter.drawText(
-                QPointF(inner.left(), top + metrics.ascent() + index * metrics.lineSpacing()),
-                line,
-            )

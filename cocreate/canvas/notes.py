@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cocreate.canvas.items import INK, LOD_TEXT, SELECTED, font, wrapped_lines
+from cocreate.canvas.paint import INK, LOD_TEXT, SELECTED, font, wrapped_lines
 from cocreate.colors import NO_AUTHOR_COLOR, note_color
 from cocreate.geometry import NOTE_GAP as NOTE_GAP  # the scene lays notes out with it
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH

@@ -22,23 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.analysis import emotion_by_stage, lowest_points
+from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, PersonaItem
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
     gesture_after_press,
     gesture_for_press,
 )
-from cocreate.canvas.items import (
-    Z_DRAG,
-    CardItem,
-    EmotionCurveItem,
-    GridItem,
-    LaneLabelItem,
-    LineNamesItem,
-    LinkItem,
-    PersonaItem,
-    StageHeaderItem,
-)
+from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.mime import PALETTE_MIME, TOUCHPOINTS_MIME, read_payload
 from cocreate.canvas.notes import (
     NOTE_GAP,
@@ -48,6 +39,7 @@ from cocreate.canvas.notes import (
     ClusterItem,
     NoteItem,
 )
+from cocreate.canvas.paint import Z_DRAG
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.canvas.items import CARD_TITLE_POINTS, text_pixels
 from cocreate.canvas.notes import NoteItem
+from cocreate.canvas.paint import CARD_TITLE_POINTS, text_pixels
 from cocreate.canvas.scene import JourneyScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
@@ -388,11 +388,6 @@ class JourneyView(QGraphicsView):
     def actual_size(self) -> None:
         self.auto_fit = False
         self.set_zoom(1.0)
-
-    def show_start(self) -> None:
-        """Back to the first view of the journey (its width, readable), following the size."""
-        self.auto_fit = True
-        self.follow_size()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

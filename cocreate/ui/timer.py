@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.canvas.items import Z_HEADER, GridItem
+from cocreate.canvas.backdrop import GridItem
 from cocreate.canvas.notes import BoardItem
+from cocreate.canvas.paint import Z_HEADER
 from cocreate.canvas.view import JourneyView
 
 # The preset timeboxes of the panel, in minutes.
@@ -118,11 +119,6 @@ class CountdownTimer(QObject):
     @property
     def is_finished(self) -> bool:
         return self._state == TimerState.FINISHED
-
-    @property
-    def duration(self) -> int:
-        """The whole timebox in seconds, with what add() gave it (0 when idle)."""
-        return -(-self._duration_ms // self._second_ms)
 
     @property
     def remaining(self) -> int:
