@@ -8,7 +8,6 @@ signal brings the scene back in line with the file. The scene never writes.
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
@@ -32,7 +31,6 @@ from cocreate.canvas.interactions import (
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.mime import PALETTE_MIME, TOUCHPOINTS_MIME, read_payload
 from cocreate.canvas.notes import (
-    NOTE_GAP,
     NOTE_HEIGHT,
     NOTE_WIDTH,
     BoardItem,
@@ -43,6 +41,7 @@ from cocreate.canvas.paint import Z_DRAG
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
+from cocreate.geometry import tidy_grid
 from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
 from cocreate.model import Channel, NoteCategory, RevealPolicy, Status, TouchpointKind
 from cocreate.store.ops import Change
@@ -703,15 +702,11 @@ class JourneyScene(QGraphicsScene):
             members = sorted(self.cluster_notes(cluster_id), key=lambda n: (n.y(), n.x()))
             if not members:
                 continue
-            columns = max(1, math.ceil(math.sqrt(len(members))))
             left = min(note.x() for note in members)
             top = min(note.y() for note in members)
-            for index, note in enumerate(members):
-                row, col = divmod(index, columns)
-                spot = QPointF(
-                    left + col * (NOTE_WIDTH + NOTE_GAP), top + row * (NOTE_HEIGHT + NOTE_GAP)
-                )
-                stored = spot - self.note_origin(note.row)
+            spots = tidy_grid(len(members), left, top)
+            for note, spot in zip(members, spots, strict=True):
+                stored = QPointF(*spot) - self.note_origin(note.row)
                 y = on_board(stored.y()) if is_free(note.row) else stored.y()
                 places[note.note_id] = {"x": round(stored.x(), 1), "y": round(y, 1)}
         return bool(places) and self.document.tidy_cluster(places)
