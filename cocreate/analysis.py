@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from cocreate.model import Channel, LaneKind, NoteCategory
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 #: The emotion curve follows what the customer lives through: the lanes above the line of
 #: visibility (and lanes the group added). Backstage and support cards are not felt directly.
@@ -182,7 +181,12 @@ def compute_health(
     journey_id: int = 0,
     include_hidden: bool = False,
 ) -> JourneyHealth:
-    """The health of one journey from its rows (votes may be the whole session's)."""
+    """The health of one journey from its rows (votes may be the whole session's).
+
+    Private notes (hidden, not revealed yet) are left out unless include_hidden; the result
+    counts them in `hidden_notes`. `top_voted` ranks every voted note, whatever its category,
+    and every voted touchpoint, most dots (of every round) first.
+    """
     stages = sorted(stages, key=lambda row: (row["position"], row["id"]))
     lane_order = {lane["id"]: (lane["position"], lane["id"]) for lane in lanes}
     stage_ids = {stage["id"] for stage in stages}
@@ -255,35 +259,6 @@ def compute_health(
         top_voted=top_voted,
         note_votes={note["id"]: note_votes.get(note["id"], 0) for note in notes},
         hidden_notes=0 if include_hidden else len(hidden),
-    )
-
-
-def journey_health(
-    store: RowSource, journey_id: int, *, include_hidden: bool = False
-) -> JourneyHealth:
-    """The health of a journey of an open session file.
-
-    Private notes (hidden, not revealed yet) are left out unless include_hidden; the result
-    counts them in `hidden_notes`. `top_voted` ranks every voted note, whatever its category,
-    and every voted touchpoint, most dots (of every round) first.
-    """
-    notes = store.rows("note", journey_id=journey_id)
-    note_ids = {note["id"] for note in notes}
-    card_rows = store.rows("touchpoint", journey_id=journey_id)
-    card_ids = {card["id"] for card in card_rows}
-    votes = [
-        vote
-        for vote in store.rows("vote")
-        if vote.get("note_id") in note_ids or vote.get("touchpoint_id") in card_ids
-    ]
-    return compute_health(
-        store.rows("stage", order_by="position", journey_id=journey_id),
-        store.rows("lane", order_by="position", journey_id=journey_id),
-        card_rows,
-        notes,
-        votes,
-        journey_id=journey_id,
-        include_hidden=include_hidden,
     )
 
 

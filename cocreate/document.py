@@ -3,12 +3,16 @@
 A view asks the document for an edit; the document turns it into row ops, applies them in one
 transaction, pushes one named undo command and emits `changed`. Undo and redo apply the inverse
 or the same ops, each again in one transaction. Nothing else writes to the file.
+
+The document is the canvas's and the window's only door to the file: they read rows through it
+(row, rows, rows_by_id, count, votes_on, tally, …), take `Change` and `Row` from
+cocreate.records, and the file's errors and the recovery of untitled sessions from here.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -18,13 +22,28 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import Connection
 
-from cocreate import edits
+from cocreate import analysis, edits
 from cocreate.demo import write_demo
+from cocreate.records import Change, Row
 from cocreate.store import FileProblem, SessionFile, SessionFileError
 from cocreate.store.lock import FileLock
-from cocreate.store.ops import Change, Op, Row, Update, insert_rows, inverse_ops
+from cocreate.store.ops import Op, Update, insert_rows, inverse_ops
 from cocreate.store.paths import untitled_dir
+from cocreate.store.recovery import Recoverable, recoverable_sessions
 from cocreate.templates import journey_rows, template_name
+
+__all__ = [
+    "SESSION_FIELDS",
+    "Document",
+    "FileProblem",
+    "Recoverable",
+    "RowCommand",
+    "SessionFileError",
+    "TypingCommand",
+    "merged_updates",
+    "new_untitled_path",
+    "recoverable_sessions",
+]
 
 T = TypeVar("T")
 
@@ -67,11 +86,11 @@ class RowCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        if not self._document._apply(self._ops):
+        if not self._document.apply(self._ops):
             self._forget_history()
 
     def undo(self) -> None:
-        if not self._document._apply(inverse_ops(self._ops)):
+        if not self._document.apply(inverse_ops(self._ops)):
             self._forget_history()
 
     def retranslate(self) -> None:
@@ -140,7 +159,7 @@ def merged_updates(earlier: list[Op], later: list[Op]) -> list[Op] | None:
 class Document(QObject):
     """A session file opened for a window. Create with new_untitled() or open()."""
 
-    # Emitted with a store.ops.Change after every edit, undo and redo.
+    # Emitted with a records.Change after every edit, undo and redo.
     changed = Signal(object)
     # Emitted when the file behind the document changes (Save As) or its state does.
     file_changed = Signal()
@@ -257,7 +276,7 @@ class Document(QObject):
         real_ops = [op for op in ops if op is not None]
         if not real_ops:
             return False
-        if not self._apply(real_ops):
+        if not self.apply(real_ops):
             return False
         if burst is None:
             self.undo_stack.push(RowCommand(self, name, real_ops))
@@ -265,7 +284,9 @@ class Document(QObject):
             self.undo_stack.push(TypingCommand(self, name, real_ops, burst))
         return True
 
-    def _apply(self, ops: list[Op]) -> bool:
+    def apply(self, ops: list[Op]) -> bool:
+        """Write row ops in one transaction and tell the listeners, outside the undo history:
+        the undo commands replay their ops through it. False when the file refused them."""
         with self._edit():
             try:
                 change: Change = self._store.apply(ops)
@@ -306,8 +327,37 @@ class Document(QObject):
     def _unpinning(self, ops: list[Op]) -> list[Op]:
         return edits.keep_unpinned_notes_in_place(self._store, ops)
 
+    # -- reading --------------------------------------------------------------------------------
+    # While an edit runs, these read in its transaction (what its listeners show is what it wrote).
+
     def session(self) -> Row:
         return self._store.session_row()
+
+    def row(self, table_name: str, row_id: int) -> Row | None:
+        return self._store.row(table_name, row_id)
+
+    def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]:
+        """The rows whose columns equal `where`, ordered by a column (then by id)."""
+        return self._store.rows(table_name, order_by, **where)
+
+    def rows_by_id(self, table_name: str, ids: Iterable[int]) -> dict[int, Row]:
+        """The rows with these ids that exist, by id."""
+        return self._store.rows_by_id(table_name, ids)
+
+    def count(self, table_name: str, **where: Any) -> int:
+        return self._store.count(table_name, **where)
+
+    def votes_on(self, note_ids: Iterable[int], touchpoint_ids: Iterable[int]) -> list[Row]:
+        """The votes on these notes and cards."""
+        return self._store.votes_on(note_ids, touchpoint_ids)
+
+    def latest_round(self) -> int:
+        """The voting round running, else the last one that has votes (0: none yet)."""
+        return analysis.latest_round(self._store)
+
+    def tally(self, journey_id: int, voting_round: int) -> list[analysis.TallyEntry]:
+        """The journey's voted notes and cards of a round, ranked by their dots."""
+        return analysis.tally(self._store, journey_id, voting_round)
 
     @_one_edit
     def set_session_fields(self, **fields: Any) -> bool:
@@ -390,11 +440,6 @@ class Document(QObject):
             if self.execute(QT_TRANSLATE_NOOP("Document", "Add Persona"), ops)
             else None
         )
-
-    @_one_edit
-    def update_persona(self, persona_id: int, **fields: Any) -> bool:
-        op = self._store.update_op("persona", persona_id, **fields)
-        return self.execute(QT_TRANSLATE_NOOP("Document", "Edit Persona"), [op])
 
     # -- stages and lanes -----------------------------------------------------------------------
 
@@ -570,16 +615,6 @@ class Document(QObject):
             return [], []
         cards = [op.row["id"] for op in card_ops if op.table == "touchpoint"]
         return cards, [op.row["id"] for op in note_ops]
-
-    @_one_edit
-    def delete_touchpoints(self, ids: list[int]) -> bool:
-        ops = self._unpinning(self._store.delete_ops("touchpoint", list(ids)))
-        name = (
-            QT_TRANSLATE_NOOP("Document", "Delete Touchpoint")
-            if len(ids) == 1
-            else QT_TRANSLATE_NOOP("Document", "Delete Touchpoints")
-        )
-        return self.execute(name, ops)
 
     @_one_edit
     def add_link(self, journey_id: int, source_id: int, target_id: int) -> int | None:

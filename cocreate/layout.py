@@ -10,11 +10,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from cocreate.model import LaneKind
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 CARD_WIDTH = 200.0
 CARD_HEIGHT = 112.0

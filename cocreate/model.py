@@ -1,4 +1,5 @@
-"""The tables of a .cocreate file, one per word of the domain (see DESIGN.md, "The words").
+"""The tables of a .cocreate file, one per word of the domain: session, persona, journey, stage,
+lane, touchpoint, link, participant, cluster, note and vote (the README's "The session file").
 
 Plain SQLModel: no Qt here. Enumerations are stored as their string values so that a file stays
 readable with any SQLite tool.

@@ -1315,7 +1315,7 @@ def test_find_next_skips_a_found_card_that_was_deleted_since(window, qtbot):
     type_text(field, "coffee")
     assert canvas.scene.selected_touchpoint_ids() == [first]
 
-    canvas.document.delete_touchpoints([second])
+    canvas.document.delete_items([second], [])
     QTest.keyClick(field, Qt.Key.Key_Return)  # Find Next
 
     assert canvas.scene.selected_touchpoint_ids() == [third]
@@ -1368,3 +1368,29 @@ def test_cards_pasted_into_another_journey_land_in_a_visible_cell(window, qtbot)
     scene = window.tabs.current_scene()
     assert row["lane_id"] != evidence["id"]
     assert scene.selected_touchpoint_ids() == [row["id"]]
+
+
+def test_select_all_takes_the_notes_too_and_the_edit_tips_say_so(window, qtbot):
+    """Select All, Cut, Copy, Paste, Duplicate and Delete act on notes as well as on cards:
+    their status tips name the notes."""
+    canvas: Canvas = window.test_canvas
+    actions = window.canvas
+    card = canvas.add_card(0, 1, title="a")
+    note = canvas.document.add_note(JOURNEY, "hello", None, 40, 120)
+
+    actions.select_all_action.trigger()
+    assert canvas.scene.selected_touchpoint_ids() == [card]
+    assert canvas.scene.selected_note_ids() == [note]
+    edit_actions = (
+        actions.select_all_action,
+        actions.cut_action,
+        actions.copy_action,
+        actions.paste_action,
+        actions.duplicate_action,
+        actions.delete_action,
+    )
+    for action in edit_actions:
+        assert "note" in action.statusTip(), action.text()
+
+    actions.delete_action.trigger()
+    assert canvas.touchpoints() == [] and canvas.scene.notes == {}

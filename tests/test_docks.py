@@ -265,7 +265,7 @@ def test_deleting_the_shown_card_clears_the_inspector(inspector, document):
     tid = add_card(document, title="Coffee")
     inspector.show_touchpoints([tid])
     assert inspector.stack.currentWidget() is not inspector.empty_label
-    document.delete_touchpoints([tid])
+    document.delete_items([tid], [])
     assert inspector.stack.currentWidget() is inspector.empty_label
     assert inspector.touchpoint_ids() == []
 
@@ -338,7 +338,7 @@ def test_deleting_one_of_several_cards_shows_the_other(inspector, document):
     a = add_card(document, title="A")
     b = add_card(document, title="B")
     inspector.show_touchpoints([a, b])
-    document.delete_touchpoints([a])
+    document.delete_items([a], [])
     assert inspector.touchpoint_ids() == [b]
     assert inspector.form.title_edit.isVisibleTo(inspector)
     assert inspector.form.title_edit.text() == "B"

@@ -1,6 +1,6 @@
 """Every edit goes through the Document as one named undo command; undo and redo are exact.
 
-DESIGN.md: one user action is one undo command and one transaction; everything the user can
+One user action is one undo command and one transaction; everything the user can
 change can be undone, with a named command; a new, untitled session lives in the user data folder
 until "Save As" copies it to the chosen path.
 """

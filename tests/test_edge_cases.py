@@ -128,7 +128,7 @@ def test_a_note_undone_while_being_edited_is_not_written(document, qtbot):
 def test_a_change_the_file_refuses_during_undo_clears_the_history(document, qtbot, monkeypatch):
     document.rename_session("One")
     document.rename_session("Two")
-    monkeypatch.setattr(document, "_apply", lambda ops: False)  # as when the disk is full
+    monkeypatch.setattr(document, "apply", lambda ops: False)  # as when the disk is full
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: document.undo_stack.count() == 0)
     assert document.session()["title"] == "Two"  # the file kept what it had

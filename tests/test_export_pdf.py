@@ -20,7 +20,6 @@ import pytest
 from sqlalchemy import Connection
 
 import cocreate
-from cocreate.analysis import journey_health
 from cocreate.demo import write_demo
 from cocreate.export.pdf import (
     PAPERS,
@@ -594,12 +593,7 @@ def test_wrapping_breaks_chinese_anywhere_and_latin_at_spaces():
 
 
 def test_journey_health(mixed: Path):
-    store = SessionFile.open(mixed, read_only=True, lock=False)
-    try:
-        journey_id = store.rows("journey")[0]["id"]
-        health = journey_health(store, journey_id)
-    finally:
-        store.close()
+    health = load_session(mixed).journeys[0].health
     names = [stage.stage["name"] for stage in health.stages]
     assert [s.stage["name"] for s in health.empty_stages] == [names[3]]
     breakpoints = [card["title"] for card in health.breakpoints]

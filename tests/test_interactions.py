@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from gui_helpers import when_modal
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QColorDialog, QDialogButtonBox
 from test_canvas import (
@@ -27,11 +33,14 @@ from cocreate.canvas.interactions import (
     DrawLink,
     Mode,
     MoveItems,
+    NewNoteDraft,
+    PaletteDrop,
     ReorderStage,
     ResizeStage,
     VoteClick,
 )
 from cocreate.canvas.items import LinkDraftItem
+from cocreate.canvas.mime import palette_mime_data
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.view import JourneyView
@@ -383,3 +392,43 @@ def test_stage_colour_from_the_header_menu_opens_the_colour_dialog(canvas):
     assert "Insert Stage Before" in entries and "widget" in seen
     assert canvas.store.row("stage", stage_id)["color"] == "#80cbc4"
     assert canvas.undo_stack.count() == 1
+
+
+# -- the palette drop and the new-note draft are gestures too ---------------------------------
+
+
+def test_a_palette_drag_is_one_gesture_from_entering_to_leaving(canvas):
+    view, scene = canvas.view, canvas.scene
+    data = palette_mime_data({"kind": "core", "channel": "app"})
+    point = view.mapFromScene(canvas.cell_center(1, 1))
+    actions = Qt.DropAction.CopyAction
+    QApplication.sendEvent(
+        view.viewport(), QDragEnterEvent(point, actions, data, LEFT, Qt.KeyboardModifier(0))
+    )
+    QApplication.sendEvent(
+        view.viewport(), QDragMoveEvent(point, actions, data, LEFT, Qt.KeyboardModifier(0))
+    )
+    gesture = scene.interaction
+    assert isinstance(gesture, PaletteDrop)
+    assert scene.grid.drop_cell == canvas.cell(1, 1)
+
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+
+    assert gesture.done and scene.interaction is None
+    assert scene.grid.drop_cell is None
+    assert canvas.touchpoints() == []
+
+
+def test_a_second_new_note_cancels_the_first_draft(canvas):
+    scene = canvas.scene
+    board = QPointF(400, scene.layout.board_top + 200)
+    assert scene.start_new_note(board)
+    first = scene.note_draft
+    assert isinstance(first, NewNoteDraft) and scene.draft is first.item
+    assert scene.start_new_note(board + QPointF(300, 0))
+    assert first.done and scene.note_draft is not first
+    drafts = [item for item in scene.items() if item is scene.draft]
+    assert len(drafts) == 1 and len(scene.notes) == 0
+    assert scene.commit_note(0, "Free refills") is not None
+    assert scene.draft is None and scene.note_draft is None
+    assert [row["text"] for row in canvas.store.rows("note")] == ["Free refills"]

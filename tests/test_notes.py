@@ -558,7 +558,7 @@ def test_deleting_the_card_of_a_pinned_note_leaves_the_note_where_it_was(board, 
     board.document.place_notes({note: {"touchpoint_id": card, "x": 20.0, "y": 30.0}})
     before = board.scene.notes[note].pos()
     assert before == board.scene.cards[card].pos() + QPointF(20, 30)
-    board.document.delete_touchpoints([card])
+    board.document.delete_items([card], [])
     # Pinned to the card's stage now, right where it was.
     assert board.note(note)["touchpoint_id"] is None
     assert board.note(note)["stage_id"] == board.stage_ids()[2]

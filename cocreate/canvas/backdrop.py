@@ -3,8 +3,6 @@ lines' names, the emotion curve and the persona corner. They mirror the layout; 
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -47,8 +45,7 @@ from cocreate.layout import (
     LANE_LABEL_WIDTH,
     JourneyLayout,
 )
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 # Texts the backdrop draws, translated when painted.
 EMOTION_CURVE = QT_TRANSLATE_NOOP("Canvas", "Emotion curve")

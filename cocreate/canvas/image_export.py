@@ -75,11 +75,11 @@ def export_journey_image(session: Path, out: Path, journey: str | None = None) -
     app = QApplication.instance() or QApplication([])  # noqa: F841 - the scene needs it
     document = Document.open(session, read_only=True)
     try:
-        journeys = document.store.rows("journey", order_by="position")
+        journeys = document.rows("journey", order_by="position")
         if journey is not None:
             journeys = [row for row in journeys if row["name"] == journey]
             if not journeys:
-                names = ", ".join(row["name"] for row in document.store.rows("journey"))
+                names = ", ".join(row["name"] for row in document.rows("journey"))
                 raise ValueError(f"no journey is named {journey!r} (the journeys: {names})")
         if not journeys:
             raise ValueError("the session has no journey to draw")

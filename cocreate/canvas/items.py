@@ -62,8 +62,7 @@ from cocreate.layout import (
     CELL_PADDING,
     Rect,
 )
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 HANDLE_RADIUS = 7.0
 CARD_BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4 + HANDLE_RADIUS, CARD_HEIGHT + 4)

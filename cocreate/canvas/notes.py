@@ -8,8 +8,6 @@ did to the scene and never write to the file.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -19,8 +17,7 @@ from cocreate.colors import NO_AUTHOR_COLOR, note_color
 from cocreate.geometry import NOTE_GAP as NOTE_GAP  # the benchmark lays notes out with it
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.labels import label, plain_tip
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 CLUSTER_PADDING = 18.0
 CLUSTER_TITLE_HEIGHT = 34.0

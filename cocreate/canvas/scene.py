@@ -25,11 +25,14 @@ from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, 
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
+    NewNoteDraft,
+    PaletteDrop,
     gesture_after_press,
     gesture_for_press,
 )
+from cocreate.canvas.interactions.palette import accepts as palette_accepts
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
-from cocreate.canvas.mime import PALETTE_MIME, TOUCHPOINTS_MIME, read_payload
+from cocreate.canvas.mime import TOUCHPOINTS_MIME, read_payload
 from cocreate.canvas.notes import (
     NOTE_HEIGHT,
     NOTE_WIDTH,
@@ -37,7 +40,6 @@ from cocreate.canvas.notes import (
     ClusterItem,
     NoteItem,
 )
-from cocreate.canvas.paint import Z_DRAG
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
@@ -109,7 +111,7 @@ class JourneyScene(QGraphicsScene):
         self.participants: dict[int, Row] = {}
         self.touchpoint_rows: dict[int, Row] = {}
         self.session: Row = {}
-        self.draft: NoteItem | None = None
+        self.note_draft: NewNoteDraft | None = None
         self._syncing = False
         self.active = True
         self._stale = False
@@ -137,6 +139,11 @@ class JourneyScene(QGraphicsScene):
     @property
     def voting(self) -> bool:
         return bool(self.session.get("voting_round"))
+
+    @property
+    def draft(self) -> NoteItem | None:
+        """The new note being written, until its text is committed."""
+        return self.note_draft.item if self.note_draft is not None else None
 
     @property
     def mode(self) -> Mode:
@@ -573,32 +580,26 @@ class JourneyScene(QGraphicsScene):
         return True
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(PALETTE_MIME) and not self.read_only:
+        if palette_accepts(self, event):
+            self.set_interaction(PaletteDrop(self))
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
-        key = self.layout.cell_at(event.scenePos().x(), event.scenePos().y())
-        if event.mimeData().hasFormat(PALETTE_MIME) and key is not None and not self.read_only:
-            self.grid.set_drop_cell(key)
-            event.acceptProposedAction()
+        if isinstance(self.interaction, PaletteDrop):
+            self.interaction.drag_move(event)
         else:
-            self.grid.set_drop_cell(None)
             event.ignore()
 
     def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
-        self.grid.set_drop_cell(None)
+        if isinstance(self.interaction, PaletteDrop):
+            self.interaction.cancel()
         event.accept()
 
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
-        self.grid.set_drop_cell(None)
-        payload = read_payload(event.mimeData(), PALETTE_MIME) or {}
-        fields = {
-            key: payload[key] for key in ("kind", "channel") if isinstance(payload.get(key), str)
-        }
-        if fields and self.add_touchpoint_at(event.scenePos(), **fields) is not None:
-            event.acceptProposedAction()
+        if isinstance(self.interaction, PaletteDrop):
+            self.interaction.drop(event)
         else:
             event.ignore()
 
@@ -612,35 +613,22 @@ class JourneyScene(QGraphicsScene):
         self.cancel_draft()
         if center is None:
             center = QPointF(self.layout.curve.x + NOTE_WIDTH, self.layout.board_top + NOTE_HEIGHT)
-        row = {
-            "id": 0,
-            "text": "",
-            "author_id": self.current_author_id,
-            "color": "",
-            "category": self.document.new_note_category(self.current_author_id),
-            "stage_id": None,
-            "touchpoint_id": None,
-            "cluster_id": None,
-            "hidden": False,
-            "x": 0.0,
-            "y": 0.0,
-        }
-        self.draft = NoteItem(row)
-        self.draft.set_state(
-            row, self.participants.get(self.current_author_id), self.color_by_category, []
-        )
-        self.draft.setPos(center - QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
-        self.draft.setZValue(Z_DRAG)
-        self.addItem(self.draft)
+        draft = self.note_draft = NewNoteDraft(self, center)
+        draft.finished.connect(lambda: self._note_draft_finished(draft))
         self.clearSelection()
-        rect = QRectF(self.draft.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
-        self.note_edit_requested.emit(0, rect, "", self.draft.color())
+        item = draft.item
+        assert item is not None
+        rect = QRectF(item.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
+        self.note_edit_requested.emit(0, rect, "", item.color())
         return True
 
+    def _note_draft_finished(self, draft: NewNoteDraft) -> None:
+        if self.note_draft is draft:
+            self.note_draft = None
+
     def cancel_draft(self) -> None:
-        if self.draft is not None:
-            self.removeItem(self.draft)
-            self.draft = None
+        if self.note_draft is not None:
+            self.note_draft.cancel()
 
     def edit_note(self, note_id: int) -> None:
         note = self.notes.get(note_id)
@@ -654,22 +642,9 @@ class JourneyScene(QGraphicsScene):
     def commit_note(self, note_id: int, text: str) -> int | None:
         """The note editor closed with text: a new note (note_id 0) or an edit."""
         if note_id == 0:
-            draft, self.draft = self.draft, None
-            if draft is None:
+            if self.note_draft is None:
                 return None
-            pos = draft.pos()
-            self.removeItem(draft)
-            if not text.strip():
-                return None
-            place = self.placement(pos, pos + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
-            new_id = self.document.add_note(
-                self.journey_id,
-                text,
-                self.current_author_id,
-                place.pop("x"),
-                place.pop("y"),
-                **place,
-            )
+            new_id = self.note_draft.commit(text)
             if new_id is not None:
                 self.select_notes([new_id])
             return new_id

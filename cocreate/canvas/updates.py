@@ -3,13 +3,13 @@ contents of cards touches only the items it names, without reading or laying out
 again. Anything that moves the blueprint (stages, lanes, a card's cell or order, links, the
 session's modes) still goes through the scene's full sync.
 
-The change names the rows per table (store.ops.Change); the rows it inserted or updated are
+The change names the rows per table (records.Change); the rows it inserted or updated are
 read back by id, in the edit's own transaction.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtWidgets import QGraphicsItem
@@ -17,12 +17,10 @@ from PySide6.QtWidgets import QGraphicsItem
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
 from cocreate.layout import is_free
-from cocreate.store.ops import Change
+from cocreate.records import Change, Row
 
 if TYPE_CHECKING:
     from cocreate.canvas.scene import JourneyScene
-
-Row = dict[str, Any]
 
 #: Tables a targeted update handles; a change touching any other canvas table is synced whole.
 TARGETED_TABLES = frozenset({"note", "cluster", "vote", "participant", "touchpoint"})
@@ -61,7 +59,7 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
     if targets_notes or targets_cards:
         _dots(
             scene,
-            document.store.votes_on(targets_notes, targets_cards),
+            document.votes_on(targets_notes, targets_cards),
             targets_notes,
             targets_cards,
         )
@@ -77,7 +75,7 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
 def _participants(scene: JourneyScene, change: Change) -> None:
     """People renamed or recoloured: their notes (and their dots) show it."""
     ids = change.ids("participant")
-    rows = scene.document.store.rows_by_id("participant", ids)
+    rows = scene.document.rows_by_id("participant", ids)
     for participant_id in ids:
         if participant_id in rows:
             scene.participants[participant_id] = rows[participant_id]
@@ -99,7 +97,7 @@ def _cards(scene: JourneyScene, change: Change) -> set[int]:
     ids = {card_id for card_id in change.updated.get("touchpoint", set()) if card_id in scene.cards}
     if not ids:
         return set()
-    rows = scene.document.store.rows_by_id("touchpoint", ids)
+    rows = scene.document.rows_by_id("touchpoint", ids)
     for card_id, row in rows.items():
         scene.touchpoint_rows[card_id] = row
         scene.cards[card_id].set_row(row)
@@ -116,7 +114,7 @@ def _notes(scene: JourneyScene, change: Change) -> set[int]:
         if item is not None:
             scene.removeItem(item)
     ids = change.inserted.get("note", set()) | change.updated.get("note", set())
-    rows = scene.document.store.rows_by_id("note", ids)
+    rows = scene.document.rows_by_id("note", ids)
     movable = not scene.read_only and not scene.voting
     shown: set[int] = set()
     for note_id in ids:
@@ -143,11 +141,11 @@ def _notes(scene: JourneyScene, change: Change) -> set[int]:
 
 def _vote_targets(scene: JourneyScene, change: Change) -> tuple[set[int], set[int]]:
     """The notes and cards whose dots a change of votes (or of voters' colours) alters."""
-    store = scene.document.store
-    rows = list(store.rows_by_id("vote", change.inserted.get("vote", set())).values())
+    document = scene.document
+    rows = list(document.rows_by_id("vote", change.inserted.get("vote", set())).values())
     rows += list(change.removed.get("vote", {}).values())
     for participant_id in change.updated.get("participant", set()):
-        rows += store.rows("vote", participant_id=participant_id)
+        rows += document.rows("vote", participant_id=participant_id)
     notes = {vote["note_id"] for vote in rows if vote["note_id"] is not None}
     cards = {vote["touchpoint_id"] for vote in rows if vote["touchpoint_id"] is not None}
     return notes & set(scene.notes), cards & set(scene.cards)
@@ -172,7 +170,7 @@ def _dots(scene: JourneyScene, votes: list[Row], note_ids: set[int], card_ids: s
 
 def _clusters(scene: JourneyScene, cluster_ids: set[int]) -> None:
     """The frames (and titles) of these clusters around their notes as they are now."""
-    rows = scene.document.store.rows_by_id("cluster", cluster_ids)
+    rows = scene.document.rows_by_id("cluster", cluster_ids)
     members: dict[int, QRectF] = {}
     for note in scene.notes.values():
         cluster_id = note.row["cluster_id"]

@@ -7,15 +7,12 @@ command is the same list inverted and reversed, applied in one transaction.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlmodel import SQLModel
 
-from cocreate.model import TABLES
-
-Row = dict[str, Any]
+from cocreate.records import TABLE_ORDER, Change, Row
 
 CASCADE, SET_NULL = "cascade", "set_null"
 
@@ -42,8 +39,6 @@ ON_DELETE: dict[tuple[str, str], str] = {
     ("vote", "note_id"): CASCADE,
     ("vote", "touchpoint_id"): CASCADE,
 }
-
-TABLE_ORDER = [t.__tablename__ for t in TABLES]
 
 
 def table(name: str) -> Table:
@@ -75,6 +70,9 @@ class Insert:
     def inverse(self) -> Delete:
         return Delete(self.table, dict(self.row))
 
+    def record(self, change: Change, row_id: int) -> None:
+        change.record_insert(self.table, row_id)
+
 
 @dataclass
 class Delete:
@@ -88,6 +86,9 @@ class Delete:
 
     def inverse(self) -> Insert:
         return Insert(self.table, dict(self.row))
+
+    def record(self, change: Change, row_id: int) -> None:
+        change.record_delete(self.table, self.row)
 
 
 @dataclass
@@ -105,63 +106,17 @@ class Update:
     def inverse(self) -> Update:
         return Update(self.table, self.id, dict(self.after), dict(self.before))
 
+    def record(self, change: Change, row_id: int) -> None:
+        change.record_update(self.table, row_id, self.after)
+
 
 Op = Insert | Update | Delete
-
-
-@dataclass
-class Change:
-    """What an applied list of ops touched: table name -> ids, split by what happened."""
-
-    inserted: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    updated: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    deleted: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    # The columns the updates of each table changed, and the rows deleted, as they were.
-    fields: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    removed: dict[str, dict[int, Row]] = field(default_factory=lambda: defaultdict(dict))
-
-    def record(self, op: Op, row_id: int) -> None:
-        target = {Insert: self.inserted, Update: self.updated, Delete: self.deleted}[type(op)]
-        target[op.table].add(row_id)
-        if isinstance(op, Update):
-            self.fields[op.table].update(op.after)
-        elif isinstance(op, Delete):
-            self.removed[op.table][row_id] = op.row
-
-    def ids(self, table_name: str) -> set[int]:
-        """Every row of the table the change inserted, updated or deleted."""
-        return (
-            self.inserted.get(table_name, set())
-            | self.updated.get(table_name, set())
-            | self.deleted.get(table_name, set())
-        )
-
-    def names_rows(self, table_name: str) -> bool:
-        """Whether the change says which rows of the table it touched (Change.everything()
-        names tables without rows: everything may have changed)."""
-        return bool(self.ids(table_name)) or table_name not in self.tables
-
-    @property
-    def tables(self) -> set[str]:
-        return {name for part in (self.inserted, self.updated, self.deleted) for name in part}
-
-    def touches(self, *names: str) -> bool:
-        return bool(self.tables.intersection(names))
-
-    @classmethod
-    def everything(cls) -> Change:
-        """A change that asks every listener to show the whole file again (after a write
-        that did not reach the file); it names every table, with no ids."""
-        change = cls()
-        for name in TABLE_ORDER:
-            change.updated[name]  # noqa: B018 (touching the defaultdict names the table)
-        return change
 
 
 def apply_ops(conn: Connection, ops: list[Op]) -> Change:
     change = Change()
     for op in ops:
-        change.record(op, op.apply(conn))
+        op.record(change, op.apply(conn))
     return change
 
 

@@ -76,18 +76,24 @@ class CanvasActions(QObject):
 
     def retranslate(self) -> None:
         texts = {
-            self.cut_action: (self.tr("Cu&t"), self.tr("Move the selected cards to the clipboard")),
-            self.copy_action: (self.tr("&Copy"), self.tr("Copy the selected cards")),
-            self.paste_action: (self.tr("&Paste"), self.tr("Paste cards at the mouse pointer")),
+            self.cut_action: (
+                self.tr("Cu&t"),
+                self.tr("Move the selected cards and notes to the clipboard"),
+            ),
+            self.copy_action: (self.tr("&Copy"), self.tr("Copy the selected cards and notes")),
+            self.paste_action: (
+                self.tr("&Paste"),
+                self.tr("Paste cards and notes at the mouse pointer"),
+            ),
             self.duplicate_action: (
                 self.tr("D&uplicate"),
-                self.tr("Copy the selected cards in place"),
+                self.tr("Copy the selected cards and notes in place"),
             ),
             self.delete_action: (
                 self.tr("&Delete"),
-                self.tr("Delete the selected cards and links"),
+                self.tr("Delete the selected cards, links and notes"),
             ),
-            self.select_all_action: (self.tr("Select &All"), self.tr("Select every card")),
+            self.select_all_action: (self.tr("Select &All"), self.tr("Select every card and note")),
             self.find_action: (self.tr("&Find…"), self.tr("Find cards by their text")),
             self.find_next_action: (self.tr("Find &Next"), ""),
             self.find_previous_action: (self.tr("Find Pre&vious"), ""),
@@ -312,7 +318,7 @@ class CanvasActions(QObject):
         journey_id = self.tabs.current_journey_id()
         if self.document is None or journey_id is None:
             return None
-        return self.document.store.row("journey", journey_id)
+        return self.document.row("journey", journey_id)
 
     def rename_journey(self) -> None:
         journey = self._current_journey()

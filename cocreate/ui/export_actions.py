@@ -228,7 +228,7 @@ class ExportActions(QObject):
     def export_pdf(self) -> None:
         if self.document is None:
             return
-        journeys = self.document.store.rows("journey", order_by="position")
+        journeys = self.document.rows("journey", order_by="position")
         dialog = PdfExportDialog(journeys, self.window)
         if not dialog.exec():
             return
@@ -269,7 +269,7 @@ class ExportActions(QObject):
             return
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_suffix(".png")
-        journey = self.document.store.row("journey", scene.journey_id)
+        journey = self.document.row("journey", scene.journey_id)
         try:
             render_scene(scene, target, journey["name"] if journey else "")
         except (OSError, ValueError) as error:

@@ -141,12 +141,12 @@ class FacilitationActions(QObject):
             self.policy_actions[policy].setChecked(True)
         for action in self.policy_actions.values():
             action.setEnabled(editable)
-        hidden = bool(document and document.store.count("note", hidden=True))
+        hidden = bool(document and document.count("note", hidden=True))
         self.reveal_all_action.setEnabled(
             editable and hidden and policy == RevealPolicy.FACILITATOR.value
         )
         voting = bool(session.get("voting_round"))
-        has_people = bool(document and document.store.count("participant"))
+        has_people = bool(document and document.count("participant"))
         self.start_voting_action.setEnabled(editable and not voting and has_people)
         self.end_voting_action.setEnabled(editable and voting)
         self.presentation_action.setEnabled(document is not None)
@@ -206,7 +206,7 @@ class FacilitationActions(QObject):
     def reveal_all(self) -> None:
         if self.document is None:
             return
-        hidden = [row["id"] for row in self.document.store.rows("note", hidden=True)]
+        hidden = [row["id"] for row in self.document.rows("note", hidden=True)]
         self.document.reveal_notes(hidden)
 
     def start_voting(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cocreate.store import FileProblem, SessionFileError
+from cocreate.document import FileProblem, SessionFileError
 
 _TEXTS = {
     FileProblem.NOT_FOUND: QT_TRANSLATE_NOOP("FileErrors", "The file does not exist."),

@@ -38,7 +38,7 @@ from cocreate.canvas.icons import channel_icon, emotion_icon, kind_icon
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.model import EMOTION_MIN, SCORE_MAX, SCORE_MIN, TOUCHPOINT_FIELDS
-from cocreate.store.ops import Change, Row
+from cocreate.records import Change, Row
 
 # The fields one card shows; several cards share all but title and description.
 SINGLE_FIELDS = TOUCHPOINT_FIELDS
@@ -516,7 +516,7 @@ class TouchpointForm(QWidget):
     def rows(self) -> list[Row]:
         if self._document is None:
             return []
-        found = (self._document.store.row("touchpoint", tid) for tid in self._ids)
+        found = (self._document.row("touchpoint", tid) for tid in self._ids)
         return [row for row in found if row is not None]
 
     def refresh(self, force: bool = False) -> list[int]:
@@ -549,8 +549,8 @@ class TouchpointForm(QWidget):
             return
         self.heading.setText(self.tr("Touchpoint"))
         assert self._document is not None
-        stage = self._document.store.row("stage", rows[0]["stage_id"]) or {}
-        lane = self._document.store.row("lane", rows[0]["lane_id"]) or {}
+        stage = self._document.row("stage", rows[0]["stage_id"]) or {}
+        lane = self._document.row("lane", rows[0]["lane_id"]) or {}
         self.location.setText(f"{stage.get('name', '')} · {lane.get('name', '')}")
         self.location.setVisible(True)
 

@@ -22,7 +22,7 @@ from cocreate import templates
 from cocreate.document import Document
 from cocreate.labels import label, plain_tip, values
 from cocreate.model import PersonaKind
-from cocreate.store.ops import Row
+from cocreate.records import Row
 
 NO_PERSONA = "none"
 NEW_PERSONA = "new"
@@ -159,7 +159,7 @@ class NewJourneyDialog(QDialog):
         self.template_preview = QLabel()
         self.template_preview.setTextFormat(Qt.TextFormat.PlainText)
         self.template_preview.setWordWrap(True)
-        self.persona_combo = PersonaCombo(document.store.rows("persona"))
+        self.persona_combo = PersonaCombo(document.rows("persona"))
         self.persona_fields = PersonaFields()
         self.persona_fields.setVisible(False)
 
@@ -262,9 +262,9 @@ class PersonaDialog(QDialog):
     def __init__(self, document: Document, journey_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(460)
-        journey = document.store.row("journey", journey_id) or {}
+        journey = document.row("journey", journey_id) or {}
         self._journey_name = journey.get("name", "")
-        personas = document.store.rows("persona")
+        personas = document.rows("persona")
         self._stored: dict[PersonaChoice, dict[str, str]] = {
             row["id"]: {key: row[key] for key in ("name", "kind", "description")}
             for row in personas

@@ -11,7 +11,7 @@ from cocreate.canvas.view import JourneyView
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.labels import plain_tip
-from cocreate.store.ops import Change
+from cocreate.records import Change
 from cocreate.ui.canvas_menus import CanvasMenus
 from cocreate.ui.view_state import ViewPlace, restore_view_place, view_place
 
@@ -108,7 +108,7 @@ class JourneyTabs(QTabWidget):
         if self.document is None:
             return
         self._syncing = True
-        journeys = self.document.store.rows("journey", order_by="position")
+        journeys = self.document.rows("journey", order_by="position")
         wanted = {row["id"]: row for row in journeys}
         for journey_id in list(self.views):
             if journey_id not in wanted:

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate import __version__, templates
-from cocreate.document import Document
-from cocreate.store import SessionFileError
-from cocreate.store.recovery import recoverable_sessions
+from cocreate.document import Document, SessionFileError, recoverable_sessions
 from cocreate.ui import i18n
 from cocreate.ui.actions import HistoryAction, make_action, set_texts
 from cocreate.ui.canvas_actions import CanvasActions

@@ -7,7 +7,6 @@ Every text from people is shown as plain text.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from cocreate.document import Document
 from cocreate.labels import label, plain_tip
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 
 def _swatch(color: str) -> QIcon:
@@ -116,12 +114,12 @@ class SessionOverview(QWidget):
             for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
                 widget.clear()
             return
-        store = self._document.store
-        session = store.session_row()
+        document = self._document
+        session = document.session()
         self.title_label.setText(session["title"] or self.tr("Untitled session"))
         self.theme_label.setText(session["theme"])
         self.theme_label.setVisible(bool(session["theme"]))
-        people = store.rows("participant", order_by="position")
+        people = document.rows("participant", order_by="position")
         meta = [session["brand"], session["date"]]
         if session["facilitator"]:
             meta.append(self.tr("Facilitator: %1").replace("%1", session["facilitator"]))
@@ -134,15 +132,15 @@ class SessionOverview(QWidget):
 
         votes = self._vote_counts()
         authors = {row["id"]: row for row in people}
-        personas = {row["id"]: row for row in store.rows("persona")}
-        for journey in store.rows("journey", order_by="position"):
+        personas = {row["id"]: row for row in document.rows("persona")}
+        for journey in document.rows("journey", order_by="position"):
             self._add_journey(journey, personas, authors, votes)
         self._add_participants(people)
         self._apply_expansion()
 
     def _vote_counts(self) -> Counter:
         votes: Counter = Counter()
-        for vote in self._document.store.rows("vote"):
+        for vote in self._document.rows("vote"):
             key = ("note", vote["note_id"]) if vote["note_id"] else ("tp", vote["touchpoint_id"])
             votes[key] += 1
         return votes
@@ -157,7 +155,7 @@ class SessionOverview(QWidget):
     def _add_journey(
         self, journey: Row, personas: dict[int, Row], authors: dict[int, Row], votes: Counter
     ) -> None:
-        store = self._document.store
+        document = self._document
         persona = personas.get(journey["persona_id"])
         detail = ""
         if persona is not None:
@@ -168,12 +166,12 @@ class SessionOverview(QWidget):
         font.setPointSizeF(font.pointSizeF() + 2)
         root.setFont(0, font)
 
-        lanes = store.rows("lane", order_by="position", journey_id=journey["id"])
-        touchpoints = store.rows("touchpoint", order_by="position", journey_id=journey["id"])
+        lanes = document.rows("lane", order_by="position", journey_id=journey["id"])
+        touchpoints = document.rows("touchpoint", order_by="position", journey_id=journey["id"])
         by_cell: dict[tuple[int, int], list[Row]] = defaultdict(list)
         for touchpoint in touchpoints:
             by_cell[(touchpoint["stage_id"], touchpoint["lane_id"])].append(touchpoint)
-        for stage in store.rows("stage", order_by="position", journey_id=journey["id"]):
+        for stage in document.rows("stage", order_by="position", journey_id=journey["id"]):
             count = sum(len(by_cell[(stage["id"], lane["id"])]) for lane in lanes)
             stage_item = self._section(root, stage["name"], self.tr("Touchpoints: %n", "", count))
             stage_item.setIcon(0, _swatch(stage["color"]))
@@ -207,12 +205,12 @@ class SessionOverview(QWidget):
     def _add_notes(
         self, root: QTreeWidgetItem, journey: Row, authors: dict[int, Row], votes: Counter
     ) -> None:
-        store = self._document.store
-        notes = store.rows("note", journey_id=journey["id"])
+        document = self._document
+        notes = document.rows("note", journey_id=journey["id"])
         if not notes:
             return
         section = self._section(root, self.tr("Notes"), self.tr("Notes: %n", "", len(notes)))
-        clusters = store.rows("cluster", journey_id=journey["id"])
+        clusters = document.rows("cluster", journey_id=journey["id"])
         groups: dict[int | None, list[Row]] = defaultdict(list)
         for note in notes:
             groups[note["cluster_id"]].append(note)

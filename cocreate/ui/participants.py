@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.model import Role
-from cocreate.store.ops import Change, Row
+from cocreate.records import Change, Row
 
 # Twelve sticky-note colours, light enough for dark text and distinct from each other; new
 # people get the first one nobody has yet.
@@ -367,7 +367,7 @@ class ParticipantsDock(QDockWidget):
             return
         self._refresh_pending = False
         document = self._document
-        self._rows = document.store.rows("participant", order_by="position") if document else []
+        self._rows = document.rows("participant", order_by="position") if document else []
         voting_round = self.voting_round()
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.editable():

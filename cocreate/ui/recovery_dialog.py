@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.store.recovery import Recoverable
+from cocreate.document import Recoverable
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.analysis import TallyEntry, latest_round, tally
+from cocreate.analysis import TallyEntry
 from cocreate.document import Document
-from cocreate.store.ops import Change
+from cocreate.records import Change
 
 RANK_COLUMN, VOTES_COLUMN, KIND_COLUMN, TEXT_COLUMN = 0, 1, 2, 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # ("note" | "touchpoint", id)
@@ -177,13 +177,13 @@ class TallyDock(QDockWidget):
     def refresh(self) -> None:
         document = self._document
         if document is not None and self._journey_id is not None:
-            if document.store.row("journey", self._journey_id) is None:
+            if document.row("journey", self._journey_id) is None:
                 self._journey_id = None
         running = int(document.session()["voting_round"] or 0) if document else 0
-        self._round = latest_round(document.store) if document else 0
+        self._round = document.latest_round() if document else 0
         journey = self._journey_id
         if document is not None and journey is not None and self._round:
-            self._entries = tally(document.store, journey, self._round)
+            self._entries = document.tally(journey, self._round)
         else:
             self._entries = []
         self._show_status(document, running)
@@ -205,9 +205,9 @@ class TallyDock(QDockWidget):
         if document is None or not self._round:
             self.dots_label.setVisible(False)
             return
-        given = document.store.count("vote", round=self._round)
+        given = document.count("vote", round=self._round)
         if running:
-            budget = sum(row["vote_budget"] for row in document.store.rows("participant"))
+            budget = sum(row["vote_budget"] for row in document.rows("participant"))
             text = (
                 self.tr("Dots given: %1 of %2").replace("%1", str(given)).replace("%2", str(budget))
             )

@@ -6,6 +6,8 @@ from cocreate.canvas.interactions.base import CanvasScene, Interaction, Mode
 from cocreate.canvas.interactions.cluster import DragCluster
 from cocreate.canvas.interactions.link import DrawLink
 from cocreate.canvas.interactions.move import MoveItems
+from cocreate.canvas.interactions.note_draft import NewNoteDraft
+from cocreate.canvas.interactions.palette import PaletteDrop
 from cocreate.canvas.interactions.pick import gesture_after_press, gesture_for_press
 from cocreate.canvas.interactions.stage import ReorderStage, ResizeStage
 from cocreate.canvas.interactions.vote import VoteClick
@@ -17,6 +19,8 @@ __all__ = [
     "Interaction",
     "Mode",
     "MoveItems",
+    "NewNoteDraft",
+    "PaletteDrop",
     "ReorderStage",
     "ResizeStage",
     "VoteClick",

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cocreate.analysis import JourneyHealth, compute_health
 from cocreate.layout import JourneyLayout, compute_layout
+from cocreate.records import Row
 from cocreate.store import SessionFile
-
-Row = dict[str, Any]
 
 
 @dataclass
