@@ -48,6 +48,8 @@ BRANDED = "#f9a825"
 LINK = "#5c6bc0"
 WHITE = "#ffffff"
 FALLBACK = "#9e9e9e"
+#: How strongly a stage's colour tints its cells (on white).
+CELL_TINT = 0.3
 
 # A note's colour in the category view (View > Colour Notes by Category), on paper its category
 # badge: light, so that dark text stands on them.

@@ -3,12 +3,14 @@
 The canvas draws them as they are; the PDF maps them onto paper through its one transform
 (cocreate.export.pdf.blueprint_plan.TileTransform). Where the journey's cells and cards go is
 cocreate.layout's; this module holds what is drawn between and over them: the links' curves,
-the emotion curve's heights and the tidy grid of a cluster's notes.
+the emotion curve's heights, the tidy grid of a cluster's notes, and the emotion face and the
+branded star, whose shapes are given around their centre.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from cocreate.layout import Rect
 
@@ -82,3 +84,35 @@ def tidy_grid(count: int, left: float, top: float) -> list[Point]:
         (left + col * (NOTE_WIDTH + NOTE_GAP), top + row * (NOTE_HEIGHT + NOTE_GAP))
         for row, col in (divmod(index, columns) for index in range(count))
     ]
+
+
+@dataclass(frozen=True)
+class FaceShape:
+    """An emotion face of a radius, around its centre (y downwards): two eyes and a mouth, a
+    quadratic curve that smiles at +2 and frowns at −2."""
+
+    eyes: tuple[Point, Point]
+    eye_radius: float
+    mouth: tuple[Point, Point, Point]  # start, control point, end
+
+
+def face_shape(radius: float, emotion: int) -> FaceShape:
+    emotion = max(-2, min(2, int(emotion)))
+    eye_y = -radius * 0.25
+    mouth_y = radius * 0.35
+    half = radius * 0.45
+    return FaceShape(
+        eyes=((-radius * 0.35, eye_y), (radius * 0.35, eye_y)),
+        eye_radius=radius * 0.16,
+        mouth=((-half, mouth_y), (0.0, mouth_y + emotion * radius * 0.22), (half, mouth_y)),
+    )
+
+
+def star_points(outer: float) -> list[Point]:
+    """The branded mark: a five-pointed star around its centre (y downwards), a point up."""
+    points = []
+    for index in range(10):
+        radius = outer if index % 2 == 0 else outer * 0.45
+        angle = -math.pi / 2 + index * math.pi / 5
+        points.append((radius * math.cos(angle), radius * math.sin(angle)))
+    return points

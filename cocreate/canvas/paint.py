@@ -3,7 +3,6 @@ fonts, levels of detail, stacking order, and the small shapes several items draw
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -21,6 +20,7 @@ from PySide6.QtGui import (
 
 from cocreate import colors
 from cocreate.canvas.icons import EMOTION_COLORS
+from cocreate.geometry import face_shape, star_points
 
 INK = QColor(colors.INK)
 MUTED = QColor(colors.MUTED)
@@ -103,18 +103,18 @@ def wrapped_lines(text: str, text_font: QFont, width: float, max_lines: int) -> 
 
 def paint_face(painter: QPainter, center: QPointF, radius: float, emotion: int) -> None:
     """An emotion mark: a coloured face, smiling at +2, frowning at −2."""
+    shape = face_shape(radius, emotion)
     painter.setPen(QPen(QColor("#ffffff"), 1.2))
     painter.setBrush(QColor(EMOTION_COLORS.get(emotion, EMOTION_COLORS[0])))
     painter.drawEllipse(center, radius, radius)
     painter.setBrush(QColor("#ffffff"))
     painter.setPen(Qt.PenStyle.NoPen)
-    eye = radius * 0.16
-    painter.drawEllipse(center + QPointF(-radius * 0.35, -radius * 0.25), eye, eye)
-    painter.drawEllipse(center + QPointF(radius * 0.35, -radius * 0.25), eye, eye)
+    for eye in shape.eyes:
+        painter.drawEllipse(center + QPointF(*eye), shape.eye_radius, shape.eye_radius)
+    start, control, end = (center + QPointF(*point) for point in shape.mouth)
     mouth = QPainterPath()
-    y = center.y() + radius * 0.35
-    mouth.moveTo(center.x() - radius * 0.45, y)
-    mouth.quadTo(center.x(), y + emotion * radius * 0.22, center.x() + radius * 0.45, y)
+    mouth.moveTo(start)
+    mouth.quadTo(control, end)
     painter.setPen(
         QPen(
             QColor("#ffffff"),
@@ -128,12 +128,7 @@ def paint_face(painter: QPainter, center: QPointF, radius: float, emotion: int) 
 
 
 def star(center: QPointF, outer: float) -> QPolygonF:
-    points = []
-    for index in range(10):
-        radius = outer if index % 2 == 0 else outer * 0.45
-        angle = -math.pi / 2 + index * math.pi / 5
-        points.append(center + QPointF(radius * math.cos(angle), radius * math.sin(angle)))
-    return QPolygonF(points)
+    return QPolygonF([center + QPointF(*point) for point in star_points(outer)])
 
 
 def pill(painter: QPainter, x: float, y: float, text: str, color: str, text_font: QFont) -> float:
@@ -153,4 +148,4 @@ def pill(painter: QPainter, x: float, y: float, text: str, color: str, text_font
 @lru_cache(maxsize=64)
 def stage_tint(name: str) -> QColor:
     """A stage colour blended 30 % onto white, as a solid colour (cheaper than alpha)."""
-    return QColor(*(round(channel * 255) for channel in colors.tint(name, 0.3)))
+    return QColor(*(round(channel * 255) for channel in colors.tint(name, colors.CELL_TINT)))

@@ -14,8 +14,10 @@ from cocreate.geometry import (
     NOTE_WIDTH,
     curve_point,
     emotion_y,
+    face_shape,
     link_curve,
     link_route,
+    star_points,
     tidy_grid,
 )
 from cocreate.layout import CARD_HEIGHT, CARD_WIDTH, Rect
@@ -87,3 +89,27 @@ def test_the_tidy_grid_is_near_square_and_never_overlaps(count: int):
         assert (y - 50.0) % (NOTE_HEIGHT + NOTE_GAP) == 0
     # Row by row: reading order is kept.
     assert spots == sorted(spots, key=lambda spot: (spot[1], spot[0]))
+
+
+@pytest.mark.parametrize("emotion", [-2, -1, 0, 1, 2])
+def test_a_face_smiles_with_a_high_emotion_and_frowns_with_a_low_one(emotion: int):
+    face = face_shape(10.0, emotion)
+    (left_eye, right_eye), (start, control, end) = face.eyes, face.mouth
+    assert left_eye[1] == right_eye[1] < 0 < start[1]  # eyes above the centre, mouth below
+    assert left_eye[0] == -right_eye[0] and start[0] == -end[0] and control[0] == 0
+    assert start[1] == end[1]
+    # y downwards: a smile's middle hangs below its corners, a frown's rises above them.
+    assert (control[1] - start[1]) * emotion >= 0
+    assert (control[1] == start[1]) == (emotion == 0)
+    assert face_shape(10.0, emotion + 5).mouth == face_shape(10.0, min(2, emotion + 5)).mouth
+
+
+def test_the_star_has_five_points_up_first_and_is_symmetric():
+    points = star_points(10.0)
+    assert len(points) == 10
+    assert points[0] == pytest.approx((0.0, -10.0))  # the first point is straight up
+    outer = [math.hypot(x, y) for x, y in points[::2]]
+    inner = [math.hypot(x, y) for x, y in points[1::2]]
+    assert outer == pytest.approx([10.0] * 5) and inner == pytest.approx([4.5] * 5)
+    mirrored = sorted((round(-x, 9), round(y, 9)) for x, y in points)
+    assert mirrored == sorted((round(x, 9), round(y, 9)) for x, y in points)

@@ -90,7 +90,7 @@ class BlueprintPage:
             for stage_id in tile.stage_ids:
                 cell = layout.cells[(stage_id, lane_id)]
                 color = self.journey.stage_by_id[stage_id]["color"]
-                style.fill(canvas, style.tint(color, 0.30))
+                style.fill(canvas, style.tint(color, style.CELL_TINT))
                 canvas.rect(to_page.x(cell.x), y_bottom, scaled(cell.width), y_top - y_bottom, 0, 1)
         # Lane rules and column rules.
         style.stroke(canvas, style.RULE, scaled(1))

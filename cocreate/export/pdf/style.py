@@ -16,6 +16,7 @@ from cocreate.colors import (  # noqa: F401 (the exporter's palette, in one plac
     BRANDED,
     BREAKPOINT,
     CATEGORY_COLORS,
+    CELL_TINT,
     CURVE,
     CURVE_BAND,
     EMOTION_COLORS,
@@ -34,6 +35,7 @@ from cocreate.colors import (  # noqa: F401 (the exporter's palette, in one plac
     note_color,
     rgb,
 )
+from cocreate.geometry import face_shape, star_points
 
 # -- colours only paper has --------------------------------------------------------------------
 
@@ -84,33 +86,30 @@ def stroke(canvas: Canvas, value: str | Color, width: float | None = None) -> No
 
 
 def face(canvas: Canvas, cx: float, cy: float, radius: float, emotion: int) -> None:
-    """An emotion mark: a face in the emotion's colour, smiling at +2, frowning at -2 (PDF y
-    goes up)."""
+    """An emotion mark: a face in the emotion's colour, smiling at +2, frowning at -2 (the
+    canvas's shape, turned for PDF y going up)."""
     value = max(-2, min(2, int(emotion)))
+    shape = face_shape(radius, value)
     canvas.saveState()
     fill(canvas, EMOTION_COLORS[value])
     stroke(canvas, WHITE, max(0.4, radius * 0.12))
     canvas.circle(cx, cy, radius, stroke=1, fill=1)
     fill(canvas, WHITE)
-    eye = radius * 0.16
-    canvas.circle(cx - radius * 0.35, cy + radius * 0.25, eye, stroke=0, fill=1)
-    canvas.circle(cx + radius * 0.35, cy + radius * 0.25, eye, stroke=0, fill=1)
+    for x, y in shape.eyes:
+        canvas.circle(cx + x, cy - y, shape.eye_radius, stroke=0, fill=1)
     stroke(canvas, WHITE, max(0.35, radius * 0.14))
     canvas.setLineCap(1)
-    mouth_y = cy - radius * 0.35
-    half = radius * 0.45
-    dip = -value * radius * 0.11  # the middle of the mouth: lower for a smile
+    (x0, y0), (x1, y1), (x2, y2) = ((cx + x, cy - y) for x, y in shape.mouth)
     path = canvas.beginPath()
-    path.moveTo(cx - half, mouth_y)
-    # A quadratic curve through a control point as a cubic one.
-    control = mouth_y + 2 * dip
+    path.moveTo(x0, y0)
+    # The quadratic curve as a cubic one.
     path.curveTo(
-        cx - half + (2 / 3) * half,
-        mouth_y + (2 / 3) * (control - mouth_y),
-        cx + half - (2 / 3) * half,
-        mouth_y + (2 / 3) * (control - mouth_y),
-        cx + half,
-        mouth_y,
+        x0 + (2 / 3) * (x1 - x0),
+        y0 + (2 / 3) * (y1 - y0),
+        x2 + (2 / 3) * (x1 - x2),
+        y2 + (2 / 3) * (y1 - y2),
+        x2,
+        y2,
     )
     canvas.drawPath(path, stroke=1, fill=0)
     canvas.restoreState()
@@ -118,14 +117,11 @@ def face(canvas: Canvas, cx: float, cy: float, radius: float, emotion: int) -> N
 
 def star(canvas: Canvas, cx: float, cy: float, outer: float, value: str = BRANDED) -> None:
     path = canvas.beginPath()
-    for index in range(10):
-        radius = outer if index % 2 == 0 else outer * 0.45
-        angle = math.pi / 2 + index * math.pi / 5
-        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+    for index, (x, y) in enumerate(star_points(outer)):
         if index == 0:
-            path.moveTo(x, y)
+            path.moveTo(cx + x, cy - y)
         else:
-            path.lineTo(x, y)
+            path.lineTo(cx + x, cy - y)
     path.close()
     canvas.saveState()
     fill(canvas, value)
