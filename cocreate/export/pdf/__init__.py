@@ -1,10 +1,12 @@
 """The PDF service blueprint of a session (no Qt): `export_pdf(session, out)`.
 
-document: the whole document, planned page by page, then drawn; title_page, notes_pages and
-health_pages: the flowing pages; blueprint_plan: the scale and tiles of a journey's blueprint
-(pure) and the one transform from canvas units to page points; blueprint_draw: the blueprint
-drawn through that transform; sheet: paper, margins and the flow of blocks; style, draw,
-fonts, text and wrap: colours, shapes, type and words.
+document: the whole document, planned page by page, then drawn; data: what a session holds,
+read once; title_page, notes_pages and health_pages: the flowing pages; blueprint_plan: the
+scale and tiles of a journey's blueprint (pure) and TileTransform, the one mapping from canvas
+units to page points; blueprint_draw, emotion_curve and legend: a blueprint tile drawn through
+that transform; sheet: paper, margins and the flow of blocks; style, draw, fonts, text and
+wrap: colours and marks (the canvas's, from cocreate.colors and cocreate.geometry), type and
+words.
 """
 
 from cocreate.export.pdf.data import journey_names
