@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QTreeWidgetItem
 
 from cocreate.canvas import icons
 from cocreate.canvas.mime import PALETTE_MIME, read_payload
@@ -15,7 +15,7 @@ from cocreate.model import Channel, Status, TouchpointKind
 from cocreate.resources import resource_path
 from cocreate.ui.inspector import InspectorDock
 from cocreate.ui.journey_dialogs import NEW_PERSONA, NewJourneyDialog, PersonaDialog
-from cocreate.ui.palette import PaletteDock, entry_payload
+from cocreate.ui.palette import PaletteDock, PaletteTree, entry_payload
 from tests.gui_helpers import type_text, when_modal
 
 JOURNEY = 1
@@ -356,6 +356,11 @@ def palette(qtbot):
     return dock
 
 
+def entry_for(tree: PaletteTree, payload: dict[str, str]) -> QTreeWidgetItem:
+    """The palette's entry (a kind or a channel) that makes cards with these fields."""
+    return next(item for item in tree.entries() if entry_payload(item) == payload)
+
+
 def test_palette_lists_kinds_and_channels_with_tooltips(palette):
     assert palette.objectName() == "paletteDock"
     assert palette.windowTitle() == "Palette"
@@ -367,14 +372,14 @@ def test_palette_lists_kinds_and_channels_with_tooltips(palette):
     for item in palette.tree.entries():
         assert item.text(0) and item.toolTip(0) and not item.icon(0).isNull()
         assert item.flags() & Qt.ItemFlag.ItemIsDragEnabled
-    store = palette.tree.entry_for({"channel": "store"})
+    store = entry_for(palette.tree, {"channel": "store"})
     assert store.text(0) == "Store"
     assert "Store" in store.toolTip(0)
 
 
 @pytest.mark.parametrize("payload", [{"kind": "first"}, {"channel": "word_of_mouth"}])
 def test_palette_drag_data_carries_the_entry(palette, payload):
-    item = palette.tree.entry_for(payload)
+    item = entry_for(palette.tree, payload)
     data = palette.tree.mimeData([item])
     assert data.formats() == [PALETTE_MIME]
     assert read_payload(data, PALETTE_MIME) == payload
@@ -385,14 +390,14 @@ def test_palette_drag_data_carries_the_entry(palette, payload):
 
 def test_palette_enter_and_double_click_emit_the_payload(qtbot, palette):
     tree = palette.tree
-    item = tree.entry_for({"channel": "phone"})
+    item = entry_for(tree, {"channel": "phone"})
     tree.setFocus()
     tree.setCurrentItem(item)
     with qtbot.waitSignal(palette.activated) as blocker:
         QTest.keyClick(tree, Qt.Key.Key_Return)
     assert blocker.args == [{"channel": "phone"}]
 
-    item = tree.entry_for({"kind": "end"})
+    item = entry_for(tree, {"kind": "end"})
     tree.scrollToItem(item)
     center = tree.visualItemRect(item).center()
     with qtbot.waitSignal(palette.activated) as blocker:

@@ -21,6 +21,7 @@ from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.demo import write_demo
 from cocreate.export.pdf import export_pdf
 from cocreate.ui.app import create_application, start_window
+from cocreate.ui.palette import entry_payload
 from cocreate.ui.timer import TimerOverlay
 
 JOURNEY = 1
@@ -303,7 +304,7 @@ def test_a_single_card_is_no_lowest_point_on_the_canvas_or_in_the_pdf(window, tm
 
 def double_click_entry(palette, payload: dict) -> None:
     tree = palette.tree
-    item = tree.entry_for(payload)
+    item = next(item for item in tree.entries() if entry_payload(item) == payload)
     tree.scrollToItem(item)
     center = tree.visualItemRect(item).center()
     QTest.mouseClick(tree.viewport(), LEFT, pos=center)

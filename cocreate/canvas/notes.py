@@ -336,9 +336,8 @@ class BoardItem(QGraphicsItem):
             return
         painter.setPen(QColor("#78909c"))
         painter.setFont(font(11, True))
-        inset = self.HINT_INSET
         painter.drawText(
-            self.area.adjusted(inset.x(), inset.y(), -inset.x(), 0),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.hint_rect(),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip,
             self.hint_text(),
         )

@@ -138,9 +138,6 @@ class PaletteTree(QTreeWidget):
             for i in range(group.childCount())
         ]
 
-    def entry_for(self, payload: dict[str, str]) -> QTreeWidgetItem | None:
-        return next((item for item in self.entries() if entry_payload(item) == payload), None)
-
     # -- dragging --------------------------------------------------------------------------------
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
