@@ -1,11 +1,28 @@
-"""Shared test set-up: offscreen Qt, and cocreate's own folders and settings per test."""
+"""Shared test set-up: offscreen Qt, cocreate's own folders and settings per test, and the
+`cli` fixture that runs cocreate's commands."""
 
 import os
+import subprocess
+import sys
+from dataclasses import dataclass
 
 # Qt aborts without a platform; this must be set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+
+#: What tells Qt there is a screen; a command run "with no display" sees none of them.
+SCREEN_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+#: Sub-commands that draw with Qt: in this process they use the tests' QApplication.
+QT_COMMANDS = ("export-image",)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (in addopts): the whole suite or a folder runs on a worker per CPU; chosen test
+    files or tests run in this process, which starts sooner (`-n 2` spreads them all the same)."""
+    if config.args and all(arg.endswith(".py") or "::" in arg for arg in config.args):
+        return 0
+    return None  # pytest-xdist's own count: one per CPU
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +53,51 @@ def empty_clipboard():
 
     if QApplication.instance() is not None:
         QApplication.clipboard().clear()
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class Cli:
+    """`cocreate ARGS…`: `cli(…)` runs it in this process (fast), `cli.process(…)` as the real
+    command in a fresh process with no display at all. Both give the exit status, stdout and
+    stderr."""
+
+    def __init__(self, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture) -> None:
+        self._request = request
+        self._capsys = capsys
+
+    def __call__(self, *args: object) -> CliResult:
+        from cocreate.__main__ import main
+
+        argv = [str(arg) for arg in args]
+        if argv and argv[0] in QT_COMMANDS:
+            self._request.getfixturevalue("qapp")  # one QApplication for the whole session
+        self._capsys.readouterr()
+        try:
+            code = main(argv)
+        except SystemExit as stop:  # --help, or a usage error
+            code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+        out, err = self._capsys.readouterr()
+        return CliResult(code, out, err)
+
+    def process(self, *args: object, timeout: float = 120) -> CliResult:
+        env = {key: value for key, value in os.environ.items() if key not in SCREEN_VARIABLES}
+        done = subprocess.run(
+            [sys.executable, "-m", "cocreate", *(str(arg) for arg in args)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=timeout,
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def cli(request, capsys) -> Cli:
+    return Cli(request, capsys)

@@ -1,50 +1,40 @@
-"""The headless commands: `cocreate demo`, `cocreate info`, `--help`, and their error lines."""
+"""The headless commands: `cocreate demo`, `cocreate info`, `--help`, and their error lines.
+
+They run in this process (the `cli` fixture); one test runs the real command in a fresh process
+with no display at all."""
 
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
 from cocreate.__main__ import main
 from cocreate.store import SessionFile
+from cocreate.store.schema import SCHEMA_VERSION
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """The real command in a fresh process, with no display at all."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    return subprocess.run(
-        [sys.executable, "-m", "cocreate", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
-
-
-def test_help_lists_every_sub_command():
-    result = run_cli("--help")
+def test_help_lists_every_sub_command(cli):
+    result = cli("--help")
     assert result.returncode == 0
     for command in ("demo", "info"):
         assert f"  {command} " in result.stdout
     assert "--demo" in result.stdout
 
 
-def test_demo_then_info_without_a_window(tmp_path):
+@pytest.mark.slow
+def test_demo_then_info_without_a_window(cli, tmp_path):
     out = tmp_path / "salon.cocreate"
-    result = run_cli("demo", str(out))
+    result = cli.process("demo", out)
     assert result.returncode == 0, result.stderr
     assert out.is_file()
-    info = run_cli("info", str(out))
+    info = cli.process("info", out)
     assert info.returncode == 0, info.stderr
     assert "Morning Bean" in info.stdout
     assert "会员忠诚旅程" in info.stdout
-    assert "Schema version: 2" in info.stdout
+    assert f"Schema version: {SCHEMA_VERSION}" in info.stdout
     assert "touchpoints" in info.stdout
 
 
@@ -58,7 +48,7 @@ def test_info_json_counts_match_the_file(tmp_path, capsys):
     try:
         assert data["title"] == store.session_row()["title"]
         assert data["participants"] == store.count("participant")
-        assert data["schema_version"] == 2
+        assert data["schema_version"] == SCHEMA_VERSION
         assert sum(j["touchpoints"] for j in data["journeys"]) == store.count("touchpoint")
         assert sum(j["notes"] for j in data["journeys"]) == store.count("note")
         assert sum(j["votes"] for j in data["journeys"]) == store.count("vote")
@@ -67,10 +57,10 @@ def test_info_json_counts_match_the_file(tmp_path, capsys):
         store.close()
 
 
-def test_demo_never_overwrites_a_file(tmp_path):
+def test_demo_never_overwrites_a_file(cli, tmp_path):
     out = tmp_path / "mine.cocreate"
     out.write_bytes(b"precious")
-    result = run_cli("demo", str(out))
+    result = cli("demo", out)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert str(out) in result.stderr and "already exists" in result.stderr
@@ -95,12 +85,12 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("kind", list(BAD_INPUTS))
-def test_info_on_bad_input_prints_one_line_and_fails(tmp_path, kind):
+def test_info_on_bad_input_prints_one_line_and_fails(cli, tmp_path, kind):
     make, words = BAD_INPUTS[kind]
     path = tmp_path / "input.cocreate"
     make(path)
     before = path.read_bytes() if path.is_file() else None
-    result = run_cli("info", str(path))
+    result = cli("info", path)
     assert result.returncode == 1
     assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, result.stderr
     assert "Traceback" not in result.stderr

@@ -1,12 +1,13 @@
-"""The export and import commands: their outputs, and one clear line when an input is bad."""
+"""The export and import commands: their outputs, and one clear line when an input is bad.
+
+They run in this process (the `cli` fixture, or cocreate's main); the tests "in a real process"
+run the real command in a fresh process with no display at all."""
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import sqlite3
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -17,20 +18,6 @@ from cocreate.__main__ import main
 from cocreate.demo import write_demo
 from cocreate.export.json_io import export_json
 from cocreate.store import SessionFile
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """The real command in a fresh process, with no display at all."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    return subprocess.run(
-        [sys.executable, "-m", "cocreate", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
-
 
 EXPORTS = {
     # command -> the output it is given, relative to the test folder
@@ -81,8 +68,8 @@ def assert_one_line_error(err: str, *words: str) -> None:
         assert word in err, err
 
 
-def test_help_lists_the_new_commands():
-    result = run_cli("--help")
+def test_help_lists_the_new_commands(cli):
+    result = cli("--help")
     assert result.returncode == 0
     for command in ("export-csv", "export-json", "import-json", "export-pdf"):
         assert f"  {command} " in result.stdout
@@ -106,12 +93,14 @@ def test_a_bad_session_gives_one_line_and_no_output(command, kind, tmp_path, cap
         assert session.read_bytes() == before
 
 
-@pytest.mark.parametrize("command", list(EXPORTS))
-def test_a_truncated_session_in_a_real_process(command, tmp_path):
+@pytest.mark.slow
+def test_a_truncated_session_in_a_real_process(cli, tmp_path):
+    """The in-process test above covers every export; this one the real command's exit."""
+    command = "export-pdf"
     session = tmp_path / "cut.cocreate"
     _truncated(session, tmp_path)
     out = tmp_path / EXPORTS[command]
-    result = run_cli(command, str(session), "-o", str(out))
+    result = cli.process(command, session, "-o", out)
     assert result.returncode == 1
     assert_one_line_error(result.stderr, str(session), "damaged")
     assert result.stdout == ""
@@ -119,9 +108,9 @@ def test_a_truncated_session_in_a_real_process(command, tmp_path):
     assert leftovers(tmp_path, "cut.cocreate") == set()
 
 
-def test_export_csv_writes_both_tables(demo, tmp_path):
+def test_export_csv_writes_both_tables(cli, demo, tmp_path):
     folder = tmp_path / "tables" / "today"
-    result = run_cli("export-csv", str(demo), "-o", str(folder))
+    result = cli("export-csv", demo, "-o", folder)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["notes.csv", "touchpoints.csv"]
     assert (folder / "touchpoints.csv").read_bytes().startswith(b"\xef\xbb\xbfjourney,")
@@ -136,12 +125,12 @@ def test_export_csv_into_a_file_fails_cleanly(demo, tmp_path, capsys):
     assert blocker.read_text(encoding="utf-8") == "a file"
 
 
-def test_export_json_to_a_file_and_to_stdout(demo, tmp_path):
+def test_export_json_to_a_file_and_to_stdout(cli, demo, tmp_path):
     out = tmp_path / "salon.json"
-    result = run_cli("export-json", str(demo), "-o", str(out))
+    result = cli("export-json", demo, "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == export_json(demo)
-    piped = run_cli("export-json", str(demo), "-o", "-")
+    piped = cli("export-json", demo, "-o", "-")
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout == export_json(demo)
     assert json.loads(piped.stdout)["format"] == "cocreate-session"
@@ -161,14 +150,14 @@ def test_export_json_into_a_missing_folder(demo, tmp_path, capsys):
     assert not out.parent.exists()
 
 
-def test_import_json_round_trip_through_the_cli(demo, tmp_path):
+def test_import_json_round_trip_through_the_cli(cli, demo, tmp_path):
     exported = tmp_path / "salon.json"
-    assert run_cli("export-json", str(demo), "-o", str(exported)).returncode == 0
+    assert cli("export-json", demo, "-o", exported).returncode == 0
     imported = tmp_path / "again.cocreate"
-    result = run_cli("import-json", str(exported), "-o", str(imported))
+    result = cli("import-json", exported, "-o", imported)
     assert result.returncode == 0, result.stderr
     assert export_json(imported) == exported.read_text(encoding="utf-8")
-    info = run_cli("info", str(imported))
+    info = cli("info", imported)
     assert info.returncode == 0 and "Morning Bean" in info.stdout
 
 
@@ -244,11 +233,12 @@ def test_import_json_of_bad_input_gives_one_line_and_no_file(kind, demo, tmp_pat
     assert leftovers(tmp_path, "input.json", "demo.cocreate") == set()
 
 
-def test_import_json_syntax_error_in_a_real_process(tmp_path):
+@pytest.mark.slow
+def test_import_json_syntax_error_in_a_real_process(cli, tmp_path):
     source = tmp_path / "broken.json"
     source.write_text('{\n  "format": "cocreate-session",\n  "version": 1,\n}', encoding="utf-8")
     out = tmp_path / "new.cocreate"
-    result = run_cli("import-json", str(source), "-o", str(out))
+    result = cli.process("import-json", source, "-o", out)
     assert result.returncode == 1
     assert_one_line_error(result.stderr, str(source), "line 4, column 1")
     assert not out.exists()
@@ -263,7 +253,7 @@ def fake_pdf(monkeypatch):
     calls: list[dict] = []
     module = types.ModuleType("cocreate.export.pdf")
 
-    def export_pdf(session, out, *, paper="A3", landscape=True, journeys=None):
+    def export_pdf(session, out, *, paper="A3", landscape=True, journeys=None, progress=None):
         calls.append(
             {"session": session, "paper": paper, "landscape": landscape, "journeys": journeys}
         )
@@ -331,13 +321,13 @@ def test_export_pdf_bad_session_never_reaches_the_exporter(fake_pdf, tmp_path, c
     assert fake_pdf == []
 
 
-def test_export_pdf_with_the_real_exporter(demo, tmp_path):
+def test_export_pdf_with_the_real_exporter(cli, demo, tmp_path):
     pytest.importorskip("cocreate.export.pdf")
     out = tmp_path / "blueprint.pdf"
-    result = run_cli("export-pdf", str(demo), "-o", str(out))
+    result = cli("export-pdf", demo, "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    bad = run_cli("export-pdf", str(demo), "-o", str(tmp_path / "x.pdf"), "--paper", "B9")
+    bad = cli("export-pdf", demo, "-o", tmp_path / "x.pdf", "--paper", "B9")
     assert bad.returncode == 1
     assert_one_line_error(bad.stderr, "cocreate export-pdf: ")
     assert not (tmp_path / "x.pdf").exists()

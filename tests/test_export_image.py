@@ -1,16 +1,14 @@
 """`cocreate export-image`: a journey canvas as PNG or SVG, with no screen; bad input fails cleanly.
 
-The command runs in a real process with no display at all (no DISPLAY, WAYLAND_DISPLAY or
-QT_QPA_PLATFORM), so it proves that the image export needs no screen.
+The first test runs the real command in a fresh process with no display at all (no DISPLAY,
+WAYLAND_DISPLAY or QT_QPA_PLATFORM), so it proves that the image export needs no screen; the
+others run it in this process (the `cli` fixture).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,7 +18,6 @@ from cocreate.demo import load_demo, write_demo
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG = "{http://www.w3.org/2000/svg}"
-NO_SCREEN = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 DEMO = load_demo()
 FIRST, SECOND = DEMO["journeys"][0], DEMO["journeys"][1]
@@ -31,19 +28,6 @@ FIRST_TITLES = (
     "扫码注册会员 Scan to join the membership",
     "积分到期清零 Points expire at year end",
 )
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """The real command in a fresh process, with no display at all."""
-    env = {key: value for key, value in os.environ.items() if key not in NO_SCREEN}
-    return subprocess.run(
-        [sys.executable, "-m", "cocreate", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
 
 
 @pytest.fixture
@@ -84,9 +68,10 @@ def _titles(journey: dict) -> list[str]:
 # -- PNG ----------------------------------------------------------------------------------------
 
 
-def test_png_of_the_demo_is_a_real_picture(demo, tmp_path):
+@pytest.mark.slow
+def test_png_of_the_demo_is_a_real_picture(cli, demo, tmp_path):
     out = tmp_path / "journey.png"
-    result = run_cli("export-image", str(demo), "-o", str(out))
+    result = cli.process("export-image", demo, "-o", out)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert str(out) in result.stdout
@@ -110,13 +95,13 @@ def test_png_of_the_demo_is_a_real_picture(demo, tmp_path):
     assert leftovers(tmp_path, "demo.cocreate", "journey.png") == set()
 
 
-def test_an_existing_image_is_replaced_only_on_success(demo, tmp_path):
+def test_an_existing_image_is_replaced_only_on_success(cli, demo, tmp_path):
     out = tmp_path / "journey.png"
     out.write_bytes(b"an older picture")
-    failed = run_cli("export-image", str(demo), "-o", str(out), "--journey", "Nope")
+    failed = cli("export-image", demo, "-o", out, "--journey", "Nope")
     assert failed.returncode == 1
     assert out.read_bytes() == b"an older picture"
-    done = run_cli("export-image", str(demo), "-o", str(out))
+    done = cli("export-image", demo, "-o", out)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:8] == PNG_SIGNATURE
     assert leftovers(tmp_path, "demo.cocreate", "journey.png") == set()
@@ -125,9 +110,9 @@ def test_an_existing_image_is_replaced_only_on_success(demo, tmp_path):
 # -- SVG ----------------------------------------------------------------------------------------
 
 
-def test_svg_of_the_demo_holds_the_first_journeys_cards_as_text(demo, tmp_path):
+def test_svg_of_the_demo_holds_the_first_journeys_cards_as_text(cli, demo, tmp_path):
     out = tmp_path / "journey.svg"
-    result = run_cli("export-image", str(demo), "-o", str(out))
+    result = cli("export-image", demo, "-o", out)
     assert result.returncode == 0, result.stderr
     root, text = svg_texts(out)
     assert root.tag == f"{SVG}svg"
@@ -140,9 +125,9 @@ def test_svg_of_the_demo_holds_the_first_journeys_cards_as_text(demo, tmp_path):
     assert not [title for title in _titles(SECOND) if _squeezed(title) in text]
 
 
-def test_journey_option_picks_the_journey(demo, tmp_path):
+def test_journey_option_picks_the_journey(cli, demo, tmp_path):
     out = tmp_path / "second.svg"
-    result = run_cli("export-image", str(demo), "-o", str(out), "--journey", SECOND["name"])
+    result = cli("export-image", demo, "-o", out, "--journey", SECOND["name"])
     assert result.returncode == 0, result.stderr
     root, text = svg_texts(out)
     assert root.findtext(f"{SVG}title") == SECOND["name"]
@@ -179,13 +164,13 @@ BAD_SESSIONS = {
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 @pytest.mark.parametrize("kind", list(BAD_SESSIONS))
-def test_a_bad_session_gives_one_line_and_no_image(kind, suffix, tmp_path):
+def test_a_bad_session_gives_one_line_and_no_image(cli, kind, suffix, tmp_path):
     make, words = BAD_SESSIONS[kind]
     session = tmp_path / "input.cocreate"
     make(session, tmp_path)
     before = session.read_bytes() if session.exists() else None
     out = tmp_path / f"journey{suffix}"
-    result = run_cli("export-image", str(session), "-o", str(out))
+    result = cli("export-image", session, "-o", out)
     assert result.returncode == 1
     assert_one_line_error(result.stderr, "cocreate export-image: ", str(session), words)
     assert result.stdout == ""
@@ -196,9 +181,9 @@ def test_a_bad_session_gives_one_line_and_no_image(kind, suffix, tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
-def test_an_unknown_journey_gives_one_line_and_no_image(demo, tmp_path, suffix):
+def test_an_unknown_journey_gives_one_line_and_no_image(cli, demo, tmp_path, suffix):
     out = tmp_path / f"journey{suffix}"
-    result = run_cli("export-image", str(demo), "-o", str(out), "--journey", "Nope")
+    result = cli("export-image", demo, "-o", out, "--journey", "Nope")
     assert result.returncode == 1
     assert_one_line_error(result.stderr, "cocreate export-image: ", "'Nope'", FIRST["name"])
     assert result.stdout == ""
@@ -206,14 +191,14 @@ def test_an_unknown_journey_gives_one_line_and_no_image(demo, tmp_path, suffix):
     assert leftovers(tmp_path, "demo.cocreate") == set()
 
 
-def test_a_wrong_extension_gives_one_line_and_no_image(demo, tmp_path):
+def test_a_wrong_extension_gives_one_line_and_no_image(cli, demo, tmp_path):
     out = tmp_path / "journey.jpg"
-    result = run_cli("export-image", str(demo), "-o", str(out))
+    result = cli("export-image", demo, "-o", out)
     assert result.returncode == 1
     assert_one_line_error(result.stderr, "cocreate export-image: ", str(out), ".png or .svg")
     assert not out.exists()
     out.write_bytes(b"someone's photo")
-    again = run_cli("export-image", str(demo), "-o", str(out))
+    again = cli("export-image", demo, "-o", out)
     assert again.returncode == 1
     assert out.read_bytes() == b"someone's photo"
     assert leftovers(tmp_path, "demo.cocreate", "journey.jpg") == set()
@@ -225,9 +210,9 @@ def test_a_wrong_extension_gives_one_line_and_no_image(demo, tmp_path):
 @pytest.fixture
 def tiny_scene(qapp, tmp_path):
     """A JourneyScene of a three-card session, shown in no view."""
-    from cocreate.benchmark import build_session
     from cocreate.canvas.scene import JourneyScene
     from cocreate.document import Document
+    from tests.benchmark.sessions import build_session
 
     path = tmp_path / "tiny.cocreate"
     build_session(path, touchpoints=3, links=1, stages=2)

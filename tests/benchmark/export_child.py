@@ -1,7 +1,7 @@
-"""One export measured in a fresh process for the benchmark (python -m cocreate.benchmark_export).
+"""One export measured in a fresh process for the benchmark.
 
-Run as `python -m cocreate.benchmark_export SESSION FORMAT OUT REPEAT`; it imports only the
-exporter it measures, so its peak memory is that export's (cocreate.benchmark itself loads Qt's
+Run as `python -m tests.benchmark.export_child SESSION FORMAT OUT REPEAT`; it imports only the
+exporter it measures, so its peak memory is that export's (the benchmark itself loads Qt's
 widgets). It prints one line of JSON. No Qt unless the format is png.
 """
 

@@ -1,0 +1,195 @@
+"""The export section of the benchmark (no Qt here): each (session, format) is exported in a
+fresh process that imports only its exporter (tests.benchmark.export_child), so its peak memory
+is that export's."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from cocreate.demo import write_demo
+from cocreate.store import SessionFile
+from cocreate.store.paths import DATA_DIR_ENV
+from tests.benchmark.report import median
+from tests.benchmark.sessions import build_session
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository: `tests` is importable from here
+CHILD_TIMEOUT_S = 3600
+DEMO = "demo"  # an export size: the demo session
+DEFAULT_EXPORT_SIZES = (DEMO, "500", "2000")
+DEFAULT_EXPORT_REPEAT = 3
+EXPORT_FORMATS = ("pdf", "png", "json")
+EXPORT_AIM = ("500", "pdf", 2000.0)  # the 500-card session exports to PDF in under 2 s
+
+
+def run_module(module: str, args: Sequence[str], data_dir: Path, what: str) -> str:
+    """`python -m module args` in a fresh interpreter (offscreen Qt, cocreate's data folder in
+    data_dir); its standard output. RuntimeError naming `what` when it fails."""
+    path = os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        DATA_DIR_ENV: str(data_dir),
+        "PYTHONPATH": path,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed ({done.returncode}):\n{done.stderr}")
+    return done.stdout
+
+
+def parse_export_size(text: str) -> str:
+    """The demo session ("demo"), or a positive number of cards (as text, no leading zeros)."""
+    text = text.strip()
+    if text.lower() == DEMO:
+        return DEMO
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: an export size is 'demo' or a positive whole number, e.g. demo,500,2000"
+        )
+    return str(int(text))
+
+
+def parse_export_sizes(text: str) -> list[str]:
+    """Export sizes, comma-separated; "" (no export section) is allowed."""
+    return [parse_export_size(part) for part in text.split(",") if part.strip()]
+
+
+def build_export_session(size: str, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """The session file of an export size in folder, and what it holds."""
+    path = folder / f"export-{size}.cocreate"
+    start = time.perf_counter_ns()
+    if size == DEMO:
+        write_demo(path)
+    else:
+        build_session(path, int(size), int(size) // 5)
+    build_ms = (time.perf_counter_ns() - start) / 1e6
+    store = SessionFile.open(path, read_only=True, lock=False)
+    try:
+        journeys = store.rows("journey", order_by="position")
+        first_cards = sum(
+            1 for row in store.rows("touchpoint") if row["journey_id"] == journeys[0]["id"]
+        )
+        facts = {
+            "session": size,
+            "journeys": len(journeys),
+            "cards": store.count("touchpoint"),
+            "first_journey_cards": first_cards,
+            "links": store.count("link"),
+            "notes": store.count("note"),
+            "file_kb": round(path.stat().st_size / 1024, 1),
+            "build_ms": round(build_ms, 2),
+        }
+    finally:
+        store.close()
+    return path, facts
+
+
+def pdf_pages(path: Path) -> int | None:
+    """The pages of a PDF, counted with pypdf (None when pypdf is not installed)."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return None
+    return len(PdfReader(str(path)).pages)
+
+
+def png_pixels(path: Path) -> tuple[int, int]:
+    """(width, height) of a PNG, from its IHDR chunk."""
+    with open(path, "rb") as handle:
+        head = handle.read(24)
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        raise RuntimeError(f"{path} is not a PNG")
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def run_export_child(
+    session: Path, kind: str, out: Path, repeat: int, data_dir: Path
+) -> dict[str, Any]:
+    """One export of one session in a fresh interpreter: its timings and peak RSS."""
+    args = [str(session), kind, str(out), str(repeat)]
+    stdout = run_module(
+        "tests.benchmark.export_child", args, data_dir, f"the {kind} export of {session}"
+    )
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def measure_export(
+    session: Path, facts: dict[str, Any], kind: str, repeat: int, data_dir: Path
+) -> dict[str, Any]:
+    """The figures of one (session, format): the child's timings, the output's size and pages."""
+    out = session.with_name(f"{session.stem}.{kind}")
+    child = run_export_child(session, kind, out, repeat, data_dir)
+    try:
+        result: dict[str, Any] = {
+            "session": facts["session"],
+            "cards": facts["cards"],
+            "format": kind,
+            "time_ms": median(child["warm_samples_ms"]),
+            "cold_ms": child["cold_ms"],
+            "size_kb": round(out.stat().st_size / 1024, 1),
+            "pages": pdf_pages(out) if kind == "pdf" else None,
+            "peak_rss_mb": child["peak_rss_mb"],
+            "import_ms": child["import_ms"],
+            "warm_samples_ms": child["warm_samples_ms"],
+            "rss_start_mb": child["rss_start_mb"],
+            "rss_before_mb": child["rss_before_mb"],
+        }
+        if kind == "png":
+            result["pixels"] = list(png_pixels(out))
+            result["journey_cards"] = facts["first_journey_cards"]
+    finally:
+        out.unlink(missing_ok=True)
+    return result
+
+
+def run_exports(
+    sizes: Sequence[str], repeat: int, data_dir: Path, log: Callable[[str], None]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the sessions, the results): every format of every export size, each in its own child."""
+    sessions, results = [], []
+    with tempfile.TemporaryDirectory(prefix="cocreate-bench-export-") as folder:
+        for size in sizes:
+            name = "the demo session" if size == DEMO else f"the {size}-card session"
+            path, facts = build_export_session(size, Path(folder))
+            sessions.append(facts)
+            for kind in EXPORT_FORMATS:
+                log(f"measuring the {kind.upper()} export of {name} …")
+                results.append(measure_export(path, facts, kind, repeat, data_dir))
+    return sessions, results
+
+
+def export_aim(results: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The aim and how the measurement compares with it (None when it was not measured)."""
+    size, kind, limit_ms = EXPORT_AIM
+    for result in results:
+        if result["session"] == size and result["format"] == kind:
+            first = result["cold_ms"] + result["import_ms"]
+            return {
+                "aim": f"the {size}-card session exports to {kind.upper()} in under "
+                f"{limit_ms / 1000:g} s",
+                "limit_ms": limit_ms,
+                "warm_ms": result["time_ms"],
+                "cold_ms": result["cold_ms"],
+                "cold_with_import_ms": round(first, 2),
+                "met": max(result["time_ms"], first) < limit_ms,
+            }
+    return None

@@ -1,0 +1,168 @@
+"""What the benchmark measures, and its report: the tables, the machine line and the JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+# How many samples each figure is the median of.
+PAINT_FRAMES = 20  # repaints per paint figure
+DRAGS = 10  # card drags per canvas size
+NEW_NOTES = 20  # N presses per board size and zoom
+NOTE_DROPS = 10  # note drags per board size
+
+
+def median(samples: Sequence[float]) -> float:
+    return round(statistics.median(samples), 2)
+
+
+def machine_info() -> dict[str, Any]:
+    """The machine and the Qt the figures were measured with."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "qt": qVersion(),
+        "qpa": app.platformName() if isinstance(app, QApplication) else "",
+        "platform": platform.platform(),
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return platform.processor()
+    for line in text.splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+COLUMNS = (
+    ("size", "size"),
+    ("touchpoints", "touchpoints"),
+    ("links", "links"),
+    ("open ms", "open_ms"),
+    ("paint fit ms", "paint_fit_ms"),
+    ("paint 1:1 ms", "paint_1to1_ms"),
+    ("drop→commit ms", "drop_commit_ms"),
+    ("SQL/drop", "drop_statements"),
+    ("transactions/drop", "drop_transactions"),
+    ("peak RSS MB", "peak_rss_mb"),
+)
+
+
+BOARD_COLUMNS = (
+    ("size", "size"),
+    ("notes", "notes"),
+    ("open ms", "open_ms"),
+    ("paint fit ms", "paint_fit_ms"),
+    ("paint 1:1 ms", "paint_1to1_ms"),
+    ("N→editable ms", "new_note_ms"),
+    ("drop→commit ms", "drop_commit_ms"),
+    ("SQL/drop", "drop_statements"),
+    ("transactions/drop", "drop_transactions"),
+    ("peak RSS MB", "peak_rss_mb"),
+)
+
+
+EXPORT_COLUMNS = (
+    ("session", "session"),
+    ("cards", "cards"),
+    ("format", "format"),
+    ("time ms", "time_ms"),
+    ("cold ms", "cold_ms"),
+    ("size KB", "size_kb"),
+    ("pages", "pages"),
+    ("peak RSS MB", "peak_rss_mb"),
+)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def machine_line(machine: dict[str, Any]) -> str:
+    return (
+        f"{machine['cpus']} CPUs ({machine['cpu_model']}), Python {machine['python']}, "
+        f"PySide6 {machine['pyside6']} (Qt {machine['qt']}, {machine['qpa']}), "
+        f"{machine['platform']}"
+    )
+
+
+def _markdown(columns: Sequence[tuple[str, str]], results: Sequence[dict[str, Any]]) -> list[str]:
+    header = "| " + " | ".join(name for name, _key in columns) + " |"
+    rule = "|" + "|".join("---:" for _column in columns) + "|"
+    rows = [
+        "| " + " | ".join(_cell(result.get(key)) for _name, key in columns) + " |"
+        for result in results
+    ]
+    return [header, rule, *rows]
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """The machine, the canvas table (when it has rows) and the board table (when it has)."""
+    lines = [machine_line(report["machine"])]
+    if report["results"]:
+        notes = (
+            f"open: median of {report['repeat']} run(s) (Document.open → canvas painted, "
+            f"1920×1080); paint: median of {PAINT_FRAMES} synchronous viewport repaints; "
+            f"drop→commit: median of {DRAGS} drags; SQL/drop and transactions/drop: the "
+            f"statements and transactions (BEGIN) the file runs for one drag, press to repaint "
+            f"(median); peak RSS per size (fresh process)."
+        )
+        lines += ["", *_markdown(COLUMNS, report["results"]), "", notes]
+    if report.get("board"):
+        notes = (
+            f"Sticky-note board, one journey: open: median of {report['repeat']} run(s); paint: "
+            f"median of {PAINT_FRAMES} repaints, the whole board fitted to the 1920×1080 view, "
+            f"and at zoom 1.0 on the notes; N→editable: median of {NEW_NOTES} new notes with the "
+            f"board fitted to the view, until the editor has the focus and the note is painted "
+            f"(at zoom 1.0 in the JSON); drop→commit: median of {NOTE_DROPS} note drags at zoom "
+            f"1.0, with SQL/drop and transactions/drop as above; peak RSS per size (fresh "
+            f"process)."
+        )
+        lines += ["", *_markdown(BOARD_COLUMNS, report["board"]), "", notes]
+    if report.get("export"):
+        rows = [row if row["format"] == "pdf" else row | {"pages": "—"} for row in report["export"]]
+        notes = (
+            f"Exports, each (session, format) in a fresh process that imports only its exporter: "
+            f"time: median of {report['export_repeat']} run(s) after the first; cold: the first "
+            f"export in the process (the exporter's import time is in the JSON); PDF: A3 "
+            f"landscape, every journey, pages counted with pypdf; PNG: the first journey, at "
+            f"twice the canvas scale; JSON: written to a file and synced, as `cocreate "
+            f"export-json` does; peak RSS: the whole process."
+        )
+        lines += ["", *_markdown(EXPORT_COLUMNS, rows), "", notes]
+        aim = report.get("export_aim")
+        if aim:
+            verdict = "met" if aim["met"] else "NOT met"
+            lines.append(
+                f"Aim: {aim['aim']}: {verdict} ({aim['warm_ms']:.0f} ms warm, {aim['cold_ms']:.0f}"
+                f" ms cold, {aim['cold_with_import_ms']:.0f} ms cold with the exporter's import)."
+            )
+    return "\n".join(lines)
+
+
+def write_json(report: dict[str, Any], target: str) -> None:
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    if target == "-":
+        print(text)
+    else:
+        Path(target).write_text(text + "\n", encoding="utf-8")

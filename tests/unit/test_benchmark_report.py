@@ -1,0 +1,95 @@
+"""The benchmark's command line and report, without running it (tests/test_benchmark.py runs
+it): sizes, repeats, the export aim and the tables. No figure is checked: timings live in the
+benchmark's report, not in tests."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from cocreate.demo import load_demo
+from tests.benchmark.exports import build_export_session, export_aim, parse_export_sizes
+from tests.benchmark.report import format_table
+from tests.benchmark.run import parse_args, parse_board_sizes, parse_sizes
+
+
+def load_demo_cards() -> list[dict]:
+    return [card for journey in load_demo()["journeys"] for card in journey["touchpoints"]]
+
+
+def test_board_sizes_may_be_empty_to_skip_the_board():
+    assert parse_board_sizes("500,2000") == [500, 2000]
+    assert parse_board_sizes("") == []
+    assert parse_args(["--board-sizes", ""]).board_sizes == []
+    assert parse_args(["--no-board"]).board_sizes == []
+    assert parse_args([]).board_sizes == [500, 2000, 10000]
+
+
+def test_export_sizes_are_the_demo_or_numbers_and_may_be_empty():
+    assert parse_export_sizes("demo,500,2000") == ["demo", "500", "2000"]
+    assert parse_export_sizes(" Demo , 0500 ") == ["demo", "500"]
+    assert parse_export_sizes("") == []
+    for bad in ("0", "-5", "big", "1.5"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_export_sizes(bad)
+    assert parse_args([]).export_sizes == ["demo", "500", "2000"]
+    assert parse_args(["--no-export"]).export_sizes == []
+    assert parse_args(["--export-sizes", ""]).export_sizes == []
+
+
+def test_repeat_defaults_per_section_and_applies_to_all_when_given():
+    defaults = parse_args([])
+    assert (defaults.repeat, defaults.export_repeat) == (5, 3)
+    given = parse_args(["--repeat", "2"])
+    assert (given.repeat, given.export_repeat) == (2, 2)
+    with pytest.raises(SystemExit):
+        parse_args(["--repeat", "0"])
+
+
+def test_build_export_session_counts_what_it_holds(tmp_path):
+    path, facts = build_export_session("40", tmp_path)
+    assert path.exists()
+    assert facts["cards"] == facts["first_journey_cards"] == 40
+    assert facts["links"] == 8 and facts["journeys"] == 1
+    demo, demo_facts = build_export_session("demo", tmp_path)
+    assert demo_facts["cards"] == len(load_demo_cards())
+    assert demo_facts["journeys"] == 2 and 0 < demo_facts["first_journey_cards"] < 29
+
+
+def _export_row(session: str, kind: str, time_ms: float, cold_ms: float) -> dict:
+    return {
+        "session": session,
+        "cards": 500,
+        "format": kind,
+        "time_ms": time_ms,
+        "cold_ms": cold_ms,
+        "import_ms": 400.0,
+        "size_kb": 10.0,
+        "pages": 3 if kind == "pdf" else None,
+        "peak_rss_mb": 100.0,
+    }
+
+
+def test_the_aim_counts_the_first_export_with_its_import():
+    fast = [_export_row("500", "pdf", 600.0, 900.0), _export_row("500", "png", 9000.0, 9000.0)]
+    assert export_aim(fast)["met"] is True
+    assert export_aim(fast)["cold_with_import_ms"] == 1300.0
+    slow_start = [_export_row("500", "pdf", 600.0, 1700.0)]  # 1.7 s + 0.4 s of imports
+    assert export_aim(slow_start)["met"] is False
+    assert export_aim([_export_row("2000", "pdf", 600.0, 900.0)]) is None
+    machine = {"cpus": 1, "cpu_model": "x", "python": "3", "pyside6": "6", "qt": "6", "qpa": "o"}
+    report = {"machine": machine | {"platform": "p"}, "repeat": 1, "results": [], "board": []}
+    table = format_table(report | {"export": fast, "export_repeat": 3, "export_aim": None})
+    assert "| 500 | 500 | pdf | 600.0 | 900.0 | 10.0 | 3 | 100.0 |" in table
+    assert "| 500 | 500 | png | 9000.0 | 9000.0 | 10.0 | — | 100.0 |" in table
+    with_aim = format_table(
+        report | {"export": fast, "export_repeat": 3, "export_aim": export_aim(fast)}
+    )
+    assert "Aim: the 500-card session exports to PDF in under 2 s: met" in with_aim
+
+
+def test_sizes_are_positive_numbers():
+    assert parse_sizes("50,500,2000") == [50, 500, 2000]
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_sizes("0")
