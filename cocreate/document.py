@@ -18,16 +18,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtGui import QUndoStack
 from sqlalchemy import Connection
 
 from cocreate import analysis, edits
+from cocreate.commands import RowCommand, TypingCommand
 from cocreate.demo import write_demo
 from cocreate.records import Change, Row
 from cocreate.store import FileProblem, SessionFile, SessionFileError
 from cocreate.store.lock import FileLock
-from cocreate.store.ops import Op, Update, insert_rows, inverse_ops
+from cocreate.store.ops import Op, insert_rows
 from cocreate.store.paths import untitled_dir
 from cocreate.store.recovery import Recoverable, recoverable_sessions
 from cocreate.templates import journey_rows, template_name
@@ -40,7 +41,6 @@ __all__ = [
     "RowCommand",
     "SessionFileError",
     "TypingCommand",
-    "merged_updates",
     "new_untitled_path",
     "recoverable_sessions",
 ]
@@ -65,95 +65,6 @@ def _one_edit(method: Callable[..., T]) -> Callable[..., T]:
 def new_untitled_path() -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return untitled_dir() / f"untitled-{stamp}.cocreate"
-
-
-class RowCommand(QUndoCommand):
-    """One user action: a named list of row ops, already applied when pushed.
-
-    `name` is the English source text (context "Document", marked with QT_TRANSLATE_NOOP);
-    the command shows it in the language of the moment, and again after a switch.
-    """
-
-    def __init__(self, document: Document, name: str, ops: list[Op]) -> None:
-        super().__init__()
-        self._name = name
-        self.retranslate()
-        self._document = document
-        self._ops = ops
-        self._applied = True  # execute() applied the ops before pushing
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        if not self._document.apply(self._ops):
-            self._forget_history()
-
-    def undo(self) -> None:
-        if not self._document.apply(inverse_ops(self._ops)):
-            self._forget_history()
-
-    def retranslate(self) -> None:
-        self.setText(QCoreApplication.translate("Document", self._name))
-
-    @property
-    def ops(self) -> list[Op]:
-        """The ops this action applies."""
-        return self._ops
-
-    def _forget_history(self) -> None:
-        """The file refused the change (the message is shown): the stack no longer matches
-        the file, so its history goes rather than undoing into a wrong state."""
-        QTimer.singleShot(0, self._document.undo_stack.clear)
-
-
-class TypingCommand(RowCommand):
-    """Typing in a text field, written at every pause: one burst of typing is one undo step.
-
-    `burst` names the field, its rows and the burst (from the first key until the edit ends).
-    While this is the last action, QUndoStack merges the next command of the same burst into
-    it, so it goes from the text before the burst to the latest text. Typed back to where it
-    began, the burst leaves no step behind.
-    """
-
-    MERGE_ID = 1
-
-    def __init__(self, document: Document, name: str, ops: list[Op], burst: Hashable) -> None:
-        super().__init__(document, name, ops)
-        self.burst = burst
-
-    def id(self) -> int:
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if not isinstance(other, TypingCommand) or other.burst != self.burst:
-            return False
-        merged = merged_updates(self._ops, other.ops)
-        if merged is None:
-            return False
-        self._ops = merged
-        self.setObsolete(not merged)
-        return True
-
-
-def merged_updates(earlier: list[Op], later: list[Op]) -> list[Op] | None:
-    """Updates from before `earlier` to after `later` in one step, without the fields that end
-    where they began; None unless every op is an update."""
-    rows: dict[tuple[str, int], Update] = {}
-    for op in [*earlier, *later]:
-        if not isinstance(op, Update):
-            return None
-        first = rows.get((op.table, op.id), op)
-        rows[(op.table, op.id)] = Update(
-            op.table, op.id, {**op.before, **first.before}, {**first.after, **op.after}
-        )
-    merged: list[Op] = []
-    for op in rows.values():
-        moved = [key for key, value in op.after.items() if op.before[key] != value]
-        if moved:
-            before = {key: op.before[key] for key in moved}
-            merged.append(Update(op.table, op.id, before, {key: op.after[key] for key in moved}))
-    return merged
 
 
 class Document(QObject):

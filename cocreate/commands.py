@@ -1,0 +1,113 @@
+"""The undo commands of the document: one user action is one named list of row ops.
+
+A command is pushed already applied; undo applies the inverse ops and redo the ops again, each
+in one transaction, through the document's public `apply`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cocreate.store.ops import Op, Update, inverse_ops
+
+
+class Replayer(Protocol):
+    """What a command needs of the document: to write ops, and the history to clear."""
+
+    @property
+    def undo_stack(self) -> QUndoStack: ...
+
+    def apply(self, ops: list[Op]) -> bool: ...
+
+
+class RowCommand(QUndoCommand):
+    """One user action: a named list of row ops, already applied when pushed.
+
+    `name` is the English source text (context "Document", marked with QT_TRANSLATE_NOOP);
+    the command shows it in the language of the moment, and again after a switch.
+    """
+
+    def __init__(self, document: Replayer, name: str, ops: list[Op]) -> None:
+        super().__init__()
+        self._name = name
+        self.retranslate()
+        self._document = document
+        self._ops = ops
+        self._applied = True  # Document.execute applied the ops before pushing
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        if not self._document.apply(self._ops):
+            self._forget_history()
+
+    def undo(self) -> None:
+        if not self._document.apply(inverse_ops(self._ops)):
+            self._forget_history()
+
+    def retranslate(self) -> None:
+        self.setText(QCoreApplication.translate("Document", self._name))
+
+    @property
+    def ops(self) -> list[Op]:
+        """The ops this action applies."""
+        return self._ops
+
+    def _forget_history(self) -> None:
+        """The file refused the change (the message is shown): the stack no longer matches
+        the file, so its history goes rather than undoing into a wrong state."""
+        QTimer.singleShot(0, self._document.undo_stack.clear)
+
+
+class TypingCommand(RowCommand):
+    """Typing in a text field, written at every pause: one burst of typing is one undo step.
+
+    `burst` names the field, its rows and the burst (from the first key until the edit ends).
+    While this is the last action, QUndoStack merges the next command of the same burst into
+    it, so it goes from the text before the burst to the latest text. Typed back to where it
+    began, the burst leaves no step behind.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(self, document: Replayer, name: str, ops: list[Op], burst: Hashable) -> None:
+        super().__init__(document, name, ops)
+        self.burst = burst
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, TypingCommand) or other.burst != self.burst:
+            return False
+        merged = merged_updates(self._ops, other.ops)
+        if merged is None:
+            return False
+        self._ops = merged
+        self.setObsolete(not merged)
+        return True
+
+
+def merged_updates(earlier: list[Op], later: list[Op]) -> list[Op] | None:
+    """Updates from before `earlier` to after `later` in one step, without the fields that end
+    where they began; None unless every op is an update."""
+    rows: dict[tuple[str, int], Update] = {}
+    for op in [*earlier, *later]:
+        if not isinstance(op, Update):
+            return None
+        first = rows.get((op.table, op.id), op)
+        rows[(op.table, op.id)] = Update(
+            op.table, op.id, {**op.before, **first.before}, {**first.after, **op.after}
+        )
+    merged: list[Op] = []
+    for op in rows.values():
+        moved = [key for key, value in op.after.items() if op.before[key] != value]
+        if moved:
+            before = {key: op.before[key] for key in moved}
+            merged.append(Update(op.table, op.id, before, {key: op.after[key] for key in moved}))
+    return merged
