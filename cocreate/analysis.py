@@ -1,7 +1,7 @@
 """What the data says about a journey: pure functions over rows (no Qt, no reportlab).
 
-The emotion curve (drawn the same on the canvas and in the PDF) and journey health (seed 004:
-a healthy journey has no breakpoints and no gaps; pain points are solved stage by stage).
+The emotion curve (drawn the same on the canvas and in the PDF) and journey health: a healthy
+journey has no breakpoints and no gaps, and its pain points are solved stage by stage.
 """
 
 from __future__ import annotations

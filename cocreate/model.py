@@ -46,7 +46,8 @@ class Channel(StrEnum):
 
 
 class TouchpointKind(StrEnum):
-    """Touchpoint kinds of seed 003: 预触点, 首触点, 核心触点, 末触点."""
+    """Where a touchpoint sits in the customer's contact: 预触点 (pre), 首触点 (first),
+    核心触点 (core), 末触点 (end)."""
 
     PRE = "pre"
     FIRST = "first"
