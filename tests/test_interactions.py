@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QColorDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QColorDialog, QDialogButtonBox, QRubberBand
 from test_canvas import (
     JOURNEY,
     LEFT,
@@ -37,6 +37,7 @@ from cocreate.canvas.interactions import (
     PaletteDrop,
     ReorderStage,
     ResizeStage,
+    RubberBand,
     VoteClick,
 )
 from cocreate.canvas.items import LinkDraftItem
@@ -432,3 +433,28 @@ def test_a_second_new_note_cancels_the_first_draft(canvas):
     assert scene.commit_note(0, "Free refills") is not None
     assert scene.draft is None and scene.note_draft is None
     assert [row["text"] for row in canvas.store.rows("note")] == ["Free refills"]
+
+
+# -- the rubber band --------------------------------------------------------------------------
+
+
+def test_a_rubber_band_selects_what_it_touches_and_escape_puts_the_selection_back(canvas):
+    first, second, third = (canvas.add_card(stage, 1) for stage in range(3))
+    scene, view = canvas.scene, canvas.view
+    scene.select_touchpoints([first])
+    items_before = len(scene.items())
+    start = canvas.cell_center(1, 3)  # an empty cell below the second card
+    press_and_move(canvas, start, canvas.card_center(third))
+
+    assert isinstance(scene.interaction, RubberBand)
+    assert scene.selected_touchpoint_ids() == sorted([second, third])
+    band = view.viewport().findChild(QRubberBand)
+    assert band is not None and band.isVisible()  # drawn on this view only, not on the scene
+    assert len(scene.items()) == items_before
+
+    escape(canvas)
+    mouse_release(canvas.view, canvas.card_center(third))
+
+    assert scene.selected_touchpoint_ids() == [first]
+    assert not any(band.isVisible() for band in view.viewport().findChildren(QRubberBand))
+    assert canvas.undo_stack.count() == 3  # the three cards added; the band wrote nothing

@@ -454,11 +454,14 @@ class JourneyScene(QGraphicsScene):
             if gesture.press(event):
                 event.accept()
                 return
+        selected = self.selectedItems()  # a rubber band's Escape brings them back
         super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
-            gesture = gesture_after_press(self, event)
+            gesture = gesture_after_press(self, event, selected)
             if gesture is not None:
                 self.set_interaction(gesture)
+                if gesture.press(event):
+                    event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         interaction = self.interaction

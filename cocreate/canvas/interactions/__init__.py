@@ -9,6 +9,7 @@ from cocreate.canvas.interactions.move import MoveItems
 from cocreate.canvas.interactions.note_draft import NewNoteDraft
 from cocreate.canvas.interactions.palette import PaletteDrop
 from cocreate.canvas.interactions.pick import gesture_after_press, gesture_for_press
+from cocreate.canvas.interactions.rubber_band import RubberBand
 from cocreate.canvas.interactions.stage import ReorderStage, ResizeStage
 from cocreate.canvas.interactions.vote import VoteClick
 
@@ -23,6 +24,7 @@ __all__ = [
     "PaletteDrop",
     "ReorderStage",
     "ResizeStage",
+    "RubberBand",
     "VoteClick",
     "gesture_after_press",
     "gesture_for_press",

@@ -70,6 +70,10 @@ class CanvasScene(Protocol):
 
     def selectedItems(self) -> list[QGraphicsItem]: ...  # noqa: N802 (Qt's name)
 
+    def clearSelection(self) -> None: ...  # noqa: N802
+
+    def setSelectionArea(self, *args: Any) -> None: ...  # noqa: N802
+
     def addItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 (Qt's name)
 
     def removeItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802

@@ -10,6 +10,7 @@ from cocreate.canvas.interactions.base import CanvasScene, Interaction, Mode
 from cocreate.canvas.interactions.cluster import DragCluster
 from cocreate.canvas.interactions.link import DrawLink
 from cocreate.canvas.interactions.move import MoveItems
+from cocreate.canvas.interactions.rubber_band import RubberBand
 from cocreate.canvas.interactions.stage import ReorderStage, ResizeStage
 from cocreate.canvas.interactions.vote import VoteClick, vote_target
 from cocreate.canvas.items import CardItem, StageHeaderItem
@@ -50,10 +51,15 @@ def gesture_for_press(
     return None
 
 
-def gesture_after_press(scene: CanvasScene, event: QGraphicsSceneMouseEvent) -> Interaction | None:
-    """After Qt handled a press: a move of the selection when Qt grabbed a movable card or
-    note (Qt moves the selected items; the gesture places them on release)."""
+def gesture_after_press(
+    scene: CanvasScene, event: QGraphicsSceneMouseEvent, selected: list[QGraphicsItem]
+) -> Interaction | None:
+    """After Qt handled a left press: a rubber band when nothing took the press (`selected`:
+    the selection before the press), a move of the selection when Qt grabbed a movable card
+    or note (Qt moves the selected items; the gesture places them on release)."""
     grabber = scene.mouseGrabberItem()
+    if grabber is None and not event.isAccepted():
+        return RubberBand(scene, event, selected)
     if not isinstance(grabber, CardItem | NoteItem):
         return None
     if not grabber.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
