@@ -1,6 +1,6 @@
 """Files cocreate cannot use get a clear reason and are left byte-for-byte as they were.
 
-DESIGN.md, "The file": a file that is not ours, damaged, locked by another window, read-only,
+A file that is not ours, damaged, locked by another window, read-only,
 or written by a newer version gets a clear message and is left byte-for-byte as it was.
 """
 

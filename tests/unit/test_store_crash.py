@@ -1,6 +1,6 @@
 """A kill at any moment loses at most the action in flight, and never damages the file.
 
-DESIGN.md, "The file": each command commits at once, so a crash, a kill or a power cut loses at
+Each command commits at once, so a crash, a kill or a power cut loses at
 most the action in flight. A child process edits a session through the Document as fast as it
 can and reports each edit once it has returned; the test kills it with SIGKILL at a random
 moment and checks the file.

@@ -1,6 +1,6 @@
 """Older files are upgraded on a copy that replaces the original only when it is complete.
 
-DESIGN.md, "The file": older files are migrated in a copy-then-swap way, never half-migrated;
+Older files are migrated in a copy-then-swap way, never half-migrated;
 ordered migrations, each tested on a file built in the old shape. Version 1 is the first format,
 so these tests pretend that this cocreate writes version 2 (or 3) and open real version-1 files.
 `SessionFile.open` and `_migrate` read `schema.SCHEMA_VERSION` and `schema.MIGRATIONS` through

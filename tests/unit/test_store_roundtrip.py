@@ -1,6 +1,6 @@
 """Every table of a .cocreate file survives close and reopen exactly; the file stands alone.
 
-DESIGN.md, "The file": a SQLite file with our application_id and schema version in
+A SQLite file with our application_id and schema version in
 user_version, a rollback journal (never WAL) so that the file alone is complete after every
 commit, and deletes that undo can reverse exactly.
 """
