@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, PersonaItem
+from cocreate.canvas.clipboard import pasted
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
@@ -45,7 +46,7 @@ from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.geometry import tidy_grid
 from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
-from cocreate.model import Channel, NoteCategory, RevealPolicy, Status, TouchpointKind
+from cocreate.model import RevealPolicy
 from cocreate.store.ops import Change
 from cocreate.templates import BLUEPRINT_LANES
 
@@ -787,27 +788,11 @@ class JourneyScene(QGraphicsScene):
         payload = read_payload(data, TOUCHPOINTS_MIME)
         if not payload or self.read_only:
             return []
-        rows = [
-            row
-            for row in payload.get("touchpoints", [])
-            if isinstance(row, dict) and isinstance(row.get("id"), int)
-        ]
-        links = [
-            row
-            for row in payload.get("links", [])
-            if isinstance(row, dict)
-            and isinstance(row.get("source_id"), int)
-            and isinstance(row.get("target_id"), int)
-        ]
+        rows = pasted(payload)
         key = self.layout.cell_at(pos.x(), pos.y()) if pos is not None else None
         stage_id, lane_id = key if key is not None else (None, None)
-        notes = [
-            row
-            for row in payload.get("notes", [])
-            if isinstance(row, dict) and isinstance(row.get("text", ""), str)
-        ]
         ids, note_ids = self.document.paste(
-            self.journey_id, _clean(rows), links, _clean_notes(notes), stage_id, lane_id, name
+            self.journey_id, rows.touchpoints, rows.links, rows.notes, stage_id, lane_id, name
         )
         self.clearSelection()
         for item_id in ids:
@@ -858,64 +843,3 @@ class JourneyScene(QGraphicsScene):
         if data is None:
             return []
         return self.paste(data, None, QT_TRANSLATE_NOOP("Document", "Duplicate"))
-
-
-def _clean_notes(rows: list[Row]) -> list[Row]:
-    """Pasted notes: text, category, colour, author and position of the right types only."""
-    clean = []
-    for row in rows:
-        fields = {
-            key: row[key] for key in ("text", "category", "color") if isinstance(row.get(key), str)
-        }
-        if isinstance(row.get("author_id"), int):
-            fields["author_id"] = row["author_id"]
-        for key in ("x", "y"):
-            if isinstance(row.get(key), int | float):
-                fields[key] = float(row[key])
-        if fields.get("category") not in _CATEGORIES:
-            fields.pop("category", None)
-        clean.append(fields)
-    return clean
-
-
-def _clean(rows: list[Row]) -> list[Row]:
-    """Only the fields a card may carry, with values of the right type (pasted data is input)."""
-    kinds = {
-        "title": str,
-        "description": str,
-        "channel": str,
-        "kind": str,
-        "emotion": int,
-        "score": (int, type(None)),
-        "branded": bool,
-        "breakpoint": bool,
-        "status": str,
-        "owner": str,
-        "stage_id": int,
-        "lane_id": int,
-        "id": int,
-    }
-    clean = []
-    for row in rows:
-        fields = {
-            key: row[key]
-            for key, kind in kinds.items()
-            if key in row and isinstance(row[key], kind)
-        }
-        if "emotion" in fields:
-            fields["emotion"] = max(-2, min(2, fields["emotion"]))
-        if isinstance(fields.get("score"), int):
-            fields["score"] = max(0, min(10, fields["score"]))
-        for key, allowed in _CHOICES.items():  # enumerations: known values only
-            if key in fields and fields[key] not in allowed:
-                del fields[key]
-        clean.append(fields)
-    return clean
-
-
-_CATEGORIES = {"", *(value.value for value in NoteCategory)}
-_CHOICES = {
-    "channel": {value.value for value in Channel},
-    "kind": {value.value for value in TouchpointKind},
-    "status": {value.value for value in Status},
-}

@@ -1,0 +1,74 @@
+"""What a paste takes from clipboard data (cocreate.canvas.clipboard, no Qt): cards, links and
+notes with fields of the right types and known values; anything else is left out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cocreate.canvas.clipboard import clean_notes, clean_touchpoints, pasted
+
+
+def test_cards_keep_known_fields_of_the_right_type_and_values_in_range():
+    (card,) = clean_touchpoints(
+        [
+            {
+                "id": 4,
+                "title": "Order at the counter",
+                "emotion": 7,
+                "score": 12,
+                "channel": "teleport",
+                "kind": "core",
+                "branded": "yes",
+                "script": "<b>bold</b>",
+            }
+        ]
+    )
+    assert card == {
+        "id": 4,
+        "title": "Order at the counter",
+        "emotion": 2,
+        "score": 10,
+        "kind": "core",
+    }
+
+
+def test_notes_keep_text_author_place_and_only_known_categories():
+    first, second = clean_notes(
+        [
+            {"text": "Long queue", "category": "pain_point", "author_id": 2, "x": 10, "y": 5.5},
+            {"text": "Hm", "category": "rant", "author_id": "Ana", "x": "left"},
+        ]
+    )
+    assert first == {
+        "text": "Long queue",
+        "category": "pain_point",
+        "author_id": 2,
+        "x": 10.0,
+        "y": 5.5,
+    }
+    assert second == {"text": "Hm"}
+
+
+def test_a_payload_drops_cards_without_ids_links_without_ends_and_notes_without_text():
+    rows = pasted(
+        {
+            "touchpoints": [{"id": 1, "title": "Ad"}, {"title": "no id"}, "junk"],
+            "links": [{"source_id": 1, "target_id": 2}, {"source_id": 1}],
+            "notes": [{"text": "Idea"}, {"text": 3}, None],
+        }
+    )
+    assert rows.touchpoints == [{"id": 1, "title": "Ad"}]
+    assert rows.links == [{"source_id": 1, "target_id": 2}]
+    assert rows.notes == [{"text": "Idea"}]
+
+
+def test_checking_a_paste_needs_no_qt():
+    code = (
+        "import sys, cocreate.canvas.clipboard;"
+        " print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
