@@ -22,9 +22,10 @@ from cocreate.model import (
     Status,
     TouchpointKind,
 )
+from cocreate.records import TABLE_ORDER, Row
 from cocreate.resources import resource_path
 from cocreate.store import SessionFile
-from cocreate.store.ops import TABLE_ORDER, Row, insert_rows, table
+from cocreate.store.ops import insert_rows, table
 from cocreate.templates import TEMPLATES, journey_rows
 
 DEMO_DATA: tuple[str, ...] = ("demo", "coffee_salon.json")

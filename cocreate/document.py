@@ -129,6 +129,8 @@ class Document(QObject):
 
     @property
     def store(self) -> SessionFile:
+        """The session file itself, for the command line, the tests and the benchmark. The
+        canvas and the window never use it: they read through the methods below."""
         return self._store
 
     @property

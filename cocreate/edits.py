@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from cocreate.layout import JourneyLayout, compute_layout, note_origin, on_board
 from cocreate.model import TOUCHPOINT_FIELDS, NoteCategory, TouchpointKind
-from cocreate.store.ops import Delete, Insert, Op, Row, Update, table
+from cocreate.records import Row
+from cocreate.store.ops import Delete, Insert, Op, Update, table
 from cocreate.store.session_file import SessionFile
 from cocreate.templates import journey_rows
 

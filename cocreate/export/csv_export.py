@@ -28,8 +28,8 @@ from typing import Any
 from cocreate.atomic import write_files
 from cocreate.export.json_io import read_tables
 from cocreate.model import TOUCHPOINT_FIELDS
+from cocreate.records import Row
 from cocreate.store import SessionFile
-from cocreate.store.ops import Row
 
 TOUCHPOINT_COLUMNS: tuple[str, ...] = (
     "journey",

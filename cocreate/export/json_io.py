@@ -40,8 +40,9 @@ from cocreate.model import (
     Status,
     TouchpointKind,
 )
+from cocreate.records import TABLE_ORDER, Row
 from cocreate.store import SessionFile
-from cocreate.store.ops import TABLE_ORDER, Row, insert_rows, table
+from cocreate.store.ops import insert_rows, table
 
 FORMAT = "cocreate-session"
 VERSION = 2
