@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from cocreate import __version__
-from cocreate.atomic import write_files
+from cocreate.canvas.exporters import EXPORTERS
 from cocreate.demo import write_demo
-from cocreate.export.csv_export import export_csv
-from cocreate.export.json_io import JsonImportError, export_json, import_json
+from cocreate.export.json_io import JsonImportError, import_json
+from cocreate.export.registry import Exporter, OptionKind, no_progress
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.summary import SessionSummary, summarize
 
@@ -108,30 +108,6 @@ def _reading(session: Path) -> Iterator[None]:
         raise CommandError(f"{session}: the session could not be read ({detail})") from None
 
 
-def _cmd_export_csv(args: argparse.Namespace) -> None:
-    session, folder = Path(args.session), Path(args.out)
-    with _reading(session):
-        paths = export_csv(session, folder)
-    print(f"wrote {', '.join(path.name for path in paths)} to {folder}")
-
-
-def _cmd_export_json(args: argparse.Namespace) -> None:
-    session = Path(args.session)
-    to_stdout = args.out == "-"
-    out = Path(args.out)
-    if not to_stdout:
-        _check_output(out, session)
-    with _reading(session):
-        text = export_json(session)
-    if to_stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-    write_files({out: text.encode("utf-8")})
-    print(f"wrote {out}")
-
-
 def _read_json_input(name: str) -> tuple[str, str]:
     """(the input's name for messages, its text)."""
     if name == "-":
@@ -166,90 +142,58 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
     print(f"wrote {out}")
 
 
-def _cmd_export_pdf(args: argparse.Namespace) -> None:
-    session, out = Path(args.session), Path(args.out)
-    _check_output(out, session)
-    SessionFile.open(session, read_only=True, lock=False).close()  # a bad file fails here
-    try:
-        from cocreate.export.pdf import export_pdf  # reportlab loads only for this command
-    except ImportError as error:
-        raise CommandError(f"{out}: the PDF export is not available ({error})") from None
-
-    try:  # export_pdf writes beside OUT and renames: a failure leaves no file behind
+def _cmd_export(exporter: Exporter, args: argparse.Namespace) -> None:
+    """Run one exporter of the registry on a session file."""
+    session = Path(args.session)
+    if exporter.to_bytes is not None and args.out == "-":
         with _reading(session):
-            export_pdf(
-                session,
-                out,
-                paper=args.paper,
-                landscape=not args.portrait,
-                journeys=args.journey or None,
-            )
+            data = exporter.to_bytes(session)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    out = Path(args.out)
+    if not exporter.to_folder:
+        _check_output(out, session)
+    if not exporter.accepts(out):
+        ends = " or ".join(exporter.suffixes)
+        raise CommandError(f"{out}: use a file name ending in {ends}")
+    SessionFile.open(session, read_only=True, lock=False).close()  # a bad file fails here
+    options = {option.name: getattr(args, option.name) for option in exporter.options}
+    try:  # every writer writes beside OUT and renames: a failure leaves no file behind
+        with _reading(session):
+            exporter.write(session, out, options, no_progress)
     except (ValueError, RuntimeError) as error:  # RuntimeError: no font for Chinese
         raise CommandError(f"{session}: {error}") from None
     except OSError as error:
         detail = error.strerror or error
-        raise CommandError(f"{out}: the PDF could not be written ({detail})") from None
+        raise CommandError(f"{out}: the {exporter.noun} could not be written ({detail})") from None
     print(f"wrote {out}")
 
 
-def _cmd_export_image(args: argparse.Namespace) -> None:
-    session, out = Path(args.session), Path(args.out)
-    _check_output(out, session)
-    if out.suffix.lower() not in (".png", ".svg"):
-        raise CommandError(f"{out}: use a file name ending in .png or .svg")
-    SessionFile.open(session, read_only=True, lock=False).close()  # a bad file fails here
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
-    from cocreate.canvas.image_export import export_journey_image
+def _export_arguments(exporter: Exporter) -> Callable[[argparse.ArgumentParser], None]:
+    def add(parser: argparse.ArgumentParser) -> None:
+        _session_argument(parser)
+        parser.add_argument(
+            "-o", "--out", required=True, metavar=exporter.metavar, help=exporter.out_help
+        )
+        for option in exporter.options:
+            if option.kind is OptionKind.SWITCH:
+                parser.add_argument(option.flag, action="store_true", help=option.help)
+            else:
+                parser.add_argument(
+                    option.flag,
+                    action="append" if option.kind is OptionKind.REPEATED else "store",
+                    default=option.default,
+                    metavar=option.metavar,
+                    help=option.help,
+                )
 
-    try:
-        with _reading(session):
-            export_journey_image(session, out, args.journey)
-    except ValueError as error:
-        raise CommandError(f"{session}: {error}") from None
-    except OSError as error:
-        raise CommandError(f"{out}: the image could not be written ({error})") from None
-    print(f"wrote {out}")
-
-
-def _export_image_arguments(parser: argparse.ArgumentParser) -> None:
-    _session_argument(parser)
-    parser.add_argument(
-        "-o",
-        "--out",
-        required=True,
-        metavar="OUT.png|OUT.svg",
-        help="the image to write (PNG or SVG, by its extension)",
-    )
-    parser.add_argument(
-        "--journey", metavar="NAME", help="the journey to draw (default: the first)"
-    )
+    return add
 
 
 def _session_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", metavar="SESSION.cocreate", help="the session file (only read)")
-
-
-def _export_csv_arguments(parser: argparse.ArgumentParser) -> None:
-    _session_argument(parser)
-    parser.add_argument(
-        "-o",
-        "--out",
-        required=True,
-        metavar="FOLDER",
-        help="the folder for notes.csv and touchpoints.csv (made if missing)",
-    )
-
-
-def _export_json_arguments(parser: argparse.ArgumentParser) -> None:
-    _session_argument(parser)
-    parser.add_argument(
-        "-o",
-        "--out",
-        required=True,
-        metavar="OUT.json",
-        help="the JSON file to write, or - for standard output",
-    )
 
 
 def _import_json_arguments(parser: argparse.ArgumentParser) -> None:
@@ -265,23 +209,12 @@ def _import_json_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _export_pdf_arguments(parser: argparse.ArgumentParser) -> None:
-    _session_argument(parser)
-    parser.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF to write")
-    parser.add_argument("--paper", default="A3", help="paper size, such as A3 or A4 (default A3)")
-    parser.add_argument(
-        "--journey",
-        action="append",
-        metavar="NAME",
-        help="put only this journey in the PDF (repeat for more; default: every journey)",
-    )
-    parser.add_argument(
-        "--portrait", action="store_true", help="portrait pages (default: landscape)"
-    )
+Command = tuple[
+    str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], None]
+]
 
-
-#: Headless sub-commands: name -> (help, add arguments, run).
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {
+#: Headless sub-commands besides the exports: name -> (help, add arguments, run).
+_OTHER_COMMANDS: dict[str, Command] = {
     "demo": (
         "write the demo session to a new file, without opening a window",
         lambda p: p.add_argument("out", metavar="OUT.cocreate", help="the file to write"),
@@ -295,32 +228,40 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
         ),
         _cmd_info,
     ),
-    "export-csv": (
-        "write the touchpoints and notes as CSV tables (Excel-ready UTF-8)",
-        _export_csv_arguments,
-        _cmd_export_csv,
-    ),
-    "export-json": (
-        "write the whole session as one JSON document",
-        _export_json_arguments,
-        _cmd_export_json,
-    ),
     "import-json": (
         "make a new session file from a JSON document (checked in full first)",
         _import_json_arguments,
         _cmd_import_json,
     ),
-    "export-pdf": (
-        "write the service blueprint as a PDF",
-        _export_pdf_arguments,
-        _cmd_export_pdf,
-    ),
-    "export-image": (
-        "write a journey canvas as a PNG or SVG image",
-        _export_image_arguments,
-        _cmd_export_image,
-    ),
 }
+
+
+class _Commands(Mapping[str, Command]):
+    """Every headless sub-command: the ones above, and `export-FORMAT` for each exporter the
+    registry holds at the time it is asked (the same registry File > Export lists)."""
+
+    def _all(self) -> dict[str, Command]:
+        exports: dict[str, Command] = {
+            exporter.command: (
+                exporter.summary,
+                _export_arguments(exporter),
+                partial(_cmd_export, exporter),
+            )
+            for exporter in EXPORTERS
+        }
+        return {**_OTHER_COMMANDS, **exports}
+
+    def __getitem__(self, name: str) -> Command:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+COMMANDS: Mapping[str, Command] = _Commands()
 
 
 def build_parser() -> argparse.ArgumentParser:

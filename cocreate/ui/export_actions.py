@@ -1,12 +1,13 @@
-"""File > Export (PDF blueprint, image, CSV, JSON) and File > Import JSON: dialogs around the
-headless exporters, which read the session file itself."""
+"""File > Export and File > Import JSON: dialogs around the exporters of the registry
+(cocreate.canvas.exporters), which read the session file itself; the image renders the journey
+on screen. A long export runs with a progress dialog and can be cancelled (export_runner)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,15 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.atomic import write_files
+from cocreate.canvas.exporters import EXPORTERS
 from cocreate.canvas.image_export import render_scene
 from cocreate.document import Document
-from cocreate.export.csv_export import export_csv
-from cocreate.export.json_io import JsonImportError, export_json, import_json
+from cocreate.export.json_io import JsonImportError, import_json
+from cocreate.export.registry import PAPERS, Exporter, Progress
 from cocreate.ui.actions import set_texts
+from cocreate.ui.export_runner import (
+    BackgroundExport,
+    ExportProgressDialog,
+    Outcome,
+    run_on_gui_thread,
+)
 from cocreate.ui.journey_tabs import JourneyTabs
 
-PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
 # Characters no file name may hold on Windows, macOS or Linux.
 NOT_IN_FILE_NAMES = set('\\/:*?"<>|')
 
@@ -65,7 +71,7 @@ class PdfExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export PDF Blueprint"))
         settings = QSettings()
         self.paper = QComboBox()
-        self.paper.addItems(PAPER_SIZES)
+        self.paper.addItems(PAPERS)
         self.paper.setCurrentText(str(settings.value("pdf/paper", "A3")))
         self.paper.setToolTip(self.tr("A1 and A0 make wall posters"))
         self.landscape = QRadioButton(self.tr("&Landscape"))
@@ -124,7 +130,7 @@ class PdfExportDialog(QDialog):
 
 
 class ExportActions(QObject):
-    """Owns the export and import actions of the File menu."""
+    """Owns File > Export, one action per exporter of the registry, and File > Import JSON."""
 
     def __init__(self, window: QMainWindow, tabs: JourneyTabs, open_path) -> None:
         super().__init__(window)
@@ -132,49 +138,85 @@ class ExportActions(QObject):
         self.tabs = tabs
         self._open_path = open_path  # callable(Path): open a session file in the window
         self.document: Document | None = None
-        self.pdf_action = QAction(window)
-        self.pdf_action.triggered.connect(self.export_pdf)
-        self.pdf_action.setShortcut("Ctrl+P")
-        self.image_action = QAction(window)
-        self.image_action.triggered.connect(self.export_image)
-        self.csv_action = QAction(window)
-        self.csv_action.triggered.connect(self.export_csv)
-        self.json_action = QAction(window)
-        self.json_action.triggered.connect(self.export_json)
+        self.running: BackgroundExport | None = None
+        self.menu = QMenu(window)
+        self.actions: dict[str, QAction] = {}
+        for exporter in EXPORTERS:
+            action = QAction(window)
+            action.triggered.connect(lambda _c=False, f=exporter.format: self.export(f))
+            self.actions[exporter.format] = action
+            self.menu.addAction(action)
+        if "pdf" in self.actions:
+            self.actions["pdf"].setShortcut("Ctrl+P")
         self.import_action = QAction(window)
         self.import_action.triggered.connect(self.import_json)
-        self.menu = QMenu(window)
-        for action in (self.pdf_action, self.image_action, self.csv_action, self.json_action):
-            self.menu.addAction(action)
         self.retranslate()
+
+    # The actions of the formats the window knows by name (tests and other panels use them).
+    pdf_action = property(lambda self: self.actions["pdf"])
+    image_action = property(lambda self: self.actions["image"])
+    csv_action = property(lambda self: self.actions["csv"])
+    json_action = property(lambda self: self.actions["json"])
+
+    def _texts(self) -> dict[str, tuple[str, str, str, str]]:
+        """Per format: the menu text, its status tip, the file dialog's title and filters."""
+        return {
+            "pdf": (
+                self.tr("&PDF Blueprint…"),
+                self.tr("The service blueprint as a PDF to share"),
+                self.tr("Export PDF Blueprint"),
+                self.tr("PDF (*.pdf)"),
+            ),
+            "image": (
+                self.tr("&Image of the Journey…"),
+                self.tr("The current journey canvas as PNG or SVG"),
+                self.tr("Export Image of the Journey"),
+                self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
+            ),
+            "csv": (
+                self.tr("&CSV for a Spreadsheet…"),
+                self.tr("Notes and touchpoints as CSV files"),
+                self.tr("Export CSV: Choose a Folder"),
+                "",
+            ),
+            "json": (
+                self.tr("&JSON…"),
+                self.tr("The whole session as JSON"),
+                self.tr("Export JSON"),
+                self.tr("JSON (*.json)"),
+            ),
+        }
+
+    def texts_of(self, exporter: Exporter) -> tuple[str, str, str, str]:
+        """An exporter's texts; one the window has no translation for shows the registry's."""
+        known = self._texts().get(exporter.format)
+        if known is not None:
+            return known
+        title = exporter.label.replace("&", "").rstrip("…")
+        filters = ";;".join(f"{suffix[1:].upper()} (*{suffix})" for suffix in exporter.suffixes)
+        return exporter.label, exporter.tip, title, filters
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Export"))
         texts = {
-            self.pdf_action: (
-                self.tr("&PDF Blueprint…"),
-                self.tr("The service blueprint as a PDF to share"),
-            ),
-            self.image_action: (
-                self.tr("&Image of the Journey…"),
-                self.tr("The current journey canvas as PNG or SVG"),
-            ),
-            self.csv_action: (
-                self.tr("&CSV for a Spreadsheet…"),
-                self.tr("Notes and touchpoints as CSV files"),
-            ),
-            self.json_action: (self.tr("&JSON…"), self.tr("The whole session as JSON")),
-            self.import_action: (
-                self.tr("&Import JSON…"),
-                self.tr("Make a new session file from a cocreate JSON export"),
-            ),
+            self.actions[exporter.format]: self.texts_of(exporter)[:2] for exporter in EXPORTERS
         }
+        texts[self.import_action] = (
+            self.tr("&Import JSON…"),
+            self.tr("Make a new session file from a cocreate JSON export"),
+        )
         set_texts(texts)
 
     def set_document(self, document: Document | None) -> None:
+        if document is None and self.running is not None:
+            self.running.cancel_and_wait()  # the export would read a file that is closing
         self.document = document
-        for action in (self.pdf_action, self.image_action, self.csv_action, self.json_action):
-            action.setEnabled(document is not None)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        idle = self.running is None
+        for action in self.actions.values():
+            action.setEnabled(self.document is not None and idle)
 
     # -- helpers ----------------------------------------------------------------------------------
 
@@ -194,7 +236,16 @@ class ExportActions(QObject):
         stem = file_stem(title) or file_stem(self.tr("Untitled session")) or "session"
         return stem + suffix
 
-    def _target(self, title: str, suffix: str, filters: str) -> Path | None:
+    def _target(self, exporter: Exporter) -> Path | None:
+        """Where to write: a folder, or a file with one of the exporter's suffixes."""
+        _label, _tip, title, filters = self.texts_of(exporter)
+        if exporter.to_folder:
+            folder = QFileDialog.getExistingDirectory(self.window, title, str(self.start_folder()))
+            if not folder:
+                return None
+            QSettings().setValue("export/folder", folder)
+            return Path(folder)
+        suffix = exporter.suffixes[0]
         start = self.start_folder() / self.suggested_name(suffix)
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(start), filters)
         if not path:
@@ -202,10 +253,12 @@ class ExportActions(QObject):
         target = Path(path)
         if not target.suffix:
             target = target.with_name(target.name + suffix)
+        elif not exporter.accepts(target):
+            target = target.with_suffix(suffix)
         QSettings().setValue("export/folder", str(target.parent))
         return target
 
-    def _failed(self, title: str, target: Path, error: Exception) -> None:
+    def _failed(self, title: str, target: Path, error: BaseException) -> None:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
@@ -218,93 +271,93 @@ class ExportActions(QObject):
         )
         box.exec()
 
-    def _done(self, target: Path) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("Exported to %1").replace("%1", str(target)), 8000
-        )
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
 
     # -- exports ----------------------------------------------------------------------------------
 
-    def export_pdf(self) -> None:
-        if self.document is None:
+    def export(self, format_: str) -> None:
+        """Ask for the exporter's options and target, then write it."""
+        exporter = EXPORTERS[format_]
+        if self.document is None or self.running is not None:
             return
+        if format_ == "image":
+            self._export_image(exporter)
+            return
+        options = self._options(exporter)
+        if options is None:
+            return
+        target = self._target(exporter)
+        if target is None:
+            return
+        session = self.document.path
+
+        def write(progress: Progress) -> None:
+            exporter.write(session, target, options, progress)
+
+        if exporter.long:
+            dialog = self._progress_dialog(target)
+            self.running = BackgroundExport(
+                write, dialog, lambda o, e: self._finished(exporter, target, o, e)
+            )
+            self._update_enabled()
+            return
+        try:
+            write(lambda _done, _total: None)
+        except (OSError, ValueError, RuntimeError) as error:
+            self._failed(self.texts_of(exporter)[2], target, error)
+            return
+        self._status(self.tr("Exported to %1").replace("%1", str(target)))
+
+    def _options(self, exporter: Exporter) -> dict | None:
+        """The exporter's options: from its dialog where it has one, else the defaults."""
+        options = exporter.defaults()
+        if exporter.format != "pdf":
+            return options
         journeys = self.document.rows("journey", order_by="position")
         dialog = PdfExportDialog(journeys, self.window)
         if not dialog.exec():
-            return
-        target = self._target(self.tr("Export PDF Blueprint"), ".pdf", self.tr("PDF (*.pdf)"))
-        if target is None:
-            return
-        from cocreate.export.pdf import export_pdf  # reportlab loads only when needed
+            return None
+        chosen = dialog.chosen_journeys()
+        options.update(
+            paper=dialog.paper.currentText(),
+            portrait=dialog.portrait.isChecked(),
+            journey=chosen if len(chosen) < len(journeys) else None,
+        )
+        return options
 
-        names = dialog.chosen_journeys()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:  # export_pdf writes beside the target and renames: a failure leaves no file
-            export_pdf(
-                self.document.path,
-                target,
-                paper=dialog.paper.currentText(),
-                landscape=dialog.landscape.isChecked(),
-                journeys=names if len(names) < len(journeys) else None,
-            )
-        except (OSError, ValueError, RuntimeError) as error:
-            QGuiApplication.restoreOverrideCursor()
-            self._failed(self.tr("Export PDF Blueprint"), target, error)
-            return
-        finally:
-            if QGuiApplication.overrideCursor() is not None:
-                QGuiApplication.restoreOverrideCursor()
-        self._done(target)
+    def _progress_dialog(self, target: Path) -> ExportProgressDialog:
+        label = self.tr("Exporting %1…").replace("%1", target.name)
+        return ExportProgressDialog(label, self.window)
 
-    def export_image(self) -> None:
+    def _export_image(self, exporter: Exporter) -> None:
+        """The journey on screen, drawn on the GUI thread in bands (see export_runner)."""
         scene = self.tabs.current_scene()
-        if self.document is None or scene is None:
+        if scene is None:
             return
-        target = self._target(
-            self.tr("Export Image of the Journey"),
-            ".png",
-            self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
-        )
+        target = self._target(exporter)
         if target is None:
             return
-        if target.suffix.lower() not in (".png", ".svg"):
-            target = target.with_suffix(".png")
         journey = self.document.row("journey", scene.journey_id)
-        try:
-            render_scene(scene, target, journey["name"] if journey else "")
-        except (OSError, ValueError) as error:
-            self._failed(self.tr("Export Image of the Journey"), target, error)
-            return
-        self._done(target)
-
-    def export_csv(self) -> None:
-        if self.document is None:
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Export CSV: Choose a Folder"), str(self.start_folder())
+        title = journey["name"] if journey else ""
+        dialog = self._progress_dialog(target)
+        run_on_gui_thread(
+            lambda progress: render_scene(scene, target, title, progress),
+            dialog,
+            lambda o, e: self._finished(exporter, target, o, e),
         )
-        if not folder:
-            return
-        try:
-            export_csv(self.document.path, Path(folder))
-        except OSError as error:
-            self._failed(self.tr("Export CSV"), Path(folder), error)
-            return
-        QSettings().setValue("export/folder", folder)
-        self._done(Path(folder))
 
-    def export_json(self) -> None:
-        if self.document is None:
-            return
-        target = self._target(self.tr("Export JSON"), ".json", self.tr("JSON (*.json)"))
-        if target is None:
-            return
-        try:
-            write_files({target: export_json(self.document.path).encode("utf-8")})
-        except OSError as error:
-            self._failed(self.tr("Export JSON"), target, error)
-            return
-        self._done(target)
+    def _finished(
+        self, exporter: Exporter, target: Path, outcome: Outcome, error: BaseException | None
+    ) -> None:
+        self.running = None
+        self._update_enabled()
+        if outcome is Outcome.DONE:
+            self._status(self.tr("Exported to %1").replace("%1", str(target)))
+        elif outcome is Outcome.CANCELLED:
+            self._status(self.tr("Export cancelled: %1 was not written").replace("%1", str(target)))
+        elif error is not None:
+            self._failed(self.texts_of(exporter)[2], target, error)
 
     def import_json(self) -> None:
         source, _ = QFileDialog.getOpenFileName(

@@ -50,9 +50,7 @@ from cocreate.export.pdf.sheet import (
 )
 from cocreate.export.pdf.text import Texts
 from cocreate.export.pdf.title_page import Contents, draw_title_page, journey_name, persona_line
-
-#: Paper names, in the order a chooser lists them.
-PAPERS: tuple[str, ...] = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
+from cocreate.export.registry import PAPERS, Progress, no_progress
 
 _SIZES: dict[str, tuple[float, float]] = {
     "A4": pagesizes.A4,
@@ -82,40 +80,53 @@ def export_pdf(
     paper: str = "A3",
     landscape: bool = True,
     journeys: list[str | int] | None = None,
+    progress: Progress = no_progress,
 ) -> None:
     """Write the service blueprint of the session file to out.
 
     journeys: the names (or ids) of the journeys to include (None: all). ValueError for an
     unknown paper or journey name; NoChineseFontError (a RuntimeError) when the session holds
     Chinese text and no font with Chinese glyphs is installed; SessionFileError for a file
-    that is not a readable session. On any error out is left as it was.
+    that is not a readable session. progress(done, total) is told each page before it is
+    drawn, and once more before the file is saved; what it raises (ExportCancelled) stops the
+    export. On any error out is left as it was.
     """
     width, height = paper_size(paper, landscape)
     data = load_session(Path(session), journeys)
     texts = Texts(data.language)
     fonts = font_set(printed_texts(data) + texts.all_texts())
     with replacing(Path(out)) as tmp, open(tmp, "wb") as handle:
-        write_pdf(handle, data, texts, fonts, Sheet(width, height))
+        write_pdf(handle, data, texts, fonts, Sheet(width, height), progress)
 
 
 # -- the document -----------------------------------------------------------------------------
 
 
 def write_pdf(
-    handle: BinaryIO, data: SessionData, texts: Texts, fonts: FontSet, sheet: Sheet
+    handle: BinaryIO,
+    data: SessionData,
+    texts: Texts,
+    fonts: FontSet,
+    sheet: Sheet,
+    progress: Progress = no_progress,
 ) -> None:
     """Draw the whole document into an open binary file."""
     # Binary streams: ASCII85 makes files a quarter larger and costs a fifth of the time.
     saved = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        _write_pdf(handle, data, texts, fonts, sheet)
+        _write_pdf(handle, data, texts, fonts, sheet, progress)
     finally:
         rl_config.useA85 = saved
 
 
 def _write_pdf(
-    handle: BinaryIO, data: SessionData, texts: Texts, fonts: FontSet, sheet: Sheet
+    handle: BinaryIO,
+    data: SessionData,
+    texts: Texts,
+    fonts: FontSet,
+    sheet: Sheet,
+    progress: Progress,
 ) -> None:
     session = data.session
     canvas = Canvas(
@@ -134,6 +145,7 @@ def _write_pdf(
     numbers = {page.key: index + 1 for index, page in enumerate(pages)}
     footer = _footer(data, texts)
     for index, page in enumerate(pages):
+        progress(index, len(pages))
         context = PageContext(index + 1, len(pages), numbers)
         canvas.bookmarkPage(page.key)
         for entry, (title, level) in enumerate(page.outline):
@@ -147,6 +159,7 @@ def _write_pdf(
             draw_chrome(painter, sheet, _footer_only(page), footer, context)
         page.draw(painter, context)
         canvas.showPage()
+    progress(len(pages), len(pages))
     canvas.showOutline()
     canvas.save()
 
