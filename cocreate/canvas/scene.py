@@ -488,37 +488,6 @@ class JourneyScene(QGraphicsScene):
             return
         super().keyPressEvent(event)
 
-    def placement(self, top_left: QPointF, target: QPointF) -> Row:
-        """Where a note whose corner is at top_left belongs when let go at target: pinned to
-        the card or stage column under target, or free on the board (measured from its corner,
-        and never up on the blueprint or the curve)."""
-        card = self.card_at(target)
-        if card is not None:
-            offset = top_left - card.pos()
-            return {
-                "touchpoint_id": card.touchpoint_id,
-                "stage_id": None,
-                "x": round(offset.x(), 1),
-                "y": round(offset.y(), 1),
-            }
-        lanes_bottom = self.layout.curve.y
-        stage_id = self.layout.stage_at(target.x()) if 0 <= target.y() < lanes_bottom else None
-        if stage_id is not None:
-            column = self.layout.columns[stage_id]
-            offset = top_left - QPointF(column.x, column.y)
-            return {
-                "touchpoint_id": None,
-                "stage_id": stage_id,
-                "x": round(offset.x(), 1),
-                "y": round(offset.y(), 1),
-            }
-        return {
-            "touchpoint_id": None,
-            "stage_id": None,
-            "x": round(top_left.x(), 1),
-            "y": round(on_board(top_left.y() - self.layout.board_top), 1),
-        }
-
     def nudge(self, stage_step: int, lane_step: int) -> bool:
         """Move each selected card one cell over (arrow keys), as one action."""
         ids = self.selected_touchpoint_ids()

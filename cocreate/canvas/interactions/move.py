@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from cocreate.canvas.interactions.base import CanvasScene, Interaction, Row
+from cocreate.canvas.interactions.place import note_place
 from cocreate.canvas.items import CardItem
 from cocreate.canvas.notes import NoteItem
 from cocreate.layout import is_free, on_board
@@ -86,7 +87,7 @@ class MoveItems(Interaction):
             note = scene.notes.get(note_id)
             if note is None:
                 continue  # undone away during the drag
-            place = scene.placement(note.pos(), target)
+            place = note_place(scene, note.pos(), target)
             own = note.row["cluster_id"]
             if joined is not None:
                 place["cluster_id"] = joined

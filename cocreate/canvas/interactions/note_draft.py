@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 
 from cocreate.canvas.interactions.base import CanvasScene, Interaction, Row
+from cocreate.canvas.interactions.place import note_place
 from cocreate.canvas.items import Z_DRAG
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, NoteItem
 
@@ -47,7 +48,7 @@ class NewNoteDraft(Interaction):
         if item is None or not text.strip():
             return None
         scene, pos = self.scene, item.pos()
-        place = scene.placement(pos, pos + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
+        place = note_place(scene, pos, pos + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
         return scene.document.add_note(
             scene.journey_id,
             text,
