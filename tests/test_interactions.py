@@ -48,6 +48,7 @@ from cocreate.canvas.view import JourneyView
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.model import Role
+from cocreate.ui.app import create_application, start_window
 from cocreate.ui.journey_tabs import JourneyTabs
 
 
@@ -458,3 +459,52 @@ def test_a_rubber_band_selects_what_it_touches_and_escape_puts_the_selection_bac
     assert scene.selected_touchpoint_ids() == [first]
     assert not any(band.isVisible() for band in view.viewport().findChildren(QRubberBand))
     assert canvas.undo_stack.count() == 3  # the three cards added; the band wrote nothing
+
+
+# -- in the real window -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot):
+    create_application()
+    main = start_window()
+    main.activateWindow()
+    qtbot.waitExposed(main)
+    main.showNormal()
+    main.resize(1800, 1000)
+    qtbot.waitUntil(lambda: main.tabs.current_view().viewport().width() > 1000)
+    yield main
+    document = main.document
+    main._set_document(None)
+    document.close(discard=True)
+    main.close()
+    main.deleteLater()
+
+
+def test_escape_in_the_window_cancels_a_drag_and_stays_in_presentation_mode(window, qtbot):
+    document = window.document
+    view = window.tabs.current_view()
+    scene = view.journey_scene()
+    note_id = document.add_note(JOURNEY, "Long queue", None, 300, 120)
+    document.undo_stack.clear()
+    window.facilitation.presentation_action.trigger()
+    view.auto_fit = False
+    view.set_zoom(0.6)
+    view.centerOn(scene.notes[note_id])
+    window.participants.setFocus()  # the keyboard is elsewhere until the press on the canvas
+    before = scene.notes[note_id].pos()
+    start = before + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+    end = start + QPointF(200, 0)
+    mouse_press(view, start)
+    for step in range(1, 5):
+        mouse_move(view, start + (end - start) * (step / 4))
+    assert scene.notes[note_id].pos() != before
+
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    mouse_release(view, end)
+
+    assert scene.notes[note_id].pos() == before
+    assert (document.row("note", note_id)["x"], document.row("note", note_id)["y"]) == (300, 120)
+    assert document.undo_stack.count() == 0
+    assert window.facilitation.presentation_action.isChecked()  # Escape only left the drag
+    window.facilitation.presentation_action.trigger()
