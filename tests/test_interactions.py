@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from gui_helpers import when_modal
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -508,3 +508,41 @@ def test_escape_in_the_window_cancels_a_drag_and_stays_in_presentation_mode(wind
     assert document.undo_stack.count() == 0
     assert window.facilitation.presentation_action.isChecked()  # Escape only left the drag
     window.facilitation.presentation_action.trigger()
+
+
+def close_next_menu() -> None:
+    """Close the next popup menu as soon as it is open (Escape, as a person would)."""
+
+    def poll():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, poll)
+            return
+        QTest.keyClick(menu, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_a_right_click_during_a_link_drag_ends_the_drag_and_the_other_button_is_ignored(canvas):
+    source, target = canvas.add_card(0, 1), canvas.add_card(2, 1)
+    canvas.undo_stack.clear()
+    scene, view = canvas.scene, canvas.view
+    card = scene.cards[source]
+    press_and_move(canvas, card.mapToScene(card.handle_center()), canvas.card_center(target))
+    # A middle press and release on the way neither adds an arrow nor ends the drag.
+    mouse_press(view, canvas.card_center(target), Qt.MouseButton.MiddleButton)
+    mouse_release(view, canvas.card_center(target), Qt.MouseButton.MiddleButton)
+    assert isinstance(scene.interaction, DrawLink)
+    assert sum(isinstance(item, LinkDraftItem) for item in scene.items()) == 1
+
+    close_next_menu()
+    point = view.mapFromScene(canvas.card_center(target))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    mouse_release(view, canvas.card_center(target))
+
+    assert scene.interaction is None
+    assert not any(isinstance(item, LinkDraftItem) for item in scene.items())
+    assert canvas.store.rows("link") == [] and canvas.undo_stack.count() == 0

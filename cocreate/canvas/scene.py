@@ -446,9 +446,12 @@ class JourneyScene(QGraphicsScene):
             self.interaction = None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self.interaction is not None and self.interaction.press(event):
-            event.accept()
+        active, left = self.interaction, event.button() == Qt.MouseButton.LeftButton
+        if active is not None and active.owns_mouse and not left:
+            event.accept()  # another button during a drag: the drag keeps the mouse
             return
+        if active is not None and left:
+            self.set_interaction(None)  # a gesture whose release never came ends here
         gesture = gesture_for_press(self, event, self.mode)
         if gesture is not None:
             self.set_interaction(gesture)
@@ -476,7 +479,9 @@ class JourneyScene(QGraphicsScene):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         interaction = self.interaction
         if interaction is not None and interaction.owns_mouse:
-            interaction.release(event)
+            if event.button() == Qt.MouseButton.LeftButton:  # each gesture starts on the left
+                interaction.release(event)
+            event.accept()
             return
         super().mouseReleaseEvent(event)
         if interaction is not None:
@@ -791,6 +796,7 @@ class JourneyScene(QGraphicsScene):
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
         """The window shows the menu (cocreate.ui.canvas_menus); the scene only asks."""
+        self.set_interaction(None)  # a right-click in the middle of a drag ends the drag
         if not self.read_only:
             self.context_menu_requested.emit(event.scenePos(), event.screenPos())
             event.accept()

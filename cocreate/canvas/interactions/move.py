@@ -42,10 +42,10 @@ class MoveItems(Interaction):
         return False
 
     def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != LEFT:
+            return False  # another button let go: the drag goes on
         self.scene.grid.set_drop_cell(None)
         self.end()
-        if event.button() != LEFT:
-            return False
         scene = self.scene
         if any(i in scene.notes and scene.notes[i].pos() != p for i, p in self.notes.items()):
             self.drop_notes(event.scenePos())
