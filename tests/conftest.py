@@ -25,6 +25,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return None  # pytest-xdist's own count: one per CPU
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (in their order), so that spread over the workers none of them starts
+    last and keeps one worker busy while the others have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path, monkeypatch):
     """Untitled sessions and locks of each test live in a folder of their own."""

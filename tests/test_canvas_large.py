@@ -17,6 +17,8 @@ from tests.benchmark.sessions import build_session
 STAGES, LANES, CARDS, LINKS = 8, 5, 300, 100
 WIDTHS = [260.0, 480.0, 700.0, 228.0]  # one, two, three and one card side by side
 
+pytestmark = pytest.mark.slow  # a large session per test
+
 
 def build_large_session(path) -> None:
     """One large journey: cards spread unevenly over the cells, stages of different widths."""

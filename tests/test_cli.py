@@ -30,7 +30,7 @@ def test_demo_then_info_without_a_window(cli, tmp_path):
     result = cli.process("demo", out)
     assert result.returncode == 0, result.stderr
     assert out.is_file()
-    info = cli.process("info", out)
+    info = cli("info", out)
     assert info.returncode == 0, info.stderr
     assert "Morning Bean" in info.stdout
     assert "会员忠诚旅程" in info.stdout

@@ -233,12 +233,11 @@ def test_import_json_of_bad_input_gives_one_line_and_no_file(kind, demo, tmp_pat
     assert leftovers(tmp_path, "input.json", "demo.cocreate") == set()
 
 
-@pytest.mark.slow
-def test_import_json_syntax_error_in_a_real_process(cli, tmp_path):
+def test_import_json_syntax_error_names_the_line_and_column(cli, tmp_path):
     source = tmp_path / "broken.json"
     source.write_text('{\n  "format": "cocreate-session",\n  "version": 1,\n}', encoding="utf-8")
     out = tmp_path / "new.cocreate"
-    result = cli.process("import-json", source, "-o", out)
+    result = cli("import-json", source, "-o", out)
     assert result.returncode == 1
     assert_one_line_error(result.stderr, str(source), "line 4, column 1")
     assert not out.exists()

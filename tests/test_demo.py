@@ -314,6 +314,7 @@ def test_the_demo_can_be_written_twice_to_different_files(tmp_path):
         b.close()
 
 
+@pytest.mark.slow
 def test_demo_and_templates_run_without_qt(tmp_path):
     script = (
         "import sys, pathlib; from cocreate.demo import write_demo;"

@@ -133,6 +133,7 @@ def apply_edit(document: Document, edit: tuple) -> bool:
 )
 @given(sequence=st.lists(st.one_of(edits, deletes), min_size=3, max_size=30))
 @example(sequence=CASCADES)
+@pytest.mark.slow
 def test_undo_all_returns_to_the_first_state_and_redo_all_to_the_last(qapp, sequence) -> None:
     for kind in check_undo_and_redo(sequence):
         event(f"pushed {kind}")

@@ -168,6 +168,7 @@ def row_bytes(image: QImage, row: int) -> bytes:
     return bytes(image.constScanLine(row))
 
 
+@pytest.mark.slow
 def test_a_png_drawn_in_bands_is_the_png_drawn_at_once(window, tmp_path, monkeypatch):
     scene = window.tabs.current_scene()
     monkeypatch.setattr(image_export, "PNG_SCALE", 0.5)  # a small picture, quick to compare

@@ -9,6 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # import-linter and a fresh interpreter
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cocreate"
 

@@ -22,6 +22,8 @@ ON_BOARD, PINNED_TO_STAGES, PINNED_TO_CARDS, CARDS = 1700, 200, 100, 24
 NOTES = ON_BOARD + PINNED_TO_STAGES + PINNED_TO_CARDS
 PRIVATE_EVERY, VOTES = 17, len(PARTICIPANTS) * 5
 
+pytestmark = pytest.mark.slow  # a large session per test
+
 
 def build_board(path) -> None:
     build_board_session(

@@ -81,6 +81,7 @@ def edit_costs(qtbot, path: Path) -> dict[str, Counter]:
         window.deleteLater()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("edit", ["card move", "note move", "undo"])
 def test_an_edit_is_one_transaction_whatever_the_size_of_the_session(qtbot, tmp_path, edit):
     small = edit_costs(qtbot, demo_file(tmp_path / "small.cocreate", 0))[edit]

@@ -7,6 +7,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # 100 000 calls in a fresh process
+
 CODE = """
 import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

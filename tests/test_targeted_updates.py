@@ -93,6 +93,7 @@ def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
         window.deleteLater()
 
 
+@pytest.mark.slow
 def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tmp_path, touches):
     small = edit_touches(qtbot, board_file(tmp_path / "500.cocreate", 500), touches)
     large = edit_touches(qtbot, board_file(tmp_path / "10000.cocreate", 10_000), touches)

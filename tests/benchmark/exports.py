@@ -72,6 +72,17 @@ def parse_export_sizes(text: str) -> list[str]:
     return [parse_export_size(part) for part in text.split(",") if part.strip()]
 
 
+def parse_export_formats(text: str) -> list[str]:
+    """Export formats, comma-separated, in the report's order (pdf, png, json)."""
+    chosen = {part.strip().lower() for part in text.split(",") if part.strip()}
+    unknown = chosen - set(EXPORT_FORMATS)
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: export formats are some of {', '.join(EXPORT_FORMATS)}"
+        )
+    return [kind for kind in EXPORT_FORMATS if kind in chosen]
+
+
 def build_export_session(size: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """The session file of an export size in folder, and what it holds."""
     path = folder / f"export-{size}.cocreate"
@@ -162,16 +173,20 @@ def measure_export(
 
 
 def run_exports(
-    sizes: Sequence[str], repeat: int, data_dir: Path, log: Callable[[str], None]
+    sizes: Sequence[str],
+    formats: Sequence[str],
+    repeat: int,
+    data_dir: Path,
+    log: Callable[[str], None],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(the sessions, the results): every format of every export size, each in its own child."""
+    """(the sessions, the results): each format of each export size, each in its own child."""
     sessions, results = [], []
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-export-") as folder:
         for size in sizes:
             name = "the demo session" if size == DEMO else f"the {size}-card session"
             path, facts = build_export_session(size, Path(folder))
             sessions.append(facts)
-            for kind in EXPORT_FORMATS:
+            for kind in formats:
                 log(f"measuring the {kind.upper()} export of {name} …")
                 results.append(measure_export(path, facts, kind, repeat, data_dir))
     return sessions, results

@@ -3,15 +3,17 @@
 Measurements, not tests: nothing here passes or fails on a figure. Run, from the repository,
 
     uv run python -m tests.benchmark [--sizes 50,500,2000] [--board-sizes 500,2000,10000]
-        [--no-board] [--export-sizes demo,500,2000] [--no-export] [--json OUT.json] [--repeat N]
+        [--no-board] [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
+        [--no-export] [--json OUT.json] [--repeat N]
 
-The canvas section (--sizes: touchpoints per journey) measures open, paint, drop→commit and peak
-memory; the board section (--board-sizes: sticky notes on one journey's board; "" or --no-board
-skips it) measures open, paint, N → an editable new note, a note's drop→commit and peak memory.
-The export section (--export-sizes: "demo", the demo session, or a number of cards on one
-journey, made as the canvas section makes its sessions; "" or --no-export skips it) measures the
-PDF, PNG and JSON exports of each session: time (cold and warm), output size, PDF pages and peak
-memory. The aim it reports against: the 500-card session exports to PDF in under 2 s.
+The canvas section (--sizes: touchpoints per journey) measures open, paint, drop→commit (with
+the SQL statements and transactions of a drop) and peak memory; the board section
+(--board-sizes: sticky notes on one journey's board; "" or --no-board skips it) measures open,
+paint, N → an editable new note, a note's drop→commit and peak memory. The export section
+(--export-sizes: "demo", the demo session, or a number of cards on one journey, made as the
+canvas section makes its sessions; "" or --no-export skips it) measures the PDF, PNG and JSON
+exports (--export-formats) of each session: time (cold and warm), output size, PDF pages and
+peak memory. The aim it reports against: the 500-card session exports to PDF in under 2 s.
 
 Each size runs in a fresh subprocess (`--one SIZE` or `--one-board SIZE`, with `--json -`), so
 its peak RSS is its own; so does each (session, format) of the export section, in a process that
@@ -32,7 +34,9 @@ from typing import Any
 from tests.benchmark.exports import (
     DEFAULT_EXPORT_REPEAT,
     DEFAULT_EXPORT_SIZES,
+    EXPORT_FORMATS,
     export_aim,
+    parse_export_formats,
     parse_export_sizes,
     run_exports,
     run_module,
@@ -59,35 +63,31 @@ def run_child(size: int, repeat: int, data_dir: Path, *, board: bool = False) ->
     return json.loads(run_module("tests.benchmark", args, data_dir, what))
 
 
-def run_all(
-    sizes: Sequence[int],
-    repeat: int,
-    log: Callable[[str], None],
-    board_sizes: Sequence[int] = (),
-    export_sizes: Sequence[str] = (),
-    export_repeat: int = DEFAULT_EXPORT_REPEAT,
-) -> dict[str, Any]:
+def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
+    """Every section the arguments ask for, each size in a fresh process."""
     machine: dict[str, Any] = {}
     results, board = [], []
     export_sessions: list[dict[str, Any]] = []
     exports: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-data-") as data_dir:
-        for size in sizes:
+        for size in args.sizes:
             log(f"measuring {size} touchpoints …")
-            report = run_child(size, repeat, Path(data_dir))
+            report = run_child(size, args.repeat, Path(data_dir))
             machine = report["machine"]
             results.extend(report["results"])
-        for size in board_sizes:
+        for size in args.board_sizes:
             log(f"measuring a board of {size} notes …")
-            report = run_child(size, repeat, Path(data_dir), board=True)
+            report = run_child(size, args.repeat, Path(data_dir), board=True)
             machine = report["machine"]
             board.extend(report["board"])
-        if export_sizes:
-            export_sessions, exports = run_exports(export_sizes, export_repeat, Path(data_dir), log)
-    report = {"machine": machine or machine_info(), "repeat": repeat, "results": results}
+        if args.export_sizes:
+            export_sessions, exports = run_exports(
+                args.export_sizes, args.export_formats, args.export_repeat, Path(data_dir), log
+            )
+    report = {"machine": machine or machine_info(), "repeat": args.repeat, "results": results}
     report["board"] = board
-    if export_sizes:
-        report["export_repeat"] = export_repeat
+    if args.export_sizes:
+        report["export_repeat"] = args.export_repeat
         report["export_sessions"] = export_sessions
         report["export"] = exports
         report["export_aim"] = export_aim(exports)
@@ -129,6 +129,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=list(DEFAULT_EXPORT_SIZES),
         help='sessions to export: "demo" or a number of cards ("": no export section)',
     )
+    parser.add_argument(
+        "--export-formats",
+        type=parse_export_formats,
+        default=list(EXPORT_FORMATS),
+        help=f"formats to export each session to (default {','.join(EXPORT_FORMATS)})",
+    )
     parser.add_argument("--no-export", action="store_true", help="skip the export section")
     parser.add_argument(
         "--repeat",
@@ -165,9 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.one_board is not None:
         report = run_one(args.one_board, args.repeat, board=True)
     else:
-        report = run_all(
-            args.sizes, args.repeat, log, args.board_sizes, args.export_sizes, args.export_repeat
-        )
+        report = run_all(args, log)
     print(format_table(report), file=sys.stderr if to_stdout else sys.stdout, flush=True)
     if args.json:
         write_json(report, args.json)

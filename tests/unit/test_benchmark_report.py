@@ -5,11 +5,20 @@ benchmark's report, not in tests."""
 from __future__ import annotations
 
 import argparse
+import struct
+import zlib
 
 import pytest
 
 from cocreate.demo import load_demo
-from tests.benchmark.exports import build_export_session, export_aim, parse_export_sizes
+from tests.benchmark.exports import (
+    build_export_session,
+    export_aim,
+    parse_export_formats,
+    parse_export_sizes,
+    pdf_pages,
+    png_pixels,
+)
 from tests.benchmark.report import format_table
 from tests.benchmark.run import parse_args, parse_board_sizes, parse_sizes
 
@@ -93,3 +102,45 @@ def test_sizes_are_positive_numbers():
     assert parse_sizes("50,500,2000") == [50, 500, 2000]
     with pytest.raises(argparse.ArgumentTypeError):
         parse_sizes("0")
+
+
+def test_export_formats_are_some_of_pdf_png_and_json_in_that_order():
+    assert parse_export_formats("json, PDF") == ["pdf", "json"]
+    assert parse_args([]).export_formats == ["pdf", "png", "json"]
+    assert parse_args(["--export-formats", "png"]).export_formats == ["png"]
+    for bad in ("", "gif", "pdf,docx"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_export_formats(bad)
+
+
+def test_the_pages_of_a_pdf_and_the_pixels_of_a_png_are_read_from_the_files(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdf = tmp_path / "three.pdf"
+    canvas = Canvas(str(pdf))
+    for _page in range(3):
+        canvas.showPage()
+    canvas.save()
+    assert pdf_pages(pdf) == 3
+    png = tmp_path / "tiny.png"
+    png.write_bytes(_png(7, 5))
+    assert png_pixels(png) == (7, 5)
+    with pytest.raises(RuntimeError):
+        png_pixels(pdf)
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG of that size, written by hand."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\x80" * width for _row in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + (chunk(b"IEND", b""))
+    )

@@ -540,6 +540,7 @@ def test_a_deeply_nested_document_is_refused(tmp_path):
     assert not (tmp_path / "deep.cocreate").exists()
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(title=st.text(), note=st.text(), score=st.none() | st.integers(0, 10))
 def test_any_text_round_trips(title, note, score):

@@ -22,7 +22,10 @@ import pytest
 
 from cocreate.store import SessionFile
 
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX only")
+pytestmark = [
+    pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX only"),
+    pytest.mark.slow,  # a fresh process per test
+]
 
 EDITS = 2000  # more than the child can make before the kill: it is always cut short
 STAGES_PER_EDIT = 4
