@@ -108,7 +108,7 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 
 def main_window_texts(window) -> Iterator[tuple[str, str]]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # replaced actions
-    window.recent_menu.aboutToShow.emit()  # filled when opened
+    window.session.recent_menu.aboutToShow.emit()  # filled when opened
     for action in window.findChildren(QAction):
         yield from action_texts(action)
     for menu in window.findChildren(QMenu):
@@ -185,8 +185,8 @@ def test_after_a_switch_to_chinese_no_english_is_left_in_the_main_window(window_
 DIALOG_ACTIONS = {
     "session details": lambda window: window.details_action,
     "rename session": lambda window: window.rename_action,
-    "open": lambda window: window.open_action,
-    "save as": lambda window: window.save_as_action,
+    "open": lambda window: window.session.open_action,
+    "save as": lambda window: window.session.save_as_action,
     "about": lambda window: window.about_action,
     "new journey": lambda window: window.canvas.new_journey_action,
     "rename journey": lambda window: window.canvas.rename_journey_action,
@@ -304,7 +304,7 @@ def test_a_new_session_of_the_chinese_ui_has_the_chinese_template(window_on, qtb
     assert stage_and_lane_names(window)[:5] == ["认知", "吸引", "购买", "忠诚", "有形展示"]
     assert window.tabs.tabText(0) == "忠诚价值链"
 
-    window.new_action.trigger()
+    window.session.new_action.trigger()
     assert "前台" in stage_and_lane_names(window)
 
 

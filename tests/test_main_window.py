@@ -91,7 +91,7 @@ def test_menus_hold_the_expected_actions(window_on, demo_file):
     for text in ("&New Session", "&Open…", "Open &Recent", "Save &As…", "&Close Session",
                  "&Quit"):
         assert text in file_texts
-    assert not window.save_as_action.shortcut().isEmpty()
+    assert not window.session.save_as_action.shortcut().isEmpty()
     edit_texts = [a.text() for a in window.edit_menu.actions() if not a.isSeparator()]
     for text in ("&Copy", "&Paste", "D&uplicate", "&Delete", "Select &All", "&Find…",
                  "Session &Details…"):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -21,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate import __version__, templates
-from cocreate.document import Document, SessionFileError, recoverable_sessions
-from cocreate.ui import i18n
+from cocreate import __version__
+from cocreate.document import Document, SessionFileError
+from cocreate.ui import i18n, menus
 from cocreate.ui.actions import HistoryAction, make_action, set_texts
 from cocreate.ui.canvas_actions import CanvasActions
 from cocreate.ui.export_actions import ExportActions
@@ -32,28 +31,16 @@ from cocreate.ui.file_errors import show_file_error
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.inspector import InspectorDock
 from cocreate.ui.journey_tabs import JourneyTabs
-from cocreate.ui.message import warn
 from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
 from cocreate.ui.participants import ParticipantsDock
-from cocreate.ui.recent import (
-    SessionPlace,
-    add_recent_file,
-    clear_recent_files,
-    recent_files,
-    remember_session_place,
-    remove_recent_file,
-    session_place,
-)
-from cocreate.ui.recovery_dialog import RecoveryDialog
+from cocreate.ui.session_controller import SessionController
 from cocreate.ui.session_dialog import SessionDetailsDialog
 from cocreate.ui.tally import TallyDock
 from cocreate.ui.timer import TimerPanel
-from cocreate.ui.view_state import ViewPlace
 from cocreate.ui.welcome import WelcomePage
 from cocreate.ui.zoom_indicator import ZoomIndicator
 
-FILE_SUFFIX = ".cocreate"
 Key = QKeySequence.StandardKey
 
 # The window as large as this where the screen allows; never smaller than the minimum, at
@@ -73,6 +60,16 @@ PARTICIPANTS_SHARE = 0.62
 class MainWindow(QMainWindow):
     """One window, one open session (or none: then it shows the welcome page)."""
 
+    # Built from cocreate.ui.menus.MENU_BAR, under these names.
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    panels_menu: QMenu
+    language_menu: QMenu
+    journey_menu: QMenu
+    workshop_menu: QMenu
+    help_menu: QMenu
+
     def __init__(self, translators: i18n.Translators, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -80,11 +77,10 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self._undo_action: QAction | None = None
         self._redo_action: QAction | None = None
-        # The language of the template texts of the open session, while New Session made it.
-        self._template_language: str | None = None
-
+        self.session = SessionController(self, self, lambda: self._translators.language)
         self._create_actions()
-        self.welcome = WelcomePage([self.new_action, self.open_action, self.demo_action])
+        session = self.session
+        self.welcome = WelcomePage([session.new_action, session.open_action, session.demo_action])
         self.tabs = JourneyTabs()
         self.find_bar = FindBar()
         canvas_page = QWidget()
@@ -101,13 +97,12 @@ class MainWindow(QMainWindow):
         self.canvas = CanvasActions(
             self, self.tabs, self.find_bar, lambda: self._translators.language
         )
-        self.exports = ExportActions(self, self.tabs, self.open_file)
+        self.exports = ExportActions(self, self.tabs, self.session.open_file)
         self.participants = ParticipantsDock(self)
         self.facilitation = FacilitationActions(
             self, self.tabs, lambda: self.participants.current_author()
         )
         self._create_docks()
-        self._create_toolbar()
         self._create_menus()
         self.read_only_label = QLabel()
         self.read_only_label.setObjectName("readOnlyLabel")
@@ -125,14 +120,8 @@ class MainWindow(QMainWindow):
         return make_action(self, slot, shortcut)
 
     def _create_actions(self) -> None:
-        self.new_action = self._action(self.new_session, Key.New)
-        self.open_action = self._action(self.choose_and_open, Key.Open)
-        self.demo_action = self._action(self.open_demo)
-        self.save_as_action = self._action(self.save_as, Key.SaveAs)
-        self.close_action = self._action(self.close_session, Key.Close)
         self.quit_action = self._action(self.close, Key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.clear_recent_action = self._action(self._clear_recent)
         self.details_action = self._action(self.edit_session_details, "Ctrl+Shift+I")
         self.rename_action = self._action(self.rename_session, "F2")
         self.expand_action = self._action(lambda: self.overview.set_collapsed(False))
@@ -233,182 +222,25 @@ class MainWindow(QMainWindow):
         self.inspector.show_touchpoints([touchpoint_id])
         self.inspector.focus_title()
 
-    def _create_toolbar(self) -> None:
+    def _create_menus(self) -> None:
+        """The menu bar and the toolbar, from their declaration in cocreate.ui.menus."""
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar_toggle = self.toolbar.toggleViewAction()
-        self._toolbar_undo_anchor = self.toolbar.addSeparator()
-        canvas, workshop = self.canvas, self.facilitation
-        for action in (
-            canvas.new_journey_action,
-            canvas.add_stage_action,
-            canvas.add_lane_action,
-            canvas.link_tool_action,
-            None,
-            workshop.new_note_action,
-            workshop.private_action,
-            workshop.start_voting_action,
-            workshop.end_voting_action,
-            workshop.presentation_action,
-            None,
-            canvas.zoom_out_action,
-            canvas.zoom_in_action,
-            canvas.fit_action,
-            None,
-            canvas.find_action,
-        ):
-            if action is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(action)
-
-    def _label_toolbar(self) -> None:
-        """Short texts on the toolbar buttons, so that the toolbar fits the window even at its
-        minimum width; the menus keep the full names, and so do the tooltips."""
-        canvas, workshop = self.canvas, self.facilitation
-        labels = {
-            canvas.link_tool_action: self.tr("Link"),
-            workshop.private_action: self.tr("Private"),
-            workshop.start_voting_action: self.tr("Start Voting"),
-            workshop.end_voting_action: self.tr("End Voting"),
-            workshop.presentation_action: self.tr("Present"),
-            canvas.zoom_out_action: self.tr("−"),
-            canvas.zoom_in_action: self.tr("+"),
-            canvas.fit_action: self.tr("Fit"),
-        }
-        for action, text in labels.items():
-            action.setIconText(text)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.recent_menu = self.file_menu.addMenu("")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.clear()
-        for item in (
-            self.new_action,
-            self.open_action,
-            self.recent_menu,
-            self.demo_action,
-            None,
-            self.save_as_action,
-            self.exports.menu,
-            self.exports.import_action,
-            None,
-            self.close_action,
-            self.quit_action,
-        ):
-            if item is None:
-                self.file_menu.addSeparator()
-            elif isinstance(item, QAction):
-                self.file_menu.addAction(item)
-            else:
-                self.file_menu.addMenu(item)
-
-        canvas = self.canvas
-        self.edit_menu = bar.addMenu("")
-        self._edit_separator = self.edit_menu.addSeparator()
-        for action in (
-            canvas.cut_action,
-            canvas.copy_action,
-            canvas.paste_action,
-            canvas.duplicate_action,
-            canvas.delete_action,
-            None,
-            canvas.select_all_action,
-            None,
-            canvas.find_action,
-            canvas.find_next_action,
-            canvas.find_previous_action,
-            None,
-            self.details_action,
-            self.rename_action,
-        ):
-            if action is None:
-                self.edit_menu.addSeparator()
-            else:
-                self.edit_menu.addAction(action)
-
-        self.view_menu = bar.addMenu("")
-        for action in (
-            canvas.zoom_in_action,
-            canvas.zoom_out_action,
-            canvas.fit_action,
-            canvas.fit_board_action,
-            canvas.actual_size_action,
-        ):
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        self.panels_menu = self.view_menu.addMenu("")
-        for dock in (
+        docks = (
             self.participants,
             self.palette,
             self.timer_dock,
             self.inspector,
             self.tally,
             self.outline_dock,
-        ):
-            self.panels_menu.addAction(dock.toggleViewAction())
-        self.panels_menu.addAction(self.toolbar_toggle)
-        self.view_menu.addAction(self.expand_action)
-        self.view_menu.addAction(self.collapse_action)
-        self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu("")
-        for action in self.language_actions.values():
-            self.language_menu.addAction(action)
-
-        self.journey_menu = bar.addMenu("")
-        for action in (
-            canvas.new_journey_action,
-            canvas.rename_journey_action,
-            canvas.duplicate_journey_action,
-            canvas.delete_journey_action,
-            canvas.persona_action,
-            None,
-            canvas.add_stage_action,
-            canvas.add_lane_action,
-            canvas.hidden_lanes_menu,
-            None,
-            canvas.link_tool_action,
-        ):
-            if action is None:
-                self.journey_menu.addSeparator()
-            elif isinstance(action, QMenu):
-                self.journey_menu.addMenu(action)
-            else:
-                self.journey_menu.addAction(action)
-
-        workshop = self.facilitation
-        self.workshop_menu = bar.addMenu("")
-        for action in (
-            workshop.new_note_action,
-            workshop.group_action,
-            workshop.ungroup_action,
-            workshop.tidy_action,
-            workshop.by_category_action,
-            None,
-            workshop.private_action,
-            workshop.reveal_all_action,
-            workshop.policy_menu,
-            None,
-            workshop.start_voting_action,
-            workshop.end_voting_action,
-            None,
-            workshop.presentation_action,
-            workshop.audience_action,
-        ):
-            if action is None:
-                self.workshop_menu.addSeparator()
-            elif isinstance(action, QMenu):
-                self.workshop_menu.addMenu(action)
-            else:
-                self.workshop_menu.addAction(action)
-
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
-        self.help_menu.addAction(self.about_qt_action)
+        )
+        self.panel_toggles = [dock.toggleViewAction() for dock in docks] + [self.toolbar_toggle]
+        self._menus = menus.build(self, self.menuBar(), self.toolbar)
+        for name, menu in self._menus.menus.items():
+            setattr(self, name, menu)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -416,38 +248,18 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.file_menu.setTitle(self.tr("&File"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.journey_menu.setTitle(self.tr("&Journey"))
-        self.workshop_menu.setTitle(self.tr("&Workshop"))
         self.timer_dock.setWindowTitle(self.tr("Timer"))
         self.facilitation.retranslate()
-        self.panels_menu.setTitle(self.tr("&Panels"))
         self.palette.setWindowTitle(self.tr("Palette"))
         self.outline_dock.setWindowTitle(self.tr("Outline"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.toolbar_toggle.setText(self.tr("&Toolbar"))
         self.canvas.retranslate()
         self.exports.retranslate()
-        self._label_toolbar()
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.recent_menu.setTitle(self.tr("Open &Recent"))
-        self.language_menu.setTitle(self.tr("&Language"))
+        self.session.retranslate()
+        self._menus.retranslate(self)
         texts = {
-            self.new_action: (self.tr("&New Session"), self.tr("Start a new, untitled session")),
-            self.open_action: (self.tr("&Open…"), self.tr("Open a .cocreate session file")),
-            self.demo_action: (
-                self.tr("Open &Demo Session"),
-                self.tr("Open a fresh copy of the demo salon of a coffee chain"),
-            ),
-            self.save_as_action: (
-                self.tr("Save &As…"),
-                self.tr("Copy the session to a file of your choice and go on working there"),
-            ),
-            self.close_action: (self.tr("&Close Session"), self.tr("Close the open session")),
             self.quit_action: (self.tr("&Quit"), self.tr("Quit cocreate")),
-            self.clear_recent_action: (self.tr("&Clear Recent Files"), ""),
             self.details_action: (
                 self.tr("Session &Details…"),
                 self.tr("Edit the title, theme, brand, date, facilitator and goal"),
@@ -467,35 +279,13 @@ class MainWindow(QMainWindow):
         self._install_undo_actions()
         self._update_state()
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = recent_files()
-        for index, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{index % 10} {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
-        if not paths:
-            empty = self.recent_menu.addAction(self.tr("No recent files"))
-            empty.setEnabled(False)
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(paths))
-
-    def _open_recent(self, path: Path) -> None:
-        if not self.open_file(path) and not path.exists():
-            remove_recent_file(path)  # said so in the dialog: no use offering it again
-
-    def _clear_recent(self) -> None:
-        clear_recent_files()
-
     # -- the open session -----------------------------------------------------------------------
 
-    def _set_document(self, document: Document | None) -> None:
+    def set_document(self, document: Document | None) -> None:
+        """Show document (or, with None, the welcome page) in every view of the window."""
         if document is None:
             self.inspector.set_document(None)  # commits a field being typed in, first
         self.document = document
-        self._template_language = None
         self.overview.set_document(document)
         self.tabs.set_document(document)
         self.canvas.set_document(document)
@@ -511,43 +301,16 @@ class MainWindow(QMainWindow):
             document.changed.connect(self._update_state)
             document.file_changed.connect(self._update_state)
             document.write_failed.connect(self._write_failed)
-            if not document.untitled:
-                add_recent_file(document.path)
-                self._restore_place(document)
         self._update_state()
 
-    def _restore_place(self, document: Document) -> None:
-        """A file opened again shows the journey, the view and the current author it was
-        left with (a journey or a person deleted since is skipped)."""
-        place = session_place(document.path)
-        if place is None:
-            return
-        if place.journey_id is not None:
-            self.tabs.show_journey(place.journey_id)
-        shown = self.tabs.current_journey_id() == place.journey_id
-        if shown and place.zoom is not None and place.center is not None:
-            self.tabs.restore_view_place(ViewPlace(place.zoom, QPointF(*place.center)))
-        if place.author_id is not None:
-            self.participants.set_current_author(place.author_id)
-
-    def _remember_place(self, document: Document) -> None:
-        if document.untitled:
-            return
-        view = self.tabs.current_view_place()
-        place = SessionPlace(
-            journey_id=self.tabs.current_journey_id(),
-            zoom=view.zoom if view is not None else None,
-            center=(view.center.x(), view.center.y()) if view is not None else None,
-            author_id=self.participants.current_author(),
-        )
-        remember_session_place(document.path, place)
+    _set_document = set_document  # the name the tests' fixtures close a session with
 
     def _install_undo_actions(self) -> None:
         """Undo and Redo come from the document's stack and name the action they take back."""
         for action in (self._undo_action, self._redo_action):
             if action is not None:
-                self.edit_menu.removeAction(action)
-                self.toolbar.removeAction(action)
+                for widget, _place in self._menus.history_places:
+                    widget.removeAction(action)
                 self.removeAction(action)
                 action.deleteLater()
         self._undo_action = self._redo_action = None
@@ -566,10 +329,8 @@ class MainWindow(QMainWindow):
         self._redo_action = HistoryAction(
             self, stack, True, (self.tr("&Redo"), self.tr("&Redo %1"))
         )
-        self.edit_menu.insertAction(self._edit_separator, self._undo_action)
-        self.edit_menu.insertAction(self._edit_separator, self._redo_action)
-        self.toolbar.insertAction(self._toolbar_undo_anchor, self._undo_action)
-        self.toolbar.insertAction(self._toolbar_undo_anchor, self._redo_action)
+        for widget, place in self._menus.history_places:
+            widget.insertActions(place, [self._undo_action, self._redo_action])
         self.addActions([self._undo_action, self._redo_action])  # presentation mode too
 
     def _update_state(self, _change: object = None) -> None:
@@ -586,12 +347,8 @@ class MainWindow(QMainWindow):
             self.tally,
         ):
             dock.setEnabled(has_session)
-        for action in (
-            self.save_as_action,
-            self.close_action,
-            self.expand_action,
-            self.collapse_action,
-        ):
+        self.session.update_state()
+        for action in (self.expand_action, self.collapse_action):
             action.setEnabled(has_session)
         for action in (self.details_action, self.rename_action):
             action.setEnabled(editable)
@@ -611,128 +368,22 @@ class MainWindow(QMainWindow):
     def _write_failed(self, error: SessionFileError) -> None:
         show_file_error(self, self.tr("Change Not Saved"), error)
 
-    def _replace_document(self, make) -> bool:
-        """Close the open session (asking if needed), then open what make() returns."""
-        if not self.close_session():
-            return False
-        try:
-            document = make()
-        except SessionFileError as error:
-            show_file_error(self, self.tr("Cannot Open Session"), error)
-            return False
-        self._set_document(document)
-        if document.read_only:
-            QMessageBox.information(
-                self,
-                self.tr("Opened Read-Only"),
-                self.tr(
-                    "This file is read-only, so it was opened for viewing only and changes"
-                    " cannot be saved to it. Use File > Save As… to make an editable copy."
-                ),
-            )
-        return True
+    # The session's life, for app.py and the tests: the controller does the work.
 
     def new_session(self) -> bool:
-        """A new untitled session, its journey from the template in the language of the UI."""
-        language = templates.language_code(self._translators.language)
-        if not self._replace_document(lambda: Document.new_untitled(language)):
-            return False
-        self._template_language = language
-        return True
-
-    def _renew_untouched_session(self) -> None:
-        """A session New Session made and nobody touched follows a switch of language: it
-        starts over with the template's stage and lane names in the new language."""
-        language = templates.language_code(self._translators.language)
-        if self._template_language in (None, language) or self.document is None:
-            return
-        if self.document.untitled and self.document.is_blank():
-            self.new_session()
+        return self.session.new_session()
 
     def open_demo(self) -> bool:
-        return self._replace_document(Document.open_demo)
+        return self.session.open_demo()
 
     def open_file(self, path: Path | str) -> bool:
-        path = Path(path)
-        if self.document is not None and self.document.path.resolve() == path.resolve():
-            return True
-        return self._replace_document(lambda: Document.open(path))
-
-    def choose_and_open(self) -> bool:
-        start = str(recent_files()[0].parent) if recent_files() else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Session"),
-            start,
-            self.tr("cocreate sessions (*.cocreate);;All files (*)"),
-        )
-        return self.open_file(path) if path else False
-
-    def save_as(self) -> bool:
-        if self.document is None:
-            return False
-        start = "" if self.document.untitled else str(self.document.path)
-        if not start:
-            title = self.document.session()["title"] or self.tr("Untitled session")
-            safe = "".join(c for c in title if c not in '\\/:*?"<>|').strip() or "session"
-            start = str(Path.home() / (safe + FILE_SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Session As"), start, self.tr("cocreate sessions (*.cocreate)")
-        )
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix != FILE_SUFFIX:
-            target = target.with_name(target.name + FILE_SUFFIX)
-        try:
-            self.document.save_as(target)
-        except SessionFileError as error:
-            show_file_error(self, self.tr("Cannot Save Session"), error)
-            return False
-        except OSError as error:
-            warn(
-                self,
-                self.tr("Cannot Save Session"),
-                self.tr("%1\n\nThe session could not be written there: %2")
-                .replace("%1", str(target))
-                .replace("%2", error.strerror or str(error)),
-            )
-            return False
-        add_recent_file(target)
-        self.statusBar().showMessage(self.tr("Saved as %1").replace("%1", str(target)), 5000)
-        return True
+        return self.session.open_file(path)
 
     def close_session(self) -> bool:
-        """Close the open session. False when the person chose to keep it open."""
-        document = self.document
-        if document is None:
-            return True
-        discard = False
-        if document.untitled:
-            if document.is_blank():
-                discard = True
-            else:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Save Session?"),
-                    self.tr(
-                        "This session has not been saved under a name yet. Save it before"
-                        " closing? If you discard it, its contents are deleted."
-                    ),
-                    QMessageBox.StandardButton.Save
-                    | QMessageBox.StandardButton.Discard
-                    | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Save,
-                )
-                if answer == QMessageBox.StandardButton.Cancel:
-                    return False
-                if answer == QMessageBox.StandardButton.Save and not self.save_as():
-                    return False
-                discard = answer == QMessageBox.StandardButton.Discard
-        self._remember_place(document)
-        self._set_document(None)
-        document.close(discard=discard)
-        return True
+        return self.session.close_session()
+
+    def offer_recovery(self) -> None:
+        self.session.offer_recovery()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape and self.facilitation.leave_presentation():
@@ -747,14 +398,6 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-    def offer_recovery(self) -> None:
-        sessions = recoverable_sessions()
-        if not sessions:
-            return
-        dialog = RecoveryDialog(sessions, self)
-        if dialog.exec() and dialog.chosen is not None:
-            self.open_file(dialog.chosen)
 
     # -- edits ----------------------------------------------------------------------------------
 
@@ -786,7 +429,7 @@ class MainWindow(QMainWindow):
         i18n.remember_language(code)
         self._translators.install(code)
         self.language_actions[code].setChecked(True)
-        self._renew_untouched_session()
+        self.session.language_changed()
         QTimer.singleShot(0, self._update_state)
 
     def show_about(self) -> None:
