@@ -82,8 +82,10 @@ class CanvasScene(Protocol):
 class Interaction(QObject):
     """One gesture, from its press to its release.
 
-    Each handler returns True when it used the event (the scene then does nothing more with
-    it). `finished` is emitted once, when the gesture ends, done or cancelled.
+    `press` returns True when the gesture takes the press (Qt then does not see it). A gesture
+    that owns the mouse gets the moves and its left release alone; one that does not follows
+    Qt's own handling of them. `key` returns True when it used the key. `finished` is emitted
+    once, when the gesture ends, done or cancelled.
     """
 
     finished = Signal()
@@ -99,11 +101,11 @@ class Interaction(QObject):
     def press(self, event: QGraphicsSceneMouseEvent) -> bool:
         return False
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
-        return False
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
+        """The mouse moved with the gesture under way."""
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
-        return False
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
+        """A button was let go; a gesture ends on its left release."""
 
     def key(self, event: QKeyEvent) -> bool:
         """Escape cancels the gesture."""

@@ -25,18 +25,16 @@ class DragCluster(Interaction):
         self.start = event.scenePos()
         return True
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
         self._show(event.scenePos() - self.start)
-        return True
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
         self.end()
         delta = event.scenePos() - self.start
         if delta.manhattanLength() > 1:
             self.commit(delta)
         else:
             self.scene.sync()
-        return True
 
     def revert(self) -> None:
         self._show(QPointF())

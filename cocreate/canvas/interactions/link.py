@@ -22,12 +22,11 @@ class DrawLink(Interaction):
         self.scene.addItem(self.draft)
         return True
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.draft is not None:
             self.draft.follow(event.scenePos())
-        return True
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
         self.revert()
         self.end()
         target = self.scene.card_at(event.scenePos())
@@ -36,7 +35,6 @@ class DrawLink(Interaction):
             scene.document.add_link(
                 scene.journey_id, self.source.touchpoint_id, target.touchpoint_id
             )
-        return True
 
     def revert(self) -> None:
         if self.draft is not None:

@@ -35,15 +35,14 @@ class MoveItems(Interaction):
                 if cluster.isVisible()
             }
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.cards and event.buttons() & LEFT:
             pos = event.scenePos()
             self.scene.grid.set_drop_cell(self.scene.layout.cell_at(pos.x(), pos.y()))
-        return False
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != LEFT:
-            return False  # another button let go: the drag goes on
+            return  # another button let go: the drag goes on
         self.scene.grid.set_drop_cell(None)
         self.end()
         scene = self.scene
@@ -54,7 +53,6 @@ class MoveItems(Interaction):
             self.drop_cards(
                 [card_id for card_id in self.cards if card_id in scene.cards], event.scenePos()
             )
-        return False
 
     def revert(self) -> None:
         scene = self.scene

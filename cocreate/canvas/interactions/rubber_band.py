@@ -38,7 +38,7 @@ class RubberBand(Interaction):
     def press(self, event: QGraphicsSceneMouseEvent) -> bool:
         return True  # the drag is the band's
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
         rect = QRectF(self.start, event.scenePos()).normalized()
         self._show(rect)
         path = QPainterPath()
@@ -51,12 +51,10 @@ class RubberBand(Interaction):
         self.scene.setSelectionArea(
             path, operation, Qt.ItemSelectionMode.IntersectsItemShape, QTransform()
         )
-        return True
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
         self._hide()
         self.end()
-        return True
 
     def revert(self) -> None:
         self._hide()

@@ -37,25 +37,23 @@ class ReorderStage(Interaction):
         self.start_x = event.scenePos().x()
         return True
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
         x = event.scenePos().x()
         delta = x - self.start_x
         if not self.dragging and abs(delta) <= DRAG_DISTANCE:
-            return True
+            return
         self.dragging = True
         self.header.set_lifted(True)
         layout = self.scene.layout
         self.header.setPos(layout.headers[self.header.stage_id].x + delta, self.header.y())
         self.scene.grid.set_stage_drop(stage_boundary(layout, x)[1])
-        return True
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
         dragging = self.dragging
         self.revert()
         self.end()
         if dragging:
             self.drop(event.scenePos().x())
-        return True
 
     def revert(self) -> None:
         self.header.set_lifted(False)
@@ -90,11 +88,10 @@ class ResizeStage(Interaction):
         self.header.set_resizing(True)
         return True
 
-    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def move(self, event: QGraphicsSceneMouseEvent) -> None:
         self.header.set_width(clamp_width(self.start_width + event.scenePos().x() - self.start_x))
-        return True
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+    def release(self, event: QGraphicsSceneMouseEvent) -> None:
         width = self.header.rect.width()
         self.header.set_resizing(False)
         self.end()
@@ -103,7 +100,6 @@ class ResizeStage(Interaction):
             stage_id, width=round(width)
         ):
             scene.sync()
-        return True
 
     def revert(self) -> None:
         self.header.set_resizing(False)
