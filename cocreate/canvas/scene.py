@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTransform
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -31,6 +31,7 @@ from cocreate.canvas.interactions import (
     gesture_after_press,
     gesture_for_press,
 )
+from cocreate.canvas.interactions.double_click import double_click
 from cocreate.canvas.interactions.palette import accepts as palette_accepts
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.mime import TOUCHPOINTS_MIME, read_payload
@@ -526,36 +527,8 @@ class JourneyScene(QGraphicsScene):
         return card_id
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self.voting:
-            return
-        item = self.itemAt(event.scenePos(), QTransform())
-        if self._rename_on_double_click(item, event.scenePos()):
-            return
-        if isinstance(item, NoteItem):
-            self.edit_note(item.note_id)
-            return
-        if isinstance(item, CardItem):
-            self.edit_requested.emit(item.touchpoint_id)
-            return
-        if isinstance(item, BoardItem):
-            self.start_new_note(event.scenePos())
-            return
-        if item is None or isinstance(item, GridItem | EmotionCurveItem):
-            if self.add_touchpoint_at(event.scenePos()) is not None:
-                return
-        super().mouseDoubleClickEvent(event)
-
-    def _rename_on_double_click(self, item: QGraphicsItem | None, pos: QPointF) -> bool:
-        """A double-click on a stage header, a lane's name or a cluster's title renames it."""
-        if isinstance(item, StageHeaderItem) and not item.on_edge(item.mapFromScene(pos).x()):
-            self.rename_stage_in_place(item.stage_id)
-        elif isinstance(item, LaneLabelItem):
-            self.rename_lane_in_place(item.lane_id)
-        elif isinstance(item, ClusterItem) and item.title_rect().contains(pos):
-            self.rename_cluster_in_place(item.cluster_id)
-        else:
-            return False
-        return True
+        if not double_click(self, event):
+            super().mouseDoubleClickEvent(event)
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         if palette_accepts(self, event):
