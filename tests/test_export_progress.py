@@ -33,8 +33,9 @@ def window(qtbot, tmp_path):
     qtbot.waitExposed(main)
     yield main
     document = main.document
-    main._set_document(None)
-    document.close()
+    if document is not None:
+        main._set_document(None)
+        document.close()
     main.close()
     main.deleteLater()
 
@@ -59,6 +60,7 @@ class HeldPdf:
     def __init__(self, monkeypatch, hold_at: int) -> None:
         self.reached = threading.Event()
         self.release = threading.Event()
+        self.until: threading.Event | None = None  # or until this is set (a cancel)
         self.total = 0
         real = cocreate.export.pdf.export_pdf
 
@@ -67,7 +69,9 @@ class HeldPdf:
                 self.total = total
                 if done == hold_at:
                     self.reached.set()
-                    self.release.wait(60)
+                    while not self.release.wait(0.01):
+                        if self.until is not None and self.until.is_set():
+                            break
                 progress(done, total)
 
             real(session, out, progress=report, **options)
@@ -142,9 +146,9 @@ def test_cancelling_a_png_export_between_bands_writes_nothing(
     target = out_folder / "journey.png"
     answer_save_dialog(monkeypatch, target)
     seen: list[tuple[int, int]] = []
-    real_render = export_actions.render_scene
+    real_draw = export_actions.draw_png
 
-    def render(scene, out, title, progress):
+    def draw(scene, progress):
         def report(done: int, total: int) -> None:
             seen.append((done, total))
             if done == 3:  # the person clicks Cancel while the third band is due
@@ -152,16 +156,82 @@ def test_cancelling_a_png_export_between_bands_writes_nothing(
                 qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
             progress(done, total)
 
-        real_render(scene, out, title, report)
+        return real_draw(scene, report)
 
-    monkeypatch.setattr(export_actions, "render_scene", render)
+    monkeypatch.setattr(export_actions, "draw_png", draw)
     window.exports.image_action.trigger()
 
     assert [done for done, _total in seen] == [0, 1, 2, 3]  # it stopped at the click
     assert seen[0][1] > 4
+    assert window.exports.running is None
     assert list(out_folder.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()
     assert card.isSelected()  # the scene is as the person left it
+
+
+class HeldEncoding:
+    """The PNG's encoding (on its worker thread), held once the temporary file is written."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.reached = threading.Event()
+        self.release = threading.Event()
+        real = export_actions.write_png
+
+        def held(image, out, before_replacing):
+            def hold() -> None:
+                self.reached.set()
+                self.release.wait(60)
+                before_replacing()
+
+            real(image, out, hold)
+
+        monkeypatch.setattr(export_actions, "write_png", held)
+
+
+def test_a_png_is_encoded_off_the_gui_thread_and_a_cancel_then_writes_nothing(
+    window, qtbot, monkeypatch, out_folder
+):
+    held = HeldEncoding(monkeypatch)
+    target = out_folder / "journey.png"
+    answer_save_dialog(monkeypatch, target)
+
+    window.exports.image_action.trigger()  # returns once drawn: the encoding goes on
+    qtbot.waitUntil(held.reached.is_set)
+    dialog = progress_dialog(window, qtbot)
+    assert dialog.value() == dialog.maximum() - 1  # every band drawn, the encoding to come
+    assert not target.exists()
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    held.release.set()
+
+    qtbot.waitUntil(lambda: window.exports.running is None)
+    assert list(out_folder.iterdir()) == []  # the encoded temporary file went too
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_png_export_finishes_in_the_background(window, qtbot, monkeypatch, out_folder):
+    target = out_folder / "journey.png"
+    answer_save_dialog(monkeypatch, target)
+    window.exports.image_action.trigger()
+    qtbot.waitUntil(lambda: window.exports.running is None)
+    image = QImage(str(target))
+    assert image.width() > 1000 and image.height() > 500
+    assert sorted(p.name for p in out_folder.iterdir()) == ["journey.png"]
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_closing_the_session_during_an_export_stops_it_and_writes_nothing(
+    window, qtbot, monkeypatch, out_folder
+):
+    held = HeldPdf(monkeypatch, hold_at=1)
+    target = out_folder / "blueprint.pdf"
+    answer_save_dialog(monkeypatch, target)
+    window.exports.pdf_action.trigger()
+    qtbot.waitUntil(held.reached.is_set)
+    held.until = window.findChild(ExportProgressDialog, "exportProgress").cancel_requested
+    assert window.close_session()  # it cancels the export and waits until it has stopped
+    assert window.document is None
+    qtbot.waitUntil(lambda: window.exports.running is None)
+    assert list(out_folder.iterdir()) == []
 
 
 def row_bytes(image: QImage, row: int) -> bytes:

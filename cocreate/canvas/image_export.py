@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -17,8 +19,31 @@ FORMATS = (".png", ".svg")
 PNG_SCALE = 2.0
 MAX_PNG_SIDE = 16000  # pixels; a larger board is scaled down to fit
 # A PNG is drawn in horizontal bands this many pixels high, reporting progress after each, so
-# that a long render can show how far it is and be cancelled between bands.
-PNG_BAND_HEIGHT = 512
+# that a long drawing can show how far it is and be cancelled between bands. Each band strokes
+# again every link that crosses it, so fewer, taller bands cost less in all.
+PNG_BAND_HEIGHT = 1024
+
+
+@contextmanager
+def _as_printed(scene: JourneyScene) -> Iterator[QRectF]:
+    """The scene without the selection and the hints that help on screen (put back after);
+    yields the rectangle to draw."""
+    selected = scene.selectedItems()
+    scene.clearSelection()
+    scene.board.set_screen_help(False)
+    try:
+        yield scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
+    finally:
+        scene.board.set_screen_help(True)
+        for item in selected:
+            item.setSelected(True)
+
+
+def _check_format(out: Path) -> str:
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{out}: unknown image format {out.suffix!r}; use .png or .svg")
+    return suffix
 
 
 def render_scene(
@@ -26,57 +51,67 @@ def render_scene(
 ) -> None:
     """Write the whole journey (lanes, curve and board) to out (.png or .svg), atomically.
 
-    A PNG reports progress(done, total) after each band it draws and before it encodes the
-    file; what progress raises (ExportCancelled) stops it and leaves out as it was. An SVG is
-    one drawing call: it reports only its start.
+    A PNG reports progress(done, total) as draw_png does; what progress raises
+    (ExportCancelled) stops it and leaves out as it was. An SVG is one drawing call: it reports
+    only its start.
     """
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"{out}: unknown image format {out.suffix!r}; use .png or .svg")
-    selected = scene.selectedItems()
-    scene.clearSelection()  # the image shows the journey, not what happens to be selected
-    scene.board.set_screen_help(False)  # nor the hints that help on screen
-    source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
-    try:
-        with replacing(out, ".tmp" + suffix) as tmp:
-            if suffix == ".svg":
-                progress(0, 1)
-                _render_svg(scene, source, tmp, title)
-            else:
-                _render_png(scene, source, tmp, progress)
-    finally:
-        scene.board.set_screen_help(True)
-        for item in selected:
-            item.setSelected(True)
+    if _check_format(out) == ".png":
+        write_png(draw_png(scene, progress), out)
+        return
+    with _as_printed(scene) as source, replacing(out, ".tmp.svg") as tmp:
+        progress(0, 1)
+        _render_svg(scene, source, tmp, title)
 
 
-def _render_png(scene: JourneyScene, source: QRectF, path: Path, progress: Progress) -> None:
-    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(source.width(), source.height(), 1))
-    size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
-    bands = range(0, size.height(), PNG_BAND_HEIGHT)
-    # Each band maps whole pixel rows to the scene rows they show, so the bands meet exactly.
-    rows_per_unit = size.height() / source.height() if source.height() else 1.0
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    try:
-        for index, top in enumerate(bands):
-            progress(index, len(bands) + 1)
-            height = min(PNG_BAND_HEIGHT, size.height() - top)
-            target = QRectF(0, top, size.width(), height)
-            band = QRectF(
-                source.left(),
-                source.top() + top / rows_per_unit,
-                source.width(),
-                height / rows_per_unit,
-            )
-            scene.render(painter, target, band, Qt.AspectRatioMode.IgnoreAspectRatio)
-    finally:
-        painter.end()
-    progress(len(bands), len(bands) + 1)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"{path}: the image could not be written")
+def draw_png(scene: JourneyScene, progress: Progress = no_progress) -> QImage:
+    """The journey as a picture (only on the GUI thread: it paints the scene's items).
+
+    Drawn in bands: progress(done, total) before each band and once when all are drawn; the
+    total counts one step more, the encoding (write_png) that follows.
+    """
+    with _as_printed(scene) as source:
+        scale = min(PNG_SCALE, MAX_PNG_SIDE / max(source.width(), source.height(), 1))
+        width = max(1, round(source.width() * scale))
+        height = max(1, round(source.height() * scale))
+        image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        bands = range(0, height, PNG_BAND_HEIGHT)
+        # Each band maps whole pixel rows to the scene rows they show, so the bands meet.
+        rows_per_unit = height / source.height() if source.height() else 1.0
+        painter = QPainter(image)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        try:
+            for index, top in enumerate(bands):
+                progress(index, len(bands) + 1)
+                rows = min(PNG_BAND_HEIGHT, height - top)
+                band = QRectF(
+                    source.left(),
+                    source.top() + top / rows_per_unit,
+                    source.width(),
+                    rows / rows_per_unit,
+                )
+                target = QRectF(0, top, width, rows)
+                scene.render(painter, target, band, Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            painter.end()
+        progress(len(bands), len(bands) + 1)
+        return image
+
+
+def write_png(
+    image: QImage, out: Path, before_replacing: Callable[[], None] = lambda: None
+) -> None:
+    """Encode the picture into out, atomically (on any thread: it touches no item).
+
+    before_replacing() runs once the picture is encoded, before it replaces out: what it
+    raises (ExportCancelled, for a Cancel during the encoding) still leaves out as it was.
+    """
+    with replacing(out, ".tmp.png") as tmp:
+        if not image.save(str(tmp), "PNG"):
+            raise OSError(f"{tmp}: the image could not be written")
+        before_replacing()
 
 
 def _render_svg(scene: JourneyScene, source: QRectF, path: Path, title: str) -> None:

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.canvas.exporters import EXPORTERS
-from cocreate.canvas.image_export import render_scene
+from cocreate.canvas.image_export import draw_png, render_scene, write_png
 from cocreate.document import Document
 from cocreate.export.json_io import JsonImportError, import_json
-from cocreate.export.registry import PAPERS, Exporter, Progress
+from cocreate.export.registry import PAPERS, ExportCancelled, Exporter, Progress
 from cocreate.ui.actions import set_texts
 from cocreate.ui.export_runner import (
     BackgroundExport,
     ExportProgressDialog,
     Outcome,
-    run_on_gui_thread,
+    on_gui_thread,
 )
 from cocreate.ui.journey_tabs import JourneyTabs
 
@@ -210,6 +210,7 @@ class ExportActions(QObject):
     def set_document(self, document: Document | None) -> None:
         if document is None and self.running is not None:
             self.running.cancel_and_wait()  # the export would read a file that is closing
+            self.running = None
         self.document = document
         self._update_enabled()
 
@@ -331,7 +332,8 @@ class ExportActions(QObject):
         return ExportProgressDialog(label, self.window)
 
     def _export_image(self, exporter: Exporter) -> None:
-        """The journey on screen, drawn on the GUI thread in bands (see export_runner)."""
+        """The journey on screen, drawn on the GUI thread in bands; a PNG is then encoded on a
+        worker thread (see export_runner)."""
         scene = self.tabs.current_scene()
         if scene is None:
             return
@@ -341,11 +343,35 @@ class ExportActions(QObject):
         journey = self.document.row("journey", scene.journey_id)
         title = journey["name"] if journey else ""
         dialog = self._progress_dialog(target)
-        run_on_gui_thread(
-            lambda progress: render_scene(scene, target, title, progress),
-            dialog,
-            lambda o, e: self._finished(exporter, target, o, e),
-        )
+
+        def finished(outcome: Outcome, error: BaseException | None = None) -> None:
+            self._finished(exporter, target, outcome, error)
+
+        try:
+            if target.suffix.lower() == ".svg":
+                on_gui_thread(lambda progress: render_scene(scene, target, title, progress), dialog)
+                image = None
+            else:
+                image = on_gui_thread(lambda progress: draw_png(scene, progress), dialog)
+        except ExportCancelled:
+            dialog.finish()
+            finished(Outcome.CANCELLED)
+            return
+        except (OSError, ValueError) as error:
+            dialog.finish()
+            finished(Outcome.FAILED, error)
+            return
+        if image is None:
+            dialog.finish()
+            finished(Outcome.DONE)
+            return
+        drawn = dialog.maximum()  # every band; what remains is the encoding
+
+        def encode(progress: Progress) -> None:
+            write_png(image, target, lambda: progress(drawn, drawn))
+
+        self.running = BackgroundExport(encode, dialog, finished)
+        self._update_enabled()
 
     def _finished(
         self, exporter: Exporter, target: Path, outcome: Outcome, error: BaseException | None

@@ -1,10 +1,11 @@
 """A long export with a progress dialog and a Cancel button.
 
 An exporter without Qt (the PDF) runs on a worker thread: the window stays responsive, and
-Cancel stops it before its next page. The image of a journey renders the scene, which only the
+Cancel stops it before its next page. The image of a journey paints the scene, which only the
 GUI thread may touch: it draws in bands, and between bands the dialog is repainted and a
-Cancel click is handled. Either way a cancelled export raises ExportCancelled in the writer,
-which then removes its temporary file: nothing is written.
+Cancel click is handled (on_gui_thread); the picture is then encoded on a worker thread.
+Either way a cancelled export raises ExportCancelled in the writer, which then removes its
+temporary file: nothing is written.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from cocreate.export.registry import ExportCancelled, Progress
+
+T = TypeVar("T")
 
 # The dialog shows once an export has run this long: a quick one finishes without a flash.
 SHOW_AFTER_MS = 400
@@ -57,6 +61,10 @@ class ExportProgressDialog(QProgressDialog):
         if button is not None:
             button.setEnabled(False)
         self.show()
+
+    def finish(self) -> None:
+        self.close()
+        self.deleteLater()
 
     def report(self, done: int, total: int) -> None:
         if self.maximum() != total:
@@ -119,16 +127,14 @@ class BackgroundExport(QObject):
     def _end(self, outcome: Outcome, error: BaseException | None) -> None:
         self._thread.quit()
         self._thread.wait()
-        self.dialog.close()
-        self.dialog.deleteLater()
+        self.dialog.finish()
         self._finished(outcome, error)
 
 
-def run_on_gui_thread(
-    write: Callable[[Progress], None], dialog: ExportProgressDialog, finished: Finished
-) -> None:
-    """Run write(progress) here, letting the dialog repaint and take a Cancel click each time
-    the writer reports progress (the image export reports after each band it draws)."""
+def on_gui_thread(work: Callable[[Progress], T], dialog: ExportProgressDialog) -> T:
+    """Run work(progress) here and return what it returns, letting the dialog repaint and take
+    a Cancel click each time the work reports progress (the image reports after each band it
+    draws). ExportCancelled when the person cancelled; the dialog stays open either way."""
 
     def progress(done: int, total: int) -> None:
         dialog.report(done, total)
@@ -136,15 +142,4 @@ def run_on_gui_thread(
         if dialog.cancel_requested.is_set():
             raise ExportCancelled
 
-    try:
-        write(progress)
-    except ExportCancelled:
-        outcome, failure = Outcome.CANCELLED, None
-    except (OSError, ValueError) as error:
-        outcome, failure = Outcome.FAILED, error
-    else:
-        outcome, failure = Outcome.DONE, None
-    finally:
-        dialog.close()
-        dialog.deleteLater()
-    finished(outcome, failure)
+    return work(progress)
