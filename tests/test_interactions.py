@@ -546,3 +546,26 @@ def test_a_right_click_during_a_link_drag_ends_the_drag_and_the_other_button_is_
     assert scene.interaction is None
     assert not any(isinstance(item, LinkDraftItem) for item in scene.items())
     assert canvas.store.rows("link") == [] and canvas.undo_stack.count() == 0
+
+
+def test_escape_during_a_card_drag_brings_its_arrow_and_pinned_note_back_too(canvas):
+    source, target = canvas.add_card(0, 1), canvas.add_card(2, 1)
+    link_id = canvas.document.add_link(JOURNEY, source, target)
+    note_id = canvas.document.add_note(JOURNEY, "Too loud", None, 20, 30, touchpoint_id=target)
+    canvas.undo_stack.clear()
+    scene = canvas.scene
+    arrow_end = scene.links[link_id].path().pointAtPercent(1)
+    note_at = scene.notes[note_id].pos()
+    start = scene.cards[target].pos() + QPointF(8, 8)  # the card's corner, clear of the note
+    end = canvas.cell_center(2, 3)
+    press_and_move(canvas, start, end)
+    assert scene.links[link_id].path().pointAtPercent(1) != arrow_end  # they follow the card
+    assert scene.notes[note_id].pos() == scene.cards[target].pos() + QPointF(20, 30)
+
+    escape(canvas)
+    mouse_release(canvas.view, end)
+
+    canvas.assert_cards_in_place()
+    assert scene.links[link_id].path().pointAtPercent(1) == arrow_end
+    assert scene.notes[note_id].pos() == note_at
+    assert canvas.undo_stack.count() == 0

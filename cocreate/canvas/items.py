@@ -7,7 +7,6 @@ scene, which asks the document for the edit.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -89,7 +88,6 @@ class CardItem(QGraphicsItem):
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_CARD)
@@ -137,13 +135,6 @@ class CardItem(QGraphicsItem):
 
     def on_handle(self, pos: QPointF) -> bool:
         return QLineF(pos, self.handle_center()).length() <= HANDLE_RADIUS + 2
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            if scene is not None:
-                scene.card_moved(self)
-        return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self._hover = True

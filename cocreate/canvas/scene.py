@@ -372,7 +372,8 @@ class JourneyScene(QGraphicsScene):
         link.route(source.sceneBoundingRect(), target.sceneBoundingRect())
 
     def card_moved(self, card: CardItem) -> None:
-        """A card moved (live, during a drag): its arrows and pinned notes follow."""
+        """A card moved (live, during a drag: the gesture says so): its arrows and pinned
+        notes follow."""
         if self._syncing:
             return  # sync() places links and notes itself, once
         for note in self.notes.values():

@@ -39,6 +39,14 @@ class MoveItems(Interaction):
         if self.cards and event.buttons() & LEFT:
             pos = event.scenePos()
             self.scene.grid.set_drop_cell(self.scene.layout.cell_at(pos.x(), pos.y()))
+        self._cards_followed()
+
+    def _cards_followed(self) -> None:
+        """The moved cards' arrows and pinned notes follow them."""
+        scene = self.scene
+        for card_id in self.cards:
+            if card_id in scene.cards:
+                scene.card_moved(scene.cards[card_id])
 
     def release(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != LEFT:
@@ -66,6 +74,7 @@ class MoveItems(Interaction):
         for note_id, pos in self.notes.items():
             if note_id in scene.notes:
                 scene.notes[note_id].setPos(pos)
+        self._cards_followed()
 
     def drop_cards(self, ids: list[int], pos: QPointF) -> None:
         """Cards let go at pos: into the cell under it, or back where they were."""
