@@ -15,7 +15,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from cocreate.export.registry import ExportCancelled, Progress
@@ -51,6 +51,12 @@ class ExportProgressDialog(QProgressDialog):
         self.setRange(0, 0)  # busy until the first report says how much there is
         self.cancel_requested = threading.Event()
         self.canceled.connect(self._on_cancel)
+        # Shown after the delay even while the export has not reported yet (the PDF plans
+        # every page before it draws the first one).
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.timeout.connect(self.show)
+        self._show_timer.start(SHOW_AFTER_MS)
 
     def _on_cancel(self) -> None:
         self.cancel_requested.set()
@@ -63,6 +69,7 @@ class ExportProgressDialog(QProgressDialog):
         self.show()
 
     def finish(self) -> None:
+        self._show_timer.stop()
         self.close()
         self.deleteLater()
 
