@@ -31,7 +31,7 @@ from cocreate.canvas.exporters import EXPORTERS
 from cocreate.canvas.image_export import draw_png, render_scene, write_png
 from cocreate.document import Document
 from cocreate.export.json_io import JsonImportError, import_json
-from cocreate.export.registry import PAPERS, ExportCancelled, Exporter, Progress
+from cocreate.export.registry import PAPERS, ExportCancelled, Exporter, Progress, no_progress
 from cocreate.ui.actions import set_texts
 from cocreate.ui.export_runner import (
     BackgroundExport,
@@ -282,10 +282,13 @@ class ExportActions(QObject):
         exporter = EXPORTERS[format_]
         if self.document is None or self.running is not None:
             return
-        if format_ == "image":
-            self._export_image(exporter)
+        # The image draws the journey on screen rather than the file's first journey.
+        own_way = {"image": self._export_image}.get(format_)
+        if own_way is not None:
+            own_way(exporter)
             return
-        options = self._options(exporter)
+        ask = {"pdf": self._pdf_options}.get(format_)
+        options = ask(exporter.defaults()) if ask is not None else exporter.defaults()
         if options is None:
             return
         target = self._target(exporter)
@@ -304,17 +307,14 @@ class ExportActions(QObject):
             self._update_enabled()
             return
         try:
-            write(lambda _done, _total: None)
+            write(no_progress)
         except (OSError, ValueError, RuntimeError) as error:
             self._failed(self.texts_of(exporter)[2], target, error)
             return
         self._status(self.tr("Exported to %1").replace("%1", str(target)))
 
-    def _options(self, exporter: Exporter) -> dict | None:
-        """The exporter's options: from its dialog where it has one, else the defaults."""
-        options = exporter.defaults()
-        if exporter.format != "pdf":
-            return options
+    def _pdf_options(self, options: dict) -> dict | None:
+        """Paper, orientation and journeys, from the PDF dialog; None when it was cancelled."""
         journeys = self.document.rows("journey", order_by="position")
         dialog = PdfExportDialog(journeys, self.window)
         if not dialog.exec():
