@@ -365,10 +365,11 @@ class ExportActions(QObject):
             dialog.finish()
             finished(Outcome.DONE)
             return
-        drawn = dialog.maximum()  # every band; what remains is the encoding
+        steps = dialog.maximum()  # the bands drawn, and the encoding still to come
 
         def encode(progress: Progress) -> None:
-            write_png(image, target, lambda: progress(drawn, drawn))
+            # Once encoded: the bar is full, and a Cancel pressed meanwhile still counts.
+            write_png(image, target, lambda: progress(steps, steps))
 
         self.running = BackgroundExport(encode, dialog, finished)
         self._update_enabled()
