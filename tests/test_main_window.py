@@ -316,3 +316,33 @@ def test_language_switch_applies_at_once_and_is_remembered(window_on, qtbot):
         window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
     assert window.canvas.copy_action.text() == "&Copy"
+
+
+def test_open_recent_opens_a_listed_file_and_forgets_one_that_is_gone(
+    window_on, demo_file, tmp_path
+):
+    other = tmp_path / "other.cocreate"
+    write_demo(other)
+    gone = tmp_path / "gone.cocreate"
+    write_demo(gone)
+    window = window_on(str(gone))
+    assert window.open_file(other)
+    assert window.open_file(demo_file)
+    gone.unlink()
+    menu = window.session.recent_menu
+
+    def entries() -> dict[str, object]:
+        menu.aboutToShow.emit()  # filled when opened
+        return {a.text(): a for a in menu.actions() if not a.isSeparator()}
+
+    assert list(entries())[:3] == ["&1 salon.cocreate", "&2 other.cocreate", "&3 gone.cocreate"]
+    entries()["&2 other.cocreate"].trigger()
+    assert window.document.path == other
+    seen = when_modal(lambda box: box.accept())
+    entries()["&3 gone.cocreate"].trigger()
+    assert "does not exist" in seen["text"]
+    assert window.document is None or window.document.path == other
+    assert list(entries())[:3] == ["&1 other.cocreate", "&2 salon.cocreate", "&Clear Recent Files"]
+    entries()["&Clear Recent Files"].trigger()
+    assert [text for text in entries()] == ["No recent files", "&Clear Recent Files"]
+    assert not entries()["&Clear Recent Files"].isEnabled()
