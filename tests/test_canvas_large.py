@@ -1,16 +1,13 @@
 """A large journey on the canvas: 300 touchpoints and 100 links over 8 stages and 5 lanes open,
-fit, scroll, zoom and paint, every row has its item, and no two cards overlap. The session is the
-benchmark's (tests.benchmark.sessions)."""
+fit, scroll, zoom and paint, and every row has its item (that no two cards overlap is
+tests/unit/test_layout.py's). The session is the benchmark's (tests.benchmark.sessions)."""
 
 from __future__ import annotations
-
-import itertools
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 
 from cocreate.document import Document
-from cocreate.layout import Rect
 from cocreate.ui.journey_tabs import JourneyTabs
 from tests.benchmark.sessions import build_session
 
@@ -45,10 +42,6 @@ def visible_scene_rect(view) -> QRectF:
     return view.mapToScene(view.viewport().rect()).boundingRect()
 
 
-def overlap(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
 def test_every_card_and_link_of_a_large_journey_has_its_item(large_view):
     scene = large_view.journey_scene()
     assert len(scene.cards) == CARDS and len(scene.layout.cards) == CARDS
@@ -60,24 +53,6 @@ def test_every_card_and_link_of_a_large_journey_has_its_item(large_view):
     for link in scene.links.values():
         source = scene.cards[link.row["source_id"]].sceneBoundingRect().adjusted(-1, -1, 1, 1)
         assert source.contains(link.path().pointAtPercent(0))
-
-
-def test_no_two_cards_of_a_large_journey_overlap(large_view):
-    layout = large_view.journey_scene().layout
-    assert sum(len(ids) for ids in layout.cell_cards.values()) == CARDS
-    busiest = max(len(ids) for ids in layout.cell_cards.values())
-    assert busiest >= 10  # the test means something: some cells hold many cards
-    for key, ids in layout.cell_cards.items():
-        cell = layout.cells[key]
-        rects = [layout.cards[card_id] for card_id in ids]
-        for rect in rects:
-            assert cell.x <= rect.x and rect.right <= cell.right
-            assert cell.y <= rect.y and rect.bottom <= cell.bottom
-        for a, b in itertools.combinations(rects, 2):
-            assert not overlap(a, b), (key, a, b)
-    # Cells do not overlap either, so neither do cards of different cells.
-    for a, b in itertools.combinations(layout.cells.values(), 2):
-        assert not overlap(a, b)
 
 
 def test_a_large_journey_fits_scrolls_zooms_and_paints(large_view):
