@@ -48,10 +48,8 @@ from cocreate.document import Document
 from cocreate.geometry import tidy_grid
 from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
 from cocreate.model import RevealPolicy
-from cocreate.store.ops import Change
+from cocreate.records import Change, Row
 from cocreate.templates import BLUEPRINT_LANES
-
-Row = dict[str, Any]
 
 # Tables whose changes the canvas of a journey shows.
 CANVAS_TABLES = (
@@ -188,22 +186,22 @@ class JourneyScene(QGraphicsScene):
             self._syncing = False
 
     def _sync(self) -> None:
-        store = self.document.store
-        journey = store.row("journey", self.journey_id)
+        document = self.document
+        journey = document.row("journey", self.journey_id)
         if journey is None:
             return  # the journey is gone; the tabs close this scene
-        self.stages = store.rows("stage", order_by="position", journey_id=self.journey_id)
-        self.lanes = store.rows("lane", order_by="position", journey_id=self.journey_id)
-        touchpoints = store.rows("touchpoint", journey_id=self.journey_id)
-        links = store.rows("link", journey_id=self.journey_id)
+        self.stages = document.rows("stage", order_by="position", journey_id=self.journey_id)
+        self.lanes = document.rows("lane", order_by="position", journey_id=self.journey_id)
+        touchpoints = document.rows("touchpoint", journey_id=self.journey_id)
+        links = document.rows("link", journey_id=self.journey_id)
         self.layout = layout = compute_layout(self.stages, self.lanes, touchpoints)
-        self.session = store.session_row()
+        self.session = document.session()
         language = self.session["language"]
         self.touchpoint_rows = {row["id"]: row for row in touchpoints}
-        self.participants = {row["id"]: row for row in store.rows("participant")}
+        self.participants = {row["id"]: row for row in document.rows("participant")}
         persona_id = journey["persona_id"]
         self.persona_label.set_persona(
-            store.row("persona", persona_id) if persona_id is not None else None
+            document.row("persona", persona_id) if persona_id is not None else None
         )
 
         self.grid.set_layout(layout, {row["id"]: row["color"] for row in self.stages})
@@ -226,8 +224,8 @@ class JourneyScene(QGraphicsScene):
                 if row["source_id"] in self.cards and row["target_id"] in self.cards
             ]
         )
-        self._sync_notes(store.rows("note", journey_id=self.journey_id), votes)
-        self._sync_clusters(store.rows("cluster", journey_id=self.journey_id))
+        self._sync_notes(document.rows("note", journey_id=self.journey_id), votes)
+        self._sync_clusters(document.rows("cluster", journey_id=self.journey_id))
         free_rect, all_rect = QRectF(), QRectF()
         for note in self.notes.values():
             rect = note.sceneBoundingRect()
@@ -274,7 +272,7 @@ class JourneyScene(QGraphicsScene):
     def _vote_colors(self) -> dict[tuple[str, int], list[str]]:
         """("note" or "touchpoint", id) -> the colours of its voters, one per dot."""
         colors: dict[tuple[str, int], list[str]] = {}
-        for vote in self.document.store.rows("vote"):
+        for vote in self.document.rows("vote"):
             key = (
                 ("note", vote["note_id"])
                 if vote["note_id"]
@@ -601,7 +599,7 @@ class JourneyScene(QGraphicsScene):
                 self.select_notes([new_id])
             return new_id
         if text.strip():
-            if self.document.store.row("note", note_id) is not None:  # not undone meanwhile
+            if self.document.row("note", note_id) is not None:  # not undone meanwhile
                 self.document.update_notes([note_id], text=text)
         return note_id
 
@@ -671,7 +669,7 @@ class JourneyScene(QGraphicsScene):
 
     def commit_rename(self, kind: str, row_id: int, name: str) -> None:
         name = name.strip()
-        if not name or self.document.store.row(kind, row_id) is None:
+        if not name or self.document.row(kind, row_id) is None:
             return  # empty, or the row went away (undo) while the editor was open
         if kind == "stage":
             self.document.update_stage(row_id, name=name)

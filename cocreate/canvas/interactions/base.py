@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent
 
 from cocreate.document import Document
 from cocreate.layout import JourneyLayout
-
-Row = dict[str, Any]
+from cocreate.records import Row
 
 
 class Mode(Enum):
