@@ -12,7 +12,6 @@
     <name>Canvas</name>
     <message>
         <source>Untitled touchpoint</source>
-        <extracomment>A card shows its text when its title is at least this many pixels high on the screen.</extracomment>
         <translation>未命名触点</translation>
     </message>
     <message>
@@ -67,48 +66,24 @@
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <source>Move the selected cards to the clipboard</source>
-        <translation>将选中的卡片剪切到剪贴板</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the selected cards</source>
-        <translation>复制选中的卡片</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <source>Paste cards at the mouse pointer</source>
-        <translation>在鼠标指针处粘贴卡片</translation>
-    </message>
-    <message>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Copy the selected cards in place</source>
-        <translation>在原位置复制选中的卡片</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <source>Delete the selected cards and links</source>
-        <translation>删除选中的卡片和连线</translation>
-    </message>
-    <message>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Select every card</source>
-        <translation>选中所有卡片</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -195,6 +170,30 @@
         <translation>添加阶段(&amp;S)</translation>
     </message>
     <message>
+        <source>Move the selected cards and notes to the clipboard</source>
+        <translation>将选中的卡片和便利贴剪切到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copy the selected cards and notes</source>
+        <translation>复制选中的卡片和便利贴</translation>
+    </message>
+    <message>
+        <source>Paste cards and notes at the mouse pointer</source>
+        <translation>在鼠标指针处粘贴卡片和便利贴</translation>
+    </message>
+    <message>
+        <source>Copy the selected cards and notes in place</source>
+        <translation>在原位置复制选中的卡片和便利贴</translation>
+    </message>
+    <message>
+        <source>Delete the selected cards, links and notes</source>
+        <translation>删除选中的卡片、连线和便利贴</translation>
+    </message>
+    <message>
+        <source>Select every card and note</source>
+        <translation>选中所有卡片和便利贴</translation>
+    </message>
+    <message>
         <source>Add a stage at the end of the journey</source>
         <translation>在旅程末尾添加阶段</translation>
     </message>
@@ -237,6 +236,121 @@
     <message>
         <source>Delete the journey “%1” with its stages, cards, links and notes? You can undo this with Edit &gt; Undo.</source>
         <translation>要删除旅程“%1”及其阶段、卡片、连线和便利贴吗？您可以通过“编辑 &gt; 撤销”恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasMenus</name>
+    <message>
+        <source>Add Note Here</source>
+        <translation>在此处添加便利贴</translation>
+    </message>
+    <message>
+        <source>Delete Link</source>
+        <translation>删除连线</translation>
+    </message>
+    <message>
+        <source>Add Touchpoint Here</source>
+        <translation>在此处添加触点</translation>
+    </message>
+    <message>
+        <source>Rename Cluster</source>
+        <translation>重命名分组</translation>
+    </message>
+    <message>
+        <source>Tidy Cluster</source>
+        <translation>整理分组</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消分组</translation>
+    </message>
+    <message>
+        <source>Edit Title</source>
+        <translation>编辑标题</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation>重命名阶段</translation>
+    </message>
+    <message>
+        <source>Stage Colour…</source>
+        <translation>阶段颜色…</translation>
+    </message>
+    <message>
+        <source>Insert Stage Before</source>
+        <translation>在前面插入阶段</translation>
+    </message>
+    <message>
+        <source>Insert Stage After</source>
+        <translation>在后面插入阶段</translation>
+    </message>
+    <message>
+        <source>Delete Stage</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation>重命名泳道</translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation>上移泳道</translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation>下移泳道</translation>
+    </message>
+    <message>
+        <source>Hide Lane</source>
+        <translation>隐藏泳道</translation>
+    </message>
+    <message>
+        <source>Add Lane Below</source>
+        <translation>在下方添加泳道</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>Edit Text</source>
+        <translation>编辑文字</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Group Notes</source>
+        <translation>将便利贴分组</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>无类别</translation>
+    </message>
+    <message>
+        <source>Stage Colour</source>
+        <translation>阶段颜色</translation>
     </message>
 </context>
 <context>
@@ -283,10 +397,6 @@
     <message>
         <source>Add Persona</source>
         <translation>添加用户画像</translation>
-    </message>
-    <message>
-        <source>Edit Persona</source>
-        <translation>编辑用户画像</translation>
     </message>
     <message>
         <source>Add Stage</source>
@@ -363,14 +473,6 @@
     <message>
         <source>Paste</source>
         <translation>粘贴</translation>
-    </message>
-    <message>
-        <source>Delete Touchpoint</source>
-        <translation>删除触点</translation>
-    </message>
-    <message>
-        <source>Delete Touchpoints</source>
-        <translation>删除多个触点</translation>
     </message>
     <message>
         <source>Add Link</source>
@@ -536,6 +638,7 @@
     </message>
     <message>
         <source>&amp;PDF Blueprint…</source>
+        <extracomment>(done, total): how far a long export is; it may raise ExportCancelled to stop the export. session file, target path, options by name, progress. The translation context of the exporters&apos; menu texts (the window&apos;s File &gt; Export). Paper names the PDF offers, in the order a chooser lists them (here, not in cocreate.export.pdf, so that listing them loads no reportlab).</extracomment>
         <translation>PDF 服务蓝图(&amp;P)…</translation>
     </message>
     <message>
@@ -611,16 +714,20 @@ The export could not be written: %2</source>
         <translation>导出 CSV：选择文件夹</translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written</source>
+        <translation>已取消导出：未写入 %1</translation>
     </message>
     <message>
         <source>Import JSON</source>
@@ -637,6 +744,18 @@ The export could not be written: %2</source>
     <message>
         <source>the file already exists; choose a new file name</source>
         <translation>文件已存在，请换一个文件名</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgressDialog</name>
+    <message>
+        <source>Exporting</source>
+        <extracomment>What an export reports when it ends: its outcome and, when it failed, the error.</extracomment>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -864,124 +983,12 @@ The export could not be written: %2</source>
         <translation>新分组</translation>
     </message>
     <message>
-        <source>Stage Colour</source>
-        <translation>阶段颜色</translation>
-    </message>
-    <message>
         <source>New stage</source>
         <translation>新阶段</translation>
     </message>
     <message>
         <source>New lane</source>
         <translation>新泳道</translation>
-    </message>
-    <message>
-        <source>Rename Cluster</source>
-        <translation>重命名分组</translation>
-    </message>
-    <message>
-        <source>Tidy Cluster</source>
-        <translation>整理分组</translation>
-    </message>
-    <message>
-        <source>Ungroup</source>
-        <translation>取消分组</translation>
-    </message>
-    <message>
-        <source>Add Note Here</source>
-        <translation>在此处添加便利贴</translation>
-    </message>
-    <message>
-        <source>Edit Title</source>
-        <translation>编辑标题</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>创建副本</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Delete Link</source>
-        <translation>删除连线</translation>
-    </message>
-    <message>
-        <source>Rename Stage</source>
-        <translation>重命名阶段</translation>
-    </message>
-    <message>
-        <source>Stage Colour…</source>
-        <translation>阶段颜色…</translation>
-    </message>
-    <message>
-        <source>Insert Stage Before</source>
-        <translation>在前面插入阶段</translation>
-    </message>
-    <message>
-        <source>Insert Stage After</source>
-        <translation>在后面插入阶段</translation>
-    </message>
-    <message>
-        <source>Delete Stage</source>
-        <translation>删除阶段</translation>
-    </message>
-    <message>
-        <source>Rename Lane</source>
-        <translation>重命名泳道</translation>
-    </message>
-    <message>
-        <source>Move Lane Up</source>
-        <translation>上移泳道</translation>
-    </message>
-    <message>
-        <source>Move Lane Down</source>
-        <translation>下移泳道</translation>
-    </message>
-    <message>
-        <source>Hide Lane</source>
-        <translation>隐藏泳道</translation>
-    </message>
-    <message>
-        <source>Add Lane Below</source>
-        <translation>在下方添加泳道</translation>
-    </message>
-    <message>
-        <source>Delete Lane</source>
-        <translation>删除泳道</translation>
-    </message>
-    <message>
-        <source>Add Touchpoint Here</source>
-        <translation>在此处添加触点</translation>
-    </message>
-    <message>
-        <source>Edit Text</source>
-        <translation>编辑文字</translation>
-    </message>
-    <message>
-        <source>Reveal</source>
-        <translation>揭晓</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>No category</source>
-        <translation>无类别</translation>
-    </message>
-    <message>
-        <source>Group Notes</source>
-        <translation>将便利贴分组</translation>
-    </message>
-    <message>
-        <source>Unpin</source>
-        <translation>取消固定</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1157,7 @@ The export could not be written: %2</source>
     <name>MainWindow</name>
     <message>
         <source>Link</source>
+        <extracomment>Short texts on the toolbar buttons, so that the toolbar fits the window even at its minimum width; the menus keep the full names, and so do the tooltips.</extracomment>
         <translation>连线</translation>
     </message>
     <message>
@@ -2266,11 +2274,11 @@ The session could not be written there: %2</source>
     </message>
     <message>
         <source>The card&apos;s title, saved as you type; Escape takes the typing back</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片标题，输入即保存；按 Escape 撤回本次输入</translation>
     </message>
     <message>
         <source>Longer notes on the card, saved as you type; Escape takes the typing back</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片的详细说明，输入即保存；按 Escape 撤回本次输入</translation>
     </message>
     <message>
         <source>Where the customer meets the service</source>
