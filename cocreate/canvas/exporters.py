@@ -16,6 +16,7 @@ from cocreate.export.registry import (
     CSV,
     JSON,
     PDF,
+    QT_TRANSLATE_NOOP,
     Exporter,
     ExporterRegistry,
     Option,
@@ -37,8 +38,8 @@ IMAGE = Exporter(
     summary="write a journey canvas as a PNG or SVG image",
     out_help="the image to write (PNG or SVG, by its extension)",
     noun="image",
-    label="&Image of the Journey…",
-    tip="The current journey canvas as PNG or SVG",
+    label=QT_TRANSLATE_NOOP("ExportActions", "&Image of the Journey…"),
+    tip=QT_TRANSLATE_NOOP("ExportActions", "The current journey canvas as PNG or SVG"),
     write=_write_image,
     options=(Option("journey", "the journey to draw (default: the first)", metavar="NAME"),),
 )

@@ -27,6 +27,15 @@ Progress = Callable[[int, int], None]
 Writer = Callable[[Path, Path, Mapping[str, Any], Progress], None]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name, for lupdate)
+    """Marks a text for translation without Qt: the window translates it in this context."""
+    return text
+
+
+#: The translation context of the exporters' menu texts (the window's File > Export).
+TEXT_CONTEXT = "ExportActions"
+
+
 class ExportCancelled(Exception):
     """The person cancelled the export; nothing was written."""
 
@@ -63,10 +72,11 @@ class Exporter:
 
     suffixes: what the output file may end in; the first is the default, and where there are
     several the suffix picks the kind (.png or .svg). No suffixes: the output is a folder.
-    label and tip: the menu entry's text and status tip, in English (the window translates
-    the ones it knows). long: takes seconds on a large session, so the window runs it off the
-    GUI thread with a progress dialog and a Cancel button. to_bytes: the export as bytes, for
-    `-o -` (standard output), where the format allows it.
+    label and tip: the menu entry's text and status tip, in English, marked for translation in
+    the TEXT_CONTEXT context (the window translates them). long: takes seconds on a large
+    session, so the window runs it off the GUI thread with a progress dialog and a Cancel
+    button. to_bytes: the export as bytes, for `-o -` (standard output), where the format
+    allows it.
     """
 
     format: str
@@ -176,8 +186,8 @@ PDF = Exporter(
     summary="write the service blueprint as a PDF",
     out_help="the PDF to write",
     noun="PDF",
-    label="&PDF Blueprint…",
-    tip="The service blueprint as a PDF to share",
+    label=QT_TRANSLATE_NOOP("ExportActions", "&PDF Blueprint…"),
+    tip=QT_TRANSLATE_NOOP("ExportActions", "The service blueprint as a PDF to share"),
     write=_write_pdf,
     long=True,
     options=(
@@ -198,8 +208,8 @@ CSV = Exporter(
     summary="write the touchpoints and notes as CSV tables (Excel-ready UTF-8)",
     out_help="the folder for notes.csv and touchpoints.csv (made if missing)",
     noun="CSV tables",
-    label="&CSV for a Spreadsheet…",
-    tip="Notes and touchpoints as CSV files",
+    label=QT_TRANSLATE_NOOP("ExportActions", "&CSV for a Spreadsheet…"),
+    tip=QT_TRANSLATE_NOOP("ExportActions", "Notes and touchpoints as CSV files"),
     write=_write_csv,
 )
 
@@ -209,8 +219,8 @@ JSON = Exporter(
     summary="write the whole session as one JSON document",
     out_help="the JSON file to write, or - for standard output",
     noun="JSON",
-    label="&JSON…",
-    tip="The whole session as JSON",
+    label=QT_TRANSLATE_NOOP("ExportActions", "&JSON…"),
+    tip=QT_TRANSLATE_NOOP("ExportActions", "The whole session as JSON"),
     write=_write_json,
     to_bytes=_json_bytes,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,14 @@ from cocreate.canvas.exporters import EXPORTERS
 from cocreate.canvas.image_export import draw_png, render_scene, write_png
 from cocreate.document import Document
 from cocreate.export.json_io import JsonImportError, import_json
-from cocreate.export.registry import PAPERS, ExportCancelled, Exporter, Progress, no_progress
+from cocreate.export.registry import (
+    PAPERS,
+    TEXT_CONTEXT,
+    ExportCancelled,
+    Exporter,
+    Progress,
+    no_progress,
+)
 from cocreate.ui.actions import set_texts
 from cocreate.ui.export_runner import (
     BackgroundExport,
@@ -158,43 +165,29 @@ class ExportActions(QObject):
     csv_action = property(lambda self: self.actions["csv"])
     json_action = property(lambda self: self.actions["json"])
 
-    def _texts(self) -> dict[str, tuple[str, str, str, str]]:
-        """Per format: the menu text, its status tip, the file dialog's title and filters."""
+    def _dialog_texts(self) -> dict[str, tuple[str, str]]:
+        """Per format: the title of its file dialog and the dialog's filters."""
         return {
-            "pdf": (
-                self.tr("&PDF Blueprint…"),
-                self.tr("The service blueprint as a PDF to share"),
-                self.tr("Export PDF Blueprint"),
-                self.tr("PDF (*.pdf)"),
-            ),
+            "pdf": (self.tr("Export PDF Blueprint"), self.tr("PDF (*.pdf)")),
             "image": (
-                self.tr("&Image of the Journey…"),
-                self.tr("The current journey canvas as PNG or SVG"),
                 self.tr("Export Image of the Journey"),
                 self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
             ),
-            "csv": (
-                self.tr("&CSV for a Spreadsheet…"),
-                self.tr("Notes and touchpoints as CSV files"),
-                self.tr("Export CSV: Choose a Folder"),
-                "",
-            ),
-            "json": (
-                self.tr("&JSON…"),
-                self.tr("The whole session as JSON"),
-                self.tr("Export JSON"),
-                self.tr("JSON (*.json)"),
-            ),
+            "csv": (self.tr("Export CSV: Choose a Folder"), ""),
+            "json": (self.tr("Export JSON"), self.tr("JSON (*.json)")),
         }
 
     def texts_of(self, exporter: Exporter) -> tuple[str, str, str, str]:
-        """An exporter's texts; one the window has no translation for shows the registry's."""
-        known = self._texts().get(exporter.format)
+        """An exporter's menu text, status tip, file dialog title and filters, translated (a
+        format the window has no dialog texts for gets its menu text and its suffixes)."""
+        label = QCoreApplication.translate(TEXT_CONTEXT, exporter.label)
+        tip = QCoreApplication.translate(TEXT_CONTEXT, exporter.tip)
+        known = self._dialog_texts().get(exporter.format)
         if known is not None:
-            return known
-        title = exporter.label.replace("&", "").rstrip("…")
+            return label, tip, *known
+        title = label.replace("&", "").rstrip("…")
         filters = ";;".join(f"{suffix[1:].upper()} (*{suffix})" for suffix in exporter.suffixes)
-        return exporter.label, exporter.tip, title, filters
+        return label, tip, title, filters
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Export"))
