@@ -52,6 +52,19 @@ def isolated_settings(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_window_left_on_screen():
+    """A window a test left open is hidden after it, so that it never lies over the next test's
+    window (where the pointer then is not over the canvas the test points at)."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if isinstance(QApplication.instance(), QApplication):
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.hide()
+
+
+@pytest.fixture(autouse=True)
 def empty_clipboard():
     """What a test copied leaves with the test (the app clears it when it quits, too)."""
     yield

@@ -15,3 +15,9 @@ def isolated_settings():
 def empty_clipboard():
     """No clipboard: these tests run no Qt."""
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_on_screen():
+    """No windows: these tests run no Qt."""
+    yield
