@@ -10,31 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from cocreate.demo import write_demo
 from cocreate.store import SessionFile
-from cocreate.store.ops import insert_rows
 from cocreate.ui.app import create_application, start_window
+from tests.benchmark.sessions import build_demo_with_notes
 
 EXTRA_NOTES = 3000
-
-
-def demo_file(path: Path, extra_notes: int) -> Path:
-    write_demo(path)
-    store = SessionFile.open(path)
-    try:
-        with store.transaction() as conn:
-            insert_rows(
-                conn,
-                "note",
-                [
-                    {"journey_id": 1, "text": f"note {n}", "x": 40.0 + n % 40 * 190,
-                     "y": 120.0 + n // 40 * 150, "category": "idea"}
-                    for n in range(extra_notes)
-                ],
-            )
-    finally:
-        store.close()
-    return path
 
 
 class Statements:
@@ -84,8 +64,8 @@ def edit_costs(qtbot, path: Path) -> dict[str, Counter]:
 @pytest.mark.slow
 @pytest.mark.parametrize("edit", ["card move", "note move", "undo"])
 def test_an_edit_is_one_transaction_whatever_the_size_of_the_session(qtbot, tmp_path, edit):
-    small = edit_costs(qtbot, demo_file(tmp_path / "small.cocreate", 0))[edit]
-    large = edit_costs(qtbot, demo_file(tmp_path / "large.cocreate", EXTRA_NOTES))[edit]
+    small = edit_costs(qtbot, build_demo_with_notes(tmp_path / "small.cocreate", 0))[edit]
+    large = edit_costs(qtbot, build_demo_with_notes(tmp_path / "large.cocreate", EXTRA_NOTES))[edit]
     for costs in (small, large):
         assert costs["BEGIN"] == 1  # one transaction: reads, writes and showing it
         assert costs["UPDATE"] >= 1

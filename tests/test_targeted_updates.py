@@ -12,29 +12,8 @@ from PySide6.QtCore import QPointF
 
 from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.scene import JourneyScene
-from cocreate.demo import write_demo
-from cocreate.store import SessionFile
-from cocreate.store.ops import insert_rows
 from cocreate.ui.app import create_application, start_window
-
-
-def board_file(path: Path, notes: int) -> Path:
-    write_demo(path)
-    store = SessionFile.open(path)
-    try:
-        with store.transaction() as conn:
-            insert_rows(
-                conn,
-                "note",
-                [
-                    {"journey_id": 1, "text": f"note {n}", "x": 40.0 + n % 60 * 190,
-                     "y": 900.0 + n // 60 * 150, "category": "idea", "author_id": 2}
-                    for n in range(notes)
-                ],
-            )
-    finally:
-        store.close()
-    return path
+from tests.benchmark.sessions import build_demo_with_notes
 
 
 @pytest.fixture
@@ -95,8 +74,11 @@ def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
 
 @pytest.mark.slow
 def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tmp_path, touches):
-    small = edit_touches(qtbot, board_file(tmp_path / "500.cocreate", 500), touches)
-    large = edit_touches(qtbot, board_file(tmp_path / "10000.cocreate", 10_000), touches)
+    sizes = {}
+    for notes in (500, 10_000):
+        path = build_demo_with_notes(tmp_path / f"{notes}.cocreate", notes, author_id=2)
+        sizes[notes] = edit_touches(qtbot, path, touches)
+    small, large = sizes[500], sizes[10_000]
     for name in ("note move", "note text", "vote", "colour"):
         assert small[name]["full sync"] == 0, name  # nothing is laid out again
         assert large[name] == small[name], name

@@ -554,3 +554,29 @@ def build_board_session(
         facilitator=PARTICIPANTS[0][0],
         goal="Measure the sticky-note board",
     )
+
+
+def build_demo_with_notes(path: Path, notes: int, author_id: int | None = None) -> Path:
+    """The demo salon with `notes` more sticky notes (Ideas) in a grid on its first journey's
+    board, below its own clusters: the demo's realism, at a board size of one's choosing."""
+    from cocreate.demo import write_demo  # the demo's data is only read when asked for
+
+    write_demo(path)
+    store = SessionFile.open(path)
+    try:
+        with store.transaction() as conn:
+            rows = [
+                {
+                    "journey_id": 1,
+                    "text": f"note {n}",
+                    "author_id": author_id,
+                    "category": NoteCategory.IDEA.value,
+                    "x": 40.0 + n % 60 * (NOTE_WIDTH + NOTE_GAP),
+                    "y": 900.0 + n // 60 * (NOTE_HEIGHT + NOTE_GAP),
+                }
+                for n in range(notes)
+            ]
+            insert_rows(conn, "note", rows)
+    finally:
+        store.close()
+    return path
