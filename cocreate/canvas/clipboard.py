@@ -44,6 +44,16 @@ class Pasted:
     notes: list[Row]
 
 
+def copied(cards: list[Row], links: list[Row], notes: list[Row]) -> tuple[dict[str, Any], str]:
+    """What a copy puts on the clipboard: the rows of the cards, of the links between two of
+    them, and of the notes (the payload); and the plain text of their titles and texts."""
+    ids = {row["id"] for row in cards}
+    links = [row for row in links if row["source_id"] in ids and row["target_id"] in ids]
+    payload = {"touchpoints": cards, "links": links, "notes": notes}
+    text = "\n".join([row["title"] for row in cards] + [row["text"] for row in notes])
+    return payload, text
+
+
 def pasted(payload: dict[str, Any]) -> Pasted:
     """The parts of a payload ({"touchpoints", "links", "notes"}) a paste may use."""
     cards = [

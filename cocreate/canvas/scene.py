@@ -13,16 +13,14 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
 )
 
-from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, PersonaItem
-from cocreate.canvas.clipboard import pasted
+from cocreate.canvas.clipboard import copied, pasted
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
@@ -35,6 +33,7 @@ from cocreate.canvas.interactions.double_click import double_click
 from cocreate.canvas.interactions.palette import accepts as palette_accepts
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.mime import TOUCHPOINTS_MIME, read_payload
+from cocreate.canvas.mirror import follow_card, sync_all
 from cocreate.canvas.notes import (
     NOTE_HEIGHT,
     NOTE_WIDTH,
@@ -46,27 +45,13 @@ from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
 from cocreate.geometry import tidy_grid
-from cocreate.layout import JourneyLayout, compute_layout, is_free, note_origin, on_board
+from cocreate.layout import JourneyLayout, is_free, note_origin, on_board
 from cocreate.model import RevealPolicy
 from cocreate.records import Change, Row
-from cocreate.templates import BLUEPRINT_LANES
 
 # Tables whose changes the canvas of a journey shows.
-CANVAS_TABLES = (
-    "journey",
-    "persona",
-    "stage",
-    "lane",
-    "touchpoint",
-    "link",
-    "session",
-    "note",
-    "cluster",
-    "participant",
-    "vote",
-)
-# Room around the blueprint, so that it never sits flush against the view's edge.
-MARGIN = 60.0
+CANVAS_TABLES = ("journey", "persona", "stage", "lane", "touchpoint", "link", "session", "note",
+                 "cluster", "participant", "vote")
 
 
 class JourneyScene(QGraphicsScene):
@@ -181,206 +166,21 @@ class JourneyScene(QGraphicsScene):
         self._syncing = True
         self._stale = False
         try:
-            self._sync()
+            sync_all(self)
         finally:
             self._syncing = False
-
-    def _sync(self) -> None:
-        document = self.document
-        journey = document.row("journey", self.journey_id)
-        if journey is None:
-            return  # the journey is gone; the tabs close this scene
-        self.stages = document.rows("stage", order_by="position", journey_id=self.journey_id)
-        self.lanes = document.rows("lane", order_by="position", journey_id=self.journey_id)
-        touchpoints = document.rows("touchpoint", journey_id=self.journey_id)
-        links = document.rows("link", journey_id=self.journey_id)
-        self.layout = layout = compute_layout(self.stages, self.lanes, touchpoints)
-        self.session = document.session()
-        language = self.session["language"]
-        self.touchpoint_rows = {row["id"]: row for row in touchpoints}
-        self.participants = {row["id"]: row for row in document.rows("participant")}
-        persona_id = journey["persona_id"]
-        self.persona_label.set_persona(
-            document.row("persona", persona_id) if persona_id is not None else None
-        )
-
-        self.grid.set_layout(layout, {row["id"]: row["color"] for row in self.stages})
-        self.line_names.set_lines(layout.lines)
-        points = emotion_by_stage(self.stages, self.lanes, touchpoints)
-        self.curve.set_points(layout, points, lowest_points(points))
-
-        counts: dict[int, int] = {}
-        shown = [row for row in touchpoints if row["id"] in layout.cards]
-        for row in shown:
-            counts[row["stage_id"]] = counts.get(row["stage_id"], 0) + 1
-        self._sync_headers(counts)
-        self._sync_lane_labels(language)
-        votes = self._vote_colors()
-        self._sync_cards(shown, votes)
-        self._sync_links(
-            [
-                row
-                for row in links
-                if row["source_id"] in self.cards and row["target_id"] in self.cards
-            ]
-        )
-        self._sync_notes(document.rows("note", journey_id=self.journey_id), votes)
-        self._sync_clusters(document.rows("cluster", journey_id=self.journey_id))
-        free_rect, all_rect = QRectF(), QRectF()
-        for note in self.notes.values():
-            rect = note.sceneBoundingRect()
-            all_rect = all_rect.united(rect)
-            if is_free(note.row):
-                free_rect = free_rect.united(rect)
-        self.board.set_area(layout, free_rect)
-        # The scene holds every item, so that scrolling reaches each one.
-        area = self.board.area.united(QRectF(0, 0, layout.width, layout.curve.bottom))
-        area = area.united(all_rect).united(self.persona_label.sceneBoundingRect())
-        for cluster in self.clusters.values():
-            if cluster.isVisible():
-                area = area.united(cluster.sceneBoundingRect())
-        self.setSceneRect(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
-
-    def _sync_headers(self, counts: dict[int, int]) -> None:
-        wanted = {row["id"]: row for row in self.stages}
-        for stage_id in list(self.headers):
-            if stage_id not in wanted:
-                self.removeItem(self.headers.pop(stage_id))
-        for stage_id, row in wanted.items():
-            rect = self.layout.headers[stage_id]
-            if stage_id in self.headers:
-                self.headers[stage_id].set_state(row, rect, counts.get(stage_id, 0))
-            else:
-                self.headers[stage_id] = StageHeaderItem(row, rect, counts.get(stage_id, 0))
-                self.addItem(self.headers[stage_id])
-
-    def _sync_lane_labels(self, language: str) -> None:
-        hints = {lane.kind.value: lane.hint(language) for lane in BLUEPRINT_LANES}
-        wanted = {row["id"]: row for row in self.lanes if row["id"] in self.layout.lanes}
-        for lane_id in list(self.lane_labels):
-            if lane_id not in wanted:
-                self.removeItem(self.lane_labels.pop(lane_id))
-        for lane_id, row in wanted.items():
-            rect = self.layout.lane_labels[lane_id]
-            hint = hints.get(row["kind"], "")
-            if lane_id in self.lane_labels:
-                self.lane_labels[lane_id].set_state(row, rect, hint)
-            else:
-                self.lane_labels[lane_id] = LaneLabelItem(row, rect, hint)
-                self.addItem(self.lane_labels[lane_id])
-
-    def _vote_colors(self) -> dict[tuple[str, int], list[str]]:
-        """("note" or "touchpoint", id) -> the colours of its voters, one per dot."""
-        colors: dict[tuple[str, int], list[str]] = {}
-        for vote in self.document.rows("vote"):
-            key = (
-                ("note", vote["note_id"])
-                if vote["note_id"]
-                else ("touchpoint", vote["touchpoint_id"])
-            )
-            person = self.participants.get(vote["participant_id"])
-            colors.setdefault(key, []).append(person["color"] if person else "#9e9e9e")
-        return colors
-
-    def _sync_cards(self, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
-        wanted = {row["id"]: row for row in rows}
-        for card_id in list(self.cards):
-            if card_id not in wanted:
-                self.removeItem(self.cards.pop(card_id))
-        movable = not self.read_only
-        for card_id, row in wanted.items():
-            card = self.cards.get(card_id)
-            if card is None:
-                card = self.cards[card_id] = CardItem(row)
-                self.addItem(card)
-            else:
-                card.set_row(row)
-            card.set_votes(votes.get(("touchpoint", card_id), []))
-            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
-            rect = self.layout.cards[card_id]
-            if card.pos() != QPointF(rect.x, rect.y):
-                card.setPos(rect.x, rect.y)
-
-    def _sync_links(self, rows: list[Row]) -> None:
-        wanted = {row["id"]: row for row in rows}
-        for link_id in list(self.links):
-            if link_id not in wanted:
-                self.removeItem(self.links.pop(link_id))
-        for link_id, row in wanted.items():
-            link = self.links.get(link_id)
-            if link is None:
-                link = self.links[link_id] = LinkItem(row)
-                self.addItem(link)
-            link.row = row
-            self._route(link)
 
     def note_origin(self, row: Row) -> QPointF:
         """The point a note's stored (x, y) is measured from: its card, its stage, or 0, 0."""
         return QPointF(*note_origin(self.layout, self.touchpoint_rows, row))
 
-    def _sync_notes(self, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
-        wanted = {row["id"]: row for row in rows}
-        for note_id in list(self.notes):
-            if note_id not in wanted:
-                self.removeItem(self.notes.pop(note_id))
-        movable = not self.read_only and not self.voting
-        for note_id, row in wanted.items():
-            note = self.notes.get(note_id)
-            if note is None:
-                note = self.notes[note_id] = NoteItem(row)
-                self.addItem(note)
-            note.set_state(
-                row,
-                self.participants.get(row["author_id"]),
-                self.color_by_category,
-                votes.get(("note", note_id), []),
-            )
-            note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
-            pos = self.note_origin(row) + QPointF(row["x"], row["y"])
-            if note.pos() != pos:
-                note.setPos(pos)
-
-    def _sync_clusters(self, rows: list[Row]) -> None:
-        wanted = {row["id"]: row for row in rows}
-        for cluster_id in list(self.clusters):
-            if cluster_id not in wanted:
-                self.removeItem(self.clusters.pop(cluster_id))
-        by_cluster: dict[int, list[NoteItem]] = {}
-        for note in self.notes.values():
-            if note.row["cluster_id"] is not None:
-                by_cluster.setdefault(note.row["cluster_id"], []).append(note)
-        for cluster_id, row in wanted.items():
-            members = by_cluster.get(cluster_id, [])
-            rect = QRectF()
-            for note in members:
-                rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT)))
-            cluster = self.clusters.get(cluster_id)
-            if cluster is None:
-                cluster = self.clusters[cluster_id] = ClusterItem(row)
-                self.addItem(cluster)
-            cluster.set_state(row, rect)
-            cluster.setVisible(bool(members))
-
     def cluster_notes(self, cluster_id: int) -> list[NoteItem]:
         return [note for note in self.notes.values() if note.row["cluster_id"] == cluster_id]
 
-    def _route(self, link: LinkItem) -> None:
-        source = self.cards[link.row["source_id"]]
-        target = self.cards[link.row["target_id"]]
-        link.route(source.sceneBoundingRect(), target.sceneBoundingRect())
-
     def card_moved(self, card: CardItem) -> None:
-        """A card moved (live, during a drag: the gesture says so): its arrows and pinned
-        notes follow."""
-        if self._syncing:
-            return  # sync() places links and notes itself, once
-        for note in self.notes.values():
-            if note.row["touchpoint_id"] == card.touchpoint_id:
-                note.setPos(card.pos() + QPointF(note.row["x"], note.row["y"]))
-        for link in self.links.values():
-            if card.touchpoint_id in (link.row["source_id"], link.row["target_id"]):
-                if link.row["source_id"] in self.cards and link.row["target_id"] in self.cards:
-                    self._route(link)
+        """A card moved (live, during a drag): its arrows and pinned notes follow."""
+        if not self._syncing:  # sync() places links and notes itself, once
+            follow_card(self, card)
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -714,19 +514,16 @@ class JourneyScene(QGraphicsScene):
         notes = [note for note in notes if not note.row["hidden"]]  # private stays private
         if not ids and not notes:
             return None
-        rows = [self.cards[card_id].row for card_id in sorted(ids)]
-        links = [
-            link.row
-            for link in self.links.values()
-            if link.row["source_id"] in ids and link.row["target_id"] in ids
-        ]
         # Pasted notes land free on the board: their place as measured from the board.
         top = self.layout.board_top
-        note_rows = [note.row | {"x": note.x(), "y": note.y() - top} for note in notes]
-        payload = {"touchpoints": rows, "links": links, "notes": note_rows}
+        payload, text = copied(
+            [self.cards[card_id].row for card_id in sorted(ids)],
+            [link.row for link in self.links.values()],
+            [note.row | {"x": note.x(), "y": note.y() - top} for note in notes],
+        )
         data = QMimeData()
         data.setData(TOUCHPOINTS_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-        data.setText("\n".join([row["title"] for row in rows] + [n["text"] for n in note_rows]))
+        data.setText(text)
         return data
 
     def paste(self, data: QMimeData, pos: QPointF | None = None, name: str = "") -> list[int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from cocreate.canvas.clipboard import clean_notes, clean_touchpoints, pasted
+from cocreate.canvas.clipboard import clean_notes, clean_touchpoints, copied, pasted
 
 
 def test_cards_keep_known_fields_of_the_right_type_and_values_in_range():
@@ -72,3 +72,16 @@ def test_checking_a_paste_needs_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_copy_takes_only_the_links_between_copied_cards_and_their_texts():
+    cards = [{"id": 1, "title": "Menu 菜单"}, {"id": 2, "title": "Queue"}]
+    links = [
+        {"id": 7, "source_id": 1, "target_id": 2},
+        {"id": 8, "source_id": 2, "target_id": 3},  # to a card left behind
+    ]
+    notes = [{"text": "<b>not markup</b>", "x": 10.0, "y": 120.0}]
+    payload, text = copied(cards, links, notes)
+    assert [link["id"] for link in payload["links"]] == [7]
+    assert payload["touchpoints"] == cards and payload["notes"] == notes
+    assert text == "Menu 菜单\nQueue\n<b>not markup</b>"

@@ -1,0 +1,222 @@
+"""The full mirror of one journey: read its rows, lay it out (cocreate.layout) and bring every
+item of the scene in line with them. A change that moves the blueprint comes here; changes of
+single notes, votes, people or cards' contents go to canvas/updates.py instead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtWidgets import QGraphicsItem
+
+from cocreate.analysis import emotion_by_stage, lowest_points
+from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
+from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
+from cocreate.layout import compute_layout, is_free
+from cocreate.records import Row
+from cocreate.templates import BLUEPRINT_LANES
+
+if TYPE_CHECKING:
+    from cocreate.canvas.scene import JourneyScene
+
+# Room around the blueprint, so that it never sits flush against the view's edge.
+MARGIN = 60.0
+
+
+def sync_all(scene: JourneyScene) -> None:
+    """Bring every item of the scene in line with the file: read the journey, lay it out,
+    create, update, move and remove items."""
+    document = scene.document
+    journey = document.row("journey", scene.journey_id)
+    if journey is None:
+        return  # the journey is gone; the tabs close this scene
+    scene.stages = document.rows("stage", order_by="position", journey_id=scene.journey_id)
+    scene.lanes = document.rows("lane", order_by="position", journey_id=scene.journey_id)
+    touchpoints = document.rows("touchpoint", journey_id=scene.journey_id)
+    links = document.rows("link", journey_id=scene.journey_id)
+    scene.layout = layout = compute_layout(scene.stages, scene.lanes, touchpoints)
+    scene.session = document.session()
+    language = scene.session["language"]
+    scene.touchpoint_rows = {row["id"]: row for row in touchpoints}
+    scene.participants = {row["id"]: row for row in document.rows("participant")}
+    persona_id = journey["persona_id"]
+    scene.persona_label.set_persona(
+        document.row("persona", persona_id) if persona_id is not None else None
+    )
+
+    scene.grid.set_layout(layout, {row["id"]: row["color"] for row in scene.stages})
+    scene.line_names.set_lines(layout.lines)
+    points = emotion_by_stage(scene.stages, scene.lanes, touchpoints)
+    scene.curve.set_points(layout, points, lowest_points(points))
+
+    counts: dict[int, int] = {}
+    shown = [row for row in touchpoints if row["id"] in layout.cards]
+    for row in shown:
+        counts[row["stage_id"]] = counts.get(row["stage_id"], 0) + 1
+    _headers(scene, counts)
+    _lane_labels(scene, language)
+    votes = _vote_colors(scene)
+    _cards(scene, shown, votes)
+    _links(
+        scene,
+        [
+            row
+            for row in links
+            if row["source_id"] in scene.cards and row["target_id"] in scene.cards
+        ],
+    )
+    _notes(scene, document.rows("note", journey_id=scene.journey_id), votes)
+    _clusters(scene, document.rows("cluster", journey_id=scene.journey_id))
+    free_rect, all_rect = QRectF(), QRectF()
+    for note in scene.notes.values():
+        rect = note.sceneBoundingRect()
+        all_rect = all_rect.united(rect)
+        if is_free(note.row):
+            free_rect = free_rect.united(rect)
+    scene.board.set_area(layout, free_rect)
+    # The scene holds every item, so that scrolling reaches each one.
+    area = scene.board.area.united(QRectF(0, 0, layout.width, layout.curve.bottom))
+    area = area.united(all_rect).united(scene.persona_label.sceneBoundingRect())
+    for cluster in scene.clusters.values():
+        if cluster.isVisible():
+            area = area.united(cluster.sceneBoundingRect())
+    scene.setSceneRect(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+
+def _headers(scene: JourneyScene, counts: dict[int, int]) -> None:
+    wanted = {row["id"]: row for row in scene.stages}
+    for stage_id in list(scene.headers):
+        if stage_id not in wanted:
+            scene.removeItem(scene.headers.pop(stage_id))
+    for stage_id, row in wanted.items():
+        rect = scene.layout.headers[stage_id]
+        if stage_id in scene.headers:
+            scene.headers[stage_id].set_state(row, rect, counts.get(stage_id, 0))
+        else:
+            scene.headers[stage_id] = StageHeaderItem(row, rect, counts.get(stage_id, 0))
+            scene.addItem(scene.headers[stage_id])
+
+
+def _lane_labels(scene: JourneyScene, language: str) -> None:
+    hints = {lane.kind.value: lane.hint(language) for lane in BLUEPRINT_LANES}
+    wanted = {row["id"]: row for row in scene.lanes if row["id"] in scene.layout.lanes}
+    for lane_id in list(scene.lane_labels):
+        if lane_id not in wanted:
+            scene.removeItem(scene.lane_labels.pop(lane_id))
+    for lane_id, row in wanted.items():
+        rect = scene.layout.lane_labels[lane_id]
+        hint = hints.get(row["kind"], "")
+        if lane_id in scene.lane_labels:
+            scene.lane_labels[lane_id].set_state(row, rect, hint)
+        else:
+            scene.lane_labels[lane_id] = LaneLabelItem(row, rect, hint)
+            scene.addItem(scene.lane_labels[lane_id])
+
+
+def _vote_colors(scene: JourneyScene) -> dict[tuple[str, int], list[str]]:
+    """("note" or "touchpoint", id) -> the colours of its voters, one per dot."""
+    colors: dict[tuple[str, int], list[str]] = {}
+    for vote in scene.document.rows("vote"):
+        key = (
+            ("note", vote["note_id"]) if vote["note_id"] else ("touchpoint", vote["touchpoint_id"])
+        )
+        person = scene.participants.get(vote["participant_id"])
+        colors.setdefault(key, []).append(person["color"] if person else "#9e9e9e")
+    return colors
+
+
+def _cards(scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
+    wanted = {row["id"]: row for row in rows}
+    for card_id in list(scene.cards):
+        if card_id not in wanted:
+            scene.removeItem(scene.cards.pop(card_id))
+    movable = not scene.read_only
+    for card_id, row in wanted.items():
+        card = scene.cards.get(card_id)
+        if card is None:
+            card = scene.cards[card_id] = CardItem(row)
+            scene.addItem(card)
+        else:
+            card.set_row(row)
+        card.set_votes(votes.get(("touchpoint", card_id), []))
+        card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+        rect = scene.layout.cards[card_id]
+        if card.pos() != QPointF(rect.x, rect.y):
+            card.setPos(rect.x, rect.y)
+
+
+def _links(scene: JourneyScene, rows: list[Row]) -> None:
+    wanted = {row["id"]: row for row in rows}
+    for link_id in list(scene.links):
+        if link_id not in wanted:
+            scene.removeItem(scene.links.pop(link_id))
+    for link_id, row in wanted.items():
+        link = scene.links.get(link_id)
+        if link is None:
+            link = scene.links[link_id] = LinkItem(row)
+            scene.addItem(link)
+        link.row = row
+        route(scene, link)
+
+
+def _notes(scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
+    wanted = {row["id"]: row for row in rows}
+    for note_id in list(scene.notes):
+        if note_id not in wanted:
+            scene.removeItem(scene.notes.pop(note_id))
+    movable = not scene.read_only and not scene.voting
+    for note_id, row in wanted.items():
+        note = scene.notes.get(note_id)
+        if note is None:
+            note = scene.notes[note_id] = NoteItem(row)
+            scene.addItem(note)
+        note.set_state(
+            row,
+            scene.participants.get(row["author_id"]),
+            scene.color_by_category,
+            votes.get(("note", note_id), []),
+        )
+        note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+        pos = scene.note_origin(row) + QPointF(row["x"], row["y"])
+        if note.pos() != pos:
+            note.setPos(pos)
+
+
+def _clusters(scene: JourneyScene, rows: list[Row]) -> None:
+    wanted = {row["id"]: row for row in rows}
+    for cluster_id in list(scene.clusters):
+        if cluster_id not in wanted:
+            scene.removeItem(scene.clusters.pop(cluster_id))
+    by_cluster: dict[int, list[NoteItem]] = {}
+    for note in scene.notes.values():
+        if note.row["cluster_id"] is not None:
+            by_cluster.setdefault(note.row["cluster_id"], []).append(note)
+    for cluster_id, row in wanted.items():
+        members = by_cluster.get(cluster_id, [])
+        rect = QRectF()
+        for note in members:
+            rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT)))
+        cluster = scene.clusters.get(cluster_id)
+        if cluster is None:
+            cluster = scene.clusters[cluster_id] = ClusterItem(row)
+            scene.addItem(cluster)
+        cluster.set_state(row, rect)
+        cluster.setVisible(bool(members))
+
+
+def route(scene: JourneyScene, link: LinkItem) -> None:
+    """Draw the link's arrow between its two cards as they stand now."""
+    source = scene.cards[link.row["source_id"]]
+    target = scene.cards[link.row["target_id"]]
+    link.route(source.sceneBoundingRect(), target.sceneBoundingRect())
+
+
+def follow_card(scene: JourneyScene, card: CardItem) -> None:
+    """The card's pinned notes and arrows follow it to where it is now."""
+    for note in scene.notes.values():
+        if note.row["touchpoint_id"] == card.touchpoint_id:
+            note.setPos(card.pos() + QPointF(note.row["x"], note.row["y"]))
+    for link in scene.links.values():
+        ends = (link.row["source_id"], link.row["target_id"])
+        if card.touchpoint_id in ends and all(end in scene.cards for end in ends):
+            route(scene, link)
