@@ -1,8 +1,7 @@
 """The edits a person makes, as lists of row ops (no Qt).
 
 Each function reads what it needs from the store and returns the ops of one user action; the
-document applies them in one transaction and pushes them as one undo command. Nothing here
-writes.
+document applies them in one transaction and pushes one undo command. Nothing here writes.
 """
 
 from __future__ import annotations
