@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # Room around the blueprint, so that it never sits flush against the view's edge.
 MARGIN = 60.0
+#: The colour of a dot whose voter is gone.
+VOTERLESS = "#9e9e9e"
 
 
 def sync_all(scene: JourneyScene) -> None:
@@ -114,14 +116,19 @@ def _lane_labels(scene: JourneyScene, language: str) -> None:
 
 
 def _vote_colors(scene: JourneyScene) -> dict[tuple[str, int], list[str]]:
+    return vote_colors(scene.document.rows("vote"), scene.participants)
+
+
+def vote_colors(votes: list[Row], participants: dict[int, Row]) -> dict[tuple[str, int], list[str]]:
     """("note" or "touchpoint", id) -> the colours of its voters, one per dot."""
     colors: dict[tuple[str, int], list[str]] = {}
-    for vote in scene.document.rows("vote"):
-        key = (
-            ("note", vote["note_id"]) if vote["note_id"] else ("touchpoint", vote["touchpoint_id"])
-        )
-        person = scene.participants.get(vote["participant_id"])
-        colors.setdefault(key, []).append(person["color"] if person else "#9e9e9e")
+    for vote in votes:
+        if vote["note_id"] is not None:
+            key = ("note", vote["note_id"])
+        else:
+            key = ("touchpoint", vote["touchpoint_id"])
+        person = participants.get(vote["participant_id"])
+        colors.setdefault(key, []).append(person["color"] if person else VOTERLESS)
     return colors
 
 
@@ -164,22 +171,24 @@ def _notes(scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], li
     for note_id in list(scene.notes):
         if note_id not in wanted:
             scene.removeItem(scene.notes.pop(note_id))
-    movable = not scene.read_only and not scene.voting
     for note_id, row in wanted.items():
-        note = scene.notes.get(note_id)
-        if note is None:
-            note = scene.notes[note_id] = NoteItem(row)
-            scene.addItem(note)
-        note.set_state(
-            row,
-            scene.participants.get(row["author_id"]),
-            scene.color_by_category,
-            votes.get(("note", note_id), []),
-        )
-        note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
-        pos = scene.note_origin(row) + QPointF(row["x"], row["y"])
-        if note.pos() != pos:
-            note.setPos(pos)
+        show_note(scene, row, votes.get(("note", note_id), []))
+
+
+def show_note(scene: JourneyScene, row: Row, dots: list[str]) -> NoteItem:
+    """The note's item (made when new) showing the row, with these dots, where it belongs."""
+    note = scene.notes.get(row["id"])
+    if note is None:
+        note = scene.notes[row["id"]] = NoteItem(row)
+        scene.addItem(note)
+    author = scene.participants.get(row["author_id"])
+    note.set_state(row, author, scene.color_by_category, dots)
+    movable = not scene.read_only and not scene.voting
+    note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+    pos = scene.note_origin(row) + QPointF(row["x"], row["y"])
+    if note.pos() != pos:
+        note.setPos(pos)
+    return note
 
 
 def _clusters(scene: JourneyScene, rows: list[Row]) -> None:
@@ -187,21 +196,30 @@ def _clusters(scene: JourneyScene, rows: list[Row]) -> None:
     for cluster_id in list(scene.clusters):
         if cluster_id not in wanted:
             scene.removeItem(scene.clusters.pop(cluster_id))
-    by_cluster: dict[int, list[NoteItem]] = {}
+    members = member_rects(scene, set(wanted))
+    for row in wanted.values():
+        show_cluster(scene, row, members.get(row["id"]))
+
+
+def member_rects(scene: JourneyScene, cluster_ids: set[int]) -> dict[int, QRectF]:
+    """The rectangle each of these clusters' notes cover (clusters with no note left out)."""
+    rects: dict[int, QRectF] = {}
     for note in scene.notes.values():
-        if note.row["cluster_id"] is not None:
-            by_cluster.setdefault(note.row["cluster_id"], []).append(note)
-    for cluster_id, row in wanted.items():
-        members = by_cluster.get(cluster_id, [])
-        rect = QRectF()
-        for note in members:
-            rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT)))
-        cluster = scene.clusters.get(cluster_id)
-        if cluster is None:
-            cluster = scene.clusters[cluster_id] = ClusterItem(row)
-            scene.addItem(cluster)
-        cluster.set_state(row, rect)
-        cluster.setVisible(bool(members))
+        cluster_id = note.row["cluster_id"]
+        if cluster_id in cluster_ids:
+            rect = QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
+            rects[cluster_id] = rects.get(cluster_id, rect).united(rect)
+    return rects
+
+
+def show_cluster(scene: JourneyScene, row: Row, members: QRectF | None) -> None:
+    """The cluster's frame (made when new) around its notes; hidden while it has none."""
+    cluster = scene.clusters.get(row["id"])
+    if cluster is None:
+        cluster = scene.clusters[row["id"]] = ClusterItem(row)
+        scene.addItem(cluster)
+    cluster.set_state(row, members if members is not None else QRectF())
+    cluster.setVisible(members is not None)
 
 
 def route(scene: JourneyScene, link: LinkItem) -> None:

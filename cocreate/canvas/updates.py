@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QRectF
 
 from cocreate.analysis import emotion_by_stage, lowest_points
-from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
+from cocreate.canvas.mirror import member_rects, show_cluster, show_note, vote_colors
+from cocreate.canvas.notes import NoteItem
 from cocreate.layout import is_free
 from cocreate.records import Change, Row
 
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 TARGETED_TABLES = frozenset({"note", "cluster", "vote", "participant", "touchpoint"})
 #: Card fields that decide where cards are: a change of one lays the journey out again.
 LAYOUT_FIELDS = frozenset({"stage_id", "lane_id", "position", "journey_id"})
-#: The colour of a dot whose voter is gone.
-VOTERLESS = "#9e9e9e"
 
 
 def can_target(change: Change, canvas_tables: tuple[str, ...]) -> bool:
@@ -115,7 +113,6 @@ def _notes(scene: JourneyScene, change: Change) -> set[int]:
             scene.removeItem(item)
     ids = change.inserted.get("note", set()) | change.updated.get("note", set())
     rows = scene.document.rows_by_id("note", ids)
-    movable = not scene.read_only and not scene.voting
     shown: set[int] = set()
     for note_id in ids:
         row = rows.get(note_id)
@@ -124,17 +121,8 @@ def _notes(scene: JourneyScene, change: Change) -> set[int]:
             if item is not None:
                 scene.removeItem(item)
             continue
-        note = scene.notes.get(note_id)
-        if note is None:
-            note = scene.notes[note_id] = NoteItem(row)
-            scene.addItem(note)
-        note.set_state(
-            row, scene.participants.get(row["author_id"]), scene.color_by_category, note.vote_colors
-        )
-        note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
-        pos = scene.note_origin(row) + QPointF(row["x"], row["y"])
-        if note.pos() != pos:
-            note.setPos(pos)
+        known = scene.notes.get(note_id)
+        show_note(scene, row, known.vote_colors if known is not None else [])
         shown.add(note_id)
     return shown
 
@@ -153,14 +141,7 @@ def _vote_targets(scene: JourneyScene, change: Change) -> tuple[set[int], set[in
 
 def _dots(scene: JourneyScene, votes: list[Row], note_ids: set[int], card_ids: set[int]) -> None:
     """Give each note and card its voters' colours, one dot per vote."""
-    colors: dict[tuple[str, int], list[str]] = {}
-    for vote in votes:
-        if vote["note_id"] is not None:
-            key = ("note", vote["note_id"])
-        else:
-            key = ("touchpoint", vote["touchpoint_id"])
-        person = scene.participants.get(vote["participant_id"])
-        colors.setdefault(key, []).append(person["color"] if person else VOTERLESS)
+    colors = vote_colors(votes, scene.participants)
     for note_id in note_ids:
         note = scene.notes[note_id]
         note.set_state(note.row, note.author, note.by_category, colors.get(("note", note_id), []))
@@ -171,12 +152,7 @@ def _dots(scene: JourneyScene, votes: list[Row], note_ids: set[int], card_ids: s
 def _clusters(scene: JourneyScene, cluster_ids: set[int]) -> None:
     """The frames (and titles) of these clusters around their notes as they are now."""
     rows = scene.document.rows_by_id("cluster", cluster_ids)
-    members: dict[int, QRectF] = {}
-    for note in scene.notes.values():
-        cluster_id = note.row["cluster_id"]
-        if cluster_id in cluster_ids:
-            rect = QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
-            members[cluster_id] = members.get(cluster_id, rect).united(rect)
+    members = member_rects(scene, cluster_ids)
     for cluster_id in cluster_ids:
         row = rows.get(cluster_id)
         if row is None or row["journey_id"] != scene.journey_id:
@@ -184,12 +160,7 @@ def _clusters(scene: JourneyScene, cluster_ids: set[int]) -> None:
             if item is not None:
                 scene.removeItem(item)
             continue
-        cluster = scene.clusters.get(cluster_id)
-        if cluster is None:
-            cluster = scene.clusters[cluster_id] = ClusterItem(row)
-            scene.addItem(cluster)
-        cluster.set_state(row, members.get(cluster_id, QRectF()))
-        cluster.setVisible(cluster_id in members)
+        show_cluster(scene, row, members.get(cluster_id))
 
 
 def _grow_board(scene: JourneyScene, notes: list[NoteItem]) -> None:

@@ -55,6 +55,7 @@ class NewNoteDraft(Interaction):
             scene.current_author_id,
             place.pop("x"),
             place.pop("y"),
+            category=item.row["category"],  # chosen when the draft began, shown while typing
             **place,
         )
 
