@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cocreate.model import NoteCategory, Status, TouchpointKind
@@ -63,6 +63,23 @@ CATEGORY_COLORS: dict[str, str] = {
 NO_CATEGORY_COLOR = "#e0e0e0"
 NO_AUTHOR_COLOR = "#fff59d"
 
+# Twelve sticky-note colours, light enough for dark text and distinct from each other; new
+# people get the first one nobody has yet (added in the participants panel or from a phone).
+STICKY_COLORS: tuple[str, ...] = (
+    "#ffd54f",  # yellow
+    "#ff8a65",  # coral
+    "#81d4fa",  # sky
+    "#a5d6a7",  # green
+    "#f48fb1",  # pink
+    "#ce93d8",  # lilac
+    "#ffb74d",  # orange
+    "#80cbc4",  # teal
+    "#e6ee9c",  # lime
+    "#9fa8da",  # periwinkle
+    "#bcaaa4",  # taupe
+    "#b0bec5",  # slate
+)
+
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
 _SHORT_HEX = re.compile(r"^#?([0-9a-fA-F]{3})$")
 
@@ -105,3 +122,23 @@ def mix(value: str, other: str, amount: float) -> RGB:
 def tint(value: str, amount: float) -> RGB:
     """value on white at the given strength (a translucent fill on paper), as 0…1 floats."""
     return mix(WHITE, value, amount)
+
+
+def hex_color(value: str) -> str | None:
+    """A "#rrggbb" or "#rgb" colour (with or without "#") as lower-case "#rrggbb"; None for
+    anything else."""
+    text = (value or "").strip()
+    match = _HEX.match(text)
+    if match is not None:
+        return "#" + match.group(1).lower()
+    short = _SHORT_HEX.match(text)
+    return "#" + "".join(c * 2 for c in short.group(1)).lower() if short is not None else None
+
+
+def next_sticky_color(used: Iterable[str]) -> str:
+    """The first sticky colour nobody uses; when all are taken, they come round again."""
+    taken = [color for color in map(hex_color, used) if color is not None]
+    for color in STICKY_COLORS:
+        if color not in taken:
+            return color
+    return STICKY_COLORS[len(taken) % len(STICKY_COLORS)]

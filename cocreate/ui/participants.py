@@ -10,8 +10,6 @@ every change, so undo and redo show at once. Names are people's text: plain ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -33,40 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate.colors import STICKY_COLORS, next_sticky_color
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.model import Role
 from cocreate.records import Change, Row
 
-# Twelve sticky-note colours, light enough for dark text and distinct from each other; new
-# people get the first one nobody has yet.
-STICKY_COLORS: tuple[str, ...] = (
-    "#ffd54f",  # yellow
-    "#ff8a65",  # coral
-    "#81d4fa",  # sky
-    "#a5d6a7",  # green
-    "#f48fb1",  # pink
-    "#ce93d8",  # lilac
-    "#ffb74d",  # orange
-    "#80cbc4",  # teal
-    "#e6ee9c",  # lime
-    "#9fa8da",  # periwinkle
-    "#bcaaa4",  # taupe
-    "#b0bec5",  # slate
-)
-
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_COLUMN, ROLE_COLUMN, VOTES_COLUMN = 0, 1, 2
 NEUTRAL_COLOR = "#eceff1"
-
-
-def next_sticky_color(used: Iterable[str]) -> str:
-    """The first sticky colour nobody uses; when all are taken, they come round again."""
-    taken = [QColor(color).name() for color in used if QColor.isValidColorName(color)]
-    for color in STICKY_COLORS:
-        if color not in taken:
-            return color
-    return STICKY_COLORS[len(taken) % len(STICKY_COLORS)]
 
 
 def valid_color(color: str, fallback: str = NEUTRAL_COLOR) -> QColor:
