@@ -1,0 +1,210 @@
+"""The room's state on the server's asyncio loop: the token, the latest Snapshot, pause and
+approval, the phones, the rate windows and the open event streams.
+
+Everything here runs on the loop's thread; RoomServer hands the GUI thread's calls over."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from cocreate.room.devices import DeviceRecord, Devices
+from cocreate.room.host import Host, Refusal, Request, Snapshot
+from cocreate.room.limits import Clock, Limits, SlidingWindow, retry_after_header
+from cocreate.room.security import COOKIE, RoomError, new_token
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(eq=False)
+class Stream:
+    """One open event stream of a phone."""
+
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    ended: bool = False  # closed by a newer stream of the same phone
+
+
+class Room:
+    def __init__(
+        self,
+        host: Host,
+        page_dir: Path,
+        *,
+        address: str = "127.0.0.1",
+        port: int = 0,
+        limits: Limits | None = None,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        self.host = host
+        self.page_dir = Path(page_dir)
+        self.address = address
+        self.port = port
+        self.limits = limits or Limits()
+        self.clock = clock
+        self.token = new_token()
+        self.snapshot = Snapshot()
+        self.version = 1
+        self.paused = False
+        self.approve_newcomers = False
+        self.closing = False
+        self.devices = Devices()
+        self.requests = SlidingWindow(self.limits.requests_per_minute, clock=clock)
+        self.notes = SlidingWindow(self.limits.notes_per_minute, clock=clock)
+        self.joins = SlidingWindow(self.limits.joins_per_minute, clock=clock)
+        self.streams: dict[Stream, DeviceRecord] = {}
+
+    # -- what the desktop says (RoomServer calls these on the loop) --------------------------
+
+    @property
+    def host_header(self) -> str:
+        return f"{self.address}:{self.port}"
+
+    @property
+    def join_url(self) -> str:
+        return f"http://{self.host_header}/j/{self.token}"
+
+    def publish(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.changed()
+
+    def set_paused(self, on: bool) -> None:
+        if self.paused != on:
+            self.paused = on
+            self.changed()
+
+    def set_approve_newcomers(self, on: bool) -> None:
+        self.approve_newcomers = on
+
+    def approve(self, device_id: str, participant: dict[str, Any]) -> None:
+        record = self.devices.by_id(device_id)
+        if record is None:
+            return
+        record.participant = dict(participant)
+        record.name = str(participant.get("name", record.name))
+        self.changed()
+        self.devices_changed()
+
+    def remove(self, device_id: str) -> None:
+        """That phone's cookie opens nothing from now on; its streams say `removed`."""
+        record = self.devices.by_id(device_id)
+        if record is None:
+            return
+        self.devices.drop(record)
+        self.requests.forget(device_id)
+        self.notes.forget(device_id)
+        self.wake(record)
+        self.devices_changed()
+
+    def close(self) -> None:
+        """Inviting stops: every stream says `removed` and ends."""
+        self.closing = True
+        for stream in self.streams:
+            stream.wake.set()
+
+    # -- telling the phones and the desktop ---------------------------------------------------
+
+    def changed(self) -> None:
+        """Something phones see changed: a new version, and every stream sends it."""
+        self.version += 1
+        for stream in self.streams:
+            stream.wake.set()
+
+    def wake(self, record: DeviceRecord) -> None:
+        for stream in record.streams:
+            stream.wake.set()
+
+    def devices_changed(self) -> None:
+        try:
+            self.host.devices_changed(self.devices.public())
+        except Exception:  # the desktop's trouble must not break a phone's request
+            log.exception("Host.devices_changed failed")
+
+    def open_stream(self, record: DeviceRecord) -> Stream:
+        """A new event stream of a phone; past the limit, its oldest stream ends."""
+        was_connected = bool(record.streams)
+        stream = Stream()
+        self.streams[stream] = record
+        record.streams.append(stream)
+        mine = record.streams
+        for old in mine[: max(len(mine) - self.limits.streams_per_device, 0)]:
+            old.ended = True
+            old.wake.set()
+        if not was_connected:
+            self.devices_changed()
+        return stream
+
+    def close_stream(self, stream: Stream) -> None:
+        record = self.streams.pop(stream, None)
+        if record is None:
+            return
+        if stream in record.streams:
+            record.streams.remove(stream)
+        if not record.streams and self.devices.by_id(record.device_id) is record:
+            self.devices_changed()
+
+    def is_live(self, record: DeviceRecord) -> bool:
+        return not self.closing and self.devices.by_id(record.device_id) is record
+
+    # -- what a request needs ---------------------------------------------------------------
+
+    def device(self, request: web.Request, *, active: bool = True) -> DeviceRecord:
+        """The phone behind the request's cookie, counted against its request limit:
+        401 without one (or a removed one), 403 while it waits and `active` is asked, 429
+        past the limit."""
+        secret = request.cookies.get(COOKIE)
+        record = self.devices.by_secret(secret)
+        if record is None or self.closing:
+            code = "removed" if self.devices.was_removed(secret) else "no_device"
+            raise RoomError(401, code)
+        wait = self.requests.hit(record.device_id)
+        if wait is not None:
+            raise RoomError(429, "too_many", {"Retry-After": retry_after_header(wait)})
+        record.last_seen = self.clock()
+        if active and record.waiting:
+            raise RoomError(403, "waiting")
+        return record
+
+    def limit_address(self, request: web.Request) -> None:
+        """Requests without a phone yet (the page, the lobby, joins), per remote address."""
+        wait = self.joins.hit(request.remote or "")
+        if wait is not None:
+            raise RoomError(429, "too_many", {"Retry-After": retry_after_header(wait)})
+        if len(self.joins) > 4 * self.limits.max_devices:
+            self.joins.prune()
+
+    def count_note(self, record: DeviceRecord) -> None:
+        wait = self.notes.hit(record.device_id)
+        if wait is not None:
+            raise RoomError(429, "too_many", {"Retry-After": retry_after_header(wait)})
+
+    def check_paused(self) -> None:
+        if self.paused:
+            raise RoomError(503, "paused")
+
+    def submit(self, kind: str, payload: dict[str, Any]) -> asyncio.Future[dict[str, Any]]:
+        """Hand a request to the desktop; the answer arrives on this loop."""
+        try:
+            answer = asyncio.wrap_future(self.host.submit(Request(kind, payload)))
+        except Exception:
+            log.exception("Host.submit failed")
+            raise RoomError(503, "busy") from None
+        # An answer nobody awaits any more (a timed-out request) is still read, quietly.
+        answer.add_done_callback(lambda done: done.cancelled() or done.exception())
+        return answer
+
+    async def answer(self, answer: asyncio.Future[dict[str, Any]]) -> dict[str, Any]:
+        """The desktop's answer: a Refusal passes its status and reason to the phone; no answer
+        in time is 503 busy (the request may still be carried out: a retry with the same
+        client id waits for that same answer)."""
+        try:
+            return await asyncio.wait_for(asyncio.shield(answer), self.limits.host_timeout)
+        except TimeoutError:
+            raise RoomError(503, "busy") from None
+        except Refusal as refusal:
+            raise RoomError(refusal.status, refusal.reason) from None

@@ -1,0 +1,333 @@
+"""The room's HTTP API (see the README, "Running a salon with phones"): the page, the lobby,
+joining, the phone's state and event stream, notes, votes and revealing.
+
+`make_app(room)` builds the aiohttp application; RoomServer runs it on its own thread, and the
+tests run it with pytest-aiohttp."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from aiohttp import web
+
+from cocreate.room.devices import DeviceRecord
+from cocreate.room.host import CATEGORIES, MAX_NAME_CHARS, MAX_NOTE_CHARS
+from cocreate.room.room import Room
+from cocreate.room.security import (
+    COOKIE,
+    RoomError,
+    add_security_headers,
+    clean_name,
+    clean_text,
+    guard_middleware,
+    token_matches,
+)
+from cocreate.room.stream import serve_events
+from cocreate.room.view import card_ids, lobby_view, phone_view, stage_ids, visible_note_ids
+
+ROOM = web.AppKey("room", Room)
+COOKIE_MAX_AGE = 24 * 3600
+MAX_CLIENT_ID = 64
+#: The page a wrong or old link opens (no script, no style: the CSP allows neither inline).
+WRONG_LINK_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>cocreate</title></head><body>
+<h1>This link no longer works</h1><p>Scan the QR code on the shared screen again.</p>
+<h1 lang="zh">此链接已失效</h1><p lang="zh">请重新扫描共享屏幕上的二维码。</p>
+</body></html>
+"""
+STATIC_FILES = {"app.js": "text/javascript", "style.css": "text/css"}
+
+
+def make_app(room: Room) -> web.Application:
+    app = web.Application(
+        client_max_size=room.limits.max_body_bytes,
+        middlewares=[guard_middleware(lambda: room.host_header, room.limits.max_body_bytes)],
+    )
+    app[ROOM] = room
+    app.on_response_prepare.append(add_security_headers)
+    app.router.add_get("/j/{token}", page)
+    app.router.add_get("/static/{name}", static_file)
+    app.router.add_get("/api/lobby", lobby)
+    app.router.add_post("/api/join", join)
+    app.router.add_get("/api/state", state)
+    app.router.add_get("/api/events", events)
+    app.router.add_post("/api/notes", add_note)
+    app.router.add_delete("/api/notes/{id}", delete_note)
+    app.router.add_post("/api/votes", vote)
+    app.router.add_delete("/api/votes", unvote)
+    app.router.add_post("/api/reveal", reveal)
+    return app
+
+
+# -- reading a request ----------------------------------------------------------------------
+
+
+async def read_json(request: web.Request) -> dict[str, Any]:
+    """The body as a JSON object (an empty body is {}), read within the room's time limit."""
+    room = request.app[ROOM]
+    try:
+        raw = await asyncio.wait_for(request.read(), room.limits.body_timeout)
+    except TimeoutError:
+        raise RoomError(408, "timeout") from None
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise RoomError(400, "bad_json") from None
+    if not isinstance(body, dict):
+        raise RoomError(400, "bad_json")
+    return body
+
+
+def an_id(value: Any) -> int | None:
+    """An id a phone sent: an int (not a bool), or None when absent."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RoomError(422, "bad_id")
+    return value
+
+
+def note_text(body: dict[str, Any]) -> str:
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise RoomError(422, "empty")
+    text = clean_text(text)
+    if not text:
+        raise RoomError(422, "empty")
+    if len(text) > MAX_NOTE_CHARS:
+        raise RoomError(422, "too_long")
+    return text
+
+
+def new_name(body: dict[str, Any]) -> str:
+    name = body.get("name")
+    name = clean_name(name) if isinstance(name, str) else ""
+    if not name:
+        raise RoomError(422, "empty")
+    if len(name) > MAX_NAME_CHARS:
+        raise RoomError(422, "too_long")
+    return name
+
+
+def vote_target(room: Room, record: DeviceRecord, body: dict[str, Any]) -> dict[str, Any]:
+    """{"note_id"} or {"touchpoint_id"}: exactly one, and one this phone can see."""
+    note_id, card_id = an_id(body.get("note_id")), an_id(body.get("touchpoint_id"))
+    if (note_id is None) == (card_id is None):
+        raise RoomError(422, "bad_target")
+    pid = record.participant_id
+    assert pid is not None
+    if note_id is not None and note_id not in visible_note_ids(room.snapshot, pid):
+        raise RoomError(404, "not_found")
+    if card_id is not None and card_id not in card_ids(room.snapshot):
+        raise RoomError(404, "not_found")
+    return {"participant_id": pid, "note_id": note_id, "touchpoint_id": card_id}
+
+
+# -- the page --------------------------------------------------------------------------------
+
+
+async def page(request: web.Request) -> web.StreamResponse:
+    room = request.app[ROOM]
+    room.limit_address(request)
+    if not token_matches(request.match_info["token"], room.token):
+        return web.Response(status=403, text=WRONG_LINK_PAGE, content_type="text/html")
+    return file_response(room, "index.html", "text/html")
+
+
+async def static_file(request: web.Request) -> web.StreamResponse:
+    room = request.app[ROOM]
+    name = request.match_info["name"]
+    if name not in STATIC_FILES:
+        raise RoomError(404, "not_found")
+    return file_response(room, name, STATIC_FILES[name])
+
+
+def file_response(room: Room, name: str, content_type: str) -> web.StreamResponse:
+    path = room.page_dir / name
+    if not path.is_file():
+        raise RoomError(404, "not_found")
+    return web.FileResponse(path, headers={"Content-Type": f"{content_type}; charset=utf-8"})
+
+
+# -- joining ---------------------------------------------------------------------------------
+
+
+async def lobby(request: web.Request) -> web.Response:
+    room = request.app[ROOM]
+    room.limit_address(request)
+    if not token_matches(request.headers.get("X-Cocreate-Token"), room.token):
+        raise RoomError(403, "bad_token")
+    taken = room.devices.taken(room.clock())
+    return web.json_response(lobby_view(room.snapshot, taken, room.approve_newcomers))
+
+
+async def join(request: web.Request) -> web.Response:
+    """Join as a participant of the session, or as a new one (who may wait for approval)."""
+    room = request.app[ROOM]
+    room.limit_address(request)
+    body = await read_json(request)
+    if not token_matches(body.get("token"), room.token):
+        raise RoomError(403, "bad_token")
+    old = room.devices.by_secret(request.cookies.get(COOKIE))  # the same phone joins again
+    check_room(room, old)
+    participant_id = an_id(body.get("participant_id"))
+    if participant_id is not None:
+        check_free(room, participant_id, old)
+        answer = await room.answer(room.submit("join_as", {"participant_id": participant_id}))
+        participant: dict[str, Any] | None = answer["participant"]
+        check_free(room, participant_id, old)
+        name = str(answer["participant"].get("name", ""))
+    else:
+        name = new_name(body)
+        check_new_name(room, name)
+        participant = None
+        if not room.approve_newcomers:
+            participant = (await room.answer(room.submit("join_new", {"name": name})))[
+                "participant"
+            ]
+    check_room(room, old)
+    if old is not None and room.devices.by_id(old.device_id) is old:
+        room.devices.drop(old, removed=False)
+    record = room.devices.add(name, participant, room.clock())
+    room.devices_changed()
+    if participant is None:
+        response = web.json_response({"status": "waiting"}, status=202)
+    else:
+        response = web.json_response({"participant": participant, "status": "active"})
+    response.set_cookie(
+        COOKIE, record.secret, path="/", httponly=True, samesite="Strict", max_age=COOKIE_MAX_AGE
+    )
+    return response
+
+
+def check_room(room: Room, old: DeviceRecord | None) -> None:
+    if room.closing:
+        raise RoomError(503, "closed")
+    if old is None and len(room.devices) >= room.limits.max_devices:
+        raise RoomError(503, "room_full")
+
+
+def check_free(room: Room, participant_id: int, old: DeviceRecord | None) -> None:
+    holder = room.devices.holder(participant_id, room.clock())
+    if holder is not None and holder is not old:
+        raise RoomError(409, "name_taken")
+
+
+def check_new_name(room: Room, name: str) -> None:
+    folded = name.casefold()
+    named = (str(p.get("name", "")).strip().casefold() for p in room.snapshot.participants)
+    if folded in named or room.devices.waiting_named(name) is not None:
+        raise RoomError(409, "name_taken")
+
+
+# -- what the phone sees ---------------------------------------------------------------------
+
+
+async def state(request: web.Request) -> web.Response:
+    room = request.app[ROOM]
+    record = room.device(request, active=False)
+    view = phone_view(
+        room.snapshot,
+        record.participant,
+        taken=room.devices.taken(room.clock()),
+        paused=room.paused,
+        version=room.version,
+    )
+    return web.json_response(view)
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    room = request.app[ROOM]
+    return await serve_events(room, room.device(request, active=False), request)
+
+
+# -- what the phone does ---------------------------------------------------------------------
+
+
+async def add_note(request: web.Request) -> web.Response:
+    """A note; the same client id again answers with the same note (even while the first
+    request still waits for the desktop), never a second one."""
+    room = request.app[ROOM]
+    record = room.device(request)
+    body = await read_json(request)
+    client_id = body.get("client_id")
+    if not isinstance(client_id, str) or not 0 < len(client_id) <= MAX_CLIENT_ID:
+        raise RoomError(422, "bad_client_id")
+    answer = record.answers.get(client_id)
+    if answer is None:
+        room.check_paused()
+        payload = note_payload(room, record, body)
+        room.count_note(record)
+        answer = room.submit("add_note", payload)
+        record.remember(client_id, answer)
+    try:
+        result = await room.answer(answer)
+    except RoomError:
+        if answer.done() and record.answers.get(client_id) is answer:
+            del record.answers[client_id]  # refused: a retry is a new try
+        raise
+    return web.json_response({"id": result["id"]}, status=201)
+
+
+def note_payload(room: Room, record: DeviceRecord, body: dict[str, Any]) -> dict[str, Any]:
+    text = note_text(body)
+    category = body.get("category")
+    if category not in CATEGORIES:
+        raise RoomError(422, "bad_category")
+    stage_id, card_id = an_id(body.get("stage_id")), an_id(body.get("touchpoint_id"))
+    if stage_id is not None and stage_id not in stage_ids(room.snapshot):
+        raise RoomError(422, "unknown_stage")
+    if card_id is not None and card_id not in card_ids(room.snapshot):
+        raise RoomError(422, "unknown_card")
+    return {
+        "participant_id": record.participant_id,
+        "text": text,
+        "category": category,
+        "stage_id": stage_id,
+        "touchpoint_id": card_id,
+    }
+
+
+async def delete_note(request: web.Request) -> web.Response:
+    room = request.app[ROOM]
+    record = room.device(request)
+    room.check_paused()
+    try:
+        note_id = int(request.match_info["id"])
+    except ValueError:
+        raise RoomError(404, "not_found") from None
+    payload = {"participant_id": record.participant_id, "note_id": note_id}
+    await room.answer(room.submit("delete_note", payload))
+    return web.json_response({})
+
+
+async def vote(request: web.Request) -> web.Response:
+    return await _vote(request, "vote")
+
+
+async def unvote(request: web.Request) -> web.Response:
+    return await _vote(request, "unvote")
+
+
+async def _vote(request: web.Request, kind: str) -> web.Response:
+    room = request.app[ROOM]
+    record = room.device(request)
+    room.check_paused()
+    payload = vote_target(room, record, await read_json(request))
+    result = await room.answer(room.submit(kind, payload))
+    return web.json_response({"left": result["left"]})
+
+
+async def reveal(request: web.Request) -> web.Response:
+    room = request.app[ROOM]
+    record = room.device(request)
+    room.check_paused()
+    result = await room.answer(
+        room.submit("reveal_mine", {"participant_id": record.participant_id})
+    )
+    return web.json_response({"revealed": result["revealed"]})
