@@ -48,6 +48,7 @@ def make_app(room: Room) -> web.Application:
     )
     app[ROOM] = room
     app.on_response_prepare.append(add_security_headers)
+    app.on_shutdown.append(end_streams)
     app.router.add_get("/j/{token}", page)
     app.router.add_get("/static/{name}", static_file)
     app.router.add_get("/api/lobby", lobby)
@@ -60,6 +61,11 @@ def make_app(room: Room) -> web.Application:
     app.router.add_delete("/api/votes", unvote)
     app.router.add_post("/api/reveal", reveal)
     return app
+
+
+async def end_streams(app: web.Application) -> None:
+    """The server shuts down: every event stream says `removed` and ends."""
+    app[ROOM].close()
 
 
 # -- reading a request ----------------------------------------------------------------------
