@@ -4,9 +4,15 @@ It shows the running voting round, or, when none runs, the results of the last o
 has its rank, the number of dots with a dot in each voter's colour, what it is (note or
 touchpoint) and its text on one line. A private note that is still face down shows as
 "(private note)", never its text. Double-click or Enter on a row reports the item.
+
+It follows the document's changes by what they name: a change of nothing it shows (a note
+moved, a card's emotion, a link) reads nothing; new text or a note turned over re-reads only
+those rows; dots, rounds and voters rank everything again.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -31,6 +37,17 @@ from cocreate.records import Change
 RANK_COLUMN, VOTES_COLUMN, KIND_COLUMN, TEXT_COLUMN = 0, 1, 2, 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # ("note" | "touchpoint", id)
 DOTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the voters' colours, one per dot
+
+#: The fields of a voted row its line shows; a change of one re-reads only the changed rows.
+SHOWN_FIELDS = {"note": frozenset({"text", "hidden"}), "touchpoint": frozenset({"title"})}
+#: Fields that rank or count the dots again: the round, where a row belongs, the voters'
+#: colours, order and budgets.
+RANKING_FIELDS = {
+    "session": frozenset({"voting_round"}),
+    "note": frozenset({"journey_id"}),
+    "touchpoint": frozenset({"journey_id"}),
+    "participant": frozenset({"color", "position", "vote_budget"}),
+}
 
 
 def one_line(text: str) -> str:
@@ -95,6 +112,7 @@ class TallyDock(QDockWidget):
         self._journey_id: int | None = None
         self._round = 0
         self._entries: list[TallyEntry] = []
+        self._items: dict[tuple[str, int], QTreeWidgetItem] = {}
 
         self.round_label = QLabel()
         self.round_label.setObjectName("tallyRound")
@@ -171,8 +189,40 @@ class TallyDock(QDockWidget):
         self.refresh()
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("vote", "note", "touchpoint", "participant", "session", "journey"):
+        if self._ranks_again(change):
             self.refresh()
+        else:
+            self._show_new_texts(change)
+
+    def _ranks_again(self, change: Change) -> bool:
+        """Whether the change can alter the ranks, the dots or the round (rather than, at
+        most, the text of a line)."""
+        if change.touches("vote") or self._journey_id in change.deleted.get("journey", set()):
+            return True
+        if change.inserted.get("participant") or change.deleted.get("participant"):
+            return True
+        for name, fields in RANKING_FIELDS.items():
+            if not change.names_rows(name):
+                return True  # everything may have changed
+            if change.updated.get(name) and change.fields.get(name, set()) & fields:
+                return True
+        return False
+
+    def _show_new_texts(self, change: Change) -> None:
+        """Re-read the shown rows whose text (or face-down state) the change altered.
+
+        Notes and cards added or deleted without dots are not on the list: a voted one takes
+        its dots with it, which ranks everything again."""
+        if self._document is None:
+            return
+        for kind, fields in SHOWN_FIELDS.items():
+            if not change.fields.get(kind, set()) & fields:
+                continue
+            ids = {i for i in change.updated.get(kind, set()) if (kind, i) in self._items}
+            for item_id, row in self._document.rows_by_id(kind, ids).items():
+                index = self.tree.indexOfTopLevelItem(self._items[(kind, item_id)])
+                self._entries[index] = replace(self._entries[index], row=row)
+                self._show_text(self._items[(kind, item_id)], self._entries[index])
 
     def refresh(self) -> None:
         document = self._document
@@ -218,20 +268,17 @@ class TallyDock(QDockWidget):
 
     def _fill(self) -> None:
         self.tree.clear()
+        self._items = {}
         for entry in self._entries:
-            item = QTreeWidgetItem(
-                [str(entry.rank), str(entry.votes), self._kind_name(entry.kind), self._text(entry)]
-            )
+            item = QTreeWidgetItem([str(entry.rank), str(entry.votes), self._kind_name(entry.kind)])
             item.setData(RANK_COLUMN, ITEM_ROLE, (entry.kind, entry.item_id))
             item.setData(VOTES_COLUMN, DOTS_ROLE, entry.colors)
             item.setTextAlignment(RANK_COLUMN, Qt.AlignmentFlag.AlignCenter)
             item.setToolTip(VOTES_COLUMN, self.tr("One dot in each voter's colour"))
             item.setToolTip(TEXT_COLUMN, self.tr("Double-click or press Enter to show it"))
-            if entry.kind == "note" and entry.row["hidden"]:
-                font = item.font(TEXT_COLUMN)
-                font.setItalic(True)
-                item.setFont(TEXT_COLUMN, font)
+            self._show_text(item, entry)
             self.tree.addTopLevelItem(item)
+            self._items[(entry.kind, entry.item_id)] = item
         self.stack.setCurrentWidget(self.tree if self._entries else self.empty_label)
         if self._document is None:
             self.empty_label.setText(self.tr("Open a session to see its votes"))
@@ -241,6 +288,13 @@ class TallyDock(QDockWidget):
             )
         else:
             self.empty_label.setText(self.tr("No dots on this journey yet"))
+
+    def _show_text(self, item: QTreeWidgetItem, entry: TallyEntry) -> None:
+        """The entry's text on its line, in italics while it is a face-down note."""
+        item.setText(TEXT_COLUMN, self._text(entry))
+        font = item.font(TEXT_COLUMN)
+        font.setItalic(entry.kind == "note" and bool(entry.row["hidden"]))
+        item.setFont(TEXT_COLUMN, font)
 
     def _kind_name(self, kind: str) -> str:
         return self.tr("Note") if kind == "note" else self.tr("Touchpoint")
