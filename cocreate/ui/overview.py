@@ -1,12 +1,16 @@
 """A read-only outline of the open session: its details, journeys, touchpoints, notes and people.
 
-It mirrors the document: it reads the file and rebuilds when the document says it changed.
-Every text from people is shown as plain text.
+It mirrors the document by what each change names: a change of nothing it shows (a note moved
+or pinned, a stage's width, a card's description, links) reads nothing; new text, details or
+dots of notes and cards re-read only those rows; rows added, deleted or moved to another place
+in the outline rebuild it. Behind another panel it only marks itself stale and rebuilds when
+shown. Every text from people is shown as plain text.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -14,7 +18,68 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from cocreate.document import Document
 from cocreate.labels import label, plain_tip
-from cocreate.records import Row
+from cocreate.records import Change, Row
+
+NOTE_FIELDS = frozenset({"text", "author_id", "color", "category", "hidden"})
+CARD_FIELDS = frozenset(
+    {"title", "channel", "kind", "emotion", "score", "branded", "breakpoint", "status"}
+)
+HEADING_FIELDS = frozenset({"title", "theme", "brand", "date", "facilitator", "goal"})
+#: What the outline shows of each table, besides which rows there are (links: nothing).
+SHOWN_FIELDS: dict[str, frozenset[str]] = {
+    "session": HEADING_FIELDS,
+    "persona": frozenset({"name", "kind"}),
+    "journey": frozenset({"name", "position", "persona_id"}),
+    "stage": frozenset({"name", "color", "position"}),
+    "lane": frozenset({"name", "kind", "position"}),
+    "touchpoint": CARD_FIELDS | {"journey_id", "stage_id", "lane_id", "position"},
+    "participant": frozenset({"name", "color", "role", "vote_budget", "position"}),
+    "cluster": frozenset({"journey_id", "title"}),
+    "note": NOTE_FIELDS | {"journey_id", "cluster_id"},
+    "vote": frozenset({"note_id", "touchpoint_id"}),
+}
+#: The fields shown on a row's own line, which a change updates in place (votes: the counts).
+IN_PLACE_FIELDS: dict[str, frozenset[str]] = {
+    "session": HEADING_FIELDS,
+    "touchpoint": CARD_FIELDS,
+    "cluster": frozenset({"title"}),
+    "note": NOTE_FIELDS,
+    "vote": frozenset(),
+}
+VOTES_ROLE = Qt.ItemDataRole.UserRole  # a note's or card's dots, kept to order the notes by
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a note's id, the order among notes with equal dots
+
+
+def shown_tables(change: Change) -> set[str]:
+    """The tables of which the change alters something the outline shows."""
+    found = set()
+    for name in change.tables.intersection(SHOWN_FIELDS):
+        whole = not change.names_rows(name) or change.inserted.get(name) or change.deleted.get(name)
+        if whole or change.fields.get(name, set()) & SHOWN_FIELDS[name]:
+            found.add(name)
+    return found
+
+
+def shows_in_place(change: Change, tables: set[str]) -> bool:
+    """Whether the change alters only lines in place (no row added, deleted or moved to another
+    place in the outline); votes come and go in place (a note's dots, its place among its group)."""
+    for name in tables:
+        if name not in IN_PLACE_FIELDS or not change.names_rows(name):
+            return False
+        if name != "vote" and (change.inserted.get(name) or change.deleted.get(name)):
+            return False
+        if change.fields.get(name, set()) & (SHOWN_FIELDS[name] - IN_PLACE_FIELDS[name]):
+            return False
+    return True
+
+
+def vote_counts(votes: Iterable[Row]) -> Counter:
+    """("note", id) or ("tp", id) -> its dots."""
+    counts: Counter = Counter()
+    for vote in votes:
+        key = ("note", vote["note_id"]) if vote["note_id"] else ("tp", vote["touchpoint_id"])
+        counts[key] += 1
+    return counts
 
 
 def _swatch(color: str) -> QIcon:
@@ -37,13 +102,16 @@ def _plain_label(object_name: str, point_delta: int = 0, bold: bool = False) -> 
 
 
 class SessionOverview(QWidget):
-    """The session as a heading and an outline tree, rebuilt from the file on every change."""
+    """The session as a heading and an outline tree, following the document's changes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
         self._stale = False
         self.collapsed = False
+        self._note_items: dict[int, QTreeWidgetItem] = {}
+        self._card_items: dict[int, QTreeWidgetItem] = {}
+        self._cluster_items: dict[int, QTreeWidgetItem] = {}
         self.title_label = _plain_label("sessionTitle", point_delta=8, bold=True)
         self.theme_label = _plain_label("sessionTheme", point_delta=2)
         self.meta_label = _plain_label("sessionMeta")
@@ -72,11 +140,16 @@ class SessionOverview(QWidget):
             document.changed.connect(self._changed)
         self.refresh()
 
-    def _changed(self, _change: object = None) -> None:
-        if self.isVisible():
+    def _changed(self, change: Change) -> None:
+        tables = shown_tables(change)
+        if not tables:
+            return  # nothing the outline shows
+        if not self.isVisible():
+            self._stale = True  # behind another panel: rebuilt when it is shown
+        elif self._stale or not shows_in_place(change, tables):
             self.refresh()
         else:
-            self._stale = True  # behind another panel: rebuilt when it is shown
+            self._update_in_place(change, tables)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -107,30 +180,18 @@ class SessionOverview(QWidget):
 
     # -- building -------------------------------------------------------------------------------
 
-    def refresh(self, _change: object = None) -> None:
+    def refresh(self) -> None:
         self._stale = False
         self.tree.clear()
+        self._note_items, self._card_items, self._cluster_items = {}, {}, {}
         if self._document is None:
             for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
                 widget.clear()
             return
         document = self._document
-        session = document.session()
-        self.title_label.setText(session["title"] or self.tr("Untitled session"))
-        self.theme_label.setText(session["theme"])
-        self.theme_label.setVisible(bool(session["theme"]))
         people = document.rows("participant", order_by="position")
-        meta = [session["brand"], session["date"]]
-        if session["facilitator"]:
-            meta.append(self.tr("Facilitator: %1").replace("%1", session["facilitator"]))
-        meta.append(self.tr("Participants: %n", "", len(people)))
-        self.meta_label.setText("  ·  ".join(part for part in meta if part))
-        self.goal_label.setText(
-            self.tr("Goal: %1").replace("%1", session["goal"]) if session["goal"] else ""
-        )
-        self.goal_label.setVisible(bool(session["goal"]))
-
-        votes = self._vote_counts()
+        self._show_heading(len(people))
+        votes = vote_counts(document.rows("vote"))
         authors = {row["id"]: row for row in people}
         personas = {row["id"]: row for row in document.rows("persona")}
         for journey in document.rows("journey", order_by="position"):
@@ -138,12 +199,47 @@ class SessionOverview(QWidget):
         self._add_participants(people)
         self._apply_expansion()
 
-    def _vote_counts(self) -> Counter:
-        votes: Counter = Counter()
-        for vote in self._document.rows("vote"):
-            key = ("note", vote["note_id"]) if vote["note_id"] else ("tp", vote["touchpoint_id"])
-            votes[key] += 1
-        return votes
+    def _show_heading(self, people: int) -> None:
+        session = self._document.session()
+        self.title_label.setText(session["title"] or self.tr("Untitled session"))
+        self.theme_label.setText(session["theme"])
+        self.theme_label.setVisible(bool(session["theme"]))
+        meta = [session["brand"], session["date"]]
+        if session["facilitator"]:
+            meta.append(self.tr("Facilitator: %1").replace("%1", session["facilitator"]))
+        meta.append(self.tr("Participants: %n", "", people))
+        self.meta_label.setText("  ·  ".join(part for part in meta if part))
+        self.goal_label.setText(
+            self.tr("Goal: %1").replace("%1", session["goal"]) if session["goal"] else ""
+        )
+        self.goal_label.setVisible(bool(session["goal"]))
+
+    # -- in place -------------------------------------------------------------------------------
+
+    def _update_in_place(self, change: Change, tables: set[str]) -> None:
+        """Show the new heading, lines and dots the change names, reading only their rows."""
+        document = self._document
+        if "session" in tables:
+            self._show_heading(document.count("participant"))
+        for cluster_id, row in document.rows_by_id(
+            "cluster", change.updated.get("cluster", set()) & self._cluster_items.keys()
+        ).items():
+            self._cluster_items[cluster_id].setText(0, row["title"] or self.tr("Untitled cluster"))
+        voted = list(document.rows_by_id("vote", change.inserted.get("vote", set())).values())
+        voted += change.removed.get("vote", {}).values()
+        notes = {v["note_id"] for v in voted} | change.updated.get("note", set())
+        cards = {v["touchpoint_id"] for v in voted} | change.updated.get("touchpoint", set())
+        notes &= self._note_items.keys()
+        cards &= self._card_items.keys()
+        votes = vote_counts(document.votes_on(notes, cards))
+        for card_id, card in document.rows_by_id("touchpoint", cards).items():
+            self._show_card(self._card_items[card_id], card, votes)
+        note_rows = document.rows_by_id("note", notes)
+        authors = document.rows_by_id("participant", {n["author_id"] for n in note_rows.values()})
+        for note_id, note in note_rows.items():
+            self._show_note(self._note_items[note_id], note, authors.get(note["author_id"]), votes)
+        for group in {self._note_items[note_id].parent() for note_id in note_rows}:
+            self._order_notes(group)
 
     def _section(self, parent: QTreeWidget | QTreeWidgetItem, text: str, detail: str = ""):
         item = QTreeWidgetItem(parent, [text, detail])
@@ -182,11 +278,16 @@ class SessionOverview(QWidget):
                 lane_name = lane["name"] or label("lane", lane["kind"])
                 lane_item = QTreeWidgetItem(stage_item, [lane_name, ""])
                 for card in cards:
-                    QTreeWidgetItem(lane_item, [card["title"], self._card_detail(card, votes)])
+                    self._card_items[card["id"]] = item = QTreeWidgetItem(lane_item)
+                    self._show_card(item, card, votes)
                 lane_item.setExpanded(True)
             stage_item.setExpanded(True)
 
         self._add_notes(root, journey, authors, votes)
+
+    def _show_card(self, item: QTreeWidgetItem, card: Row, votes: Counter) -> None:
+        item.setText(0, card["title"])
+        item.setText(1, self._card_detail(card, votes))
 
     def _card_detail(self, card: Row, votes: Counter) -> str:
         parts = [label("channel", card["channel"]), label("kind", card["kind"])]
@@ -223,6 +324,7 @@ class SessionOverview(QWidget):
                     self.tr("Notes: %n", "", len(members)),
                 ],
             )
+            self._cluster_items[cluster["id"]] = item
             self._add_note_items(item, members, authors, votes)
             item.setExpanded(True)
         loose = groups.get(None, [])
@@ -236,24 +338,41 @@ class SessionOverview(QWidget):
     def _add_note_items(
         self, parent: QTreeWidgetItem, notes: list[Row], authors: dict[int, Row], votes: Counter
     ) -> None:
-        for note in sorted(notes, key=lambda row: -votes[("note", row["id"])]):
-            author = authors.get(note["author_id"])
-            parts = [author["name"] if author else self.tr("No author")]
-            if note["category"]:
-                parts.append(label("category", note["category"]))
-            if votes[("note", note["id"])]:
-                parts.append(self.tr("Votes: %n", "", votes[("note", note["id"])]))
-            if note["hidden"]:
-                parts.append(self.tr("Private until revealed"))
-            if note["hidden"]:
-                text = self.tr("(private note)")  # private mode: never show the text early
-            else:
-                text = " ".join(note["text"].split())  # one line in the outline
-            item = QTreeWidgetItem(parent, [text, " · ".join(parts)])
-            if not note["hidden"]:
-                item.setToolTip(0, plain_tip(note["text"]))
-            if author is not None:
-                item.setIcon(0, _swatch(note["color"] or author["color"]))
+        for note in sorted(notes, key=lambda row: (-votes[("note", row["id"])], row["id"])):
+            self._note_items[note["id"]] = item = QTreeWidgetItem(parent)
+            item.setData(0, ID_ROLE, note["id"])
+            self._show_note(item, note, authors.get(note["author_id"]), votes)
+
+    def _show_note(
+        self, item: QTreeWidgetItem, note: Row, author: Row | None, votes: Counter
+    ) -> None:
+        """The note's text (never while it is private), author, category and dots."""
+        dots = votes[("note", note["id"])]
+        item.setData(0, VOTES_ROLE, dots)
+        parts = [author["name"] if author else self.tr("No author")]
+        if note["category"]:
+            parts.append(label("category", note["category"]))
+        if dots:
+            parts.append(self.tr("Votes: %n", "", dots))
+        if note["hidden"]:
+            parts.append(self.tr("Private until revealed"))
+            text = self.tr("(private note)")  # private mode: never show the text early
+        else:
+            text = " ".join(note["text"].split())  # one line in the outline
+        item.setText(0, text)
+        item.setText(1, " · ".join(parts))
+        item.setToolTip(0, "" if note["hidden"] else plain_tip(note["text"]))
+        item.setIcon(0, _swatch(note["color"] or author["color"]) if author else QIcon())
+
+    def _order_notes(self, group: QTreeWidgetItem) -> None:
+        """Most dots first, then oldest first, as a rebuild orders them."""
+        children = [group.child(index) for index in range(group.childCount())]
+        ordered = sorted(
+            children, key=lambda item: (-item.data(0, VOTES_ROLE), item.data(0, ID_ROLE))
+        )
+        if ordered != children:
+            group.takeChildren()
+            group.addChildren(ordered)
 
     def _add_participants(self, people: list[Row]) -> None:
         if not people:
