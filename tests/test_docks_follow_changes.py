@@ -1,0 +1,229 @@
+"""The Votes panel and the session outline follow each edit by what it names: moving a note
+reads nothing for them, new text re-reads only the rows it names, and after votes, undo and
+renames both show exactly what a panel built afresh from the file shows."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
+
+from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH
+from cocreate.demo import write_demo
+from cocreate.document import Document
+from cocreate.ui.app import create_application, start_window
+from cocreate.ui.main_window import MainWindow
+from cocreate.ui.overview import SessionOverview
+from cocreate.ui.tally import TallyDock
+
+JOURNEY = 1
+TOP_NOTE = 3  # the demo's most voted note: first in the Votes panel, in cluster 1
+LEO = 2  # 陈磊 Leo Chen, a participant of the demo
+VOTED_CARD = 13
+LEFT = Qt.MouseButton.LeftButton
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+READS = ("session", "row", "rows", "rows_by_id", "count", "votes_on", "latest_round", "tally")
+TALLY, OUTLINE = "cocreate.ui.tally", "cocreate.ui.overview"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    """The demo salon in the real window, the outline raised over the Inspector."""
+    path = tmp_path / "demo.cocreate"
+    write_demo(path)
+    create_application()
+    main = start_window(str(path))
+    main.activateWindow()
+    qtbot.waitExposed(main)
+    main.showNormal()
+    main.resize(1800, 1000)
+    main.outline_dock.raise_()
+    qtbot.waitUntil(main.overview.isVisible)
+    main.document.undo_stack.clear()
+    yield main
+    document = main.document
+    main._set_document(None)
+    document.close()
+    main.close()
+    main.deleteLater()
+
+
+@pytest.fixture
+def reads(monkeypatch, window: MainWindow) -> Counter[tuple[str, str]]:
+    """(module, read) -> how often that module asked the document for it (whole tables,
+    rows by id, the tally, …); cleared before each step a test measures."""
+    counts: Counter[tuple[str, str]] = Counter()
+    document = window.document
+    for name in READS:
+        original = getattr(document, name)
+
+        def read(*args, _original=original, _name=name, **kwargs):
+            counts[(sys._getframe(1).f_globals.get("__name__", ""), _name)] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(document, name, read)
+    return counts
+
+
+def by(module: str, counts: Counter[tuple[str, str]]) -> Counter[str]:
+    return Counter({name: n for (where, name), n in counts.items() if where == module})
+
+
+def lines(tree: QTreeWidget) -> list[tuple]:
+    """Every line of a tree, depth first: its texts, tool tips and font's italics."""
+
+    def walk(item: QTreeWidgetItem, depth: int) -> Iterator[tuple]:
+        columns = range(tree.columnCount())
+        yield (
+            depth,
+            tuple(item.text(c) for c in columns),
+            tuple(item.toolTip(c) for c in columns),
+            tuple(item.font(c).italic() for c in columns),
+            item.data(1, Qt.ItemDataRole.UserRole + 1),  # the tally's dots
+        )
+        for index in range(item.childCount()):
+            yield from walk(item.child(index), depth + 1)
+
+    return [
+        line
+        for index in range(tree.topLevelItemCount())
+        for line in walk(tree.topLevelItem(index), 0)
+    ]
+
+
+def fresh_tally(document: Document) -> tuple:
+    panel = TallyDock()
+    try:
+        panel.set_document(document)
+        panel.set_journey(JOURNEY)
+        return panel.round_label.text(), panel.dots_label.text(), lines(panel.tree)
+    finally:
+        panel.set_document(None)
+        panel.deleteLater()
+
+
+def fresh_outline(document: Document) -> tuple:
+    panel = SessionOverview()
+    try:
+        panel.set_document(document)
+        return panel.title_label.text(), panel.meta_label.text(), lines(panel.tree)
+    finally:
+        panel.set_document(None)
+        panel.deleteLater()
+
+
+def assert_as_built_afresh(window: MainWindow) -> None:
+    """Both panels show what panels built from the file now show."""
+    tally, outline = window.tally, window.overview
+    shown = tally.round_label.text(), tally.dots_label.text(), lines(tally.tree)
+    assert shown == fresh_tally(window.document)
+    shown = outline.title_label.text(), outline.meta_label.text(), lines(outline.tree)
+    assert shown == fresh_outline(window.document)
+
+
+def drag_note(window: MainWindow, note_id: int, by_x: float, by_y: float) -> None:
+    """Press on the note's middle, move in steps, release: a person moving a sticky note."""
+    view, scene = window.tabs.current_view(), window.tabs.current_scene()
+    note = scene.notes[note_id]
+    view.auto_fit = False
+    view.centerOn(note)
+    middle = note.pos() + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+    start, end = view.mapFromScene(middle), view.mapFromScene(middle + QPointF(by_x, by_y))
+    QTest.mousePress(view.viewport(), LEFT, NO_MODIFIER, start)
+    for step in range(1, 9):
+        QTest.mouseMove(view.viewport(), start + (end - start) * (step / 8))
+    QTest.mouseRelease(view.viewport(), LEFT, NO_MODIFIER, end)
+
+
+def undo(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_moving_a_note_reads_nothing_for_the_votes_panel_or_the_outline(window, reads):
+    before = lines(window.tally.tree), lines(window.overview.tree)
+    x = window.document.row("note", TOP_NOTE)["x"]
+    reads.clear()
+    drag_note(window, TOP_NOTE, 30, 20)
+    assert window.tabs.current_scene().notes[TOP_NOTE].row["x"] != x  # it moved
+    assert by(TALLY, reads) == Counter()
+    assert by(OUTLINE, reads) == Counter()
+    assert (lines(window.tally.tree), lines(window.overview.tree)) == before
+
+
+def test_edits_of_what_the_panels_do_not_show_read_nothing(window, reads):
+    document = window.document
+    reads.clear()
+    document.update_touchpoint(VOTED_CARD, emotion=-2, description="Nobody reads this 没人看")
+    document.update_stage(document.rows("stage", journey_id=JOURNEY)[0]["id"], width=400.0)
+    document.set_private_mode(True)
+    assert by(TALLY, reads) == Counter()
+    assert by(OUTLINE, reads) == Counter()
+    assert_as_built_afresh(window)
+
+
+def test_a_new_text_re_reads_only_the_rows_it_names(window, reads):
+    document = window.document
+    reads.clear()
+    document.update_notes([TOP_NOTE], text="Queue\nat the till  收银台排队")
+    assert window.tally.texts()[0] == "Queue at the till 收银台排队"
+    assert by(TALLY, reads) == Counter({"rows_by_id": 1})  # the note, not the whole tally
+    assert "tally" not in by(OUTLINE, reads) and "rows" not in by(OUTLINE, reads)
+    assert_as_built_afresh(window)
+
+    reads.clear()
+    document.update_touchpoint(VOTED_CARD, title="Pay at the till 收银台付款")
+    assert "Pay at the till 收银台付款" in window.tally.texts()
+    assert by(TALLY, reads) == Counter({"rows_by_id": 1})
+    assert "rows" not in by(OUTLINE, reads)
+    assert_as_built_afresh(window)
+
+    reads.clear()
+    document.rename_cluster(1, "Waiting 等待")
+    document.set_session_fields(title="Morning Bean, second salon 第二场")
+    assert by(TALLY, reads) == Counter()
+    assert "rows" not in by(OUTLINE, reads)
+    assert window.overview.title_label.text() == "Morning Bean, second salon 第二场"
+    assert_as_built_afresh(window)
+
+
+def test_votes_undo_and_renames_show_the_right_figures(qtbot, window, reads):
+    document, tally = window.document, window.tally
+    assert document.start_voting(3)
+    assert tally.round_label.text() == "Voting round 2 is running"
+    assert tally.tree.topLevelItemCount() == 0
+    free_note = 25  # not in a cluster, no dots in round 1
+    assert document.add_vote(LEO, note_id=free_note)
+    assert document.add_vote(LEO, note_id=TOP_NOTE)
+    assert document.add_vote(LEO, note_id=free_note)
+    assert [tally.tree.topLevelItem(0).text(c) for c in range(3)] == ["1", "2", "Note"]
+    assert tally.texts()[0] == " ".join(document.row("note", free_note)["text"].split())
+    assert tally.dots_label.text().startswith("Dots given: 3 of ")
+    assert_as_built_afresh(window)
+
+    reads.clear()
+    document.update_notes([free_note], text="Most dots now 现在最多")
+    assert tally.texts() == ["Most dots now 现在最多", tally.texts()[1]]
+    assert by(TALLY, reads) == Counter({"rows_by_id": 1})
+    assert_as_built_afresh(window)
+
+    undo(qtbot, window)  # the new text
+    undo(qtbot, window)  # the last dot: the two notes tie
+    assert [tally.tree.topLevelItem(i).text(0) for i in range(2)] == ["1", "1"]
+    assert tally.dots_label.text().startswith("Dots given: 2 of ")
+    assert_as_built_afresh(window)
+
+    assert document.update_participant(LEO, color="#ef9a9a")  # his dots take his new colour
+    assert tally.tree.topLevelItem(0).data(1, Qt.ItemDataRole.UserRole + 1) == ["#ef9a9a"]
+    assert_as_built_afresh(window)
+
+    assert document.end_voting()
+    assert tally.round_label.text() == "No voting round is running\nResults of round 2"
+    assert_as_built_afresh(window)
