@@ -9,6 +9,7 @@
       switchLabel: 'Switch to Chinese',
       loading: 'Connecting to the salon…',
       tryAgain: 'Try again',
+      joinAgain: 'Join again',
       joinTitle: 'Join the salon',
       joinLead: 'Pick your name, or add yours if it is not there.',
       pickName: 'Pick your name',
@@ -21,6 +22,7 @@
       nameRequired: 'Type your name first.',
       waitingTitle: 'Almost there',
       waitingText: 'Waiting for the facilitator to let you in…',
+      waitingAs: 'You asked to join as {name}.',
       linkTitle: 'This link no longer works',
       linkText: 'Ask the facilitator for the new QR code and scan it again.',
       removedTitle: 'You are no longer in the salon',
@@ -106,6 +108,7 @@
       switchLabel: '切换到英文',
       loading: '正在连接工作坊…',
       tryAgain: '重试',
+      joinAgain: '重新加入',
       joinTitle: '加入工作坊',
       joinLead: '选择你的名字；如果没有，请添加。',
       pickName: '选择你的名字',
@@ -118,6 +121,7 @@
       nameRequired: '请先输入你的名字。',
       waitingTitle: '马上就好',
       waitingText: '正在等待主持人让你加入…',
+      waitingAs: '你申请以“{name}”的身份加入。',
       linkTitle: '此链接已失效',
       linkText: '请向主持人索取新的二维码，然后重新扫描。',
       removedTitle: '你已不在工作坊中',
@@ -223,6 +227,7 @@
     state: null,
     screen: 'loading',
     gone: 'removed',
+    askedName: '',
     tab: 'write',
     roundShown: null,
     category: 'idea',
@@ -471,6 +476,7 @@
     var link = app.gone === 'link';
     $('gone-title').textContent = t(link ? 'linkTitle' : 'removedTitle');
     $('gone-text').textContent = t(link ? 'linkText' : 'removedText');
+    show($('gone-retry'), !link);
   }
 
   function start() {
@@ -583,6 +589,8 @@
       app.busy = false;
       setJoinBusy(false);
       if (result.status === 202) {
+        app.askedName = body.name || '';
+        renderWaiting();
         showScreen('waiting');
         openEvents();
       } else if (result.ok) {
@@ -594,6 +602,12 @@
         if (result.status === 409) { openLobby(); }
       }
     });
+  }
+
+  function renderWaiting() {
+    var line = $('waiting-name');
+    line.textContent = app.askedName ? t('waitingAs', { name: app.askedName }) : '';
+    show(line, !!app.askedName);
   }
 
   function setJoinBusy(on) {
@@ -923,7 +937,7 @@
       var key = targetKey(item.target);
       var given = dotsOn(key);
       var row = el('li', 'vote-row');
-      var button = el('button', 'vote-item' + (given ? ' voted' : '') + (item.color ? '' : ' card'));
+      var button = el('button', 'vote-item' + (given ? ' voted' : '') + (item.color ? '' : ' is-card'));
       button.type = 'button';
       button.dataset.target = key;
       button.setAttribute('aria-pressed', given ? 'true' : 'false');
@@ -1027,6 +1041,7 @@
     renderCategories();
     renderCounter();
     renderGone();
+    renderWaiting();
     renderSend();
     setJoinBusy(app.busy && app.screen === 'join');
     if (app.screen === 'join') { renderJoin(); }
@@ -1044,7 +1059,7 @@
     $('lang').addEventListener('click', switchLanguage);
     $('join-form').addEventListener('submit', submitName);
     $('loading-retry').addEventListener('click', enter);
-    $('gone-retry').addEventListener('click', function () { window.location.reload(); });
+    $('gone-retry').addEventListener('click', openLobby);
     $('note-form').addEventListener('submit', sendNote);
     $('note-text').addEventListener('input', renderCounter);
     $('reveal').addEventListener('click', revealMine);

@@ -1,0 +1,352 @@
+"""The participant's page in a real phone browser: Debian's headless chromium in a 390×844
+viewport, against the room's server (RoomServer on 127.0.0.1) with the in-memory FakeHost.
+
+Set COCREATE_PHONE_SHOTS to a folder to keep screenshots of the screens the tests pass through
+(phone_join.png, phone_note.png, phone_vote.png, phone_zh_*.png…)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from cocreate.resources import resource_path
+from cocreate.room.limits import Limits
+from cocreate.room.security import COOKIE
+from cocreate.room.server import RoomServer
+from tests.room.fake_host import FakeHost
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+WAIT = 5.0  # seconds for anything but what must reach the phone within a second
+CHINESE_NOTE = "排队太久了，午饭时间要等二十分钟"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
+        reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, "
+        "/usr/bin/chromedriver): apt-get install chromium chromium-driver",
+    ),
+]
+
+
+# -- the room and the phone ------------------------------------------------------------------
+
+
+def open_room(host: FakeHost, limits: Limits | None = None) -> RoomServer:
+    server = RoomServer(host, resource_path("room"), limits=limits)
+    host.publish = server.publish
+    host.publish_now()
+    server.start("127.0.0.1")
+    return server
+
+
+@pytest.fixture
+def host() -> FakeHost:
+    return FakeHost()
+
+
+@pytest.fixture
+def server(host: FakeHost) -> Iterator[RoomServer]:
+    server = open_room(host)
+    yield server
+    server.stop()
+
+
+def start_phone(language: str = "en-US") -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        f"--window-size={PHONE['width']},{PHONE['height']}",
+        f"--lang={language}",
+    ):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(
+            service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options
+        )
+    except WebDriverException as exc:  # pragma: no cover - a broken browser install
+        pytest.skip(f"chromium does not start here: {exc.msg}")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    return driver
+
+
+@pytest.fixture
+def phone() -> Iterator[WebDriver]:
+    driver = start_phone()
+    yield driver
+    driver.quit()
+
+
+def wait(driver: WebDriver, condition: Callable[[WebDriver], Any], seconds: float = WAIT) -> Any:
+    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
+
+
+def by_id(driver: WebDriver, element_id: str) -> WebElement:
+    return driver.find_element(By.ID, element_id)
+
+
+def shown(element_id: str) -> Callable[[WebDriver], bool]:
+    return lambda driver: by_id(driver, element_id).is_displayed()
+
+
+def text_of(element_id: str, expected: str) -> Callable[[WebDriver], bool]:
+    return lambda driver: expected in by_id(driver, element_id).text
+
+
+def shot(driver: WebDriver, name: str) -> None:
+    """A screenshot for a person to look at, when COCREATE_PHONE_SHOTS names a folder."""
+    folder = os.environ.get("COCREATE_PHONE_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        driver.execute_script("window.scrollTo(0, 0)")
+        driver.save_screenshot(str(Path(folder) / f"phone_{name}.png"))
+
+
+def tap(driver: WebDriver, element: WebElement) -> None:
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def join_as(driver: WebDriver, server: RoomServer, name: str) -> None:
+    driver.get(server.join_url)
+    wait(driver, shown("screen-join"))
+    choice = next(
+        b for b in driver.find_elements(By.CSS_SELECTOR, ".name-choice") if b.text == name
+    )
+    tap(driver, choice)
+    wait(driver, shown("screen-room"))
+    wait(driver, text_of("you-name", name))
+
+
+def write_note(driver: WebDriver, text: str) -> None:
+    box = by_id(driver, "note-text")
+    box.clear()
+    box.send_keys(text)
+    tap(driver, by_id(driver, "send"))
+
+
+def device_id(host: FakeHost, name: str) -> str:
+    return next(device.device_id for device in host.devices if device.name == name)
+
+
+def policy_violations(driver: WebDriver) -> list[str]:
+    return [
+        entry["message"]
+        for entry in driver.get_log("browser")
+        if "Content Security Policy" in entry["message"] or "Uncaught" in entry["message"]
+    ]
+
+
+# -- the tests -------------------------------------------------------------------------------
+
+
+def test_join_send_a_chinese_note_and_vote(host: FakeHost, server: RoomServer, phone: WebDriver):
+    phone.get(server.join_url)
+    wait(phone, shown("screen-join"))
+    names = [b.text for b in phone.find_elements(By.CSS_SELECTOR, ".name-choice")]
+    assert names == ["Alice", "Bob"]
+    shot(phone, "join")
+
+    join_as(phone, server, "Alice")
+    box = by_id(phone, "note-text")
+    box.send_keys(CHINESE_NOTE)
+    assert by_id(phone, "counter").text == f"{len(CHINESE_NOTE)} / 500"
+    tap(phone, phone.find_element(By.CSS_SELECTOR, ".chip[data-category='pain_point']"))
+    Select(by_id(phone, "about")).select_by_value("s:10")
+    shot(phone, "note")
+    tap(phone, by_id(phone, "send"))
+
+    wait(phone, lambda _: any(n["text"] == CHINESE_NOTE for n in host.notes))
+    note = next(n for n in host.notes if n["text"] == CHINESE_NOTE)
+    assert (note["author_id"], note["category"], note["stage_id"]) == (1, "pain_point", 10)
+    wait(phone, lambda d: CHINESE_NOTE in by_id(d, "my-notes").text)
+    assert by_id(phone, "note-text").get_attribute("value") == ""
+
+    host.start_round(budget=3)
+    wait(phone, shown("pane-vote"), seconds=1.0)
+    wait(phone, text_of("dots-left", "3 of 3 dots left"), seconds=1.0)
+    item = phone.find_element(By.CSS_SELECTOR, f".vote-item[data-target='n:{note['id']}']")
+    tap(phone, item)
+    wait(phone, text_of("dots-left", "2 of 3 dots left"))
+    assert host.votes[1] == [{"note_id": note["id"], "touchpoint_id": None}]
+    card = phone.find_element(By.CSS_SELECTOR, ".vote-item[data-target='t:20']")
+    tap(phone, card)
+    wait(phone, text_of("dots-left", "1 of 3 dots left"))
+    shot(phone, "vote")
+
+    tap(phone, phone.find_element(By.CSS_SELECTOR, ".vote-item[data-target='t:20']"))
+    wait(phone, text_of("dots-left", "2 of 3 dots left"))
+    assert host.votes[1] == [{"note_id": note["id"], "touchpoint_id": None}]
+    assert policy_violations(phone) == []
+
+
+def test_a_chinese_phone_reads_chinese_and_can_switch(host: FakeHost, server: RoomServer):
+    driver = start_phone("zh-CN")
+    try:
+        driver.get(server.join_url)
+        wait(driver, shown("screen-join"))
+        assert driver.find_element(By.TAG_NAME, "h1").text == "加入工作坊"
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
+        shot(driver, "zh_join")
+        join_as(driver, server, "Bob")
+        host.private_mode = True
+        host.add_note(2, "想要更快的取餐")
+        wait(driver, text_of("banner-private", "私密模式"))
+        write_note(driver, "店员很热情")
+        wait(driver, lambda d: "背面朝上" in by_id(d, "my-notes").text)
+        host.start_round(budget=2)
+        wait(driver, text_of("dots-left", "剩余 2 / 2 票"), seconds=1.0)
+        shot(driver, "zh_vote")
+        tap(driver, by_id(driver, "tab-write"))
+        shot(driver, "zh_note")
+
+        tap(driver, by_id(driver, "lang"))
+        wait(driver, text_of("tab-write", "Write"))
+        assert by_id(driver, "send").text == "Send"
+    finally:
+        driver.quit()
+
+
+def test_paused_then_removed(host: FakeHost, server: RoomServer, phone: WebDriver):
+    join_as(phone, server, "Alice")
+    server.set_paused(True)
+    wait(phone, shown("banner-paused"), seconds=1.0)
+    assert not by_id(phone, "send").is_enabled()
+    server.set_paused(False)
+    wait(phone, lambda d: by_id(d, "send").is_enabled())
+
+    server.remove(device_id(host, "Alice"))
+    wait(phone, shown("screen-gone"))
+    assert by_id(phone, "gone-title").text == "You are no longer in the salon"
+    shot(phone, "removed")
+
+
+def test_stopping_the_invitation_ends_the_phone(server: RoomServer, phone: WebDriver):
+    join_as(phone, server, "Bob")
+    server.stop()
+    wait(phone, shown("screen-gone"))
+    assert "stopped inviting" in by_id(phone, "gone-text").text
+
+
+def test_a_newcomer_waits_until_approved(host: FakeHost, server: RoomServer, phone: WebDriver):
+    server.set_approve_newcomers(True)
+    phone.get(server.join_url)
+    wait(phone, shown("approve-hint"))
+    by_id(phone, "new-name").send_keys("Carol")
+    tap(phone, by_id(phone, "join-button"))
+    wait(phone, shown("screen-waiting"))
+    assert "Waiting for the facilitator" in by_id(phone, "screen-waiting").text
+    shot(phone, "waiting")
+
+    carol = {"id": 3, "name": "Carol", "color": "#a5d8ff"}
+    host.participants.append(carol)
+    host.publish_now()
+    server.approve(device_id(host, "Carol"), carol)
+    wait(phone, shown("screen-room"))
+    wait(phone, text_of("you-name", "Carol"))
+
+
+def test_a_taken_name_and_an_old_link_are_explained(host: FakeHost, server: RoomServer):
+    first, second = start_phone(), start_phone()
+    try:
+        join_as(first, server, "Alice")
+        second.get(server.join_url)
+        wait(second, shown("screen-join"))
+        names = [b.text for b in second.find_elements(By.CSS_SELECTOR, ".name-choice")]
+        assert names == ["Bob"]
+        by_id(second, "new-name").send_keys("alice")
+        tap(second, by_id(second, "join-button"))
+        wait(second, text_of("join-error", "That name is taken"))
+
+        server.new_link()  # the screen shows a new QR code: the old link stops working
+        tap(second, second.find_element(By.CSS_SELECTOR, ".name-choice"))
+        wait(second, shown("screen-gone"))
+        assert by_id(second, "gone-title").text == "This link no longer works"
+        assert "new QR code" in by_id(second, "gone-text").text
+        shot(second, "old_link")
+    finally:
+        first.quit()
+        second.quit()
+
+
+def test_too_many_notes_say_when_to_try_again(host: FakeHost):
+    server = open_room(host, Limits(notes_per_minute=1))
+    driver = start_phone()
+    try:
+        join_as(driver, server, "Alice")
+        write_note(driver, "First")
+        wait(driver, lambda d: "First" in by_id(d, "my-notes").text)
+        write_note(driver, "Second")
+        toast = wait(driver, lambda d: by_id(d, "toast").is_displayed() and by_id(d, "toast"))
+        wait(driver, text_of("toast", "Slow down a little: try again in"))
+        assert toast.get_attribute("role") == "alert"
+        assert [n["text"] for n in host.notes] == ["First"]
+        assert by_id(driver, "note-text").get_attribute("value") == "Second"
+    finally:
+        driver.quit()
+        server.stop()
+
+
+def test_private_notes_are_revealed_and_deleted_from_the_phone(
+    host: FakeHost, server: RoomServer, phone: WebDriver
+):
+    host.private_mode, host.reveal_policy = True, "author"
+    host.publish_now()
+    join_as(phone, server, "Alice")
+    wait(phone, text_of("banner-private", "you reveal them yourself"))
+    write_note(phone, "Only I know this")
+    wait(phone, lambda d: "Face down" in by_id(d, "my-notes").text)
+    assert host.notes[0]["hidden"] is True
+
+    tap(phone, by_id(phone, "reveal"))
+    wait(phone, lambda _: host.notes[0]["hidden"] is False)
+    wait(phone, lambda d: "Face down" not in by_id(d, "my-notes").text)
+
+    delete = phone.find_element(By.CSS_SELECTOR, "#my-notes .note button")
+    tap(phone, delete)
+    wait(phone, lambda d: "Tap again to delete" in by_id(d, "my-notes").text)
+    assert len(host.notes) == 1
+    tap(phone, phone.find_element(By.CSS_SELECTOR, "#my-notes .note button"))
+    wait(phone, lambda _: host.notes == [])
+    wait(phone, shown("my-notes-empty"))
+
+
+def test_a_dropped_stream_says_reconnecting_and_catches_up(host: FakeHost, phone: WebDriver):
+    server = open_room(host, Limits(streams_per_device=1))
+    try:
+        join_as(phone, server, "Alice")
+        wait(phone, lambda _: any(d.connected for d in host.devices))
+        # The same phone's stream opened elsewhere closes the page's one (the room keeps one).
+        cookie = next(c for c in phone.get_cookies() if c["name"] == COOKIE)
+        other = http.client.HTTPConnection(server.address, server.port, timeout=WAIT)
+        other.request("GET", "/api/events", headers={"Cookie": f"{COOKIE}={cookie['value']}"})
+        assert other.getresponse().status == 200
+        wait(phone, shown("banner-offline"))
+        assert "Reconnecting" in by_id(phone, "banner-offline").text
+        host.start_round(budget=2)  # while the phone is away
+        other.close()
+
+        wait(phone, lambda d: not by_id(d, "banner-offline").is_displayed())
+        wait(phone, text_of("dots-left", "2 of 2 dots left"))
+    finally:
+        server.stop()
