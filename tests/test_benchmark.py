@@ -23,6 +23,7 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
     figures = tmp_path / "figures.json"
     done = subprocess.run(
         [*command, "--export-sizes", "demo", "--export-formats", "pdf", "--repeat", "1"]
+        + ["--room-phones", "3", "--room-notes", "2", "--room-seconds", "1"]
         + ["--json", str(figures)],
         capture_output=True,
         text=True,
@@ -70,6 +71,12 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
     assert pdf["pages"] >= 2  # the title page and a blueprint at least
     assert report["export_repeat"] == 1 and report["export_aim"] is None
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.png"))
+    # The room: three phones' two notes each are committed, in the file once each.
+    assert "| phones | notes each | committed |" in done.stdout
+    (room,) = report["room"]
+    assert (room["sent"], room["committed"], room["in_file"]) == (6, 6, 6), room
+    assert (room["refused"], room["twice"], room["missing"]) == (0, 0, 0), room
+    assert room["latency_p50_ms"] > 0 and room["notes_per_s"] > 0
 
 
 def load_demo_cards() -> list[dict]:

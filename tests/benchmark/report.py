@@ -98,6 +98,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+ROOM_COLUMNS = (
+    ("phones", "phones"),
+    ("notes each", "notes_each"),
+    ("committed", "committed"),
+    ("refused", "refused"),
+    ("in file", "in_file"),
+    ("twice", "twice"),
+    ("missing", "missing"),
+    ("p50 phone→committed ms", "latency_p50_ms"),
+    ("p95 ms", "latency_p95_ms"),
+    ("max ms", "latency_max_ms"),
+    ("notes/s", "notes_per_s"),
+    ("GUI lag p95 ms", "lag_p95_ms"),
+    ("GUI lag max ms", "lag_max_ms"),
+)
+
+
 def machine_line(machine: dict[str, Any]) -> str:
     return (
         f"{machine['cpus']} CPUs ({machine['cpu_model']}), Python {machine['python']}, "
@@ -157,6 +174,15 @@ def format_table(report: dict[str, Any]) -> str:
                 f"Aim: {aim['aim']}: {verdict} ({aim['warm_ms']:.0f} ms warm, {aim['cold_ms']:.0f}"
                 f" ms cold, {aim['cold_with_import_ms']:.0f} ms cold with the exporter's import)."
             )
+    if report.get("room"):
+        notes = (
+            "The room: simulated phones on 127.0.0.1 join and send notes at random moments over "
+            "the given time to the real window (the per-phone note limit raised for the run); "
+            "phone→committed: from sending a note to its 201, given once the note is committed; "
+            "lag: how late a 10 ms QTimer fires on the GUI thread; in file / twice / missing: "
+            "the phones' notes as the file holds them afterwards."
+        )
+        lines += ["", *_markdown(ROOM_COLUMNS, report["room"]), "", notes]
     return "\n".join(lines)
 
 

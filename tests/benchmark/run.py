@@ -4,7 +4,8 @@ Measurements, not tests: nothing here passes or fails on a figure. Run, from the
 
     uv run python -m tests.benchmark [--sizes 50,500,2000] [--board-sizes 500,2000,10000]
         [--no-board] [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
-        [--no-export] [--json OUT.json] [--repeat N]
+        [--no-export] [--room-phones 100] [--room-notes 20] [--room-seconds 60] [--no-room]
+        [--json OUT.json] [--repeat N]
 
 The canvas section (--sizes: touchpoints per journey) measures open, paint, drop→commit (with
 the SQL statements and transactions of a drop) and peak memory; the board section
@@ -14,6 +15,9 @@ paint, N → an editable new note, a note's drop→commit and peak memory. The e
 canvas section makes its sessions; "" or --no-export skips it) measures the PDF, PNG and JSON
 exports (--export-formats) of each session: time (cold and warm), output size, PDF pages and
 peak memory. The aim it reports against: the 500-card session exports to PDF in under 2 s.
+The room section (--room-phones; 0 or --no-room skips it) sends notes from simulated phones on
+127.0.0.1 to the real window (tests.benchmark.room_load): phone → committed latency, notes per
+second, the GUI thread's event-loop lag, and whether every note is in the file exactly once.
 
 Each size runs in a fresh subprocess (`--one SIZE` or `--one-board SIZE`, with `--json -`), so
 its peak RSS is its own; so does each (session, format) of the export section, in a process that
@@ -63,6 +67,27 @@ def run_child(size: int, repeat: int, data_dir: Path, *, board: bool = False) ->
     return json.loads(run_module("tests.benchmark", args, data_dir, what))
 
 
+def run_room_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
+    """The room under load in a fresh interpreter (a window of its own)."""
+    child = [
+        "--one-room",
+        "--room-phones", str(args.room_phones),
+        "--room-notes", str(args.room_notes),
+        "--room-seconds", str(args.room_seconds),
+        "--json", "-",
+    ]  # fmt: skip
+    return json.loads(run_module("tests.benchmark", child, data_dir, "the room section"))
+
+
+def run_one_room(args: argparse.Namespace) -> dict[str, Any]:
+    from tests.benchmark.measure import _start_qt
+    from tests.benchmark.room_load import measure_room_load
+
+    _start_qt()
+    room = measure_room_load(args.room_phones, args.room_notes, args.room_seconds)
+    return {"machine": machine_info(), "repeat": 1, "results": [], "room": [room]}
+
+
 def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
     """Every section the arguments ask for, each size in a fresh process."""
     machine: dict[str, Any] = {}
@@ -84,6 +109,10 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
             export_sessions, exports = run_exports(
                 args.export_sizes, args.export_formats, args.export_repeat, Path(data_dir), log
             )
+        room = []
+        if args.room_phones:
+            log(f"measuring the room: {args.room_phones} phones × {args.room_notes} notes …")
+            room = run_room_child(args, Path(data_dir))["room"]
     report = {"machine": machine or machine_info(), "repeat": args.repeat, "results": results}
     report["board"] = board
     if args.export_sizes:
@@ -91,6 +120,8 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
         report["export_sessions"] = export_sessions
         report["export"] = exports
         report["export_aim"] = export_aim(exports)
+    if room:
+        report["room"] = room
     return report
 
 
@@ -137,6 +168,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-export", action="store_true", help="skip the export section")
     parser.add_argument(
+        "--room-phones", type=int, default=100, help="simulated phones (0: no room section)"
+    )
+    parser.add_argument("--room-notes", type=int, default=20, help="notes each phone sends")
+    parser.add_argument(
+        "--room-seconds", type=float, default=60.0, help="the time the phones send them in"
+    )
+    parser.add_argument("--no-room", action="store_true", help="skip the room section")
+    parser.add_argument("--one-room", action="store_true", help="measure the room in this process")
+    parser.add_argument(
         "--repeat",
         type=int,
         help=f"open runs per size (default {DEFAULT_REPEAT}); warm runs per export "
@@ -156,6 +196,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         args.board_sizes = []
     if args.no_export:
         args.export_sizes = []
+    if args.no_room:
+        args.room_phones = 0
+    if args.room_phones < 0 or args.room_notes < 1 or args.room_seconds <= 0:
+        parser.error("--room-phones must be 0 or more, --room-notes and --room-seconds positive")
     return args
 
 
@@ -170,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = run_one(args.one, args.repeat)
     elif args.one_board is not None:
         report = run_one(args.one_board, args.repeat, board=True)
+    elif args.one_room:
+        report = run_one_room(args)
     else:
         report = run_all(args, log)
     print(format_table(report), file=sys.stderr if to_stdout else sys.stdout, flush=True)

@@ -1,0 +1,213 @@
+"""The room under load: simulated phones on 127.0.0.1 send notes to the real window.
+
+A fresh copy of the demo session opens in the real main window (offscreen); inviting starts on
+127.0.0.1 through the window's own Inviting, as Workshop > Invite Participants… does. Then
+`phones` simulated phones (aiohttp clients on a thread and asyncio loop of their own, so the GUI
+thread only serves) join under new names and each sends `notes` notes at random moments spread
+over `seconds`, through the same HTTP API the page uses.
+
+Measured:
+- phone → committed: from sending a note until its 201 answer, which the room gives only once
+  the Document has committed the note to the file (p50, p95, max);
+- notes per second: the notes committed over the time from the first send to the last answer;
+- the GUI thread's event-loop lag: a QTimer asks to run every 10 ms on the GUI thread, and the
+  lag is how late each run comes (p50, p95, max);
+- exactly once: every note sent is in the file once, none twice, none lost.
+
+The room's per-phone limit of 10 notes a minute would turn a phone sending 20 notes in one
+minute away (429): this run raises that limit and the per-address join limit (every simulated
+phone comes from 127.0.0.1), and keeps every other rule as shipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+TICK_MS = 10
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """The nearest-rank percentile of the samples (0 when there are none)."""
+    if not samples:
+        return 0.0
+    ordered = sorted(samples)
+    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+class LagMeter:
+    """How late a 10 ms QTimer fires on the GUI thread, run after run."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.lags_ms: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lags_ms.append(max(0.0, (now - self._last) * 1000 - TICK_MS))
+        self._last = now
+
+
+class Phones:
+    """The simulated phones, on a thread and event loop of their own."""
+
+    def __init__(self, join_url: str, phones: int, notes: int, seconds: float) -> None:
+        parts = urlsplit(join_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.token = parts.path.rsplit("/", 1)[-1]
+        self.phones, self.notes, self.seconds = phones, notes, seconds
+        self.latencies_ms: list[float] = []
+        self.sent: list[str] = []
+        self.failures: list[str] = []
+        self.first_send = self.last_answer = 0.0
+        self.thread = threading.Thread(target=lambda: asyncio.run(self._all()), daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    @property
+    def done(self) -> bool:
+        return not self.thread.is_alive()
+
+    async def _all(self) -> None:
+        import aiohttp
+
+        connector = aiohttp.TCPConnector(limit=0)
+        async with aiohttp.ClientSession(connector=connector) as shared:
+            await asyncio.gather(*(self._phone(index, shared) for index in range(self.phones)))
+
+    async def _phone(self, index: int, shared: Any) -> None:
+        import aiohttp
+
+        rng = random.Random(index)
+        jar = aiohttp.CookieJar(unsafe=True)  # the room's cookie comes from an IP address
+        headers = {"X-Cocreate": "1", "Origin": self.origin}
+        async with aiohttp.ClientSession(
+            self.origin,
+            cookie_jar=jar,
+            headers=headers,
+            connector=shared.connector,
+            connector_owner=False,
+        ) as client:
+            name = f"Phone {index + 1:03d}"
+            async with client.post("/api/join", json={"token": self.token, "name": name}) as r:
+                if r.status != 200:
+                    self.failures.append(f"{name} join: {r.status} {await r.text()}")
+                    return
+            moments = sorted(rng.uniform(0, self.seconds) for _ in range(self.notes))
+            start = time.perf_counter()
+            for number, moment in enumerate(moments, start=1):
+                await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
+                await self._send(client, f"{name} · note {number:02d}")
+
+    async def _send(self, client: Any, text: str) -> None:
+        body = {"text": text, "category": "idea", "client_id": uuid.uuid4().hex}
+        sent = time.perf_counter()
+        self.first_send = self.first_send or sent
+        async with client.post("/api/notes", json=body) as answer:
+            if answer.status != 201:
+                self.failures.append(f"{text}: {answer.status} {await answer.text()}")
+                return
+        now = time.perf_counter()
+        self.latencies_ms.append((now - sent) * 1000)
+        self.last_answer = max(self.last_answer, now)
+        self.sent.append(text)
+
+
+def settle(seconds: float) -> None:
+    """Let the GUI thread serve its events for a while."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def measure_room_load(phones: int, notes: int, seconds: float) -> dict[str, Any]:
+    """The figures of one run (see the module's docstring)."""
+    from PySide6.QtWidgets import QApplication
+
+    from cocreate.demo import write_demo
+    from cocreate.resources import resource_path
+    from cocreate.room.limits import Limits
+    from cocreate.room.server import RoomServer
+    from cocreate.ui.app import create_application, start_window
+
+    create_application()
+    with tempfile.TemporaryDirectory(prefix="cocreate-room-load-") as folder:
+        path = Path(folder) / "salon.cocreate"
+        write_demo(path)
+        window = start_window(str(path))
+        inviting = window.inviting
+        limits = Limits(notes_per_minute=max(10, notes * 2), joins_per_minute=phones * 4)
+        inviting.server = RoomServer(inviting.bridge, resource_path("room"), limits=limits)
+        join_url = inviting.start("127.0.0.1")
+        settle(1.0)  # the window's first layout and paint are not the room's
+        document = window.document
+        assert document is not None
+        before = document.count("note")
+        meter = LagMeter()
+        crowd = Phones(join_url, phones, notes, seconds)
+        meter.start()
+        crowd.start()
+        while not crowd.done:
+            QApplication.processEvents()
+            time.sleep(0.001)
+        settle(0.5)  # the last publish and repaint
+        meter.stop()
+        texts = [row["text"] for row in document.rows("note")]
+        inviting.stop()
+        window.close()
+    return _figures(phones, notes, crowd, meter, texts, len(texts) - before)
+
+
+def _figures(
+    phones: int, notes: int, crowd: Phones, meter: LagMeter, texts: list[str], added: int
+) -> dict[str, Any]:
+    in_file = [text for text in texts if text.startswith("Phone ")]
+    counts: dict[str, int] = {}
+    for text in in_file:
+        counts[text] = counts.get(text, 0) + 1
+    span = max(crowd.last_answer - crowd.first_send, 1e-9)
+    lags = meter.lags_ms
+    return {
+        "phones": phones,
+        "notes_each": notes,
+        "sent": phones * notes,
+        "committed": len(crowd.latencies_ms),
+        "refused": len(crowd.failures),
+        "first_refusal": crowd.failures[0] if crowd.failures else "",
+        "in_file": added,
+        "twice": sum(1 for count in counts.values() if count > 1),
+        "missing": len(set(crowd.sent) - set(counts)),
+        "latency_p50_ms": round(percentile(crowd.latencies_ms, 0.50), 1),
+        "latency_p95_ms": round(percentile(crowd.latencies_ms, 0.95), 1),
+        "latency_max_ms": round(max(crowd.latencies_ms, default=0.0), 1),
+        "notes_per_s": round(len(crowd.latencies_ms) / span, 1),
+        "lag_p50_ms": round(percentile(lags, 0.50), 1),
+        "lag_p95_ms": round(percentile(lags, 0.95), 1),
+        "lag_max_ms": round(max(lags, default=0.0), 1),
+        "lag_mean_ms": round(statistics.fmean(lags), 1) if lags else 0.0,
+    }
