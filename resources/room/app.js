@@ -533,7 +533,8 @@
   }
 
   function acceptState(state) {
-    if (!state || !state.you) { return; }
+    // An answer that arrives after the phone left the room does not bring it back.
+    if (!state || !state.you || app.screen === 'gone') { return; }
     app.state = state;
     if (state.timer) { setTimer(state.timer); }
     if (state.you.status === 'waiting') {
@@ -563,6 +564,7 @@
       item.append(button);
       list.append(item);
     });
+    list.classList.toggle('many', free.length > 6);
     show($('names-empty'), free.length === 0);
     show($('approve-hint'), !!lobby.approve_newcomers);
   }

@@ -90,11 +90,22 @@ def start_phone(language: str = "en-US") -> WebDriver:
     return driver
 
 
-@pytest.fixture
-def phone() -> Iterator[WebDriver]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    """One browser for the module (starting chromium takes seconds); each test clears it."""
     driver = start_phone()
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def phone(browser: WebDriver) -> Iterator[WebDriver]:
+    """A phone that has never joined: no cookie, a blank page, an empty console log."""
+    browser.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    browser.get("about:blank")
+    browser.get_log("browser")
+    yield browser
+    browser.get("about:blank")  # closes the page's event stream before the room stops
 
 
 def wait(driver: WebDriver, condition: Callable[[WebDriver], Any], seconds: float = WAIT) -> Any:
@@ -229,6 +240,11 @@ def test_a_chinese_phone_reads_chinese_and_can_switch(host: FakeHost, server: Ro
 
 def test_paused_then_removed(host: FakeHost, server: RoomServer, phone: WebDriver):
     join_as(phone, server, "Alice")
+    host.timer = {"state": "running", "remaining": 90}
+    host.publish_now()
+    wait(phone, text_of("timer", "1:"), seconds=1.0)
+    first = by_id(phone, "timer").text
+    wait(phone, lambda d: by_id(d, "timer").text not in ("", first))  # it counts down itself
     server.set_paused(True)
     wait(phone, shown("banner-paused"), seconds=1.0)
     assert not by_id(phone, "send").is_enabled()
@@ -266,8 +282,10 @@ def test_a_newcomer_waits_until_approved(host: FakeHost, server: RoomServer, pho
     wait(phone, text_of("you-name", "Carol"))
 
 
-def test_a_taken_name_and_an_old_link_are_explained(host: FakeHost, server: RoomServer):
-    first, second = start_phone(), start_phone()
+def test_a_taken_name_and_an_old_link_are_explained(
+    host: FakeHost, server: RoomServer, phone: WebDriver
+):
+    first, second = phone, start_phone()
     try:
         join_as(first, server, "Alice")
         second.get(server.join_url)
@@ -285,13 +303,12 @@ def test_a_taken_name_and_an_old_link_are_explained(host: FakeHost, server: Room
         assert "new QR code" in by_id(second, "gone-text").text
         shot(second, "old_link")
     finally:
-        first.quit()
         second.quit()
 
 
-def test_too_many_notes_say_when_to_try_again(host: FakeHost):
+def test_too_many_notes_say_when_to_try_again(host: FakeHost, phone: WebDriver):
     server = open_room(host, Limits(notes_per_minute=1))
-    driver = start_phone()
+    driver = phone
     try:
         join_as(driver, server, "Alice")
         write_note(driver, "First")
@@ -303,7 +320,7 @@ def test_too_many_notes_say_when_to_try_again(host: FakeHost):
         assert [n["text"] for n in host.notes] == ["First"]
         assert by_id(driver, "note-text").get_attribute("value") == "Second"
     finally:
-        driver.quit()
+        driver.get("about:blank")
         server.stop()
 
 
@@ -349,4 +366,5 @@ def test_a_dropped_stream_says_reconnecting_and_catches_up(host: FakeHost, phone
         wait(phone, lambda d: not by_id(d, "banner-offline").is_displayed())
         wait(phone, text_of("dots-left", "2 of 2 dots left"))
     finally:
+        phone.get("about:blank")
         server.stop()
