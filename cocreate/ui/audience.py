@@ -28,6 +28,7 @@ class AudienceWindow(QWidget):
         self._timer = timer
         self.view: JourneyView | None = None
         self._source: JourneyView | None = None
+        self.cover: QWidget | None = None  # shown over the board (the invitation to join)
         self.resize(1280, 720)
         self.retranslate()
 
@@ -74,6 +75,8 @@ class AudienceWindow(QWidget):
             self.view.viewport().installEventFilter(self)  # refit when it gets its size
             overlay = TimerOverlay(self._timer)
             overlay.attach(self.view.viewport())
+            if self.cover is not None:
+                self.cover.raise_()  # stays in front of the new board
         source.horizontalScrollBar().valueChanged.connect(self._match)
         source.verticalScrollBar().valueChanged.connect(self._match)
         source.zoom_changed.connect(self._match)
@@ -99,8 +102,22 @@ class AudienceWindow(QWidget):
             self._match()
         return super().eventFilter(watched, event)
 
+    def show_over(self, widget: QWidget | None) -> None:
+        """Show widget over the whole display, in front of the board (the invitation to join
+        from phones); None shows the board again."""
+        if self.cover is not None and self.cover is not widget:
+            self.cover.hide()
+        self.cover = widget
+        if widget is not None:
+            widget.setParent(self)
+            widget.setGeometry(self.rect())
+            widget.show()
+            widget.raise_()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        if self.cover is not None:
+            self.cover.setGeometry(self.rect())
         self._match()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -30,10 +30,12 @@ from cocreate.ui.facilitation import FacilitationActions
 from cocreate.ui.file_errors import show_file_error
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.inspector import InspectorDock
+from cocreate.ui.inviting import Inviting
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
 from cocreate.ui.participants import ParticipantsDock
+from cocreate.ui.phones_panel import PhonesPanel
 from cocreate.ui.session_controller import SessionController
 from cocreate.ui.session_dialog import SessionDetailsDialog
 from cocreate.ui.tally import TallyDock
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.facilitation = FacilitationActions(
             self, self.tabs, lambda: self.participants.current_author()
         )
+        self.inviting = Inviting(self, self.tabs, self.facilitation)
         self._create_docks()
         self._create_menus()
         self.read_only_label = QLabel()
@@ -172,6 +175,8 @@ class MainWindow(QMainWindow):
             lambda _i: self.tally.set_journey(self.tabs.current_journey_id())
         )
         self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.phones_panel = PhonesPanel(self.inviting, self.participants)
+        self.participants.widget().layout().addWidget(self.phones_panel)
         for number in range(1, 10):
             action = QAction(self)
             action.setShortcut(QKeySequence(str(number)))
@@ -250,6 +255,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.timer_dock.setWindowTitle(self.tr("Timer"))
         self.facilitation.retranslate()
+        self.inviting.retranslate()
         self.palette.setWindowTitle(self.tr("Palette"))
         self.outline_dock.setWindowTitle(self.tr("Outline"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
@@ -293,6 +299,7 @@ class MainWindow(QMainWindow):
         self.tally.set_document(document)
         self.tally.set_journey(self.tabs.current_journey_id())
         self.facilitation.set_document(document)
+        self.inviting.set_document(document)  # another session ends the invitation
         self.exports.set_document(document)
         if document is not None:
             self.inspector.set_document(document)
@@ -339,6 +346,7 @@ class MainWindow(QMainWindow):
         editable = has_session and not document.read_only
         self._pages.setCurrentWidget(self._canvas_page if has_session else self.welcome)
         self.facilitation.update_state()
+        self.inviting.update_state()
         for dock in (
             self.participants,
             self.palette,
@@ -393,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.close_session():
+            self.inviting.stop()
             if self.facilitation.audience is not None:
                 self.facilitation.audience.close()
             event.accept()

@@ -126,6 +126,9 @@ MENU_BAR: tuple[Menu, ...] = (
             SEPARATOR,
             "facilitation.presentation_action",
             "facilitation.audience_action",
+            SEPARATOR,
+            "inviting.invite_action",
+            "inviting.stop_action",
         ),
     ),
     Menu(

@@ -36,6 +36,7 @@ from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.model import Role
 from cocreate.records import Change, Row
+from cocreate.ui.phones_panel import phone_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_COLUMN, ROLE_COLUMN, VOTES_COLUMN = 0, 1, 2
@@ -115,6 +116,7 @@ class ParticipantsDock(QDockWidget):
         self._current: int | None = None
         self._announced: int | None = None  # the current author last signalled
         self._refresh_pending = False
+        self.phone_ids: set[int] = set()  # connected from a phone now (the phones panel says)
 
         # The current author, large.
         self.banner = QFrame()
@@ -350,7 +352,10 @@ class ParticipantsDock(QDockWidget):
         for row in self._rows:
             item = QTreeWidgetItem([row["name"], label("role", row["role"]), ""])
             item.setData(NAME_COLUMN, ID_ROLE, row["id"])
-            item.setIcon(NAME_COLUMN, swatch_icon(row["color"]))
+            phone = row["id"] in self.phone_ids
+            item.setIcon(NAME_COLUMN, (phone_icon if phone else swatch_icon)(row["color"]))
+            if phone:
+                item.setToolTip(NAME_COLUMN, self.tr("Connected from a phone"))
             item.setFlags(flags)
             if voting_round and document is not None:
                 left = document.votes_left(row["id"])

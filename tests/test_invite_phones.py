@@ -1,0 +1,115 @@
+"""Phones in the participants panel while inviting: the count and the phone mark, pause input,
+Remove Phone, and approving newcomers — each through the panel's own controls, checked with
+a real phone over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+from invite_helpers import invite, joined_phone, open_window
+from phone_client import EventStream, Phone, call
+from PySide6.QtCore import Qt
+
+from cocreate.ui.participants import NAME_COLUMN
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    yield from open_window(qtbot, tmp_path, monkeypatch)
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def choose_participant(qtbot, window, participant_id: int) -> None:
+    """Click the person in the participants list."""
+    tree = window.participants.tree
+    item = window.participants._item(participant_id)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.participants.current_author() == participant_id
+
+
+def test_the_panel_counts_connected_phones_and_marks_their_people(qtbot, window):
+    assert not window.phones_panel.isVisible()
+    invite(qtbot, window)
+    panel = window.phones_panel
+    assert panel.isVisible()
+    phone = joined_phone(qtbot, window, participant_id=2)
+    stream = EventStream(phone)
+    qtbot.waitUntil(lambda: window.inviting.phones_connected() == 1)
+    assert panel.count_label.text().endswith("1")
+    assert window.inviting.dialog.view.count_label.text().endswith("1")
+    item = window.participants._item(2)
+    assert item.toolTip(NAME_COLUMN) == "Connected from a phone"
+    assert window.participants._item(1).toolTip(NAME_COLUMN) == ""
+    window.inviting.stop()
+    qtbot.waitUntil(stream.closed.is_set)
+    assert window.participants._item(2).toolTip(NAME_COLUMN) == ""
+
+
+def test_pause_input_holds_every_phone(qtbot, window):
+    invite(qtbot, window)
+    phone = joined_phone(qtbot, window)
+    click(qtbot, window.phones_panel.pause_box)
+    assert window.phones_panel.pause_box.isChecked()
+    answer = call(qtbot, phone.note, "Too slow")
+    assert answer.status == 503
+    assert window.document.count("note", text="Too slow") == 0
+    click(qtbot, window.phones_panel.pause_box)
+    assert call(qtbot, phone.note, "Too slow", "pain_point", "n2").status == 201
+
+
+def test_remove_phone_ends_that_phones_access(qtbot, window):
+    invite(qtbot, window)
+    removed = joined_phone(qtbot, window, participant_id=3)
+    other = joined_phone(qtbot, window, participant_id=4)
+    panel = window.phones_panel
+    qtbot.waitUntil(lambda: any(d.participant_id == 3 for d in window.inviting.devices))
+    choose_participant(qtbot, window, 1)
+    assert not panel.remove_button.isEnabled()  # no phone of theirs
+    choose_participant(qtbot, window, 3)
+    assert panel.remove_button.isEnabled()
+    click(qtbot, panel.remove_button)
+    assert call(qtbot, removed.note, "still here?").status == 401
+    assert call(qtbot, other.note, "and me", "idea", "n9").status == 201
+    assert window.document.row("participant", 3) is not None  # they stay in the session
+
+
+def test_approve_newcomers_lets_a_new_name_wait_for_the_facilitator(qtbot, window):
+    invite(qtbot, window)
+    panel = window.phones_panel
+    click(qtbot, panel.approve_box)
+    assert panel.approve_box.isChecked()
+    people = window.document.count("participant")
+
+    newcomer = Phone(window.inviting.join_url)
+    answer = call(qtbot, newcomer.join, "小林")
+    assert answer.status == 202
+    assert answer.body["status"] == "waiting"
+    qtbot.waitUntil(lambda: panel.waiting_list.count() == 1)
+    assert panel.waiting.isVisible()
+    assert panel.waiting_list.item(0).text() == "小林"
+    assert call(qtbot, newcomer.note, "hello").status in (401, 403)  # not in yet
+
+    stranger = Phone(window.inviting.join_url)
+    assert call(qtbot, stranger.join, "Spam Bot").status == 202
+    qtbot.waitUntil(lambda: panel.waiting_list.count() == 2)
+
+    panel.waiting_list.setCurrentRow(0)
+    click(qtbot, panel.approve_button)
+    assert window.document.count("participant") == people + 1
+    (row,) = window.document.rows("participant", name="小林")
+    state = call(qtbot, newcomer.state)
+    assert state.body["you"]["status"] == "active"
+    assert state.body["you"]["participant"]["id"] == row["id"]
+    assert call(qtbot, newcomer.note, "你好").status == 201
+
+    qtbot.waitUntil(lambda: panel.waiting_list.count() == 1)
+    assert panel.waiting_list.item(0).text() == "Spam Bot"
+    panel.waiting_list.setCurrentRow(0)
+    click(qtbot, panel.refuse_button)
+    assert call(qtbot, stranger.state).status == 401
+    qtbot.waitUntil(lambda: panel.waiting_list.count() == 0)
+    assert not panel.waiting.isVisible()
+    assert window.document.count("participant") == people + 1

@@ -1,0 +1,192 @@
+"""The room's bridge on the desktop: a phone's request made on the server's thread is carried
+out on the GUI thread through the Document, and what the shared screen shows is published to
+the room, in few snapshots however many changes come."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+
+from cocreate.room.host import Device, Refusal, Request, Snapshot
+from cocreate.ui.app import create_application, start_window
+
+
+@pytest.fixture
+def window(qtbot):
+    create_application()
+    window = start_window(demo=True)
+    qtbot.waitExposed(window)
+    yield window
+    document = window.document
+    window._set_document(None)
+    document.close(discard=True)
+    window.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def published(window):
+    """The snapshots the bridge sends to the room, in order."""
+    snapshots: list[Snapshot] = []
+    window.inviting.bridge.set_publisher(snapshots.append)
+    yield snapshots
+    window.inviting.bridge.set_publisher(None)
+
+
+def submit_from_another_thread(qtbot, bridge, request: Request):
+    """What the server does: submit on its own thread, then wait for the future."""
+    seen: dict = {}
+
+    def serve() -> None:
+        future = bridge.submit(request)
+        seen["submitted"] = True
+        try:
+            seen["answer"] = future.result(timeout=10)
+        except Exception as error:  # noqa: BLE001 (the test looks at it)
+            seen["error"] = error
+
+    threading.Thread(target=serve, daemon=True).start()
+    qtbot.waitUntil(lambda: "answer" in seen or "error" in seen)
+    return seen
+
+
+def test_a_request_from_the_server_thread_is_carried_out_on_the_gui_thread(qtbot, window):
+    bridge = window.inviting.bridge
+    document = window.document
+    threads = []
+    document.changed.connect(lambda _c: threads.append(QThread.currentThread()))
+    journey_id = window.tabs.current_journey_id()
+    request = Request(
+        "add_note",
+        {
+            "participant_id": 2,
+            "text": "会员积分看不懂",
+            "category": "question",
+            "stage_id": None,
+            "touchpoint_id": None,
+        },
+    )
+    seen = submit_from_another_thread(qtbot, bridge, request)
+    note_id = seen["answer"]["id"]
+    row = document.row("note", note_id)
+    assert row["text"] == "会员积分看不懂"
+    assert row["journey_id"] == journey_id
+    assert threads == [window.thread()]
+    assert document.undo_stack.undoText().endswith("陈磊 Leo Chen")  # "Note from …"
+
+
+def test_a_refused_request_answers_with_its_status_and_reason(qtbot, window):
+    bridge = window.inviting.bridge
+    seen = submit_from_another_thread(qtbot, bridge, Request("join_as", {"participant_id": 99}))
+    assert isinstance(seen["error"], Refusal)
+    assert (seen["error"].status, seen["error"].reason) == (404, "not_found")
+    someone_elses = window.document.rows("note", author_id=3)[0]["id"]
+    request = Request("delete_note", {"participant_id": 2, "note_id": someone_elses})
+    seen = submit_from_another_thread(qtbot, bridge, request)
+    assert (seen["error"].status, seen["error"].reason) == (403, "not_yours")
+    assert window.document.row("note", someone_elses) is not None
+    seen = submit_from_another_thread(
+        qtbot, bridge, Request("vote", {"participant_id": 2, "note_id": someone_elses})
+    )
+    assert (seen["error"].status, seen["error"].reason) == (409, "no_round")
+
+
+def test_joining_as_a_new_name_adds_a_participant_with_a_colour_of_their_own(qtbot, window):
+    bridge = window.inviting.bridge
+    colors = {row["color"] for row in window.document.rows("participant")}
+    seen = submit_from_another_thread(qtbot, bridge, Request("join_new", {"name": "小林"}))
+    person = seen["answer"]["participant"]
+    assert person["name"] == "小林"
+    assert person["color"] not in colors
+    assert window.participants.participants()[-1]["name"] == "小林"
+    seen = submit_from_another_thread(qtbot, bridge, Request("join_new", {"name": " 小林 "}))
+    assert (seen["error"].status, seen["error"].reason) == (409, "name_taken")
+
+
+def test_many_changes_at_once_go_out_as_one_snapshot(qtbot, window, published):
+    assert len(published) == 1  # the first one goes at once
+    document = window.document
+    journey_id = window.tabs.current_journey_id()
+    for number in range(50):
+        document.add_note(journey_id, f"note {number}", 2, 40.0 * number, 900.0)
+    qtbot.waitUntil(lambda: len(published) == 2)
+    qtbot.wait(600)  # nothing else is on its way
+    assert len(published) == 2
+    texts = {note["text"] for note in published[-1].notes}
+    assert {f"note {number}" for number in range(50)} <= texts
+
+
+def test_the_snapshot_is_what_the_shared_screen_shows(qtbot, window, published):
+    document = window.document
+    first = published[-1]
+    assert first.journey["id"] == window.tabs.current_journey_id()
+    assert [stage["id"] for stage in first.journey["stages"]] == [
+        row["id"]
+        for row in document.rows("stage", order_by="position", journey_id=first.journey["id"])
+    ]
+    authors = {row["id"]: row["color"] for row in document.rows("participant")}
+    note = next(note for note in first.notes if note["author_id"] == 2)
+    assert note["color"] == authors[2]  # a note takes its author's colour
+    assert first.voting is None
+    assert first.timer == {"state": "idle", "remaining": 0}
+
+    other = next(j for j in window.tabs.views if j != window.tabs.current_journey_id())
+    window.tabs.show_journey(other)
+    qtbot.waitUntil(lambda: published[-1].journey["id"] == other)
+
+    document.set_private_mode(True)
+    document.add_note(other, "secret", 3, 0.0, 900.0)
+    qtbot.waitUntil(lambda: any(n["text"] == "secret" for n in published[-1].notes))
+    secret = next(n for n in published[-1].notes if n["text"] == "secret")
+    assert secret["hidden"] is True
+    assert published[-1].private_mode is True
+
+    document.start_voting(3)
+    qtbot.waitUntil(lambda: published[-1].voting is not None)
+    voting_round = document.session()["voting_round"]
+    assert published[-1].voting == {"round": voting_round, "budget": 3}
+    assert published[-1].votes == {}  # the dots of earlier rounds are not this round's
+    card = published[-1].journey["cards"][0]["id"]
+    document.add_vote(2, touchpoint_id=card)
+    qtbot.waitUntil(lambda: 2 in published[-1].votes)
+    assert published[-1].votes[2] == [{"note_id": None, "touchpoint_id": card}]
+
+    window.facilitation.timer.start(120)
+    qtbot.waitUntil(lambda: published[-1].timer["state"] == "running")
+    assert 0 < published[-1].timer["remaining"] <= 120
+    window.facilitation.timer.reset()
+
+
+def test_the_rooms_phones_reach_the_gui_thread(qtbot, window):
+    bridge = window.inviting.bridge
+    got: list = []
+    bridge.devices_updated.connect(lambda devices: got.append((devices, QThread.currentThread())))
+    device = Device("d1", 2, "陈磊 Leo Chen", connected=True, waiting=False)
+    thread = threading.Thread(target=bridge.devices_changed, args=([device],))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [([device], window.thread())]
+    assert bridge.connected_participants() == {2}
+
+
+def test_a_phone_that_gave_up_waiting_changes_nothing(qtbot, window):
+    bridge = window.inviting.bridge
+    notes = window.document.count("note")
+    request = Request(
+        "add_note",
+        {
+            "participant_id": 2,
+            "text": "late",
+            "category": "idea",
+            "stage_id": None,
+            "touchpoint_id": None,
+        },
+    )
+    future: concurrent.futures.Future = bridge.submit(request)  # on the GUI thread: queued
+    assert future.cancel()
+    qtbot.wait(50)
+    assert window.document.count("note") == notes
