@@ -7,11 +7,16 @@ they cannot use gets one line on stderr that names the file and the problem, and
 from __future__ import annotations
 
 import argparse
+import errno
+import ipaddress
 import json
+import os
+import socket
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +27,7 @@ from cocreate.canvas.exporters import EXPORTERS
 from cocreate.demo import write_demo
 from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import Exporter, OptionKind, no_progress
+from cocreate.room import network
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.summary import SessionSummary, summarize
 
@@ -270,7 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cocreate",
         description="cocreate: a desktop tool for service-design co-creation salons.",
-        usage="cocreate [-h] [--version] [--demo] [PATH]\n       cocreate COMMAND [ARGS]",
+        usage="cocreate [-h] [--version] [--demo] [PATH] [--invite [--address IP] [--port N]]"
+        "\n       cocreate COMMAND [ARGS]",
         epilog=f"commands (run without a window):\n{commands}\n\n"
         "Run 'cocreate COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -278,7 +285,82 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", metavar="PATH", help="a .cocreate session to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo session")
     parser.add_argument("--version", action="version", version=f"cocreate {__version__}")
+    parser.add_argument(
+        "--invite",
+        action="store_true",
+        help="let participants join from their phones at once; prints 'join: LINK' on stdout",
+    )
+    parser.add_argument(
+        "--address",
+        metavar="IP",
+        help="with --invite: the local IPv4 address phones reach (default: the one on the"
+        " default route; 127.0.0.1 to try it on this computer)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        metavar="N",
+        help=f"with --invite: the port (default {DEFAULT_ROOM_PORT}, or the next free one)",
+    )
     return parser
+
+
+DEFAULT_ROOM_PORT = 8765
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """Where `--invite` listens: an address of this computer, and a port (None: the usual
+    one, or the next free one)."""
+
+    address: str
+    port: int | None
+
+
+def invitation(options: argparse.Namespace) -> Invitation | None:
+    """The invitation the options ask for (None without --invite), checked before any window
+    opens: the address must be this computer's and an explicit port free. Raises
+    CommandError with a message that says what to do."""
+    if not options.invite:
+        if options.address is not None or options.port is not None:
+            raise CommandError("--address and --port go with --invite")
+        return None
+    address = options.address or network.default_address()
+    port = options.port
+    if port is not None and not 1 <= port <= 65535:
+        raise CommandError(f"--port {port}: a port is a number from 1 to 65535")
+    _check_listening(address, port)
+    return Invitation(address, port)
+
+
+def _check_listening(address: str, port: int | None) -> None:
+    """Bind (address, port) once, as the room will: a clear message when it cannot."""
+    try:
+        parsed = ipaddress.IPv4Address(address)
+    except ValueError:
+        raise CommandError(
+            f"--address {address}: not an IPv4 address (like 192.168.1.20)"
+        ) from None
+    if parsed.is_unspecified:
+        raise CommandError(f"--address {address}: choose one address of this computer, not all")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if os.name != "nt":  # as the server does: a port just closed can be taken again
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((address, port or 0))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise CommandError(
+                    f"--port {port}: port {port} on {address} is in use by another program;"
+                    " choose another port, or leave out --port to take the next free one"
+                ) from None
+            if error.errno == errno.EADDRNOTAVAIL:
+                choices = ", ".join(network.local_ipv4_addresses())
+                raise CommandError(
+                    f"--address {address}: not an address of this computer"
+                    f" (its addresses: {choices})"
+                ) from None
+            raise CommandError(f"cannot listen on {address}:{port}: {error.strerror}") from None
 
 
 def run_command(argv: Sequence[str]) -> int:

@@ -38,9 +38,31 @@ def start_window(path: str | None = None, demo: bool = False) -> MainWindow:
     return window
 
 
-def run_app(path: str | None = None, demo: bool = False) -> int:
+def start_inviting(window: MainWindow, address: str, port: int | None = None) -> bool:
+    """`--invite`: inviting starts with the window, its link goes to stdout as one line
+    (`join: LINK`, for a slide), and the invitation shows. False (said on stderr) when the
+    room cannot start."""
+    from cocreate.room.server import RoomStartError
+
+    try:
+        link = window.inviting.start(address, port)
+    except RoomStartError as error:
+        print(f"cocreate: {error}", file=sys.stderr, flush=True)
+        return False
+    print(f"join: {link}", flush=True)
+    window.inviting.show_dialog()
+    return True
+
+
+def run_app(
+    path: str | None = None, demo: bool = False, invite: tuple[str, int | None] | None = None
+) -> int:
+    """The GUI until it quits; invite: (address, port) to invite phones at once."""
     app = create_application()
     window = start_window(path, demo)
+    if invite is not None and not start_inviting(window, *invite):
+        window.close()
+        return 1
     code = app.exec()
     if app.clipboard().ownsClipboard():
         # Copied cards die with the app anyway; clearing them first avoids a crash in
