@@ -6,7 +6,8 @@ in one transaction, through the document's public `apply`.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import re
+from collections.abc import Hashable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -28,12 +29,16 @@ class RowCommand(QUndoCommand):
     """One user action: a named list of row ops, already applied when pushed.
 
     `name` is the English source text (context "Document", marked with QT_TRANSLATE_NOOP);
-    the command shows it in the language of the moment, and again after a switch.
+    the command shows it in the language of the moment, and again after a switch. `args` fill
+    its %1, %2, … after translation (a person's name in "Note from %1").
     """
 
-    def __init__(self, document: Replayer, name: str, ops: list[Op]) -> None:
+    def __init__(
+        self, document: Replayer, name: str, ops: list[Op], args: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self._name = name
+        self._args = tuple(args)
         self.retranslate()
         self._document = document
         self._ops = ops
@@ -51,7 +56,7 @@ class RowCommand(QUndoCommand):
             self._forget_history()
 
     def retranslate(self) -> None:
-        self.setText(QCoreApplication.translate("Document", self._name))
+        self.setText(fill_args(QCoreApplication.translate("Document", self._name), self._args))
 
     @property
     def ops(self) -> list[Op]:
@@ -75,8 +80,15 @@ class TypingCommand(RowCommand):
 
     MERGE_ID = 1
 
-    def __init__(self, document: Replayer, name: str, ops: list[Op], burst: Hashable) -> None:
-        super().__init__(document, name, ops)
+    def __init__(
+        self,
+        document: Replayer,
+        name: str,
+        ops: list[Op],
+        burst: Hashable,
+        args: Sequence[str] = (),
+    ) -> None:
+        super().__init__(document, name, ops, args)
         self.burst = burst
 
     def id(self) -> int:
@@ -91,6 +103,22 @@ class TypingCommand(RowCommand):
         self._ops = merged
         self.setObsolete(not merged)
         return True
+
+
+_ARG = re.compile(r"%(\d)")
+
+
+def fill_args(text: str, args: Sequence[str]) -> str:
+    """text with %1, %2, … replaced by args in one pass, as QString.arg does: a % in an
+    argument is never read as a place of another; a place without an argument stays."""
+    if not args:
+        return text
+
+    def arg(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return args[index] if 0 <= index < len(args) else match.group(0)
+
+    return _ARG.sub(arg, text)
 
 
 def merged_updates(earlier: list[Op], later: list[Op]) -> list[Op] | None:

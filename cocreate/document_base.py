@@ -8,11 +8,12 @@ one runs.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+import functools
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,6 +28,19 @@ from cocreate.store.lock import FileLock
 from cocreate.store.ops import Op, insert_rows
 from cocreate.store.paths import untitled_dir
 from cocreate.templates import journey_rows, template_name
+
+T = TypeVar("T")
+
+
+def one_edit(method: Callable[..., T]) -> Callable[..., T]:
+    """An edit method of the Document runs in one transaction of the file (DocumentBase._edit)."""
+
+    @functools.wraps(method)
+    def in_one_transaction(self: DocumentBase, *args: Any, **kwargs: Any) -> T:
+        with self._edit():
+            return method(self, *args, **kwargs)
+
+    return in_one_transaction
 
 
 def new_untitled_path() -> Path:
@@ -147,11 +161,18 @@ class DocumentBase(QObject):
 
     # -- edits ----------------------------------------------------------------------------------
 
-    def execute(self, name: str, ops: list[Op | None], burst: Hashable | None = None) -> bool:
+    def execute(
+        self,
+        name: str,
+        ops: list[Op | None],
+        burst: Hashable | None = None,
+        args: Sequence[str] = (),
+    ) -> bool:
         """Apply ops as one undoable action named `name`. False when nothing was written.
 
         `name` is an English source text of the "Document" context, marked for lupdate with
-        QT_TRANSLATE_NOOP("Document", ...): the undo history translates it when shown.
+        QT_TRANSLATE_NOOP("Document", ...): the undo history translates it when shown, then
+        fills its %1, %2, … with `args` (people's names stay as they are).
         A `burst` makes it a TypingCommand, merged with the last action of the same burst.
         """
         real_ops = [op for op in ops if op is not None]
@@ -160,9 +181,9 @@ class DocumentBase(QObject):
         if not self.apply(real_ops):
             return False
         if burst is None:
-            self.undo_stack.push(RowCommand(self, name, real_ops))
+            self.undo_stack.push(RowCommand(self, name, real_ops, args))
         else:
-            self.undo_stack.push(TypingCommand(self, name, real_ops, burst))
+            self.undo_stack.push(TypingCommand(self, name, real_ops, burst, args))
         return True
 
     def apply(self, ops: list[Op]) -> bool:
