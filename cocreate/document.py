@@ -11,15 +11,15 @@ cocreate.records, and the file's errors and the recovery of untitled sessions fr
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from cocreate import edits
 from cocreate.commands import RowCommand, TypingCommand
-from cocreate.document_base import DocumentBase
+from cocreate.document_base import one_edit as _one_edit
+from cocreate.document_phones import PhoneEditError, PhoneEdits
 from cocreate.records import Row
 from cocreate.store import FileProblem, SessionFileError
 from cocreate.store.ops import Op
@@ -29,31 +29,19 @@ __all__ = [
     "SESSION_FIELDS",
     "Document",
     "FileProblem",
+    "PhoneEditError",
     "Recoverable",
     "SessionFileError",
     "recoverable_sessions",
 ]
 
-T = TypeVar("T")
-
 # The session fields a user edits in "Session Details".
 SESSION_FIELDS = ("title", "theme", "brand", "date", "facilitator", "goal")
 
 
-def _one_edit(method: Callable[..., T]) -> Callable[..., T]:
-    """An edit method of the Document runs in one transaction of the file (Document._edit)."""
-
-    @functools.wraps(method)
-    def in_one_transaction(self: Document, *args: Any, **kwargs: Any) -> T:
-        with self._edit():
-            return method(self, *args, **kwargs)
-
-    return in_one_transaction
-
-
-class Document(DocumentBase):
-    """A session file opened for a window, with one method per kind of edit. Create with
-    new_untitled(), open_demo() or open()."""
+class Document(PhoneEdits):
+    """A session file opened for a window, with one method per kind of edit (those of the
+    phones in PhoneEdits). Create with new_untitled(), open_demo() or open()."""
 
     def _unpinning(self, ops: list[Op]) -> list[Op]:
         return edits.keep_unpinned_notes_in_place(self._store, ops)
