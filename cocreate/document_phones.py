@@ -45,7 +45,7 @@ class PhoneEdits(DocumentBase):
         """A note sent from a phone, as one action named for its author ("Note from Ann");
         its id. Face down in private mode; pinned near the card or in the stage's column it
         is about, else in the board's "from phones" area, never on another note. Refused:
-        "empty", "too_long", "invalid" (category), "not_found" (journey, author, stage or card)."""
+        "empty", "too_long", "bad_category", "not_found" (journey, author, stage or card)."""
         ops = phone_edits.add_note(
             self._store, journey_id, participant_id, text, category, stage_id, touchpoint_id
         )

@@ -52,7 +52,7 @@ STAGE_NOTE_TOP = HEADER_HEIGHT + CELL_PADDING
 
 class PhoneEditError(ValueError):
     """The desktop refuses what a phone asked; `reason` is a short code the page translates:
-    "empty", "too_long", "invalid", "name_taken", "not_found", "not_yours", "in_cluster",
+    "empty", "too_long", "bad_category", "name_taken", "not_found", "not_yours", "in_cluster",
     "no_round", "no_votes_left", "not_allowed" (and "not_written" when the file refused it)."""
 
     def __init__(self, reason: str) -> None:
@@ -115,7 +115,7 @@ def add_note(
     if len(text) > MAX_NOTE_CHARS:
         raise PhoneEditError("too_long")
     if category not in {value.value for value in NoteCategory}:
-        raise PhoneEditError("invalid")
+        raise PhoneEditError("bad_category")
     author(store, participant_id)
     if store.row("journey", journey_id) is None:
         raise PhoneEditError("not_found")

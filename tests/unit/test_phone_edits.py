@@ -183,7 +183,7 @@ def test_a_note_is_face_down_in_private_mode_and_keeps_its_text_and_category(sto
     [
         ("  \n ", "idea", {}, "empty"),
         ("x" * 501, "idea", {}, "too_long"),
-        ("fine", "rant", {}, "invalid"),
+        ("fine", "rant", {}, "bad_category"),
         ("fine", "idea", {"stage_id": 999}, "not_found"),
         ("fine", "idea", {"touchpoint_id": 999}, "not_found"),
     ],
