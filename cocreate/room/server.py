@@ -112,6 +112,8 @@ class RoomServer:
             loop, thread, room = self._loop, self._thread, self._room
             if loop is None or thread is None or room is None:
                 return
+            if threading.current_thread() is thread:
+                raise RuntimeError("RoomServer.stop() must not be called on the room's thread")
             future = asyncio.run_coroutine_threadsafe(self._shut(room), loop)
             try:
                 future.result(timeout=STOP_GRACE + 10)

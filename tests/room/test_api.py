@@ -117,6 +117,15 @@ async def test_a_phone_joining_again_keeps_one_device(phone, fake_host):
     assert [(d.participant_id, d.name) for d in fake_host.devices] == [(2, "Bob")]
 
 
+async def test_a_latecomer_joins_while_paused_and_sees_paused(phone, room):
+    room.set_paused(True)
+    latecomer = phone()
+    assert (await latecomer.join(name="Late")).status == 200
+    assert (await latecomer.state())["paused"] is True
+    response = await latecomer.note()
+    assert (response.status, await response.json()) == (503, {"error": "paused"})
+
+
 # -- approving newcomers ----------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from cocreate.room.limits import Limits
-from cocreate.room.security import SECURITY_HEADERS, clean_text, new_token, token_matches
+from cocreate.room.security import clean_text, new_token, token_matches
 
 # -- the token ---------------------------------------------------------------------------------
 
@@ -319,11 +319,15 @@ async def test_every_response_carries_the_security_headers(client, room, phone):
     ]
     async with alice.client.get("/api/events", headers=alice.headers()) as events:
         responses.append(events)
+    expected = {
+        "Content-Security-Policy": "default-src 'self'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
     for response in responses:
-        for name, value in SECURITY_HEADERS.items():
+        for name, value in expected.items():
             assert response.headers.get(name) == value, (response.url, name)
-    assert SECURITY_HEADERS["Content-Security-Policy"] == "default-src 'self'"
-    assert SECURITY_HEADERS["Referrer-Policy"] == "no-referrer"
 
 
 async def test_errors_are_json(client):
