@@ -46,6 +46,7 @@
       otherCards: 'Other cards',
       send: 'Send',
       sending: 'Sending…',
+      sendPaused: 'Paused',
       sent: 'Sent to the board.',
       sentPrivate: 'Sent face down: only you can see it until it is revealed.',
       myNotes: 'Your notes',
@@ -144,6 +145,7 @@
       otherCards: '其他触点',
       send: '发送',
       sending: '正在发送…',
+      sendPaused: '已暂停',
       sent: '已发送到看板。',
       sentPrivate: '已背面朝上发送：揭晓之前只有你能看到。',
       myNotes: '你的便利贴',
@@ -768,7 +770,7 @@
     var paused = !!(app.state && app.state.paused);
     var button = $('send');
     button.disabled = paused || app.busy;
-    button.textContent = t(app.busy ? 'sending' : 'send');
+    button.textContent = t(app.busy ? 'sending' : (paused ? 'sendPaused' : 'send'));
   }
 
   function sendNote(event) {

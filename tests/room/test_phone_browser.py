@@ -248,6 +248,7 @@ def test_paused_then_removed(host: FakeHost, server: RoomServer, phone: WebDrive
     server.set_paused(True)
     wait(phone, shown("banner-paused"), seconds=1.0)
     assert not by_id(phone, "send").is_enabled()
+    assert by_id(phone, "send").text == "Paused"
     server.set_paused(False)
     wait(phone, lambda d: by_id(d, "send").is_enabled())
 
