@@ -30,6 +30,7 @@ from cocreate.room.view import card_ids, lobby_view, phone_view, stage_ids, visi
 ROOM = web.AppKey("room", Room)
 COOKIE_MAX_AGE = 24 * 3600
 MAX_CLIENT_ID = 64
+MAX_ID = 2**63  # what SQLite's integer holds
 #: The page a wrong or old link opens (no script, no style: the CSP allows neither inline).
 WRONG_LINK_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -93,7 +94,7 @@ def an_id(value: Any) -> int | None:
     """An id a phone sent: an int (not a bool), or None when absent."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_ID:
         raise RoomError(422, "bad_id")
     return value
 

@@ -8,6 +8,7 @@ stops it), and anyone on the Wi-Fi may send anything (the size, rate and text li
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 import secrets
 import unicodedata
@@ -15,6 +16,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+
+log = logging.getLogger(__name__)
 
 TOKEN_BYTES = 18  # 144 bits
 COOKIE = "cocreate_device"
@@ -115,5 +118,8 @@ def guard_middleware(expected_host: Callable[[], str], max_body: int) -> Any:
             if exc.status < 400:
                 raise
             return error_response(exc.status, AIOHTTP_ERRORS.get(exc.status, "error"))
+        except Exception:
+            log.exception("The room failed to answer %s %s", request.method, request.path)
+            return error_response(500, "internal")
 
     return guard

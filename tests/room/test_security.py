@@ -144,6 +144,7 @@ async def test_a_body_just_under_4_kb_is_read(phone):
         ({"touchpoint_id": 99}, "unknown_card"),
         ({"stage_id": "10"}, "bad_id"),
         ({"touchpoint_id": True}, "bad_id"),
+        ({"stage_id": 2**64}, "bad_id"),
     ],
 )
 async def test_an_invalid_note_is_refused(phone, fake_host, fields, code):
@@ -334,6 +335,25 @@ async def test_errors_are_json(client):
     for response in (await client.get("/nothing"), await client.put("/api/state")):
         assert response.content_type == "application/json"
         assert "error" in await response.json()
+
+
+async def test_a_failure_of_the_desktop_is_a_json_500(phone, fake_host):
+    alice = phone()
+    await alice.join(participant_id=1)
+    fake_host.submit = lambda request: 1 / 0
+    response = await alice.note()
+    assert (response.status, await response.json()) == (503, {"error": "busy"})
+    fake_host.submit = lambda request: None
+    response = await alice.note(client_id="other")
+    assert response.status == 503
+
+
+async def test_an_unexpected_failure_is_a_json_500(phone, room, monkeypatch):
+    alice = phone()
+    await alice.join(participant_id=1)
+    monkeypatch.setattr(room, "snapshot", None)  # a bug, say
+    response = await alice.get("/api/state")
+    assert (response.status, await response.json()) == (500, {"error": "internal"})
 
 
 def test_the_limits_are_the_issues():
