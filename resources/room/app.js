@@ -288,7 +288,8 @@
 
   function tokenFromPath() {
     var match = /^\/j\/([^/?#]+)/.exec(window.location.pathname);
-    return match ? decodeURIComponent(match[1]) : '';
+    if (!match) { return ''; }
+    try { return decodeURIComponent(match[1]); } catch (e) { return ''; }
   }
 
   function newClientId() {

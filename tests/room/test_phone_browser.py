@@ -22,6 +22,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from cocreate.resources import resource_path
 from cocreate.room.limits import Limits
+from cocreate.room.network import default_address
 from cocreate.room.security import COOKIE
 from cocreate.room.server import RoomServer
 from tests.room.fake_host import FakeHost
@@ -45,11 +46,13 @@ pytestmark = [
 # -- the room and the phone ------------------------------------------------------------------
 
 
-def open_room(host: FakeHost, limits: Limits | None = None) -> RoomServer:
+def open_room(
+    host: FakeHost, limits: Limits | None = None, address: str = "127.0.0.1"
+) -> RoomServer:
     server = RoomServer(host, resource_path("room"), limits=limits)
     host.publish = server.publish
     host.publish_now()
-    server.start("127.0.0.1")
+    server.start(address)
     return server
 
 
@@ -366,6 +369,25 @@ def test_a_dropped_stream_says_reconnecting_and_catches_up(host: FakeHost, phone
 
         wait(phone, lambda d: not by_id(d, "banner-offline").is_displayed())
         wait(phone, text_of("dots-left", "2 of 2 dots left"))
+    finally:
+        phone.get("about:blank")
+        server.stop()
+
+
+def test_a_phone_on_the_room_network_sends_a_note(host: FakeHost, phone: WebDriver):
+    """Over the LAN the page is no secure context (plain http to a private address): no
+    crypto.randomUUID there, and the note still goes with a client id."""
+    address = default_address()
+    if address == "127.0.0.1":
+        pytest.skip("this machine has no network address but 127.0.0.1")
+    server = open_room(host, address=address)
+    try:
+        join_as(phone, server, "Bob")
+        assert phone.execute_script("return window.isSecureContext") is False
+        write_note(phone, "Sent over the room's network")
+        # The room takes no note without a client id: this one came with the fallback's.
+        wait(phone, lambda _: [n["text"] for n in host.notes] == ["Sent over the room's network"])
+        assert host.notes[0]["author_id"] == 2
     finally:
         phone.get("about:blank")
         server.stop()
