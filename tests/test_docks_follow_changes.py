@@ -1,6 +1,7 @@
 """The Votes panel and the session outline follow each edit by what it names: moving a note
-reads nothing for them, new text re-reads only the rows it names, and after votes, undo and
-renames both show exactly what a panel built afresh from the file shows."""
+reads nothing for them, new text re-reads only the rows it names, a note added or deleted
+(with N, the Delete key, undo, or from a phone) puts in or takes out only its line, and after
+votes, undo and renames both show exactly what a panel built afresh from the file shows."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import type_text
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
 
@@ -28,6 +31,8 @@ LEO = 2  # 陈磊 Leo Chen, a participant of the demo
 VOTED_CARD = 13
 LEFT = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+SECOND_JOURNEY_NOTE = 32  # the only note of journey 2 that is not in a cluster
+WHOLE_TABLES = {"rows", "count", "tally", "latest_round"}  # reads that grow with the board
 READS = ("session", "row", "rows", "rows_by_id", "count", "votes_on", "latest_round", "tally")
 TALLY, OUTLINE = "cocreate.ui.tally", "cocreate.ui.overview"
 
@@ -141,10 +146,31 @@ def drag_note(window: MainWindow, note_id: int, by_x: float, by_y: float) -> Non
     QTest.mouseRelease(view.viewport(), LEFT, NO_MODIFIER, end)
 
 
+def press(qtbot, window: MainWindow, key: Qt.Key, modifier=NO_MODIFIER) -> None:
+    """A key press through the window system, so that the window's shortcuts see it."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.windowHandle(), key, modifier)
+
+
 def undo(qtbot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def outline_texts(window: MainWindow) -> list[str]:
+    return [line[1][0] for line in lines(window.overview.tree)]
+
+
+def group_of(window: MainWindow, text: str) -> tuple[str, list[str]]:
+    """The group line a note's line is under, and the notes' texts of that group in order."""
+    found = window.overview.tree.findItems(
+        text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    )
+    assert len(found) == 1, found
+    group = found[0].parent()
+    return group.text(0), [group.child(i).text(0) for i in range(group.childCount())]
 
 
 def test_moving_a_note_reads_nothing_for_the_votes_panel_or_the_outline(window, reads):
@@ -226,4 +252,84 @@ def test_votes_undo_and_renames_show_the_right_figures(qtbot, window, reads):
 
     assert document.end_voting()
     assert tally.round_label.text() == "No voting round is running\nResults of round 2"
+    assert_as_built_afresh(window)
+
+
+def test_a_note_written_with_n_takes_its_line_without_rebuilding_the_outline(qtbot, window, reads):
+    view, scene = window.tabs.current_view(), window.tabs.current_scene()
+    spot = QPointF(60, scene.layout.board_top + 40)
+    view.auto_fit = False
+    view.centerOn(spot)
+    QCursor.setPos(view.viewport().mapToGlobal(view.mapFromScene(spot)))
+    reads.clear()
+    press(qtbot, window, Qt.Key.Key_N)
+    editor = view.note_editor
+    qtbot.waitUntil(editor.hasFocus)
+    type_text(editor, "Bring a cup 自带杯子")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert not editor.isVisible()
+    group, texts = group_of(window, "Bring a cup 自带杯子")
+    assert group == "Not in a cluster"
+    assert texts[-1] == "Bring a cup 自带杯子"  # no dots yet, the newest: last
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
+
+def test_deleting_a_voted_note_and_undoing_it_keep_the_outline_in_place(qtbot, window, reads):
+    document, view = window.document, window.tabs.current_view()
+    text = " ".join(document.row("note", TOP_NOTE)["text"].split())
+    group, texts = group_of(window, text)
+    assert texts[0] == text  # most dots: first in its cluster
+    note = window.tabs.current_scene().notes[TOP_NOTE]
+    view.auto_fit = False
+    view.centerOn(note)
+    middle = note.pos() + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, view.mapFromScene(middle))
+    assert window.tabs.current_scene().selected_note_ids() == [TOP_NOTE]
+    reads.clear()
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert document.row("note", TOP_NOTE) is None
+    assert text not in outline_texts(window)
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
+    reads.clear()
+    undo(qtbot, window)  # the note and its dots come back: first in its cluster again
+    assert group_of(window, text) == (group, texts)
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
+
+def test_notes_from_a_phone_come_and_go_in_place_in_their_journey(window, reads):
+    document = window.document
+    phone = document.add_phone_participant("Mei 小美")
+    text = " ".join(document.row("note", SECOND_JOURNEY_NOTE)["text"].split())
+    assert group_of(window, text)[0] == "Not in a cluster"
+    reads.clear()
+    document.delete_items([], [], [SECOND_JOURNEY_NOTE])  # journey 2 keeps its clustered notes
+    assert text not in outline_texts(window)
+    assert outline_texts(window).count("Not in a cluster") == 1  # journey 1's only
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
+    reads.clear()
+    for index in range(3):
+        document.add_phone_note(2, phone, f"From my phone 手机 {index}", "idea")
+    assert group_of(window, "From my phone 手机 0") == (
+        "Not in a cluster",
+        [f"From my phone 手机 {index}" for index in range(3)],
+    )
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
+
+def test_a_journey_left_without_notes_and_its_first_note_show_as_built_afresh(window):
+    document = window.document
+    phone = document.add_phone_participant("Mei 小美")
+    second = [row["id"] for row in document.rows("note", journey_id=2)]
+    document.delete_items([], [], second)
+    assert outline_texts(window).count("Notes") == 1  # journey 1's only
+    assert_as_built_afresh(window)
+    document.add_phone_note(2, phone, "First again 又是第一条", "question")
+    assert group_of(window, "First again 又是第一条")[0] == "Not in a cluster"
     assert_as_built_afresh(window)

@@ -2,9 +2,10 @@
 
 It mirrors the document by what each change names: a change of nothing it shows (a note moved
 or pinned, a stage's width, a card's description, links) reads nothing; new text, details or
-dots of notes and cards re-read only those rows; rows added, deleted or moved to another place
-in the outline rebuild it. Behind another panel it only marks itself stale and rebuilds when
-shown. Every text from people is shown as plain text.
+dots of notes and cards re-read only those rows; a note added or deleted puts its line in, or
+takes it out of, its group in place; other rows added, deleted or moved to another place in the
+outline rebuild it. Behind another panel it only marks itself stale and rebuilds when shown.
+Every text from people is shown as plain text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ IN_PLACE_FIELDS: dict[str, frozenset[str]] = {
     "note": NOTE_FIELDS,
     "vote": frozenset(),
 }
+#: The tables whose rows come and go in place: a note's line, a vote's dots.
+IN_PLACE_ROWS = frozenset({"note", "vote"})
 VOTES_ROLE = Qt.ItemDataRole.UserRole  # a note's or card's dots, kept to order the notes by
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a note's id, the order among notes with equal dots
 
@@ -61,12 +64,13 @@ def shown_tables(change: Change) -> set[str]:
 
 
 def shows_in_place(change: Change, tables: set[str]) -> bool:
-    """Whether the change alters only lines in place (no row added, deleted or moved to another
-    place in the outline); votes come and go in place (a note's dots, its place among its group)."""
+    """Whether the change alters only lines in place (no row but notes and votes added or
+    deleted, none moved to another place in the outline); a note's line comes and goes in its
+    group, votes in place (a note's dots, its place among its group)."""
     for name in tables:
         if name not in IN_PLACE_FIELDS or not change.names_rows(name):
             return False
-        if name != "vote" and (change.inserted.get(name) or change.deleted.get(name)):
+        if name not in IN_PLACE_ROWS and (change.inserted.get(name) or change.deleted.get(name)):
             return False
         if change.fields.get(name, set()) & (SHOWN_FIELDS[name] - IN_PLACE_FIELDS[name]):
             return False
@@ -80,6 +84,11 @@ def vote_counts(votes: Iterable[Row]) -> Counter:
         key = ("note", vote["note_id"]) if vote["note_id"] else ("tp", vote["touchpoint_id"])
         counts[key] += 1
     return counts
+
+
+def _note_key(item: QTreeWidgetItem) -> tuple[int, int]:
+    """Most dots first, then oldest first: the order of the notes in their group."""
+    return -item.data(0, VOTES_ROLE), item.data(0, ID_ROLE)
 
 
 def _swatch(color: str) -> QIcon:
@@ -112,6 +121,8 @@ class SessionOverview(QWidget):
         self._note_items: dict[int, QTreeWidgetItem] = {}
         self._card_items: dict[int, QTreeWidgetItem] = {}
         self._cluster_items: dict[int, QTreeWidgetItem] = {}
+        self._note_sections: dict[int, QTreeWidgetItem] = {}  # journey id -> its "Notes"
+        self._loose_items: dict[int, QTreeWidgetItem] = {}  # journey id -> "Not in a cluster"
         self.title_label = _plain_label("sessionTitle", point_delta=8, bold=True)
         self.theme_label = _plain_label("sessionTheme", point_delta=2)
         self.meta_label = _plain_label("sessionMeta")
@@ -148,8 +159,8 @@ class SessionOverview(QWidget):
             self._stale = True  # behind another panel: rebuilt when it is shown
         elif self._stale or not shows_in_place(change, tables):
             self.refresh()
-        else:
-            self._update_in_place(change, tables)
+        elif not self._update_in_place(change, tables):
+            self.refresh()  # a note in a place the outline does not show yet
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -184,6 +195,7 @@ class SessionOverview(QWidget):
         self._stale = False
         self.tree.clear()
         self._note_items, self._card_items, self._cluster_items = {}, {}, {}
+        self._note_sections, self._loose_items = {}, {}
         if self._document is None:
             for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
                 widget.clear()
@@ -216,8 +228,10 @@ class SessionOverview(QWidget):
 
     # -- in place -------------------------------------------------------------------------------
 
-    def _update_in_place(self, change: Change, tables: set[str]) -> None:
-        """Show the new heading, lines and dots the change names, reading only their rows."""
+    def _update_in_place(self, change: Change, tables: set[str]) -> bool:
+        """Show the new heading, lines and dots the change names, reading only their rows; put
+        in or take out the lines of notes added or deleted. False when a note belongs where the
+        outline shows nothing yet, or a journey is left without notes: then it is rebuilt."""
         document = self._document
         if "session" in tables:
             self._show_heading(document.count("participant"))
@@ -225,21 +239,97 @@ class SessionOverview(QWidget):
             "cluster", change.updated.get("cluster", set()) & self._cluster_items.keys()
         ).items():
             self._cluster_items[cluster_id].setText(0, row["title"] or self.tr("Untitled cluster"))
+        if not self._remove_notes(change.deleted.get("note", set()) & self._note_items.keys()):
+            return False
+        added = document.rows_by_id("note", change.inserted.get("note", set()))
+        groups = {note_id: self._group_of(note) for note_id, note in added.items()}
+        if None in groups.values():
+            return False
         voted = list(document.rows_by_id("vote", change.inserted.get("vote", set())).values())
         voted += change.removed.get("vote", {}).values()
         notes = {v["note_id"] for v in voted} | change.updated.get("note", set())
         cards = {v["touchpoint_id"] for v in voted} | change.updated.get("touchpoint", set())
         notes &= self._note_items.keys()
         cards &= self._card_items.keys()
-        votes = vote_counts(document.votes_on(notes, cards))
+        votes = vote_counts(document.votes_on(notes | added.keys(), cards))
         for card_id, card in document.rows_by_id("touchpoint", cards).items():
             self._show_card(self._card_items[card_id], card, votes)
-        note_rows = document.rows_by_id("note", notes)
+        note_rows = document.rows_by_id("note", notes) | added
         authors = document.rows_by_id("participant", {n["author_id"] for n in note_rows.values()})
-        for note_id, note in note_rows.items():
+        for note_id, note in added.items():
+            self._note_items[note_id] = item = QTreeWidgetItem()
+            item.setData(0, ID_ROLE, note_id)
+            self._show_note(item, note, authors.get(note["author_id"]), votes)
+            self._insert_note(groups[note_id], item)
+        for note_id in notes:
+            note = note_rows[note_id]
             self._show_note(self._note_items[note_id], note, authors.get(note["author_id"]), votes)
-        for group in {self._note_items[note_id].parent() for note_id in note_rows}:
+        for group in {self._note_items[note_id].parent() for note_id in notes}:
             self._order_notes(group)
+        self._show_counts(set(groups.values()))
+        return True
+
+    def _remove_notes(self, note_ids: set[int]) -> bool:
+        """Take the notes' lines out (a group "Not in a cluster" left empty too); False when a
+        journey would be left without notes (its "Notes" then goes, with its clusters)."""
+        groups = {self._note_items[note_id].parent() for note_id in note_ids}
+        sections = {group.parent() for group in groups}
+        left = Counter({section: self._notes_in(section) for section in sections})
+        left.subtract(self._note_items[note_id].parent().parent() for note_id in note_ids)
+        if not all(left.values()):
+            return False
+        for note_id in note_ids:
+            item = self._note_items.pop(note_id)
+            item.parent().removeChild(item)
+        for journey_id, loose in list(self._loose_items.items()):
+            if loose in groups and not loose.childCount():
+                loose.parent().removeChild(loose)
+                del self._loose_items[journey_id]
+                groups.discard(loose)
+        self._show_counts(groups, sections)
+        return True
+
+    def _group_of(self, note: Row) -> QTreeWidgetItem | None:
+        """The line a new note goes under: its cluster's, or its journey's "Not in a cluster"
+        (made when the journey shows notes already); None where the outline shows neither."""
+        if note["cluster_id"] is not None:
+            return self._cluster_items.get(note["cluster_id"])
+        journey_id = note["journey_id"]
+        if journey_id in self._loose_items:
+            return self._loose_items[journey_id]
+        section = self._note_sections.get(journey_id)
+        if section is None:
+            return None
+        loose = QTreeWidgetItem(section, [self.tr("Not in a cluster"), ""])
+        loose.setExpanded(not self.collapsed)
+        self._loose_items[journey_id] = loose
+        return loose
+
+    @staticmethod
+    def _insert_note(group: QTreeWidgetItem, item: QTreeWidgetItem) -> None:
+        """In its place among the group's notes (they are in order: a binary search)."""
+        key, low, high = _note_key(item), 0, group.childCount()
+        while low < high:
+            middle = (low + high) // 2
+            if _note_key(group.child(middle)) < key:
+                low = middle + 1
+            else:
+                high = middle
+        group.insertChild(low, item)
+
+    @staticmethod
+    def _notes_in(section: QTreeWidgetItem) -> int:
+        return sum(section.child(index).childCount() for index in range(section.childCount()))
+
+    def _show_counts(
+        self, groups: set[QTreeWidgetItem], sections: Iterable[QTreeWidgetItem] = ()
+    ) -> None:
+        """The counts of notes beside these groups and the journeys' "Notes" they are in (and
+        these sections)."""
+        for group in groups:
+            group.setText(1, self.tr("Notes: %n", "", group.childCount()))
+        for section in {*sections, *(group.parent() for group in groups)}:
+            section.setText(1, self.tr("Notes: %n", "", self._notes_in(section)))
 
     def _section(self, parent: QTreeWidget | QTreeWidgetItem, text: str, detail: str = ""):
         item = QTreeWidgetItem(parent, [text, detail])
@@ -311,6 +401,7 @@ class SessionOverview(QWidget):
         if not notes:
             return
         section = self._section(root, self.tr("Notes"), self.tr("Notes: %n", "", len(notes)))
+        self._note_sections[journey["id"]] = section
         clusters = document.rows("cluster", journey_id=journey["id"])
         groups: dict[int | None, list[Row]] = defaultdict(list)
         for note in notes:
@@ -332,6 +423,7 @@ class SessionOverview(QWidget):
             item = QTreeWidgetItem(
                 section, [self.tr("Not in a cluster"), self.tr("Notes: %n", "", len(loose))]
             )
+            self._loose_items[journey["id"]] = item
             self._add_note_items(item, loose, authors, votes)
         section.setExpanded(True)
 
@@ -367,9 +459,7 @@ class SessionOverview(QWidget):
     def _order_notes(self, group: QTreeWidgetItem) -> None:
         """Most dots first, then oldest first, as a rebuild orders them."""
         children = [group.child(index) for index in range(group.childCount())]
-        ordered = sorted(
-            children, key=lambda item: (-item.data(0, VOTES_ROLE), item.data(0, ID_ROLE))
-        )
+        ordered = sorted(children, key=_note_key)
         if ordered != children:
             group.takeChildren()
             group.addChildren(ordered)
