@@ -9,6 +9,7 @@ of another note. Nothing here writes.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from cocreate.layout import (
     CELL_PADDING,
     FREE_NOTE_TOP,
     HEADER_HEIGHT,
+    LANE_LABEL_WIDTH,
     JourneyLayout,
     compute_layout,
     note_origin,
@@ -175,8 +177,8 @@ def phone_area_left(journey_width: float) -> float:
 def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
     """The free spot nearest the first spot on the card or in the stage column a note is
     pinned to, as that note's x, y (measured from the card's or the column's corner): clear of
-    every pinned note of the journey, off the canvas's top and left edges, and above the board
-    (where the free notes live)."""
+    every pinned note of the journey, off the lane labels and the canvas's top, and above the
+    board (where the free notes live). A note about a stage goes down its own column first."""
     cards = {row["id"]: row for row in store.rows("touchpoint", journey_id=journey_id)}
     layout = compute_layout(
         store.rows("stage", journey_id=journey_id),
@@ -184,18 +186,20 @@ def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
         list(cards.values()),
     )
     origin_x, origin_y = note_origin(layout, cards, pin)
+    lowest = layout.board_top - NOTE_HEIGHT - CLEARANCE
     if pin["touchpoint_id"] is not None:
-        first = CARD_NOTE_SPOT
+        anchor = (origin_x + CARD_NOTE_SPOT[0], origin_y + CARD_NOTE_SPOT[1])
+        candidates: Iterable[Point] = lattice_near(anchor)
     else:
         column = layout.columns[pin["stage_id"]]
-        first = (max(0.0, (column.width - NOTE_WIDTH) / 2), STAGE_NOTE_TOP)
-    taken = Occupied(_pinned_corners(store, layout, cards))
-    spots = (
-        (x, y)
-        for x, y in lattice_near((origin_x + first[0], origin_y + first[1]))
-        if x >= 0 and 0 <= y <= layout.board_top - NOTE_HEIGHT - CLEARANCE
-    )
-    x, y = taken.first_free(spots)
+        anchor = (column.x + max(0.0, (column.width - NOTE_WIDTH) / 2), origin_y + STAGE_NOTE_TOP)
+        down = itertools.takewhile(
+            lambda spot: spot[1] <= lowest,
+            ((anchor[0], anchor[1] + row * PITCH_Y) for row in itertools.count()),
+        )
+        candidates = itertools.chain(down, lattice_near(anchor))
+    spots = ((x, y) for x, y in candidates if x >= LANE_LABEL_WIDTH and 0 <= y <= lowest)
+    x, y = Occupied(_pinned_corners(store, layout, cards)).first_free(spots)
     return round(x - origin_x, 1), round(y - origin_y, 1)
 
 

@@ -142,6 +142,17 @@ def test_a_note_about_a_stage_goes_into_its_column_under_the_header(store):
     assert (second["x"], second["y"]) == (first["x"], first["y"] + PITCH_Y)  # then below it
 
 
+def test_a_note_about_a_stage_stays_in_its_column_past_the_notes_there(store):
+    stage = store.rows("stage", order_by="position", journey_id=JOURNEY)[1]
+    first = add(store, stage_id=stage["id"])
+    # The facilitator pinned a note just under it, in the same column.
+    below = {"id": 900, "journey_id": JOURNEY, "text": "mine", "stage_id": stage["id"]}
+    store.apply([Insert("note", below | {"x": first["x"] + 40, "y": first["y"] + PITCH_Y})])
+    later = [add(store, stage_id=stage["id"]) for _ in range(2)]
+    assert [note["x"] for note in later] == [first["x"], first["x"]]  # not in another column
+    assert [note["y"] for note in later] == [first["y"] + 2 * PITCH_Y, first["y"] + 3 * PITCH_Y]
+
+
 def test_a_phone_note_lands_on_no_note_of_the_journey_however_crowded(tmp_path):
     path = tmp_path / "crowded.cocreate"
     build_board_session(path, notes=120, pinned_to_stages=12, pinned_to_cards=24)
