@@ -67,9 +67,6 @@ class Devices:
     def __len__(self) -> int:
         return len(self._by_secret)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(list(self._by_secret.values()))
-
     def add(self, name: str, participant: dict[str, Any] | None, now: float) -> DeviceRecord:
         device_id = secrets.token_hex(4)
         while device_id in self._by_id:

@@ -26,7 +26,7 @@ class FakeClock:
 
 
 class Phone:
-    def __init__(self, client: TestClient, room: Room, remote: str = "") -> None:
+    def __init__(self, client: TestClient, room: Room) -> None:
         self.client = client
         self.room = room
         self.cookie: str | None = None
