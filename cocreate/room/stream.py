@@ -15,6 +15,7 @@ from cocreate.room.room import Room, Stream
 from cocreate.room.view import room_event
 
 RECONNECT_MS = 2000
+GONE_CHECK = 1.0  # seconds between looks at whether the phone is still there
 
 
 def sse(event: str, data: dict[str, Any]) -> bytes:
@@ -33,7 +34,7 @@ async def serve_events(
     try:
         await _send(room, response, f"retry: {RECONNECT_MS}\n\n".encode())
         await _send(room, response, _room(room, record))
-        await _follow(room, record, stream, response)
+        await _follow(room, record, stream, request, response)
     except (ConnectionError, TimeoutError, asyncio.CancelledError):
         pass
     finally:
@@ -42,13 +43,26 @@ async def serve_events(
 
 
 async def _follow(
-    room: Room, record: DeviceRecord, stream: Stream, response: web.StreamResponse
+    room: Room,
+    record: DeviceRecord,
+    stream: Stream,
+    request: web.Request,
+    response: web.StreamResponse,
 ) -> None:
+    """Send what changes until the phone is removed, the room closes, a newer stream of the
+    phone replaces this one, or the phone goes (seen within a second, so the desktop's count
+    of connected phones stays true)."""
+    loop = asyncio.get_running_loop()
+    last_write = loop.time()
     while True:
         try:
-            await asyncio.wait_for(stream.wake.wait(), room.limits.ping_interval)
+            await asyncio.wait_for(stream.wake.wait(), min(GONE_CHECK, room.limits.ping_interval))
         except TimeoutError:
-            await _send(room, response, b": ping\n\n")
+            if request.transport is None or request.transport.is_closing():
+                return
+            if loop.time() - last_write >= room.limits.ping_interval:
+                await _send(room, response, b": ping\n\n")
+                last_write = loop.time()
             continue
         stream.wake.clear()
         if stream.ended:
@@ -57,6 +71,7 @@ async def _follow(
             await _send(room, response, sse("removed", {}))
             return
         await _send(room, response, _room(room, record))
+        last_write = loop.time()
 
 
 def _room(room: Room, record: DeviceRecord) -> bytes:

@@ -190,6 +190,25 @@ async def test_a_newcomer_is_approved_from_the_desktop(server, fake_host):
         assert state["you"]["status"] == "active"
 
 
+async def test_the_desktop_sees_a_phone_go_within_a_second_or_two(server, fake_host):
+    server.start("127.0.0.1")
+    async with aiohttp.ClientSession() as session:
+        cookie = await join(session, server)
+        url = f"http://127.0.0.1:{server.port}/api/events"
+        async with session.get(url, headers=cookie) as events:
+            await events.content.readline()
+            await _until(lambda: fake_host.devices[0].connected)
+    await _until(lambda: not fake_host.devices[0].connected)
+
+
+async def _until(condition, seconds: float = 5) -> None:
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("not in time")
+
+
 @pytest.mark.slow
 async def test_a_silent_connection_is_closed(fake_host, page_dir):
     limits = dataclasses.replace(Limits(), keepalive_timeout=0.5)
