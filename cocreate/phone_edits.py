@@ -151,33 +151,35 @@ def _place(
 def board_spot(store: SessionFile, journey_id: int, journey_width: float) -> Point:
     """The next free slot of the board's "from phones" area, as a free note's x, y (measured
     from the board): a grid of PHONE_COLUMNS right of the journey's last stage, filled row by
-    row, each slot clear of every note on the board. Only the notes in the area's band are
+    row, each slot clear of every note on the board. A note of the board that begins left of
+    the area and reaches into it moves the area right, past itself (phone notes begin inside
+    it, so the area stays where it is as it fills). Only the notes in the area's band are
     read."""
-    left = phone_area_left(journey_width)
-    right = left + PHONE_COLUMNS * PITCH_X
+    base = phone_area_left(journey_width)
     note = table("note")
     query = select(note.c.x, note.c.y).where(
         note.c.journey_id == journey_id,
         note.c.touchpoint_id.is_(None),
         note.c.stage_id.is_(None),
-        note.c.x > left - NOTE_WIDTH - CLEARANCE,
-        note.c.x < right + CLEARANCE,
+        note.c.x > base - PITCH_X,
+        note.c.x < base + (PHONE_COLUMNS + 1) * PITCH_X,
     )
     with store.reading() as conn:
         # A free note above the board's top line is shown on it.
-        taken = Occupied((x, on_board(y)) for x, y in conn.execute(query))
-    return taken.first_free(grid_slots(left, FREE_NOTE_TOP, PHONE_COLUMNS))
+        corners = [(x, on_board(y)) for x, y in conn.execute(query)]
+    left = max([base] + [x + PITCH_X for x, _ in corners if x < base])
+    return Occupied(corners).first_free(grid_slots(left, FREE_NOTE_TOP, PHONE_COLUMNS))
 
 
 def phone_area_left(journey_width: float) -> float:
-    """The left edge of the board's "from phones" area: right of the journey's last stage."""
+    """Where the board's "from phones" area begins: right of the journey's last stage."""
     return journey_width + BOARD_GAP
 
 
 def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
     """The free spot nearest the first spot on the card or in the stage column a note is
     pinned to, as that note's x, y (measured from the card's or the column's corner): clear of
-    every pinned note of the journey, off the lane labels and the canvas's top, and above the
+    every pinned note of the journey, off the lane labels and the stage headers, and above the
     board (where the free notes live). A note about a stage goes down its own column first."""
     cards = {row["id"]: row for row in store.rows("touchpoint", journey_id=journey_id)}
     layout = compute_layout(
@@ -198,9 +200,16 @@ def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
             ((anchor[0], anchor[1] + row * PITCH_Y) for row in itertools.count()),
         )
         candidates = itertools.chain(down, lattice_near(anchor))
-    spots = ((x, y) for x, y in candidates if x >= LANE_LABEL_WIDTH and 0 <= y <= lowest)
+    spots = (spot for spot in candidates if in_blueprint(spot, lowest))
     x, y = Occupied(_pinned_corners(store, layout, cards)).first_free(spots)
     return round(x - origin_x, 1), round(y - origin_y, 1)
+
+
+def in_blueprint(spot: Point, lowest: float) -> bool:
+    """Whether a pinned note there keeps off the lane labels and the stage headers, and no
+    lower than `lowest` (above the board)."""
+    x, y = spot
+    return x >= LANE_LABEL_WIDTH and HEADER_HEIGHT <= y <= lowest
 
 
 def _pinned_corners(

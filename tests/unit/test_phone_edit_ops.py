@@ -11,7 +11,14 @@ import pytest
 from cocreate import phone_edits
 from cocreate.colors import STICKY_COLORS, next_sticky_color
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
-from cocreate.layout import FREE_NOTE_TOP, Rect, compute_layout, note_origin
+from cocreate.layout import (
+    FREE_NOTE_TOP,
+    HEADER_HEIGHT,
+    LANE_LABEL_WIDTH,
+    Rect,
+    compute_layout,
+    note_origin,
+)
 from cocreate.phone_edits import (
     CARD_NOTE_SPOT,
     PITCH_X,
@@ -116,6 +123,29 @@ def test_the_grid_takes_the_next_free_slot_and_never_lands_on_a_note(store):
     store.apply(store.delete_ops("note", [first["id"]]))
     third, fourth = add(store), add(store)
     assert [(third["x"], third["y"]), (fourth["x"], fourth["y"])] == [slots[2], slots[4]]
+
+
+def test_a_board_note_reaching_into_the_area_moves_it_right_so_its_rows_stay_whole(store):
+    base = phone_area_left(journey_width(store))
+    reaching = {"id": 900, "journey_id": JOURNEY, "text": "mine", "x": base - 100, "y": 400.0}
+    store.apply([Insert("note", reaching)])
+    row = [add(store, f"note {n}") for n in range(phone_edits.PHONE_COLUMNS)]
+    left = base - 100 + PITCH_X  # right past that note
+    assert [(note["x"], note["y"]) for note in row] == [
+        (left + n * PITCH_X, FREE_NOTE_TOP) for n in range(phone_edits.PHONE_COLUMNS)
+    ]
+
+
+def test_notes_pinned_from_phones_keep_off_the_stage_headers_and_lane_labels(store):
+    first_lane = store.rows("lane", order_by="position", journey_id=JOURNEY)[0]["id"]
+    card = next(
+        row for row in store.rows("touchpoint", journey_id=JOURNEY) if row["lane_id"] == first_lane
+    )
+    stage = store.rows("stage", order_by="position", journey_id=JOURNEY)[0]["id"]
+    notes = [add(store, touchpoint_id=card["id"]) for _ in range(8)]
+    notes += [add(store, stage_id=stage) for _ in range(8)]
+    for rect in canvas_rects(store, notes):
+        assert rect.y >= HEADER_HEIGHT and rect.x >= LANE_LABEL_WIDTH
 
 
 def test_a_note_about_a_card_is_pinned_to_it_at_the_first_free_spot_near_it(store):
