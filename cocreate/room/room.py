@@ -18,6 +18,7 @@ from cocreate.room.devices import DeviceRecord, Devices
 from cocreate.room.host import Host, Refusal, Request, Snapshot
 from cocreate.room.limits import Clock, Limits, SlidingWindow, retry_after_header
 from cocreate.room.security import COOKIE, RoomError, new_token
+from cocreate.room.view import StateCache
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class Room:
         self.notes = SlidingWindow(self.limits.notes_per_minute, clock=clock)
         self.joins = SlidingWindow(self.limits.joins_per_minute, clock=clock)
         self.streams: dict[Stream, DeviceRecord] = {}
+        self._state_cache: StateCache | None = None
 
     # -- what the desktop says (RoomServer calls these on the loop) --------------------------
 
@@ -150,6 +152,16 @@ class Room:
 
     def is_live(self, record: DeviceRecord) -> bool:
         return not self.closing and self.devices.by_id(record.device_id) is record
+
+    def state_json(self, record: DeviceRecord) -> str:
+        """GET /api/state for this phone (see view.phone_view)."""
+        cache = self._state_cache
+        if cache is None or cache.snapshot is not self.snapshot:
+            cache = self._state_cache = StateCache(self.snapshot)
+        taken = self.devices.taken(self.clock())
+        return cache.state_json(
+            record.participant, taken=taken, paused=self.paused, version=self.version
+        )
 
     # -- what a request needs ---------------------------------------------------------------
 

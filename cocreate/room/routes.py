@@ -25,7 +25,7 @@ from cocreate.room.security import (
     token_matches,
 )
 from cocreate.room.stream import serve_events
-from cocreate.room.view import card_ids, lobby_view, phone_view, stage_ids, visible_note_ids
+from cocreate.room.view import card_ids, lobby_view, stage_ids, visible_note_ids
 
 ROOM = web.AppKey("room", Room)
 COOKIE_MAX_AGE = 24 * 3600
@@ -238,14 +238,7 @@ def check_new_name(room: Room, name: str) -> None:
 async def state(request: web.Request) -> web.Response:
     room = request.app[ROOM]
     record = room.device(request, active=False)
-    view = phone_view(
-        room.snapshot,
-        record.participant,
-        taken=room.devices.taken(room.clock()),
-        paused=room.paused,
-        version=room.version,
-    )
-    return web.json_response(view)
+    return web.Response(text=room.state_json(record), content_type="application/json")
 
 
 async def events(request: web.Request) -> web.StreamResponse:

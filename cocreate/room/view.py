@@ -7,6 +7,7 @@ named here, so a field the desktop adds later stays on the server until it is na
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from typing import Any
 
@@ -160,4 +161,60 @@ def card_ids(snapshot: Snapshot) -> set[int]:
 
 
 def visible_note_ids(snapshot: Snapshot, participant_id: int) -> set[int]:
-    return {note["id"] for note in notes_view(snapshot, participant_id)}
+    """The ids of the notes notes_view shows this participant."""
+    return {
+        note["id"]
+        for note in snapshot.notes
+        if note.get("author_id") == participant_id or not note.get("hidden")
+    }
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+class StateCache:
+    """GET /api/state, cut and encoded once per Snapshot for every phone alike: each note is
+    encoded once (with "mine" false and true), so a phone's state is a join of strings, not a
+    walk through every field of every note (the board may hold thousands)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.session = _dumps(session_view(snapshot))
+        self.journey = _dumps(journey_view(snapshot))
+        self.timer = _dumps(timer_view(snapshot))
+        self.notes: list[tuple[Any, bool, str, str]] = []
+        for note in snapshot.notes:
+            head = _dumps(_pick(note, NOTE_FIELDS))[:-1]
+            others, mine = head + ',"mine":false}', head + ',"mine":true}'
+            self.notes.append((note.get("author_id"), bool(note.get("hidden")), others, mine))
+
+    def state_json(
+        self,
+        participant: dict[str, Any] | None,
+        *,
+        taken: Collection[int],
+        paused: bool,
+        version: int,
+    ) -> str:
+        """The same as json.dumps(phone_view(...)), faster."""
+        if participant is None:
+            return _dumps(
+                phone_view(self.snapshot, None, taken=taken, paused=paused, version=version)
+            )
+        pid = participant["id"]
+        notes = ",".join(
+            mine if author == pid else others
+            for author, hidden, others, mine in self.notes
+            if author == pid or not hidden
+        )
+        you = {"status": "active", "participant": _pick(participant, ("id", "name", "color"))}
+        snap = self.snapshot
+        return (
+            f'{{"you":{_dumps(you)},"session":{self.session},"paused":{_dumps(paused)},'
+            f'"version":{_dumps(version)},"journey":{self.journey},'
+            f'"participants":{_dumps(participants_view(snap, taken))},"notes":[{notes}],'
+            f'"private_mode":{_dumps(snap.private_mode)},'
+            f'"reveal_policy":{_dumps(snap.reveal_policy)},'
+            f'"voting":{_dumps(voting_view(snap, pid))},"timer":{self.timer}}}'
+        )

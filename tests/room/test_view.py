@@ -3,8 +3,10 @@ a field the server was not told to pass on (a file path, say)."""
 
 from __future__ import annotations
 
+import json
+
 from cocreate.room.host import Snapshot
-from cocreate.room.view import lobby_view, phone_view, room_event
+from cocreate.room.view import StateCache, lobby_view, phone_view, room_event, visible_note_ids
 
 ALICE = {"id": 1, "name": "Alice", "color": "#ffe066"}
 
@@ -143,3 +145,24 @@ def test_the_lobby_and_the_room_event():
         "timer": {"state": "running", "remaining": 42},
         "status": "active",
     }
+
+
+def test_the_encoded_state_is_the_view():
+    cache = StateCache(snapshot())
+    for participant in (ALICE, {"id": 2, "name": "Bob", "color": "#f00"}, None):
+        for paused in (False, True):
+            encoded = cache.state_json(participant, taken={1}, paused=paused, version=4)
+            view = phone_view(snapshot(), participant, taken={1}, paused=paused, version=4)
+            assert json.loads(encoded) == view
+
+
+def test_people_text_is_encoded_as_json_strings():
+    snap = snapshot()
+    snap.notes = [note(1, 1, False, text='"},"hidden":false,{"x\\u2028</script>排队')]
+    encoded = StateCache(snap).state_json(ALICE, taken=(), paused=False, version=1)
+    assert json.loads(encoded)["notes"][0]["text"] == snap.notes[0]["text"]
+
+
+def test_a_phone_can_vote_on_what_it_sees_only():
+    assert visible_note_ids(snapshot(), 1) == {1, 3, 4}
+    assert visible_note_ids(snapshot(), 2) == {2, 3, 4}
