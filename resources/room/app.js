@@ -48,6 +48,7 @@
       sending: 'Sending…',
       sendPaused: 'Paused',
       sent: 'Sent to the board.',
+      sentShort: 'Sent',
       sentPrivate: 'Sent face down: only you can see it until it is revealed.',
       myNotes: 'Your notes',
       myNotesEmpty: 'The notes you send appear here.',
@@ -147,6 +148,7 @@
       sending: '正在发送…',
       sendPaused: '已暂停',
       sent: '已发送到看板。',
+      sentShort: '已发送',
       sentPrivate: '已背面朝上发送：揭晓之前只有你能看到。',
       myNotes: '你的便利贴',
       myNotesEmpty: '你发送的便利贴会显示在这里。',
@@ -235,6 +237,8 @@
     category: 'idea',
     pending: null,
     busy: false,
+    sentFlash: false,
+    sentTimer: 0,
     voteBusy: false,
     confirmDelete: null,
     confirmTimer: 0,
@@ -770,8 +774,22 @@
   function renderSend() {
     var paused = !!(app.state && app.state.paused);
     var button = $('send');
+    var label = app.busy ? 'sending' : (paused ? 'sendPaused' : (app.sentFlash ? 'sentShort' : 'send'));
     button.disabled = paused || app.busy;
-    button.textContent = t(app.busy ? 'sending' : (paused ? 'sendPaused' : 'send'));
+    button.textContent = t(label);
+    button.classList.toggle('done', label === 'sentShort');
+  }
+
+  /** Sent: the button says so for a moment (no toast over the list), and a reader hears it. */
+  function flashSent(announcement) {
+    $('live').textContent = announcement;
+    app.sentFlash = true;
+    window.clearTimeout(app.sentTimer);
+    app.sentTimer = window.setTimeout(function () {
+      app.sentFlash = false;
+      renderSend();
+    }, 1800);
+    renderSend();
   }
 
   function sendNote(event) {
@@ -798,7 +816,7 @@
         app.pending = null;
         $('note-text').value = '';
         renderCounter();
-        toast(t(app.state && app.state.private_mode ? 'sentPrivate' : 'sent'), false);
+        flashSent(t(app.state && app.state.private_mode ? 'sentPrivate' : 'sent'));
         requestState();
       } else {
         failed(result);

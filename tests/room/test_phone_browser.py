@@ -127,12 +127,17 @@ def text_of(element_id: str, expected: str) -> Callable[[WebDriver], bool]:
     return lambda driver: expected in by_id(driver, element_id).text
 
 
-def shot(driver: WebDriver, name: str) -> None:
-    """A screenshot for a person to look at, when COCREATE_PHONE_SHOTS names a folder."""
+def shot(driver: WebDriver, name: str, scroll_to: str = "") -> None:
+    """A screenshot for a person to look at, when COCREATE_PHONE_SHOTS names a folder: the top
+    of the page, or the element of that id near the top."""
     folder = os.environ.get("COCREATE_PHONE_SHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        driver.execute_script("window.scrollTo(0, 0)")
+        if scroll_to:
+            driver.execute_script("arguments[0].scrollIntoView()", by_id(driver, scroll_to))
+            driver.execute_script("window.scrollBy(0, -160)")
+        else:
+            driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(str(Path(folder) / f"phone_{name}.png"))
 
 
@@ -195,6 +200,8 @@ def test_join_send_a_chinese_note_and_vote(host: FakeHost, server: RoomServer, p
     assert (note["author_id"], note["category"], note["stage_id"]) == (1, "pain_point", 10)
     wait(phone, lambda d: CHINESE_NOTE in by_id(d, "my-notes").text)
     assert by_id(phone, "note-text").get_attribute("value") == ""
+    wait(phone, lambda d: by_id(d, "send").text in ("Sent", "Send"))
+    shot(phone, "sent", scroll_to="send")
 
     host.start_round(budget=3)
     wait(phone, shown("pane-vote"), seconds=1.0)
@@ -236,7 +243,7 @@ def test_a_chinese_phone_reads_chinese_and_can_switch(host: FakeHost, server: Ro
 
         tap(driver, by_id(driver, "lang"))
         wait(driver, text_of("tab-write", "Write"))
-        assert by_id(driver, "send").text == "Send"
+        wait(driver, text_of("send", "Send"))
     finally:
         driver.quit()
 
@@ -338,6 +345,7 @@ def test_private_notes_are_revealed_and_deleted_from_the_phone(
     write_note(phone, "Only I know this")
     wait(phone, lambda d: "Face down" in by_id(d, "my-notes").text)
     assert host.notes[0]["hidden"] is True
+    shot(phone, "private", scroll_to="my-notes")
 
     tap(phone, by_id(phone, "reveal"))
     wait(phone, lambda _: host.notes[0]["hidden"] is False)
