@@ -83,7 +83,7 @@ async def read_json(request: web.Request) -> dict[str, Any]:
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise RoomError(400, "bad_json") from None
     if not isinstance(body, dict):
         raise RoomError(400, "bad_json")

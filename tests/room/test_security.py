@@ -356,6 +356,14 @@ async def test_an_unexpected_failure_is_a_json_500(phone, room, monkeypatch):
     assert (response.status, await response.json()) == (500, {"error": "internal"})
 
 
+async def test_a_body_that_is_not_a_json_object_is_a_400(phone):
+    alice = phone()
+    await alice.join(participant_id=1)
+    for raw in (b"[" * 4000, b"\xff\xfe", b"not json", b'["a list"]', b"3"):
+        response = await alice.client.post("/api/notes", data=raw, headers=alice.headers())
+        assert (response.status, await response.json()) == (400, {"error": "bad_json"}), raw
+
+
 def test_the_limits_are_the_issues():
     limits = Limits()
     assert (
