@@ -45,6 +45,9 @@ PHONE_COLUMNS = 8
 CLEARANCE = NOTE_GAP
 PITCH_X = NOTE_WIDTH + NOTE_GAP
 PITCH_Y = NOTE_HEIGHT + NOTE_GAP
+#: The room the "from phones" area leaves right of a board note it moves past: that of a
+#: cluster's frame around its notes (18 on the canvas) and a gap.
+FRAME_ROOM = 48.0
 #: Where a note pinned to a card goes first (from the card's top-left corner): hanging off its
 #: lower right corner, so the card's title stays readable. The demo's notes on cards sit there.
 CARD_NOTE_SPOT: Point = (120.0, 70.0)
@@ -161,13 +164,13 @@ def board_spot(store: SessionFile, journey_id: int, journey_width: float) -> Poi
         note.c.journey_id == journey_id,
         note.c.touchpoint_id.is_(None),
         note.c.stage_id.is_(None),
-        note.c.x > base - PITCH_X,
-        note.c.x < base + (PHONE_COLUMNS + 1) * PITCH_X,
+        note.c.x > base - NOTE_WIDTH - FRAME_ROOM,
+        note.c.x < base + NOTE_WIDTH + FRAME_ROOM + PHONE_COLUMNS * PITCH_X,
     )
     with store.reading() as conn:
         # A free note above the board's top line is shown on it.
         corners = [(x, on_board(y)) for x, y in conn.execute(query)]
-    left = max([base] + [x + PITCH_X for x, _ in corners if x < base])
+    left = max([base] + [x + NOTE_WIDTH + FRAME_ROOM for x, _ in corners if x < base])
     return Occupied(corners).first_free(grid_slots(left, FREE_NOTE_TOP, PHONE_COLUMNS))
 
 

@@ -130,7 +130,7 @@ def test_a_board_note_reaching_into_the_area_moves_it_right_so_its_rows_stay_who
     reaching = {"id": 900, "journey_id": JOURNEY, "text": "mine", "x": base - 100, "y": 400.0}
     store.apply([Insert("note", reaching)])
     row = [add(store, f"note {n}") for n in range(phone_edits.PHONE_COLUMNS)]
-    left = base - 100 + PITCH_X  # right past that note
+    left = base - 100 + NOTE_WIDTH + phone_edits.FRAME_ROOM  # right past that note
     assert [(note["x"], note["y"]) for note in row] == [
         (left + n * PITCH_X, FREE_NOTE_TOP) for n in range(phone_edits.PHONE_COLUMNS)
     ]
