@@ -695,6 +695,10 @@
     return found ? found.name : '';
   }
 
+  function categoryName(category) {
+    return CATEGORIES.indexOf(category) >= 0 ? t('cat_' + category) : '';
+  }
+
   function cardTitle(card) { return card.title ? card.title : t('untitledCard'); }
 
   function aboutText(note) {
@@ -839,7 +843,9 @@
       var item = el('li', 'note' + (note.hidden ? ' face-down' : ''));
       setColor(item, '--note', safeColor(note.color, mine));
       var meta = el('div', 'note-meta');
-      meta.append(el('span', 'tag', t('cat_' + note.category)));
+      if (categoryName(note.category)) {
+        meta.append(el('span', 'tag', categoryName(note.category)));
+      }
       var about = aboutText(note);
       if (about) { meta.append(el('span', 'about', about)); }
       if (note.hidden) { meta.append(el('span', 'tag tag-hidden', t('faceDown'))); }
@@ -938,7 +944,7 @@
     fillVoteList($('vote-notes'), notes.map(function (note) {
       return {
         target: { note_id: note.id }, text: note.text, color: safeColor(note.color, '#fff59d'),
-        meta: [t('cat_' + note.category), aboutText(note)]
+        meta: [categoryName(note.category), aboutText(note)]
       };
     }), color);
     fillVoteList($('vote-cards'), cards.map(function (card) {

@@ -399,3 +399,15 @@ def test_a_phone_on_the_room_network_sends_a_note(host: FakeHost, phone: WebDriv
     finally:
         phone.get("about:blank")
         server.stop()
+
+
+def test_my_notes_from_the_laptop_are_listed_even_without_a_kind(
+    host: FakeHost, server: RoomServer, phone: WebDriver
+):
+    host.add_note(1, "Written on the laptop")
+    host.notes[0]["category"] = None  # the desktop lets a note go without a category
+    host.publish_now()
+    join_as(phone, server, "Alice")
+    wait(phone, lambda d: "Written on the laptop" in by_id(d, "my-notes").text)
+    tags = [tag.text for tag in phone.find_elements(By.CSS_SELECTOR, "#my-notes .tag")]
+    assert tags == []
