@@ -35,6 +35,7 @@ SECOND_JOURNEY_NOTE = 32  # the only note of journey 2 that is not in a cluster
 WHOLE_TABLES = {"rows", "count", "tally", "latest_round"}  # reads that grow with the board
 READS = ("session", "row", "rows", "rows_by_id", "count", "votes_on", "latest_round", "tally")
 TALLY, OUTLINE = "cocreate.ui.tally", "cocreate.ui.overview"
+WORKSHOP = "cocreate.ui.facilitation"  # the Workshop menu's actions
 
 
 @pytest.fixture
@@ -333,3 +334,39 @@ def test_a_journey_left_without_notes_and_its_first_note_show_as_built_afresh(wi
     document.add_phone_note(2, phone, "First again 又是第一条", "question")
     assert group_of(window, "First again 又是第一条")[0] == "Not in a cluster"
     assert_as_built_afresh(window)
+
+
+def test_notes_from_phones_read_nothing_for_the_workshop_actions(window, reads):
+    document, actions = window.document, window.facilitation
+    phone = document.add_phone_participant("Mei 小美")
+    assert actions.reveal_all_action.isEnabled()  # two notes of the demo are face down
+    actions.reveal_all_action.trigger()
+    assert not actions.reveal_all_action.isEnabled()
+    reads.clear()
+    for index in range(3):
+        document.add_phone_note(JOURNEY, phone, f"Face up 正面 {index}", "idea")
+    assert by(WORKSHOP, reads) == Counter({"rows_by_id": 3})  # is the new note face down?
+    assert not actions.reveal_all_action.isEnabled()
+
+    document.set_private_mode(True)
+    assert actions.private_action.isChecked()
+    reads.clear()
+    hidden = [document.add_phone_note(JOURNEY, phone, f"Private 私密 {i}", "idea") for i in (1, 2)]
+    assert actions.reveal_all_action.isEnabled()
+    assert by(WORKSHOP, reads) == Counter({"rows_by_id": 1})  # the second changes nothing
+
+    reads.clear()
+    document.reveal_notes(hidden)
+    assert not actions.reveal_all_action.isEnabled()
+    assert by(WORKSHOP, reads) == Counter({"count": 1})  # notes turned over: any left?
+
+    assert actions.start_voting_action.isEnabled()
+    document.start_voting(3)
+    assert (actions.start_voting_action.isEnabled(), actions.end_voting_action.isEnabled()) == (
+        False,
+        True,
+    )
+    reads.clear()
+    assert document.add_vote(phone, note_id=hidden[0])
+    document.update_notes([hidden[1]], text="New words 新的话")
+    assert by(WORKSHOP, reads) == Counter()

@@ -3,17 +3,62 @@ and the audience display. The main window puts these actions in its menus and to
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from cocreate.document import Document
 from cocreate.model import RevealPolicy
+from cocreate.records import Change
 from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.audience import AudienceWindow
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.timer import CountdownTimer, TimerOverlay
 from cocreate.ui.voting_dialog import StartVotingDialog
+
+
+@dataclass
+class SessionFacts:
+    """What the Workshop actions show of the file, kept while changes cannot alter it."""
+
+    private_mode: bool = False
+    reveal_policy: str = RevealPolicy.FACILITATOR.value
+    voting: bool = False
+    hidden_notes: bool = False
+    has_people: bool = False
+
+    def read_session(self, document: Document) -> None:
+        session = document.session()
+        self.private_mode = bool(session["private_mode"])
+        self.reveal_policy = session["reveal_policy"]
+        self.voting = bool(session["voting_round"])
+
+    def follow(self, document: Document, change: Change) -> None:
+        """Re-read only what the change may have altered (Change.everything(): all of it)."""
+        if "session" in change.tables:
+            self.read_session(document)
+        if "participant" in change.tables and (
+            not change.names_rows("participant")
+            or change.deleted.get("participant")
+            or (change.inserted.get("participant") and not self.has_people)
+        ):
+            self.has_people = bool(document.count("participant"))
+        if "note" in change.tables:
+            self._follow_notes(document, change)
+
+    def _follow_notes(self, document: Document, change: Change) -> None:
+        """Whether face-down notes are left: counted again only when notes were turned over
+        or face-down ones deleted; a face-down note added is one."""
+        if not change.names_rows("note") or "hidden" in change.fields.get("note", set()):
+            self.hidden_notes = bool(document.count("note", hidden=True))
+        elif self.hidden_notes:
+            if any(row["hidden"] for row in change.removed.get("note", {}).values()):
+                self.hidden_notes = bool(document.count("note", hidden=True))
+        elif change.inserted.get("note"):
+            added = document.rows_by_id("note", change.inserted["note"])
+            self.hidden_notes = any(row["hidden"] for row in added.values())
 
 
 class FacilitationActions(QObject):
@@ -25,6 +70,7 @@ class FacilitationActions(QObject):
         self.tabs = tabs
         self._author = author  # callable: the current author's participant id, or None
         self.document: Document | None = None
+        self.facts = SessionFacts()
         self.timer = CountdownTimer(self)
         self.audience: AudienceWindow | None = None
         self._saved_state: bytes | None = None
@@ -117,38 +163,43 @@ class FacilitationActions(QObject):
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
-            self.document.changed.disconnect(self.update_state)
+            self.document.changed.disconnect(self._document_changed)
         self.document = document
+        self.facts = SessionFacts()
         if document is not None:
-            document.changed.connect(self.update_state)
+            self.facts.follow(document, Change.everything())
+            document.changed.connect(self._document_changed)
         self._current_changed()
 
+    def _document_changed(self, change: Change) -> None:
+        self.facts.follow(self.document, change)
+        self.update_state()
+
     def update_state(self, *_args) -> None:
-        document = self.document
+        """Enable and check the actions by the selection and the file's facts (no reading)."""
+        document, facts = self.document, self.facts
         editable = document is not None and not document.read_only
-        session = document.session() if document is not None else {}
         scene = self.tabs.current_scene()
         notes = scene.selected_note_ids() if scene else []
+        clusters = bool(notes) and bool(scene.selected_clusters())
         self.new_note_action.setEnabled(editable and scene is not None)
         self.group_action.setEnabled(editable and bool(notes))
-        self.ungroup_action.setEnabled(editable and bool(scene and scene.selected_clusters()))
-        self.tidy_action.setEnabled(editable and bool(scene and scene.selected_clusters()))
+        self.ungroup_action.setEnabled(editable and clusters)
+        self.tidy_action.setEnabled(editable and clusters)
         self.by_category_action.setEnabled(scene is not None)
         self.private_action.setEnabled(editable)
-        self.private_action.setChecked(bool(session.get("private_mode")))
-        policy = session.get("reveal_policy", RevealPolicy.FACILITATOR.value)
-        if policy in self.policy_actions:
-            self.policy_actions[policy].setChecked(True)
+        self.private_action.setChecked(facts.private_mode)
+        if facts.reveal_policy in self.policy_actions:
+            self.policy_actions[facts.reveal_policy].setChecked(True)
         for action in self.policy_actions.values():
             action.setEnabled(editable)
-        hidden = bool(document and document.count("note", hidden=True))
         self.reveal_all_action.setEnabled(
-            editable and hidden and policy == RevealPolicy.FACILITATOR.value
+            editable
+            and facts.hidden_notes
+            and facts.reveal_policy == RevealPolicy.FACILITATOR.value
         )
-        voting = bool(session.get("voting_round"))
-        has_people = bool(document and document.count("participant"))
-        self.start_voting_action.setEnabled(editable and not voting and has_people)
-        self.end_voting_action.setEnabled(editable and voting)
+        self.start_voting_action.setEnabled(editable and not facts.voting and facts.has_people)
+        self.end_voting_action.setEnabled(editable and facts.voting)
         self.presentation_action.setEnabled(document is not None)
         self.audience_action.setEnabled(document is not None)
 
