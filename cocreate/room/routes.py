@@ -199,8 +199,12 @@ async def join(request: web.Request) -> web.Response:
             ]
     check_room(room, old)
     if old is not None and room.devices.by_id(old.device_id) is old:
-        room.devices.drop(old, removed=False)
-    record = room.devices.add(name, participant, room.clock())
+        # The same phone, as someone else now: its id, cookie, streams and rate windows stay.
+        record = old
+        record.participant, record.name, record.last_seen = participant, name, room.clock()
+        room.changed()
+    else:
+        record = room.devices.add(name, participant, room.clock())
     room.devices_changed()
     if participant is None:
         response = web.json_response({"status": "waiting"}, status=202)

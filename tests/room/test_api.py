@@ -110,11 +110,20 @@ async def test_an_empty_or_long_name_is_refused(phone):
     assert (await phone().join(name="n" * 41)).status == 422
 
 
-async def test_a_phone_joining_again_keeps_one_device(phone, fake_host):
+async def test_a_phone_joining_again_stays_one_device(phone, fake_host, room):
     alice = phone()
     await alice.join(participant_id=1)
-    await alice.join(participant_id=2)
-    assert [(d.participant_id, d.name) for d in fake_host.devices] == [(2, "Bob")]
+    [first] = fake_host.devices
+    async with alice.client.get("/api/events", headers=alice.headers()) as events:
+        await events.content.readuntil(b"\n\n")  # retry
+        await events.content.readuntil(b"\n\n")  # the room
+        assert (await alice.join(participant_id=2)).status == 200
+        assert b"event: room" in await events.content.readuntil(b"\n\n")  # not "removed"
+    assert [(d.device_id, d.participant_id, d.name) for d in fake_host.devices] == [
+        (first.device_id, 2, "Bob")
+    ]
+    assert (await alice.state())["you"]["participant"]["name"] == "Bob"
+    assert (await phone().join(participant_id=1)).status == 200  # Alice is free again
 
 
 async def test_a_latecomer_joins_while_paused_and_sees_paused(phone, room):

@@ -233,6 +233,7 @@ async def test_joins_without_a_phone_are_limited_per_address(phone, room, clock,
     assert (await phone().join(name="One too many")).status == 200
 
 
+@pytest.mark.slow
 async def test_the_room_holds_200_phones(phone, room, clock):
     assert room.limits.max_devices == 200
     for n in range(200):
