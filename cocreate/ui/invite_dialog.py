@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import segno
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +33,12 @@ from PySide6.QtWidgets import (
 
 #: Modules of light margin around the code, as the QR standard asks.
 QUIET_ZONE = 4
+#: The words beside the code on a wide display take at least this share of its width (and
+#: the width of the link); the code takes the rest, up to the display's height.
+WIDE_WORDS_SHARE = 0.4
+MIN_QR_SIDE = 240
+#: The link's type on a wide display, in points, when it fits.
+LINK_POINTS = 28
 DARK = QColor("#000000")
 LIGHT = QColor("#ffffff")
 
@@ -110,36 +124,62 @@ class InviteView(QWidget):
         self.setObjectName("inviteView")
         self._large = large
         self._count = 0
-        self.heading = self._label("inviteHeading", 30 if large else 18, bold=True)
+        align = Qt.AlignmentFlag.AlignLeft if large else Qt.AlignmentFlag.AlignHCenter
+        self.heading = self._label("inviteHeading", 36 if large else 18, align, bold=True)
         self.qr = QrCodeWidget()
-        self.link_label = self._label("joinLink", 28 if large else 15, bold=True)
+        self.link_label = self._label("joinLink", LINK_POINTS if large else 15, align, bold=True)
         self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link_label.setCursor(Qt.CursorShape.IBeamCursor)
-        self.hint = self._label("joinHint", 18 if large else 0)
+        self.hint = self._label("joinHint", 20 if large else 0, align)
         self.hint.setWordWrap(True)
-        self.count_label = self._label("phoneCount", 22 if large else 0, bold=True)
-        layout = QVBoxLayout(self)
-        side, top = (48, 32) if large else (0, 0)
-        layout.setContentsMargins(side, top, side, top)
-        layout.setSpacing(12)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.qr, 1)
-        layout.addWidget(self.link_label)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.count_label)
+        self.count_label = self._label("phoneCount", 26 if large else 0, align, bold=True)
         if large:
-            self.setAutoFillBackground(True)
-            palette = self.palette()
-            palette.setColor(self.backgroundRole(), LIGHT)
-            palette.setColor(self.foregroundRole(), QColor("#212121"))
-            self.setPalette(palette)
+            self.heading.setWordWrap(True)
+            self._lay_out_wide()
+        else:
+            layout = QVBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(12)
+            for widget, stretch in self._parts():
+                layout.addWidget(widget, stretch)
         self.retranslate()
 
-    def _label(self, name: str, point_size: int, bold: bool = False) -> QLabel:
+    def _parts(self) -> list[tuple[QWidget, int]]:
+        return [
+            (self.heading, 0),
+            (self.qr, 1),
+            (self.link_label, 0),
+            (self.hint, 0),
+            (self.count_label, 0),
+        ]
+
+    def _lay_out_wide(self) -> None:
+        """For a projector: the code as tall as the screen on the left, the words beside it,
+        dark on a white page."""
+        texts = QVBoxLayout()
+        texts.setSpacing(24)
+        texts.addStretch(1)
+        for widget, _stretch in self._parts():
+            if widget is not self.qr:
+                texts.addWidget(widget)
+        texts.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(48, 40, 64, 40)
+        layout.setSpacing(48)
+        layout.addWidget(self.qr)
+        layout.addLayout(texts, 1)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), LIGHT)
+        palette.setColor(self.foregroundRole(), QColor("#212121"))
+        self.setPalette(palette)
+
+    @staticmethod
+    def _label(name: str, point_size: int, align: Qt.AlignmentFlag, bold: bool = False) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        label.setAlignment(align)
         font = QFont(label.font())
         if point_size:
             font.setPointSize(point_size)
@@ -150,9 +190,38 @@ class InviteView(QWidget):
     def link(self) -> str:
         return self.qr.text()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self._large:
+            self._fit_wide()
+
+    def _fit_wide(self) -> None:
+        """The code as tall as the display (leaving the words their share of its width), and
+        the link in the largest type up to LINK_POINTS that fits beside it."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = self.width() - margins.left() - margins.right() - layout.spacing()
+        tall = self.height() - margins.top() - margins.bottom()
+        side = max(MIN_QR_SIDE, min(tall, int(inner * (1 - WIDE_WORDS_SHARE))))
+        self.qr.setFixedWidth(side)
+        room = max(1, inner - side)
+        font = QFont(self.link_label.font())
+        lines = self.link_label.text().split("\n")
+        for points in range(LINK_POINTS, 9, -1):
+            font.setPointSize(points)
+            metrics = QFontMetrics(font)
+            if max(metrics.horizontalAdvance(line) for line in lines) <= room:
+                break
+        self.link_label.setFont(font)
+
     def set_link(self, link: str) -> None:
         self.qr.set_text(link)
-        self.link_label.setText(link)
+        if self._large:  # the address, then the token: two lines that fit beside the code
+            origin, slash, path = link.partition("/j/")
+            self.link_label.setText(f"{origin}\n{slash}{path}" if slash else link)
+            self._fit_wide()
+        else:
+            self.link_label.setText(link)
 
     def set_count(self, count: int) -> None:
         self._count = count
