@@ -194,7 +194,7 @@ def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
     lowest = layout.board_top - NOTE_HEIGHT - CLEARANCE
     if pin["touchpoint_id"] is not None:
         anchor = (origin_x + CARD_NOTE_SPOT[0], origin_y + CARD_NOTE_SPOT[1])
-        candidates: Iterable[Point] = lattice_near(anchor)
+        candidates: Iterable[Point] = lattice_near(anchor, HEADER_HEIGHT, lowest)
     else:
         column = layout.columns[pin["stage_id"]]
         anchor = (column.x + max(0.0, (column.width - NOTE_WIDTH) / 2), origin_y + STAGE_NOTE_TOP)
@@ -202,7 +202,7 @@ def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
             lambda spot: spot[1] <= lowest,
             ((anchor[0], anchor[1] + row * PITCH_Y) for row in itertools.count()),
         )
-        candidates = itertools.chain(down, lattice_near(anchor))
+        candidates = itertools.chain(down, lattice_near(anchor, HEADER_HEIGHT, lowest))
     spots = (spot for spot in candidates if in_blueprint(spot, lowest))
     x, y = Occupied(_pinned_corners(store, layout, cards)).first_free(spots)
     return round(x - origin_x, 1), round(y - origin_y, 1)
@@ -248,16 +248,22 @@ def grid_slots(left: float, top: float, columns: int) -> Iterator[Point]:
         index += 1
 
 
-def lattice_near(anchor: Point) -> Iterator[Point]:
-    """The spots of a note grid through anchor, nearest first, without end: anchor, then the
-    ones below, above, right and left of it, and so on outwards (ties: below before above,
-    right before left)."""
+def lattice_near(
+    anchor: Point, top: float = -math.inf, bottom: float = math.inf
+) -> Iterator[Point]:
+    """The spots of a note grid through anchor whose y is within top…bottom, nearest first,
+    without end: anchor, then the ones below, above, right and left of it, and so on outwards
+    (ties: below before above, right before left)."""
+    ax, ay = anchor
+    first_row = -math.inf if top == -math.inf else math.ceil((top - ay) / PITCH_Y)
+    last_row = math.inf if bottom == math.inf else math.floor((bottom - ay) / PITCH_Y)
     seen: set[tuple[int, int]] = set()
     reach = 2
     while True:
         # Every spot outside the square of `reach` is at least this far from the anchor.
         sure = (reach + 1) * min(PITCH_X, PITCH_Y)
-        square = [(i, j) for i in range(-reach, reach + 1) for j in range(-reach, reach + 1)]
+        rows = range(int(max(-reach, first_row)), int(min(reach, last_row)) + 1)
+        square = [(i, j) for i in range(-reach, reach + 1) for j in rows]
         square.sort(
             key=lambda ij: (
                 math.hypot(ij[0] * PITCH_X, ij[1] * PITCH_Y),
@@ -270,7 +276,7 @@ def lattice_near(anchor: Point) -> Iterator[Point]:
         for i, j in square:
             if (i, j) not in seen and math.hypot(i * PITCH_X, j * PITCH_Y) < sure:
                 seen.add((i, j))
-                yield anchor[0] + i * PITCH_X, anchor[1] + j * PITCH_Y
+                yield ax + i * PITCH_X, ay + j * PITCH_Y
         reach *= 2
 
 

@@ -97,6 +97,9 @@ def test_the_grid_fills_row_by_row_and_the_lattice_spreads_out_from_its_anchor()
     assert len(set(spots)) == len(spots)  # never the same spot twice
     distances = [abs(complex(*spot)) for spot in spots]
     assert distances == sorted(distances)  # nearest first
+    band = list(itertools.islice(lattice_near((0.0, 0.0), -10.0, PITCH_Y), 20))
+    assert {y for _, y in band} == {0.0, PITCH_Y}  # only the rows within the band
+    assert band[:3] == [(0, 0), (0, PITCH_Y), (PITCH_X, 0)]
 
 
 def test_notes_without_a_stage_or_card_fill_the_from_phones_grid_in_order(store):
@@ -156,6 +159,20 @@ def test_a_note_about_a_card_is_pinned_to_it_at_the_first_free_spot_near_it(stor
     for note in notes:  # within two notes' reach of the card's corner
         assert abs(note["x"]) <= 2 * PITCH_X and abs(note["y"]) <= 2 * PITCH_Y, note
     for a, b in itertools.combinations(canvas_rects(store, notes), 2):
+        assert not overlap(a, b)
+
+
+def test_a_card_with_many_notes_from_phones_keeps_them_apart_in_the_blueprint(store):
+    card = store.rows("touchpoint", journey_id=JOURNEY)[0]
+    notes = [add(store, f"note {n}", touchpoint_id=card["id"]) for n in range(40)]
+    rects = canvas_rects(store, notes)
+    layout = compute_layout(
+        store.rows("stage", journey_id=JOURNEY),
+        store.rows("lane", journey_id=JOURNEY),
+        store.rows("touchpoint", journey_id=JOURNEY),
+    )
+    assert all(HEADER_HEIGHT <= rect.y and rect.bottom < layout.board_top for rect in rects)
+    for a, b in itertools.combinations(rects, 2):
         assert not overlap(a, b)
 
 
