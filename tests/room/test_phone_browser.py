@@ -108,6 +108,7 @@ def phone(browser: WebDriver) -> Iterator[WebDriver]:
     browser.get("about:blank")
     browser.get_log("browser")
     yield browser
+    browser.execute_script("try { localStorage.clear(); } catch (e) {}")  # a chosen language
     browser.get("about:blank")  # closes the page's event stream before the room stops
 
 
@@ -411,3 +412,54 @@ def test_my_notes_from_the_laptop_are_listed_even_without_a_kind(
     wait(phone, lambda d: "Written on the laptop" in by_id(d, "my-notes").text)
     tags = [tag.text for tag in phone.find_elements(By.CSS_SELECTOR, "#my-notes .tag")]
     assert tags == []
+
+
+#: The room's refusals of a note, and what the phone says (English, Chinese).
+REFUSALS = [
+    (413, "too_large", 0, "too long to send", "内容太长"),
+    (422, "too_long", 0, "longer than 500 characters", "超过了 500 个字符"),
+    (422, "bad_category", 0, "cannot be added", "无法添加"),
+    (429, "too_many", 7, "try again in 7 s", "请 7 秒后再试"),
+    (503, "paused", 0, "paused by the facilitator", "主持人已暂停输入"),
+    (503, "busy", 0, "The board is busy", "看板正忙"),
+    (500, "error", 0, "Something went wrong (error 500)", "出错了（错误 500）"),
+]
+
+
+def refuse_notes(driver: WebDriver, status: int, code: str, retry_after: int) -> None:
+    """The next notes the page sends get this answer (the page's own fetch, stubbed)."""
+    driver.execute_script(
+        """
+        const [status, code, retry] = arguments;
+        window.realFetch = window.realFetch || window.fetch;
+        window.fetch = (path, options) => path !== '/api/notes' ? window.realFetch(path, options)
+          : Promise.resolve(new Response(JSON.stringify({error: code}), {status: status,
+              headers: Object.assign({'Content-Type': 'application/json'},
+                                     retry ? {'Retry-After': String(retry)} : {})}));
+        """,
+        status,
+        code,
+        retry_after,
+    )
+
+
+def test_every_refusal_of_a_note_is_explained_in_both_languages(
+    host: FakeHost, server: RoomServer, phone: WebDriver
+):
+    join_as(phone, server, "Alice")
+    by_id(phone, "note-text").send_keys("A note the room refuses")
+    for language, column in (("en", 3), ("zh", 4)):
+        if language == "zh":
+            tap(phone, by_id(phone, "lang"))
+        for refusal in REFUSALS:
+            refuse_notes(phone, *refusal[:3])
+            phone.execute_script("document.getElementById('toast').hidden = true")
+            tap(phone, by_id(phone, "send"))
+            wait(phone, text_of("toast", str(refusal[column])))
+    assert host.notes == []
+    assert by_id(phone, "note-text").get_attribute("value") == "A note the room refuses"
+
+    refuse_notes(phone, 401, "removed", 0)
+    tap(phone, by_id(phone, "send"))
+    wait(phone, shown("screen-gone"))
+    assert by_id(phone, "gone-title").text == "你已不在工作坊中"
