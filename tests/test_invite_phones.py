@@ -5,6 +5,7 @@ a real phone over HTTP."""
 from __future__ import annotations
 
 import pytest
+from gui_helpers import when_modal
 from invite_helpers import invite, joined_phone, open_window
 from phone_client import EventStream, Phone, call
 from PySide6.QtCore import Qt
@@ -113,3 +114,20 @@ def test_approve_newcomers_lets_a_new_name_wait_for_the_facilitator(qtbot, windo
     qtbot.waitUntil(lambda: panel.waiting_list.count() == 0)
     assert not panel.waiting.isVisible()
     assert window.document.count("participant") == people + 1
+
+
+def test_approving_a_name_someone_took_meanwhile_says_so(qtbot, window):
+    invite(qtbot, window)
+    panel = window.phones_panel
+    click(qtbot, panel.approve_box)
+    newcomer = Phone(window.inviting.join_url)
+    assert call(qtbot, newcomer.join, "Ada").status == 202
+    qtbot.waitUntil(lambda: panel.waiting_list.count() == 1)
+    window.document.add_participant("ada", "#ffffff", "participant")  # typed in meanwhile
+    people = window.document.count("participant")
+    seen = when_modal(lambda box: box.accept())
+    click(qtbot, panel.approve_button)
+    assert seen["text"] == "Someone in the session is already called “Ada”."
+    assert window.document.count("participant") == people
+    assert panel.waiting_list.count() == 1  # still waiting: approve a new name, or refuse
+    assert call(qtbot, newcomer.state).body["you"]["status"] == "waiting"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from cocreate.document import Document
+from cocreate.document import Document, PhoneEditError
 from cocreate.resources import resource_path
 from cocreate.room import network
 from cocreate.room.host import Device
@@ -264,14 +264,12 @@ class Inviting(QObject):
             return False
         try:
             participant_id = document.add_phone_participant(device.name)
-        except ValueError:  # the Document's PhoneEditError: the name is taken meanwhile
-            warn(
-                self.window,
-                self.tr("Cannot Approve"),
-                self.tr("Someone in the session is already called “%1”.").replace(
-                    "%1", device.name
-                ),
-            )
+        except PhoneEditError as error:
+            if error.reason == "name_taken":  # someone of that name came in meanwhile
+                text = self.tr("Someone in the session is already called “%1”.")
+            else:
+                text = self.tr("The name “%1” cannot be added to the session.")
+            warn(self.window, self.tr("Cannot Approve"), text.replace("%1", device.name))
             return False
         row = document.row("participant", participant_id)
         if row is None:

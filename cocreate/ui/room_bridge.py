@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from cocreate.document import Document
+from cocreate.document import Document, PhoneEditError
 from cocreate.records import Row
 from cocreate.room.host import Device, Refusal, Request, Snapshot
 from cocreate.ui.journey_tabs import JourneyTabs
@@ -41,7 +41,10 @@ REFUSAL_STATUS: dict[str, int] = {
     "no_votes_left": 409,
     "not_allowed": 403,
     "empty": 422,
+    "too_long": 422,
+    "invalid": 422,
     "invalid_note": 422,
+    "not_written": 503,  # the file refused the change (the window says why)
 }
 
 Publisher = Callable[[Snapshot], None]
@@ -53,10 +56,9 @@ def participant_view(row: Row) -> Answer:
     return {"id": row["id"], "name": row["name"], "color": row["color"]}
 
 
-def _refusal(error: Exception) -> Refusal:
-    """The Document's PhoneEditError (a ValueError carrying a reason) as a Refusal."""
-    reason = str(getattr(error, "reason", "") or error) or "not_allowed"
-    return Refusal(REFUSAL_STATUS.get(reason, 409), reason)
+def _refusal(error: PhoneEditError) -> Refusal:
+    """The Document's refusal as the phone's: the HTTP status of its reason."""
+    return Refusal(REFUSAL_STATUS.get(error.reason, 409), error.reason)
 
 
 def build_snapshot(
@@ -250,7 +252,7 @@ class RoomBridge(QObject):
             answer = self.carry_out(request)
         except Refusal as refusal:
             future.set_exception(refusal)
-        except ValueError as error:  # the Document's PhoneEditError
+        except PhoneEditError as error:
             future.set_exception(_refusal(error))
         except Exception as error:  # noqa: BLE001 (the phone gets a 500, the window goes on)
             future.set_exception(error)
