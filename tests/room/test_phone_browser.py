@@ -219,6 +219,11 @@ def test_join_send_a_chinese_note_and_vote(host: FakeHost, server: RoomServer, p
     tap(phone, phone.find_element(By.CSS_SELECTOR, ".vote-item[data-target='t:20']"))
     wait(phone, text_of("dots-left", "2 of 3 dots left"))
     assert host.votes[1] == [{"note_id": note["id"], "touchpoint_id": None}]
+
+    host.voting = None  # the facilitator ends the round: the ballot closes, writing is back
+    host.publish_now()
+    wait(phone, lambda d: not by_id(d, "tabs").is_displayed(), seconds=1.0)
+    assert by_id(phone, "pane-write").is_displayed()
     assert policy_violations(phone) == []
 
 
