@@ -370,3 +370,16 @@ def test_notes_from_phones_read_nothing_for_the_workshop_actions(window, reads):
     assert document.add_vote(phone, note_id=hidden[0])
     document.update_notes([hidden[1]], text="New words 新的话")
     assert by(WORKSHOP, reads) == Counter()
+
+
+def test_a_note_from_a_phone_reads_no_whole_table_on_its_way_to_the_screen(window, reads):
+    """The board, the outline, the Votes panel, the people and the Workshop actions each read
+    at most the new note: the cost of one note does not grow with the board."""
+    document = window.document
+    phone = document.add_phone_participant("Mei 小美")
+    reads.clear()
+    note = document.add_phone_note(JOURNEY, phone, "Just one 只有一条", "praise")
+    assert note in window.tabs.current_scene().notes
+    assert not WHOLE_TABLES & {name for _, name in reads}, reads
+    assert "votes_on" not in by("cocreate.canvas.updates", reads)  # a new note has no dots
+    assert_as_built_afresh(window)

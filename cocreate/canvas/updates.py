@@ -52,7 +52,8 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
     }
     notes = _notes(scene, change)
     targets_notes, targets_cards = _vote_targets(scene, change)
-    targets_notes |= set(notes)
+    # A new note's dots can only come with it (undoing a delete): _vote_targets has them.
+    targets_notes |= notes - change.inserted.get("note", set())
     targets_cards |= set(cards)
     if targets_notes or targets_cards:
         _dots(

@@ -123,6 +123,8 @@ class SessionOverview(QWidget):
         self._cluster_items: dict[int, QTreeWidgetItem] = {}
         self._note_sections: dict[int, QTreeWidgetItem] = {}  # journey id -> its "Notes"
         self._loose_items: dict[int, QTreeWidgetItem] = {}  # journey id -> "Not in a cluster"
+        # The people as the last rebuild read them: a change of a name or colour rebuilds.
+        self._authors: dict[int, Row] = {}
         self.title_label = _plain_label("sessionTitle", point_delta=8, bold=True)
         self.theme_label = _plain_label("sessionTheme", point_delta=2)
         self.meta_label = _plain_label("sessionMeta")
@@ -195,7 +197,7 @@ class SessionOverview(QWidget):
         self._stale = False
         self.tree.clear()
         self._note_items, self._card_items, self._cluster_items = {}, {}, {}
-        self._note_sections, self._loose_items = {}, {}
+        self._note_sections, self._loose_items, self._authors = {}, {}, {}
         if self._document is None:
             for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
                 widget.clear()
@@ -204,7 +206,7 @@ class SessionOverview(QWidget):
         people = document.rows("participant", order_by="position")
         self._show_heading(len(people))
         votes = vote_counts(document.rows("vote"))
-        authors = {row["id"]: row for row in people}
+        self._authors = authors = {row["id"]: row for row in people}
         personas = {row["id"]: row for row in document.rows("persona")}
         for journey in document.rows("journey", order_by="position"):
             self._add_journey(journey, personas, authors, votes)
@@ -245,17 +247,28 @@ class SessionOverview(QWidget):
         groups = {note_id: self._group_of(note) for note_id, note in added.items()}
         if None in groups.values():
             return False
+        self._show_lines(change, added, groups)
+        return True
+
+    def _show_lines(
+        self, change: Change, added: dict[int, Row], groups: dict[int, QTreeWidgetItem]
+    ) -> None:
+        """The lines of the notes added, each in its group, and the new texts and dots of the
+        notes and cards the change names."""
+        document = self._document
         voted = list(document.rows_by_id("vote", change.inserted.get("vote", set())).values())
         voted += change.removed.get("vote", {}).values()
         notes = {v["note_id"] for v in voted} | change.updated.get("note", set())
         cards = {v["touchpoint_id"] for v in voted} | change.updated.get("touchpoint", set())
         notes &= self._note_items.keys()
         cards &= self._card_items.keys()
-        votes = vote_counts(document.votes_on(notes | added.keys(), cards))
+        # A new note has dots only when the change brings its votes too (undoing a delete).
+        voted_new = added.keys() if change.inserted.get("vote") else set()
+        votes = vote_counts(document.votes_on(notes | voted_new, cards))
         for card_id, card in document.rows_by_id("touchpoint", cards).items():
             self._show_card(self._card_items[card_id], card, votes)
         note_rows = document.rows_by_id("note", notes) | added
-        authors = document.rows_by_id("participant", {n["author_id"] for n in note_rows.values()})
+        authors = self._authors
         for note_id, note in added.items():
             self._note_items[note_id] = item = QTreeWidgetItem()
             item.setData(0, ID_ROLE, note_id)
@@ -267,7 +280,6 @@ class SessionOverview(QWidget):
         for group in {self._note_items[note_id].parent() for note_id in notes}:
             self._order_notes(group)
         self._show_counts(set(groups.values()))
-        return True
 
     def _remove_notes(self, note_ids: set[int]) -> bool:
         """Take the notes' lines out (a group "Not in a cluster" left empty too); False when a
