@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QFontMetrics,
     QImage,
     QPainter,
@@ -128,6 +129,11 @@ class InviteView(QWidget):
         self.heading = self._label("inviteHeading", 36 if large else 18, align, bold=True)
         self.qr = QrCodeWidget()
         self.link_label = self._label("joinLink", LINK_POINTS if large else 15, align, bold=True)
+        # Typed from the screen by some: a fixed-pitch face tells l, I and 1, O and 0 apart.
+        link_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        link_font.setPointSize(self.link_label.font().pointSize())
+        link_font.setBold(True)
+        self.link_label.setFont(link_font)
         self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link_label.setCursor(Qt.CursorShape.IBeamCursor)
         self.hint = self._label("joinHint", 20 if large else 0, align)
