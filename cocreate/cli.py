@@ -1,4 +1,5 @@
-"""Command line: `cocreate [PATH] [--demo]` opens the window; sub-commands run without one.
+"""Command line: `cocreate [PATH] [--demo] [--invite …]` opens the window (with --invite,
+inviting phones at once); sub-commands run without one.
 
 Headless sub-commands never import Qt widgets, so they run on a machine with no display. A file
 they cannot use gets one line on stderr that names the file and the problem, and exit status 1.

@@ -125,3 +125,19 @@ def test_the_invitation_shows_full_size_on_the_audience_display(qtbot, window):
     assert cover.link() == window.inviting.join_url  # the room sees the new link
     qtbot.mouseClick(dialog.audience_button, Qt.MouseButton.LeftButton)
     assert audience.cover is None
+
+
+def test_choosing_another_address_invites_there(qtbot, window, monkeypatch):
+    monkeypatch.setattr(network, "local_ipv4_addresses", lambda: [LOOPBACK, "127.0.0.2"])
+    dialog = invite(qtbot, window)
+    old = window.inviting.join_url
+    combo = dialog.address_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [LOOPBACK, "127.0.0.2"]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    link = window.inviting.join_url
+    assert link.startswith("http://127.0.0.2:")
+    assert dialog.view.qr.text() == link
+    assert combo.currentData() == "127.0.0.2"
+    assert call(qtbot, Phone(old).page, old).status == 0  # nothing listens there now
+    assert call(qtbot, Phone(link).page, link).status == 200
