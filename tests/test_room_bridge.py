@@ -190,3 +190,24 @@ def test_a_phone_that_gave_up_waiting_changes_nothing(qtbot, window):
     assert future.cancel()
     qtbot.wait(50)
     assert window.document.count("note") == notes
+
+
+def test_a_request_still_queued_when_inviting_stops_is_refused(qtbot, window, published):
+    bridge = window.inviting.bridge
+    notes = window.document.count("note")
+    request = Request(
+        "add_note",
+        {
+            "participant_id": 2,
+            "text": "sent as the room closed",
+            "category": "idea",
+            "stage_id": None,
+            "touchpoint_id": None,
+        },
+    )
+    future = bridge.submit(request)  # on the GUI thread: it waits in the queue
+    window.inviting.stop()
+    qtbot.waitUntil(future.done)
+    assert isinstance(future.exception(), Refusal)
+    assert future.exception().status == 503
+    assert window.document.count("note") == notes

@@ -160,7 +160,7 @@ class RoomBridge(QObject):
 
     devices_updated = Signal(list)
     # Across threads: the server's thread emits these, the GUI thread receives them (queued).
-    _request_arrived = Signal(object, object)
+    _request_arrived = Signal(object, object, int)
     _devices_arrived = Signal(object)
 
     def __init__(
@@ -171,6 +171,9 @@ class RoomBridge(QObject):
         self._timer = timer
         self._document: Document | None = None
         self._publish: Publisher | None = None
+        # Counts the sessions and the ends of inviting: a request queued before either is
+        # refused, never carried out on another session or after Stop Inviting.
+        self._generation = 0
         self.devices: list[Device] = []
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
@@ -190,6 +193,8 @@ class RoomBridge(QObject):
         return self._document
 
     def set_document(self, document: Document | None) -> None:
+        if document is not self._document:
+            self._generation += 1
         if self._document is not None:
             self._document.changed.disconnect(self.schedule_publish)
         self._document = document
@@ -201,6 +206,7 @@ class RoomBridge(QObject):
         """Where snapshots go (the server's publish); the first one goes at once."""
         self._publish = publish
         if publish is None:
+            self._generation += 1
             self._throttle.stop()
             self._take_devices([])
         else:
@@ -225,7 +231,7 @@ class RoomBridge(QObject):
 
     def submit(self, request: Request) -> concurrent.futures.Future[Answer]:
         future: concurrent.futures.Future[Answer] = concurrent.futures.Future()
-        self._request_arrived.emit(request, future)
+        self._request_arrived.emit(request, future, self._generation)
         return future
 
     def devices_changed(self, devices: list[Device]) -> None:
@@ -245,10 +251,14 @@ class RoomBridge(QObject):
             if device.connected and device.participant_id is not None
         }
 
-    def _carry_out(self, request: Request, future: concurrent.futures.Future[Answer]) -> None:
+    def _carry_out(
+        self, request: Request, future: concurrent.futures.Future[Answer], generation: int
+    ) -> None:
         if not future.set_running_or_notify_cancel():
             return  # the phone gave up waiting
         try:
+            if generation != self._generation:
+                raise Refusal(503, "stopped")  # inviting stopped, or the session changed
             answer = self.carry_out(request)
         except Refusal as refusal:
             future.set_exception(refusal)
