@@ -154,10 +154,13 @@ def test_the_snapshot_is_what_the_shared_screen_shows(qtbot, window, published):
     qtbot.waitUntil(lambda: 2 in published[-1].votes)
     assert published[-1].votes[2] == [{"note_id": None, "touchpoint_id": card}]
 
-    window.facilitation.timer.start(120)
+    timer = window.facilitation.timer
+    timer.start(120)
     qtbot.waitUntil(lambda: published[-1].timer["state"] == "running")
     assert 0 < published[-1].timer["remaining"] <= 120
-    window.facilitation.timer.reset()
+    timer.add(300)  # more time: no change of state, but the phones must hear it
+    qtbot.waitUntil(lambda: published[-1].timer["remaining"] > 120)
+    timer.reset()
 
 
 def test_the_rooms_phones_reach_the_gui_thread(qtbot, window):

@@ -7,8 +7,9 @@ there, like any other edit (one undoable command, one transaction), and the serv
 never touches the file or a widget.
 
 What phones may see is published as a `Snapshot`, built from the Document's reads, whenever the
-file changes, another journey comes on screen or the timer starts, pauses or stops; at most
-once per PUBLISH_MS, so that a room full of phones sending notes never stalls the window.
+file changes, another journey comes on screen or the timer starts, pauses, stops or gets more
+time; at most once per PUBLISH_MS, so that a room full of phones sending notes never stalls
+the window.
 """
 
 from __future__ import annotations
@@ -183,8 +184,10 @@ class RoomBridge(QObject):
         self._request_arrived.connect(self._carry_out, queued)
         self._devices_arrived.connect(self._take_devices, queued)
         tabs.currentChanged.connect(self.schedule_publish)
+        self._last_tick: int | None = None
         if timer is not None:
             timer.state_changed.connect(self.schedule_publish)
+            timer.tick.connect(self._timer_ticked)
 
     # -- what the bridge follows -----------------------------------------------------------------
 
@@ -216,6 +219,12 @@ class RoomBridge(QObject):
         """Publish soon: changes that come while a snapshot waits go out with it."""
         if self._publish is not None and not self._throttle.isActive():
             self._throttle.start()
+
+    def _timer_ticked(self, remaining: int) -> None:
+        """Time added or taken off: phones hear it (a tick a second down they count alone)."""
+        if self._last_tick is not None and remaining not in (self._last_tick, self._last_tick - 1):
+            self.schedule_publish()
+        self._last_tick = remaining
 
     def snapshot(self) -> Snapshot:
         if self._document is None:
