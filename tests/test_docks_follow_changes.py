@@ -383,3 +383,19 @@ def test_a_note_from_a_phone_reads_no_whole_table_on_its_way_to_the_screen(windo
     assert not WHOLE_TABLES & {name for _, name in reads}, reads
     assert "votes_on" not in by("cocreate.canvas.updates", reads)  # a new note has no dots
     assert_as_built_afresh(window)
+
+
+def test_people_joining_from_phones_take_their_lines_in_place(qtbot, window, reads):
+    document, outline = window.document, window.overview
+    people = document.count("participant")
+    reads.clear()
+    for name in ("Mei 小美", "Tom"):
+        document.add_phone_participant(name)
+    assert outline.meta_label.text().endswith(f"Participants: {people + 2}")
+    assert outline_texts(window)[-2:] == ["Mei 小美", "Tom"]
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
+    undo(qtbot, window)  # Tom leaves the list again: it is rebuilt
+    assert outline_texts(window)[-1] == "Mei 小美"
+    assert_as_built_afresh(window)

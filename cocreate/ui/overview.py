@@ -46,11 +46,15 @@ IN_PLACE_FIELDS: dict[str, frozenset[str]] = {
     "cluster": frozenset({"title"}),
     "note": NOTE_FIELDS,
     "vote": frozenset(),
+    "participant": frozenset(),
 }
-#: The tables whose rows come and go in place: a note's line, a vote's dots.
-IN_PLACE_ROWS = frozenset({"note", "vote"})
+#: The tables whose new rows come in place: a note's line, a vote's dots, a person's line.
+IN_PLACE_INSERTS = frozenset({"note", "vote", "participant"})
+#: The tables whose rows go in place (a person's notes would lose their author).
+IN_PLACE_DELETES = frozenset({"note", "vote"})
 VOTES_ROLE = Qt.ItemDataRole.UserRole  # a note's or card's dots, kept to order the notes by
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a note's id, the order among notes with equal dots
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 2  # a person's place in the list
 
 
 def shown_tables(change: Change) -> set[str]:
@@ -64,13 +68,16 @@ def shown_tables(change: Change) -> set[str]:
 
 
 def shows_in_place(change: Change, tables: set[str]) -> bool:
-    """Whether the change alters only lines in place (no row but notes and votes added or
-    deleted, none moved to another place in the outline); a note's line comes and goes in its
-    group, votes in place (a note's dots, its place among its group)."""
+    """Whether the change alters only lines in place (no row but notes, votes and people added,
+    notes and votes deleted, none moved to another place in the outline); a note's line comes
+    and goes in its group, a new person's line in the list of people, votes in place (a note's
+    dots, its place among its group)."""
     for name in tables:
         if name not in IN_PLACE_FIELDS or not change.names_rows(name):
             return False
-        if name not in IN_PLACE_ROWS and (change.inserted.get(name) or change.deleted.get(name)):
+        if change.inserted.get(name) and name not in IN_PLACE_INSERTS:
+            return False
+        if change.deleted.get(name) and name not in IN_PLACE_DELETES:
             return False
         if change.fields.get(name, set()) & (SHOWN_FIELDS[name] - IN_PLACE_FIELDS[name]):
             return False
@@ -89,6 +96,23 @@ def vote_counts(votes: Iterable[Row]) -> Counter:
 def _note_key(item: QTreeWidgetItem) -> tuple[int, int]:
     """Most dots first, then oldest first: the order of the notes in their group."""
     return -item.data(0, VOTES_ROLE), item.data(0, ID_ROLE)
+
+
+def _person_key(item: QTreeWidgetItem) -> tuple[int, int]:
+    """By position, then by id: the order of the people."""
+    return item.data(0, POSITION_ROLE), item.data(0, ID_ROLE)
+
+
+def _insert_in_order(group: QTreeWidgetItem, item: QTreeWidgetItem, key) -> None:
+    """In its place among the group's lines, which are in that order (a binary search)."""
+    value, low, high = key(item), 0, group.childCount()
+    while low < high:
+        middle = (low + high) // 2
+        if key(group.child(middle)) < value:
+            low = middle + 1
+        else:
+            high = middle
+    group.insertChild(low, item)
 
 
 def _swatch(color: str) -> QIcon:
@@ -125,6 +149,7 @@ class SessionOverview(QWidget):
         self._loose_items: dict[int, QTreeWidgetItem] = {}  # journey id -> "Not in a cluster"
         # The people as the last rebuild read them: a change of a name or colour rebuilds.
         self._authors: dict[int, Row] = {}
+        self._people_section: QTreeWidgetItem | None = None
         self.title_label = _plain_label("sessionTitle", point_delta=8, bold=True)
         self.theme_label = _plain_label("sessionTheme", point_delta=2)
         self.meta_label = _plain_label("sessionMeta")
@@ -198,6 +223,7 @@ class SessionOverview(QWidget):
         self.tree.clear()
         self._note_items, self._card_items, self._cluster_items = {}, {}, {}
         self._note_sections, self._loose_items, self._authors = {}, {}, {}
+        self._people_section = None
         if self._document is None:
             for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
                 widget.clear()
@@ -235,8 +261,12 @@ class SessionOverview(QWidget):
         in or take out the lines of notes added or deleted. False when a note belongs where the
         outline shows nothing yet, or a journey is left without notes: then it is rebuilt."""
         document = self._document
-        if "session" in tables:
-            self._show_heading(document.count("participant"))
+        if "participant" in tables and not self._add_people(
+            change.inserted.get("participant", set())
+        ):
+            return False
+        if tables & {"session", "participant"}:
+            self._show_heading(len(self._authors))
         for cluster_id, row in document.rows_by_id(
             "cluster", change.updated.get("cluster", set()) & self._cluster_items.keys()
         ).items():
@@ -273,13 +303,26 @@ class SessionOverview(QWidget):
             self._note_items[note_id] = item = QTreeWidgetItem()
             item.setData(0, ID_ROLE, note_id)
             self._show_note(item, note, authors.get(note["author_id"]), votes)
-            self._insert_note(groups[note_id], item)
+            _insert_in_order(groups[note_id], item, _note_key)
         for note_id in notes:
             note = note_rows[note_id]
             self._show_note(self._note_items[note_id], note, authors.get(note["author_id"]), votes)
         for group in {self._note_items[note_id].parent() for note_id in notes}:
             self._order_notes(group)
         self._show_counts(set(groups.values()))
+
+    def _add_people(self, ids: set[int]) -> bool:
+        """The lines of people who joined, in their places; False when nobody was listed."""
+        if self._people_section is None:
+            return False
+        people = self._document.rows_by_id("participant", ids)
+        self._authors.update(people)
+        for person in people.values():
+            _insert_in_order(self._people_section, self._person_item(person), _person_key)
+        self._people_section.setText(
+            1, self.tr("Participants: %n", "", self._people_section.childCount())
+        )
+        return True
 
     def _remove_notes(self, note_ids: set[int]) -> bool:
         """Take the notes' lines out (a group "Not in a cluster" left empty too); False when a
@@ -316,18 +359,6 @@ class SessionOverview(QWidget):
         loose.setExpanded(not self.collapsed)
         self._loose_items[journey_id] = loose
         return loose
-
-    @staticmethod
-    def _insert_note(group: QTreeWidgetItem, item: QTreeWidgetItem) -> None:
-        """In its place among the group's notes (they are in order: a binary search)."""
-        key, low, high = _note_key(item), 0, group.childCount()
-        while low < high:
-            middle = (low + high) // 2
-            if _note_key(group.child(middle)) < key:
-                low = middle + 1
-            else:
-                high = middle
-        group.insertChild(low, item)
 
     @staticmethod
     def _notes_in(section: QTreeWidgetItem) -> int:
@@ -482,11 +513,17 @@ class SessionOverview(QWidget):
         section = self._section(
             self.tree, self.tr("Participants"), self.tr("Participants: %n", "", len(people))
         )
-        for person in people:
-            detail = (
-                label("role", person["role"])
-                + " · "
-                + self.tr("Vote budget: %n", "", person["vote_budget"])
-            )
-            item = QTreeWidgetItem(section, [person["name"], detail])
-            item.setIcon(0, _swatch(person["color"]))
+        section.addChildren([self._person_item(person) for person in people])
+        self._people_section = section
+
+    def _person_item(self, person: Row) -> QTreeWidgetItem:
+        detail = (
+            label("role", person["role"])
+            + " · "
+            + self.tr("Vote budget: %n", "", person["vote_budget"])
+        )
+        item = QTreeWidgetItem([person["name"], detail])
+        item.setIcon(0, _swatch(person["color"]))
+        item.setData(0, ID_ROLE, person["id"])
+        item.setData(0, POSITION_ROLE, person["position"])
+        return item
