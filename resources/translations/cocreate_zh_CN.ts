@@ -602,6 +602,14 @@
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
+    <message>
+        <source>Note from %1</source>
+        <translation>来自 %1 的便利贴</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除便利贴</translation>
+    </message>
 </context>
 <context>
     <name>EmotionPicker</name>
@@ -962,6 +970,116 @@ The export could not be written: %2</source>
     <message>
         <source>Select a touchpoint card to edit it</source>
         <translation>选择一张触点卡片即可编辑</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>%1 (this computer only)</source>
+        <translation>%1（仅限本机）</translation>
+    </message>
+    <message>
+        <source>Invite Participants</source>
+        <translation>邀请参与者</translation>
+    </message>
+    <message>
+        <source>&amp;Network address:</source>
+        <translation>网络地址(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The address phones reach this laptop at: the one of the room&apos;s Wi-Fi</source>
+        <translation>手机访问这台电脑所用的地址：选现场 Wi-Fi 的那个</translation>
+    </message>
+    <message>
+        <source>New &amp;Link</source>
+        <translation>新链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Make a new join link; the old one stops working (phones already in stay)</source>
+        <translation>生成新的加入链接；旧链接随即失效（已加入的手机不受影响）</translation>
+    </message>
+    <message>
+        <source>Show on &amp;Audience Display</source>
+        <translation>在观众屏幕上显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Inviting</source>
+        <translation>停止邀请(&amp;S)</translation>
+    </message>
+    <message>
+        <source>End every phone&apos;s access at once</source>
+        <translation>立即结束所有手机的访问</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this window; phones can still join</source>
+        <translation>隐藏此窗口；手机仍可加入</translation>
+    </message>
+</context>
+<context>
+    <name>InviteView</name>
+    <message>
+        <source>Phones connected: %1</source>
+        <extracomment>Modules of light margin around the code, as the QR standard asks. The words beside the code on a wide display take at least this share of its width (and the width of the link); the code takes the rest, up to the display&apos;s height. The link&apos;s type on a wide display, in points, when it fits.</extracomment>
+        <translation>已连接的手机：%1</translation>
+    </message>
+    <message>
+        <source>Join from your phone</source>
+        <translation>用手机加入</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera, or type the address in its browser. Your phone must be on the same Wi-Fi as this laptop.</source>
+        <translation>用手机相机扫描二维码，或在手机浏览器中输入地址。手机须与这台电脑连接同一个 Wi-Fi。</translation>
+    </message>
+</context>
+<context>
+    <name>Inviting</name>
+    <message>
+        <source>&amp;Invite Participants…</source>
+        <translation>邀请参与者(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Let participants join from their phones: show a QR code to scan</source>
+        <translation>让参与者用手机加入：显示可扫描的二维码</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Inviting</source>
+        <translation>停止邀请(&amp;I)</translation>
+    </message>
+    <message>
+        <source>End every phone&apos;s access at once</source>
+        <translation>立即结束所有手机的访问</translation>
+    </message>
+    <message>
+        <source>Cannot Invite Participants</source>
+        <translation>无法邀请参与者</translation>
+    </message>
+    <message>
+        <source>Another program on this computer uses the port. Close it, or choose another port.</source>
+        <translation>本机的另一个程序正在使用该端口。请关闭那个程序，或换一个端口。</translation>
+    </message>
+    <message>
+        <source>That address is not one of this computer&apos;s. Choose another one.</source>
+        <translation>该地址不属于这台电脑。请另选一个。</translation>
+    </message>
+    <message>
+        <source>The room for phones could not start: %1</source>
+        <translation>手机接入服务无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The name “%1” cannot be added to the session.</source>
+        <translation>无法把“%1”加入本场。</translation>
+    </message>
+    <message>
+        <source>Cannot Approve</source>
+        <translation>无法批准</translation>
+    </message>
+    <message>
+        <source>Someone in the session is already called “%1”.</source>
+        <translation>本场已有人叫“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1655,10 @@ The session could not be written there: %2</source>
 <context>
     <name>ParticipantsDock</name>
     <message>
+        <source>Connected from a phone</source>
+        <translation>已通过手机连接</translation>
+    </message>
+    <message>
         <source>Dots still to give in round %1</source>
         <translation>第 %1 轮中尚可投出的票数</translation>
     </message>
@@ -1762,6 +1884,58 @@ The session could not be written there: %2</source>
     </message>
 </context>
 <context>
+    <name>PhonesPanel</name>
+    <message>
+        <source>Phones connected: %1</source>
+        <extracomment>Rows of waiting names shown before the list scrolls.</extracomment>
+        <translation>已连接的手机：%1</translation>
+    </message>
+    <message>
+        <source>QR Code…</source>
+        <translation>二维码…</translation>
+    </message>
+    <message>
+        <source>Show the invitation to join from phones</source>
+        <translation>显示用手机加入的邀请</translation>
+    </message>
+    <message>
+        <source>Pause input</source>
+        <translation>暂停输入</translation>
+    </message>
+    <message>
+        <source>Phones can look but not send notes or votes; they say the salon is paused</source>
+        <translation>手机只能查看，不能发送便签或投票；手机上显示沙龙已暂停</translation>
+    </message>
+    <message>
+        <source>Approve newcomers</source>
+        <translation>批准新来者</translation>
+    </message>
+    <message>
+        <source>A new name waits until you approve it here; known participants join at once</source>
+        <translation>新名字须在此批准后才能加入；已有的参与者可直接加入</translation>
+    </message>
+    <message>
+        <source>Remove Phone</source>
+        <translation>移除手机</translation>
+    </message>
+    <message>
+        <source>End the access of the chosen participant&apos;s phone; they stay in the session</source>
+        <translation>结束所选参与者手机的访问；此人仍留在本场</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting to join:</source>
+        <translation>等待加入(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -1892,6 +2066,7 @@ The session could not be written there: %2</source>
     <name>SessionOverview</name>
     <message>
         <source>Outline</source>
+        <extracomment>What the outline shows of each table, besides which rows there are (links: nothing). The fields shown on a row&apos;s own line, which a change updates in place (votes: the counts). The tables whose new rows come in place: a note&apos;s line, a vote&apos;s dots, a person&apos;s line. The tables whose rows go in place (a person&apos;s notes would lose their author).</extracomment>
         <translation>大纲</translation>
     </message>
     <message>
@@ -2035,6 +2210,7 @@ The session could not be written there: %2</source>
     <name>TallyDock</name>
     <message>
         <source>Voting round %1 is running</source>
+        <extracomment>The fields of a voted row its line shows; a change of one re-reads only the changed rows. Fields that rank or count the dots again: the round, where a row belongs, the voters&apos; colours, order and budgets.</extracomment>
         <translation>第 %1 轮投票正在进行</translation>
     </message>
     <message>
