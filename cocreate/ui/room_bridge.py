@@ -43,6 +43,7 @@ REFUSAL_STATUS: dict[str, int] = {
     "not_allowed": 403,
     "empty": 422,
     "too_long": 422,
+    "bad_category": 422,
     "invalid": 422,
     "invalid_note": 422,
     "not_written": 503,  # the file refused the change (the window says why)
