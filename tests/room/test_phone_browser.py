@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -147,6 +147,21 @@ def tap(driver: WebDriver, element: WebElement) -> None:
     element.click()
 
 
+def tap_selected(driver: WebDriver, selector: str) -> None:
+    """Tap the element the selector finds now: the page may redraw a list between finding an
+    item and tapping it (a vote bumps the version, and the list is drawn again), so a tap on
+    an element that went stale finds it again."""
+
+    def tapped(d: WebDriver) -> bool:
+        try:
+            tap(d, d.find_element(By.CSS_SELECTOR, selector))
+        except StaleElementReferenceException:
+            return False
+        return True
+
+    wait(driver, tapped)
+
+
 def join_as(driver: WebDriver, server: RoomServer, name: str) -> None:
     driver.get(server.join_url)
     wait(driver, shown("screen-join"))
@@ -207,16 +222,14 @@ def test_join_send_a_chinese_note_and_vote(host: FakeHost, server: RoomServer, p
     host.start_round(budget=3)
     wait(phone, shown("pane-vote"), seconds=1.0)
     wait(phone, text_of("dots-left", "3 of 3 dots left"), seconds=1.0)
-    item = phone.find_element(By.CSS_SELECTOR, f".vote-item[data-target='n:{note['id']}']")
-    tap(phone, item)
+    tap_selected(phone, f".vote-item[data-target='n:{note['id']}']")
     wait(phone, text_of("dots-left", "2 of 3 dots left"))
     assert host.votes[1] == [{"note_id": note["id"], "touchpoint_id": None}]
-    card = phone.find_element(By.CSS_SELECTOR, ".vote-item[data-target='t:20']")
-    tap(phone, card)
+    tap_selected(phone, ".vote-item[data-target='t:20']")
     wait(phone, text_of("dots-left", "1 of 3 dots left"))
     shot(phone, "vote")
 
-    tap(phone, phone.find_element(By.CSS_SELECTOR, ".vote-item[data-target='t:20']"))
+    tap_selected(phone, ".vote-item[data-target='t:20']")
     wait(phone, text_of("dots-left", "2 of 3 dots left"))
     assert host.votes[1] == [{"note_id": note["id"], "touchpoint_id": None}]
 
@@ -357,11 +370,10 @@ def test_private_notes_are_revealed_and_deleted_from_the_phone(
     wait(phone, lambda _: host.notes[0]["hidden"] is False)
     wait(phone, lambda d: "Face down" not in by_id(d, "my-notes").text)
 
-    delete = phone.find_element(By.CSS_SELECTOR, "#my-notes .note button")
-    tap(phone, delete)
+    tap_selected(phone, "#my-notes .note button")
     wait(phone, lambda d: "Tap again to delete" in by_id(d, "my-notes").text)
     assert len(host.notes) == 1
-    tap(phone, phone.find_element(By.CSS_SELECTOR, "#my-notes .note button"))
+    tap_selected(phone, "#my-notes .note button")
     wait(phone, lambda _: host.notes == [])
     wait(phone, shown("my-notes-empty"))
 
