@@ -170,13 +170,27 @@ def board_spot(store: SessionFile, journey_id: int, journey_width: float) -> Poi
     with store.reading() as conn:
         # A free note above the board's top line is shown on it.
         corners = [(x, on_board(y)) for x, y in conn.execute(query)]
-    left = max([base] + [x + NOTE_WIDTH + FRAME_ROOM for x, _ in corners if x < base])
-    return Occupied(corners).first_free(grid_slots(left, FREE_NOTE_TOP, PHONE_COLUMNS))
+    origin = phone_area_origin(journey_width, (x for x, _ in corners))
+    return Occupied(corners).first_free(grid_slots(*origin, PHONE_COLUMNS))
 
 
 def phone_area_left(journey_width: float) -> float:
     """Where the board's "from phones" area begins: right of the journey's last stage."""
     return journey_width + BOARD_GAP
+
+
+def phone_area_origin(journey_width: float, free_xs: Iterable[float]) -> Point:
+    """The top-left corner of the "from phones" grid's first slot, measured from the board,
+    given the x of the journey's free notes (the canvas labels the area with the same point):
+    right of the journey's last stage, and right past a board note that begins left of the
+    area and reaches into it."""
+    base = phone_area_left(journey_width)
+    return max([base] + [x + NOTE_WIDTH + FRAME_ROOM for x in free_xs if x < base]), FREE_NOTE_TOP
+
+
+def in_phone_area(origin: Point, x: float) -> bool:
+    """Whether a free note whose left edge is at x lies in the "from phones" grid's columns."""
+    return origin[0] <= x < origin[0] + PHONE_COLUMNS * PITCH_X
 
 
 def pinned_spot(store: SessionFile, journey_id: int, pin: Row) -> Point:
