@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
+from cocreate.canvas.phone_area import show_phone_area
 from cocreate.layout import compute_layout, is_free
 from cocreate.records import Row
 from cocreate.templates import BLUEPRINT_LANES
@@ -69,6 +70,7 @@ def sync_all(scene: JourneyScene) -> None:
     )
     _notes(scene, document.rows("note", journey_id=scene.journey_id), votes)
     _clusters(scene, document.rows("cluster", journey_id=scene.journey_id))
+    show_phone_area(scene)
     free_rect, all_rect = QRectF(), QRectF()
     for note in scene.notes.values():
         rect = note.sceneBoundingRect()

@@ -41,6 +41,7 @@ from cocreate.canvas.notes import (
     ClusterItem,
     NoteItem,
 )
+from cocreate.canvas.phone_area import PhoneAreaItem
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
@@ -105,8 +106,10 @@ class JourneyScene(QGraphicsScene):
         self.curve = EmotionCurveItem()
         self.board = BoardItem()
         self.persona_label = PersonaItem()
+        self.phone_area = PhoneAreaItem(self.board)  # "From phones" over the board's grid
         for item in (self.grid, self.line_names, self.curve, self.board, self.persona_label):
             self.addItem(item)
+        self.addItem(self.phone_area)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
         document.changed.connect(self._document_changed)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.mirror import member_rects, show_cluster, show_note, vote_colors
 from cocreate.canvas.notes import NoteItem
+from cocreate.canvas.phone_area import follow_notes
 from cocreate.layout import is_free
 from cocreate.records import Change, Row
 
@@ -51,6 +52,7 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
         if note_id in scene.notes
     }
     notes = _notes(scene, change)
+    follow_notes(scene, change, notes_before)  # the "From phones" label
     targets_notes, targets_cards = _vote_targets(scene, change)
     # A new note's dots can only come with it (undoing a delete): _vote_targets has them.
     targets_notes |= notes - change.inserted.get("note", set())
