@@ -209,3 +209,18 @@ def test_images_leave_the_label_out_and_the_screen_keeps_it(view, document, ann,
     assert darkest(image, spot.toRect()) > 240  # the board's fill, no label
 
     assert ink_above(scene, note.pos()) < 200  # on screen the label is back
+
+
+def test_a_cluster_made_of_the_first_row_takes_the_labels_place(view, document, ann):
+    scene = view.scene()
+    ids = [document.add_phone_note(JOURNEY, ann, f"Queue {n} 排队", "pain_point") for n in range(5)]
+    words = scene.phone_area.mapRectToScene(scene.phone_area.words_rect())
+    cluster_id = document.group_notes(JOURNEY, ids[:3], "Waiting 等待")
+    frame = scene.clusters[cluster_id].frame
+    assert frame.intersects(words)  # the cluster's title is where the label was
+    assert not scene.phone_area.isVisible()  # so no label shows through under it
+
+    document.undo_stack.undo()
+    assert cluster_id not in scene.clusters
+    assert scene.phone_area.isVisible()
+    assert ink_above(scene, scene.notes[ids[0]].pos()) < 200

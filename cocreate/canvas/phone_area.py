@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cocreate.canvas.notes import BoardItem, presenting
+from cocreate.canvas.notes import BoardItem, ClusterItem, presenting
 from cocreate.canvas.paint import font, translate
 from cocreate.geometry import Point
 from cocreate.layout import is_free
@@ -42,21 +42,46 @@ class PhoneAreaItem(QGraphicsItem):
     HEIGHT = 22.0
     GAP = 8.0
     MARK = QRectF(1, 3, 10, 16)  # the phone, from the label's top-left corner
+    MARK_GAP = 7.0  # between the phone and the words
+    POINTS, PRESENT_POINTS = 10.5, 12.0  # the words' size on the canvas and when presenting
 
     def __init__(self, board: BoardItem) -> None:
         super().__init__()
         self.board = board  # images of the canvas turn its screen help off, and this label
         self.origin: Point = (0.0, 0.0)  # the grid's first slot, measured from the board
+        self.in_use = False  # a free note lies in the area
         self.setZValue(Z_PHONE_AREA)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setVisible(False)
 
-    def set_state(self, corner: QPointF, origin: Point, shown: bool) -> None:
+    def set_state(self, corner: QPointF, origin: Point, in_use: bool) -> None:
         """Put the label above the grid whose first slot is at `corner` on the scene."""
-        self.origin = origin
+        self.origin, self.in_use = origin, in_use
         if self.pos() != corner:
             self.setPos(corner)
-        self.setVisible(shown)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Shown while a note lies in the area, unless a cluster's frame covers the words (a
+        cluster made of the grid's first notes puts its title there)."""
+        self.setVisible(self.in_use and not self._covered())
+
+    def _covered(self) -> bool:
+        scene = self.scene()
+        if scene is None or not self.in_use:
+            return False
+        words = self.mapRectToScene(self.words_rect())
+        return any(
+            isinstance(item, ClusterItem) and item.isVisible() and item.frame.intersects(words)
+            for item in scene.items(words, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        )
+
+    def words_rect(self) -> QRectF:
+        """The phone mark and the words as the canvas draws them, in item coordinates."""
+        rect = self.label_rect()
+        words = QFontMetricsF(font(self.POINTS, True)).horizontalAdvance(translate(FROM_PHONES))
+        width = min(self.WIDTH, self.MARK.right() + self.MARK_GAP + words)
+        return QRectF(rect.left(), rect.top(), width, rect.height())
 
     def label_rect(self) -> QRectF:
         """Where the label is, in item coordinates (above the grid's first row)."""
@@ -84,9 +109,9 @@ class PhoneAreaItem(QGraphicsItem):
         painter.drawLine(
             QPointF(mark.center().x() - 1.5, bottom), QPointF(mark.center().x() + 1.5, bottom)
         )
-        text_font = font(12 if presenting(widget) else 10.5, True)
+        text_font = font(self.PRESENT_POINTS if presenting(widget) else self.POINTS, True)
         painter.setFont(text_font)
-        text_rect = rect.adjusted(mark.right() - rect.left() + 7, 0, 0, 0)
+        text_rect = rect.adjusted(mark.right() - rect.left() + self.MARK_GAP, 0, 0, 0)
         text = QFontMetricsF(text_font).elidedText(
             translate(FROM_PHONES), Qt.TextElideMode.ElideRight, text_rect.width()
         )
@@ -104,10 +129,10 @@ def show_phone_area(scene: JourneyScene) -> None:
 
 
 def follow_notes(scene: JourneyScene, change: Change, before: dict[int, Row]) -> None:
-    """The label after a targeted change of notes (`before`: the rows of the updated notes as
-    the scene showed them). A note that was in the area, or pushed it, and is gone or moved
-    reads the board's free notes again. Otherwise the notes the change shows now only add to
-    the area: a note sent from a phone reads only itself."""
+    """The label after a targeted change of notes and clusters (`before`: the rows of the
+    updated notes as the scene showed them). A note that was in the area, or pushed it, and is
+    gone or moved reads the board's free notes again. Otherwise the notes the change shows now
+    only add to the area: a note sent from a phone reads only itself."""
     gone = list(change.removed.get("note", {}).values())
     if change.fields.get("note", set()) & PLACE_FIELDS:
         gone += before.values()
@@ -117,12 +142,10 @@ def follow_notes(scene: JourneyScene, change: Change, before: dict[int, Row]) ->
     rows = (scene.notes[n].row for n in change.ids("note") if n in scene.notes)
     xs = [row["x"] for row in rows if is_free(row)]
     area = scene.phone_area
-    if not xs:
-        return
     if phone_area_origin(scene.layout.width, xs)[0] > area.origin[0]:
         show_phone_area(scene)  # the area moves right, past one of these notes
-    elif not area.isVisible() and any(in_phone_area(area.origin, x) for x in xs):
-        _show(scene, area.origin, True)
+    elif area.in_use or any(in_phone_area(area.origin, x) for x in xs):
+        _show(scene, area.origin, True)  # and a cluster's frame may have come or gone
 
 
 def _bears_on_area(scene: JourneyScene, row: Row) -> bool:

@@ -52,7 +52,6 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
         if note_id in scene.notes
     }
     notes = _notes(scene, change)
-    follow_notes(scene, change, notes_before)  # the "From phones" label
     targets_notes, targets_cards = _vote_targets(scene, change)
     # A new note's dots can only come with it (undoing a delete): _vote_targets has them.
     targets_notes |= notes - change.inserted.get("note", set())
@@ -70,6 +69,7 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
     clusters.discard(None)
     if clusters:
         _clusters(scene, clusters)
+    follow_notes(scene, change, notes_before)  # the "From phones" label (clusters may cover it)
     _grow_board(scene, [scene.notes[n] for n in notes if n in scene.notes])
 
 
