@@ -148,6 +148,9 @@ def test_no_label_without_a_note_in_the_area(view, document, ann):
     document.add_phone_note(JOURNEY, ann, "About a stage", "idea", stage_id=stage)
     assert not scene.phone_area.isVisible()
     assert ink_above(scene, slot) > 240
+    # An image fits the items on the canvas: the unused label widens it by nothing.
+    drawn = QRectF(0, 0, scene.layout.width, scene.layout.curve.bottom).united(scene.board.area)
+    assert scene.itemsBoundingRect().right() <= drawn.right() + 2
 
     note_id = document.add_phone_note(JOURNEY, ann, "For the board", "idea")
     assert scene.phone_area.isVisible()

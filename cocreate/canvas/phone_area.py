@@ -56,6 +56,8 @@ class PhoneAreaItem(QGraphicsItem):
 
     def set_state(self, corner: QPointF, origin: Point, in_use: bool) -> None:
         """Put the label above the grid whose first slot is at `corner` on the scene."""
+        if in_use != self.in_use:
+            self.prepareGeometryChange()  # unused, it takes no room (images fit the items)
         self.origin, self.in_use = origin, in_use
         if self.pos() != corner:
             self.setPos(corner)
@@ -88,7 +90,7 @@ class PhoneAreaItem(QGraphicsItem):
         return QRectF(0, -self.GAP - self.HEIGHT, self.WIDTH, self.HEIGHT)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.label_rect()
+        return self.label_rect() if self.in_use else QRectF()
 
     def shape(self) -> QPainterPath:
         return QPainterPath()  # only a label: double-clicks reach the board underneath
