@@ -58,6 +58,10 @@
         <source>Board: double-click or press N to add a note</source>
         <translation>白板区：双击或按 N 添加便利贴</translation>
     </message>
+    <message>
+        <source>From phones</source>
+        <translation>来自手机</translation>
+    </message>
 </context>
 <context>
     <name>CanvasActions</name>
