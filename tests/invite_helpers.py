@@ -58,8 +58,9 @@ def invite(qtbot, window: MainWindow) -> InviteDialog:
     return dialog
 
 
-def joined_phone(qtbot, window: MainWindow, participant_id: int = 1) -> Phone:
-    """A phone that joined as a participant of the session."""
+def joined_phone(qtbot, window: MainWindow, participant_id: int = 2) -> Phone:
+    """A phone that joined as a participant of the session (2: 陈磊 Leo Chen; 1 is the
+    facilitator, who does not join from a phone)."""
     phone = Phone(window.inviting.join_url)
     answer = call(qtbot, phone.join, None, participant_id)
     assert answer.status == 200, answer.body

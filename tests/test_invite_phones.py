@@ -9,7 +9,9 @@ from gui_helpers import when_modal
 from invite_helpers import invite, joined_phone, open_window
 from phone_client import EventStream, Phone, call
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from cocreate.room import network
 from cocreate.ui.participants import NAME_COLUMN
 
 
@@ -45,8 +47,11 @@ def test_the_panel_counts_connected_phones_and_marks_their_people(qtbot, window)
     assert item.toolTip(NAME_COLUMN) == "Connected from a phone"
     assert window.participants._item(1).toolTip(NAME_COLUMN) == ""
     window.inviting.stop()
+    QApplication.processEvents()  # what the room reported as it stopped arrives
     qtbot.waitUntil(stream.closed.is_set)
+    assert window.inviting.devices == []  # the stopped room's phones are gone from the panel
     assert window.participants._item(2).toolTip(NAME_COLUMN) == ""
+    assert window.inviting.phones_connected() == 0
 
 
 def test_pause_input_holds_every_phone(qtbot, window):
@@ -131,3 +136,49 @@ def test_approving_a_name_someone_took_meanwhile_says_so(qtbot, window):
     assert window.document.count("participant") == people
     assert panel.waiting_list.count() == 1  # still waiting: approve a new name, or refuse
     assert call(qtbot, newcomer.state).body["you"]["status"] == "waiting"
+
+
+def wait_in_line(qtbot, window, name: str) -> Phone:
+    """A new name joins while approve newcomers is on: it waits in the panel."""
+    newcomer = Phone(window.inviting.join_url)
+    assert call(qtbot, newcomer.join, name).status == 202
+    qtbot.waitUntil(lambda: window.phones_panel.waiting_list.count() == 1)
+    return newcomer
+
+
+def test_stop_inviting_forgets_the_names_waiting(qtbot, window):
+    invite(qtbot, window)
+    panel = window.phones_panel
+    click(qtbot, panel.approve_box)
+    wait_in_line(qtbot, window, "小林")
+    (stale,) = [device for device in window.inviting.devices if device.waiting]
+    people = window.document.count("participant")
+    window.inviting.stop()
+    QApplication.processEvents()  # what the room reported as it stopped arrives
+    assert window.inviting.devices == []
+    assert panel.waiting_list.count() == 0
+
+    invite(qtbot, window)  # a new room: the old waiting phone is not in it
+    QApplication.processEvents()
+    assert panel.waiting_list.count() == 0
+    assert not window.inviting.approve(stale)
+    assert window.document.count("participant") == people  # nobody written for a gone phone
+
+
+def test_another_address_starts_with_no_phones(qtbot, window, monkeypatch):
+    monkeypatch.setattr(network, "local_ipv4_addresses", lambda: ["127.0.0.1", "127.0.0.2"])
+    dialog = invite(qtbot, window)
+    panel = window.phones_panel
+    click(qtbot, panel.approve_box)
+    phone = joined_phone(qtbot, window, participant_id=2)
+    stream = EventStream(phone)
+    qtbot.waitUntil(lambda: window.inviting.phones_connected() == 1)
+    wait_in_line(qtbot, window, "小林")
+    dialog.address_combo.setFocus()
+    qtbot.keyClick(dialog.address_combo, Qt.Key.Key_Down)  # 127.0.0.2: the room moves there
+    assert window.inviting.join_url.startswith("http://127.0.0.2:")
+    QApplication.processEvents()
+    qtbot.waitUntil(stream.closed.is_set)
+    assert window.inviting.devices == []
+    assert panel.waiting_list.count() == 0
+    assert window.participants._item(2).toolTip(NAME_COLUMN) == ""

@@ -9,7 +9,9 @@ import threading
 
 import pytest
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
 
+from cocreate.room import view
 from cocreate.room.host import Device, Refusal, Request, Snapshot
 from cocreate.ui.app import create_application, start_window
 
@@ -147,7 +149,8 @@ def test_the_snapshot_is_what_the_shared_screen_shows(qtbot, window, published):
     document.start_voting(3)
     qtbot.waitUntil(lambda: published[-1].voting is not None)
     voting_round = document.session()["voting_round"]
-    assert published[-1].voting == {"round": voting_round, "budget": 3}
+    assert published[-1].voting["round"] == voting_round
+    assert published[-1].voting["budget"] == 3
     assert published[-1].votes == {}  # the dots of earlier rounds are not this round's
     card = published[-1].journey["cards"][0]["id"]
     document.add_vote(2, touchpoint_id=card)
@@ -167,6 +170,8 @@ def test_the_rooms_phones_reach_the_gui_thread(qtbot, window):
     bridge = window.inviting.bridge
     got: list = []
     bridge.devices_updated.connect(lambda devices: got.append((devices, QThread.currentThread())))
+    bridge.begin_run()  # what Inviting does before the server starts
+    got.clear()
     device = Device("d1", 2, "陈磊 Leo Chen", connected=True, waiting=False)
     thread = threading.Thread(target=bridge.devices_changed, args=([device],))
     thread.start()
@@ -214,3 +219,62 @@ def test_a_request_still_queued_when_inviting_stops_is_refused(qtbot, window, pu
     assert isinstance(future.exception(), Refusal)
     assert future.exception().status == 503
     assert window.document.count("note") == notes
+
+
+def report_from_server_thread(bridge, devices: list[Device]) -> None:
+    """The server reports its phones on its own thread; the report waits in the GUI's queue."""
+    thread = threading.Thread(target=bridge.devices_changed, args=(devices,))
+    thread.start()
+    thread.join()
+
+
+def test_phones_reported_as_the_room_stops_stay_out_of_the_panel(qtbot, window):
+    bridge = window.inviting.bridge
+    bridge.set_publisher(lambda _snapshot: None)
+    bridge.begin_run()
+    waiting = Device("d1", None, "小林", connected=True, waiting=True)
+    report_from_server_thread(bridge, [waiting])
+    QApplication.processEvents()
+    assert bridge.devices == [waiting]
+
+    # Stopping: the bridge hears first, then the server drops its phones, reporting each.
+    bridge.set_publisher(None)
+    report_from_server_thread(bridge, [Device("d1", None, "小林", False, True)])
+    QApplication.processEvents()
+    assert bridge.devices == []
+
+    # A report of the last run that is still queued when the next run begins is dropped too.
+    bridge.set_publisher(lambda _snapshot: None)
+    bridge.begin_run()
+    report_from_server_thread(bridge, [waiting])
+    bridge.begin_run()  # another address: a new run
+    QApplication.processEvents()
+    assert bridge.devices == []
+    fresh = Device("d2", 3, "Ana", connected=True, waiting=False)
+    report_from_server_thread(bridge, [fresh])
+    QApplication.processEvents()
+    assert bridge.devices == [fresh]
+    bridge.set_publisher(None)
+
+
+def test_each_phone_sees_its_own_dots_and_the_room_knows_roles(qtbot, window, published):
+    document = window.document
+    document.start_voting(3)
+    assert document.update_participant(2, vote_budget=5)  # one person gets more dots
+    qtbot.waitUntil(lambda: (published[-1].voting or {}).get("budgets", {}).get(2) == 5)
+    snapshot = published[-1]
+    assert snapshot.voting["budget"] == 3  # what most have
+    assert snapshot.voting["budgets"][3] == 3
+    assert view.voting_view(snapshot, 2)["budget"] == 5
+    assert view.voting_view(snapshot, 3)["budget"] == 3
+    card = snapshot.journey["cards"][0]["id"]
+    seen = submit_from_another_thread(
+        qtbot, window.inviting.bridge, Request("vote", {"participant_id": 2, "touchpoint_id": card})
+    )
+    assert seen["answer"] == {"left": 4}
+    qtbot.waitUntil(lambda: 2 in published[-1].votes)
+    assert view.voting_view(published[-1], 2)["left"] == 4  # what the phone shows: 4 of 5
+
+    roles = {person["id"]: person["role"] for person in published[-1].participants}
+    assert roles == {row["id"]: row["role"] for row in document.rows("participant")}
+    assert "facilitator" in roles.values()

@@ -86,13 +86,14 @@ class Snapshot:
     session:      {"title"}
     journey:      {"id", "name", "stages": [{"id", "name"}],
                    "cards": [{"id", "title", "stage_id"}]}  (the journey on the screen now)
-    participants: [{"id", "name", "color"}]
+    participants: [{"id", "name", "color"}]  (+ "role": "facilitator" | "participant" | "customer")
     notes:        [{"id", "text", "category", "color", "author_id", "hidden", "clustered",
                     "stage_id", "touchpoint_id"}]  (every note of that journey, face-down ones
                     included: the server filters them per phone)
     private_mode, reveal_policy ("facilitator" | "author")
     voting:       {"round", "budget"} or None when no round runs; budget is the dots each
                    participant has in the round
+                   (+ "budgets": {participant_id: dots}, each one's own: a phone sees its own)
     votes:        {participant_id: [{"note_id"|None, "touchpoint_id"|None}, ...]} (this round)
     timer:        {"state": "idle"|"running"|"paused"|"finished", "remaining": seconds}
     """

@@ -72,6 +72,7 @@ def voting_view(snapshot: Snapshot, participant_id: int) -> dict[str, Any] | Non
     if snapshot.voting is None:
         return None
     budget = int(snapshot.voting.get("budget", 0))
+    budget = int((snapshot.voting.get("budgets") or {}).get(participant_id, budget))  # their own
     mine = my_votes(snapshot, participant_id)
     return {
         "round": snapshot.voting.get("round"),

@@ -119,7 +119,12 @@ class Inviting(QObject):
         if self.running:
             self.stop()
         server = self._server()
-        link = server.start(address, port)
+        self.bridge.begin_run()
+        try:
+            link = server.start(address, port)
+        except Exception:
+            self.bridge.set_publisher(None)  # no run after all
+            raise
         server.set_paused(self.paused)
         server.set_approve_newcomers(self.approve_newcomers)
         self.bridge.set_publisher(server.publish)
@@ -160,9 +165,9 @@ class Inviting(QObject):
 
     def stop(self) -> None:
         """Every phone's access ends at once; the invitation leaves the screens."""
+        self.bridge.set_publisher(None)  # first: the phones the room drops as it stops stay out
         if self.server is not None and self.server.running:
             self.server.stop()
-        self.bridge.set_publisher(None)
         if self.dialog is not None:
             self.dialog.close()
         self.show_on_audience(False)
@@ -182,6 +187,7 @@ class Inviting(QObject):
         """Invite on another of the computer's addresses (a new link on it)."""
         if self.server is not None and self.server.address == address and self.running:
             return
+        self.bridge.set_publisher(None)  # the phones of the old address are gone
         if self.server is not None and self.server.running:
             self.server.stop()
         if self._start_or_warn(address):
@@ -262,6 +268,8 @@ class Inviting(QObject):
         document = self.bridge.document
         if not self.running or self.server is None or document is None:
             return False
+        if not any(d.device_id == device.device_id and d.waiting for d in self.devices):
+            return False  # that phone is gone (refused, left, or of an earlier run)
         try:
             participant_id = document.add_phone_participant(device.name)
         except PhoneEditError as error:

@@ -58,6 +58,12 @@ def participant_view(row: Row) -> Answer:
     return {"id": row["id"], "name": row["name"], "color": row["color"]}
 
 
+def snapshot_participant(row: Row) -> Answer:
+    """A participant as the room keeps them: what a phone sees, and their role (the room leaves
+    facilitators out of the join screen)."""
+    return {**participant_view(row), "role": row["role"]}
+
+
 def _refusal(error: PhoneEditError) -> Refusal:
     """The Document's refusal as the phone's: the HTTP status of its reason."""
     return Refusal(REFUSAL_STATUS.get(error.reason, 409), error.reason)
@@ -95,7 +101,7 @@ def build_snapshot(
     return Snapshot(
         session={"title": session["title"]},
         journey=journey,
-        participants=[participant_view(row) for row in people],
+        participants=[snapshot_participant(row) for row in people],
         notes=notes,
         private_mode=bool(session["private_mode"]),
         reveal_policy=session["reveal_policy"],
@@ -133,17 +139,20 @@ def _journey_view(document: Document, journey: Row) -> Answer:
 def _voting_view(
     document: Document, voting_round: int, people: list[Row]
 ) -> tuple[Answer | None, dict[int, list[Answer]]]:
-    """The round running ({"round", "budget"}, or None) and each person's dots in it."""
+    """The round running ({"round", "budget", "budgets"}, or None) and each person's dots in
+    it. "budget" is the dots most people have; "budgets" each participant's own, by id (the
+    desktop may give one person more dots than the others)."""
     if not voting_round:
         return None, {}
-    budgets = Counter(row["vote_budget"] for row in people)
+    own = {row["id"]: int(row["vote_budget"]) for row in people}
+    budgets = Counter(own.values())
     budget = budgets.most_common(1)[0][0] if budgets else 0
     votes: dict[int, list[Answer]] = {}
     for vote in document.rows("vote", round=voting_round):
         votes.setdefault(vote["participant_id"], []).append(
             {"note_id": vote["note_id"], "touchpoint_id": vote["touchpoint_id"]}
         )
-    return {"round": voting_round, "budget": budget}, votes
+    return {"round": voting_round, "budget": budget, "budgets": own}, votes
 
 
 def _timer_view(timer: CountdownTimer | None) -> Answer:
@@ -155,15 +164,17 @@ def _timer_view(timer: CountdownTimer | None) -> Answer:
 class RoomBridge(QObject):
     """The Host the room's server talks to (room.host.Host), living on the GUI thread.
 
-    set_document() follows the open session; set_publisher() is given the server's publish
-    (or None when inviting stops). `devices_updated` carries the room's phones (a list of
-    room.host.Device) each time the server reports a change, on the GUI thread.
+    set_document() follows the open session; begin_run() is called before the server starts,
+    set_publisher() is given the server's publish, and None before the server stops.
+    `devices_updated` carries the room's phones (a list of room.host.Device) each time the
+    server reports a change, on the GUI thread; a report of an earlier run, or one made while
+    the room stops, is dropped (the server reports phones disconnecting as it stops).
     """
 
     devices_updated = Signal(list)
     # Across threads: the server's thread emits these, the GUI thread receives them (queued).
     _request_arrived = Signal(object, object, int)
-    _devices_arrived = Signal(object)
+    _devices_arrived = Signal(object, int)
 
     def __init__(
         self, tabs: JourneyTabs, timer: CountdownTimer | None, parent: QObject | None = None
@@ -176,6 +187,10 @@ class RoomBridge(QObject):
         # Counts the sessions and the ends of inviting: a request queued before either is
         # refused, never carried out on another session or after Stop Inviting.
         self._generation = 0
+        # Counts the room's runs: a start and a stop each begin a new one. The server's reports
+        # of phones carry the run they were made in; only those of the live run are shown.
+        self._run = 0
+        self._live_run: int | None = None
         self.devices: list[Device] = []
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
@@ -211,10 +226,19 @@ class RoomBridge(QObject):
         self._publish = publish
         if publish is None:
             self._generation += 1
+            self._run += 1
+            self._live_run = None
             self._throttle.stop()
-            self._take_devices([])
+            self._show_devices([])
         else:
             self.publish_now()
+
+    def begin_run(self) -> None:
+        """The room is about to start: it has no phones yet, and reports of earlier runs are
+        dropped from now on."""
+        self._run += 1
+        self._live_run = self._run
+        self._show_devices([])
 
     def schedule_publish(self, *_args: object) -> None:
         """Publish soon: changes that come while a snapshot waits go out with it."""
@@ -245,11 +269,15 @@ class RoomBridge(QObject):
         return future
 
     def devices_changed(self, devices: list[Device]) -> None:
-        self._devices_arrived.emit(list(devices))
+        self._devices_arrived.emit(list(devices), self._run)
 
     # -- on the GUI thread -----------------------------------------------------------------------
 
-    def _take_devices(self, devices: list[Device]) -> None:
+    def _take_devices(self, devices: list[Device], run: int) -> None:
+        if run == self._live_run:
+            self._show_devices(devices)
+
+    def _show_devices(self, devices: list[Device]) -> None:
         self.devices = list(devices)
         self.devices_updated.emit(self.devices)
 
