@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from cocreate.store.ops import (
     update_op,
 )
 from cocreate.store.paths import data_dir
+from cocreate.store.rollback import has_hot_journal, rolled_back_copy
 
 #: The file change counter of a file just made by create() (one write transaction).
 CREATED_CHANGE_COUNTER = 1
@@ -169,7 +171,11 @@ class SessionFile:
             file_lock = cls._take_lock(path, lock)
         temp_copy: Path | None = None
         try:
-            if header.user_version < schema.SCHEMA_VERSION:
+            if read_only and has_hot_journal(path):
+                # A crash mid-commit: read a copy rolled back; the file stays as it is.
+                upgrade = partial(_upgrade_copy, path)
+                temp_copy = rolled_back_copy(path, header.user_version, upgrade)
+            elif header.user_version < schema.SCHEMA_VERSION:
                 if read_only:
                     # Read an upgraded copy; the file itself stays as it is.
                     temp_copy = _migrated_copy(path, header.user_version)
@@ -392,6 +398,16 @@ def _migrated_copy(path: Path, from_version: int) -> Path:
         copy.unlink(missing_ok=True)
         raise
     return copy
+
+
+def _upgrade_copy(path: Path, copy: Path, from_version: int) -> None:
+    """Upgrade cocreate's own copy of an older file in place; a failure names the user's file."""
+    if from_version >= schema.SCHEMA_VERSION:
+        return
+    try:
+        _migrate(copy, from_version)
+    except SessionFileError as error:
+        raise SessionFileError(path, error.problem, error.detail) from None
 
 
 def _migrate(path: Path, from_version: int) -> None:
