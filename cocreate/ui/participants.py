@@ -4,18 +4,20 @@ The current author is whoever's notes go on the board now. One click on a person
 (so do the arrow keys in the list, and the number keys the window binds to choose_by_number);
 the dock shows them large on their own colour, legible from across the room.
 
-Every edit is one undoable command through the document; the dock rebuilds from the file on
-every change, so undo and redo show at once. Names are people's text: plain everywhere.
+Every edit is one undoable command through the document; the dock follows each change by
+what it names (participant_rows), so undo and redo show at once and a room full of phones
+voting costs a line each. Names are people's text: plain everywhere.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
-    QComboBox,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -33,69 +35,28 @@ from PySide6.QtWidgets import (
 
 from cocreate.colors import STICKY_COLORS, next_sticky_color
 from cocreate.document import Document
-from cocreate.labels import label, values
+from cocreate.labels import label
 from cocreate.model import Role
 from cocreate.records import Change, Row
-from cocreate.ui.phones_panel import phone_icon
+from cocreate.ui.participant_rows import (
+    ID_ROLE,
+    NAME_COLUMN,
+    NEUTRAL_COLOR,
+    ROLE_COLUMN,
+    VOTES_COLUMN,
+    RoleCombo,
+    dots_given,
+    dots_left_text,
+    dots_moved,
+    fill_line,
+    people_shown_again,
+    rebuilds,
+    swatch_icon,
+    text_color_on,
+    valid_color,
+)
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-NAME_COLUMN, ROLE_COLUMN, VOTES_COLUMN = 0, 1, 2
-NEUTRAL_COLOR = "#eceff1"
-
-
-def valid_color(color: str, fallback: str = NEUTRAL_COLOR) -> QColor:
-    return QColor(color) if QColor.isValidColorName(color) else QColor(fallback)
-
-
-def text_color_on(background: QColor) -> QColor:
-    """Black or white, whichever reads better on the background (WCAG relative luminance)."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    luminance = (
-        0.2126 * channel(background.redF())
-        + 0.7152 * channel(background.greenF())
-        + 0.0722 * channel(background.blueF())
-    )
-    return QColor("#212121") if luminance > 0.179 else QColor("#ffffff")
-
-
-def swatch_icon(color: str, size: int = 16) -> QIcon:
-    """A small rounded square of the colour, with a thin edge so light colours show."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(0, 0, 0, 90))
-    painter.setBrush(valid_color(color))
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class RoleCombo(QComboBox):
-    """The three roles, by their translated names."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        for value in values("role"):
-            self.addItem(label("role", value), value)
-
-    def show_role(self, role: str | None) -> None:
-        self.blockSignals(True)
-        self.setCurrentIndex(self.findData(role) if role is not None else -1)
-        self.blockSignals(False)
-
-    def role(self) -> str | None:
-        data = self.currentData()
-        return data if isinstance(data, str) else None
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            for index in range(self.count()):
-                self.setItemText(index, label("role", self.itemData(index)))
-        super().changeEvent(event)
+__all__ = ["NAME_COLUMN", "STICKY_COLORS", "VOTES_COLUMN", "ParticipantsDock", "next_sticky_color"]
 
 
 class ParticipantsDock(QDockWidget):
@@ -113,6 +74,9 @@ class ParticipantsDock(QDockWidget):
         self.setObjectName("participantsDock")
         self._document: Document | None = None
         self._rows: list[Row] = []
+        self._items: dict[int, QTreeWidgetItem] = {}
+        self._round = 0  # the voting round running (0: none)
+        self._used: Counter[int] = Counter()  # the dots each person has given in it
         self._current: int | None = None
         self._announced: int | None = None  # the current author last signalled
         self._refresh_pending = False
@@ -271,8 +235,40 @@ class ParticipantsDock(QDockWidget):
         return list(self._rows)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("participant", "vote", "session"):
-            self.refresh()
+        if not change.touches("participant", "vote", "session") or self._document is None:
+            return
+        if rebuilds(change) or self.tree.state() == QAbstractItemView.State.EditingState:
+            self.refresh()  # while a name is edited: once the edit ends
+            return
+        moved = dots_moved(change, self._document, self._round)
+        self._used.update(moved)
+        people = people_shown_again(change)
+        if people:
+            rows = self._document.rows_by_id("participant", people)
+            self._rows = [rows.get(row["id"], row) for row in self._rows]
+        self._show_lines(people | set(moved))
+
+    def set_phone_ids(self, ids: set[int]) -> None:
+        """Mark the people connected from a phone now (the phones panel says who)."""
+        changed = ids ^ self.phone_ids
+        self.phone_ids = set(ids)
+        self._show_lines(changed)
+
+    def _show_lines(self, people: set[int]) -> None:
+        """Show these people's lines (and the banner and edit row, when one is chosen) again."""
+        self.tree.blockSignals(True)
+        for row in self._rows:
+            if row["id"] in people:
+                self._fill(self._items[row["id"]], row)
+        self.tree.blockSignals(False)
+        if self._current in people:
+            self._show_banner()
+            self._show_chosen()
+
+    def _fill(self, item: QTreeWidgetItem, row: Row) -> None:
+        phone = row["id"] in self.phone_ids
+        used = self._used[row["id"]]
+        fill_line(item, row, phone=phone, voting_round=self._round, used=used)
 
     # -- the current author ----------------------------------------------------------------------
 
@@ -319,11 +315,7 @@ class ParticipantsDock(QDockWidget):
         self._show_chosen()
 
     def _item(self, participant_id: int | None) -> QTreeWidgetItem | None:
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            if item.data(NAME_COLUMN, ID_ROLE) == participant_id:
-                return item
-        return None
+        return self._items.get(participant_id) if participant_id is not None else None
 
     def current_row(self) -> Row | None:
         return next((row for row in self._rows if row["id"] == self._current), None)
@@ -331,9 +323,8 @@ class ParticipantsDock(QDockWidget):
     # -- showing the file ------------------------------------------------------------------------
 
     def voting_round(self) -> int:
-        if self._document is None:
-            return 0
-        return int(self._document.session()["voting_round"] or 0)
+        """The voting round running (0: none), as the list last read it."""
+        return self._round
 
     def refresh(self) -> None:
         """Rebuild from the file (after the inline rename ends, when one is under way)."""
@@ -343,29 +334,21 @@ class ParticipantsDock(QDockWidget):
         self._refresh_pending = False
         document = self._document
         self._rows = document.rows("participant", order_by="position") if document else []
-        voting_round = self.voting_round()
+        self._round = int(document.session()["voting_round"] or 0) if document else 0
+        self._used = dots_given(document, self._round) if document else Counter()
+        voting_round = self._round
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.editable():
             flags |= Qt.ItemFlag.ItemIsEditable
         self.tree.blockSignals(True)
         self.tree.clear()
+        self._items = {}
         for row in self._rows:
-            item = QTreeWidgetItem([row["name"], label("role", row["role"]), ""])
-            item.setData(NAME_COLUMN, ID_ROLE, row["id"])
-            phone = row["id"] in self.phone_ids
-            item.setIcon(NAME_COLUMN, (phone_icon if phone else swatch_icon)(row["color"]))
-            if phone:
-                item.setToolTip(NAME_COLUMN, self.tr("Connected from a phone"))
+            item = QTreeWidgetItem()
+            self._fill(item, row)
             item.setFlags(flags)
-            if voting_round and document is not None:
-                left = document.votes_left(row["id"])
-                item.setText(VOTES_COLUMN, self._of(left, row["vote_budget"]))
-                item.setToolTip(
-                    VOTES_COLUMN,
-                    self.tr("Dots still to give in round %1").replace("%1", str(voting_round)),
-                )
-                item.setTextAlignment(VOTES_COLUMN, Qt.AlignmentFlag.AlignCenter)
             self.tree.addTopLevelItem(item)
+            self._items[row["id"]] = item
         self.tree.setColumnHidden(VOTES_COLUMN, not voting_round)
         self.tree.blockSignals(False)
 
@@ -377,9 +360,6 @@ class ParticipantsDock(QDockWidget):
         self._update_enabled()
         self._announce()
 
-    def _of(self, left: int, budget: int) -> str:
-        return self.tr("%1 of %2").replace("%1", str(left)).replace("%2", str(budget))
-
     def _show_banner(self) -> None:
         row = self.current_row()
         if row is None:
@@ -390,12 +370,9 @@ class ParticipantsDock(QDockWidget):
         else:
             background = valid_color(row["color"])
             self.author_label.setText(row["name"] or self.tr("(no name)"))
-            voting_round = self.voting_round()
-            if voting_round and self._document is not None:
-                left = self._document.votes_left(row["id"])
-                self.author_detail.setText(
-                    self.tr("Votes left: %1").replace("%1", self._of(left, row["vote_budget"]))
-                )
+            if self._round:
+                dots = dots_left_text(self._used[row["id"]], row["vote_budget"])
+                self.author_detail.setText(self.tr("Votes left: %1").replace("%1", dots))
             else:
                 self.author_detail.setText(label("role", row["role"]))
             self.author_detail.setVisible(True)

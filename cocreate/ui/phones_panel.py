@@ -133,8 +133,7 @@ class PhonesPanel(QFrame):
         self.setVisible(inviting.running)
         phones = inviting.bridge.connected_participants() if inviting.running else set()
         if phones != self._participants.phone_ids:
-            self._participants.phone_ids = phones
-            self._participants.refresh()
+            self._participants.set_phone_ids(phones)
         for box, on in (
             (self.pause_box, inviting.paused),
             (self.approve_box, inviting.approve_newcomers),
