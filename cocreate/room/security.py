@@ -57,14 +57,24 @@ def token_matches(given: object, token: str) -> bool:
 
 
 _NEWLINES = re.compile(r"\r\n?")
+#: The invisible format characters kept: the joiners that shape Indic, Arabic and emoji text.
+JOINERS = frozenset({"\u200c", "\u200d"})
+
+
+def _kept(ch: str) -> bool:
+    """Not a control character (newline aside), nor a lone surrogate (which no file could
+    store), nor an invisible format character (category Cf: bidi overrides and isolates would
+    reorder what the shared screen shows around a note) other than the joiners."""
+    if ch == "\n" or ch in JOINERS:
+        return True
+    return unicodedata.category(ch) not in ("Cc", "Cs", "Cf")
 
 
 def clean_text(text: str) -> str:
-    """People's text as the room keeps it: NFC, newlines as \\n, no other control character
-    (nor a lone surrogate, which no file could store), no blank margin."""
+    """People's text as the room keeps it: NFC, newlines as \\n, only the characters `_kept`
+    keeps, no blank margin."""
     text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text))
-    kept = (ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
-    return "".join(kept).strip()
+    return "".join(ch for ch in text if _kept(ch)).strip()
 
 
 def clean_name(text: str) -> str:

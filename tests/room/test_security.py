@@ -170,7 +170,7 @@ async def test_a_note_is_cleaned_and_counted_after_cleaning(phone, fake_host):
 
 
 def test_clean_text_keeps_newlines_and_drops_other_controls():
-    assert clean_text("a\tb\nc\x7fd\u200be") == "ab\ncd\u200be"
+    assert clean_text("a\tb\nc\x7fd\u200be") == "ab\ncde"
     assert clean_text("ﬁ") == "ﬁ"  # NFC, not NFKC: the text stays the person's
 
 
@@ -373,3 +373,21 @@ def test_the_limits_are_the_issues():
         limits.requests_per_minute,
         limits.max_devices,
     ) == (4096, 10, 120, 200)
+
+
+# -- what the shared screen shows -------------------------------------------------------------
+
+
+async def test_invisible_format_characters_cannot_reorder_a_note_or_a_name(phone, fake_host):
+    spoof = phone()
+    response = await spoof.join(name="\u202eeciloB\u202c \u2066Mallory\u2069\u200b")
+    assert (await response.json())["participant"]["name"] == "eciloB Mallory"
+    text = "\u202dOK\u2067 \ufeffpaid\u061c \U000e0041tag \u2060end"
+    assert (await spoof.note(text, client_id="a")).status == 201
+    assert fake_host.notes[-1]["text"] == "OK paid tag end"
+    assert (await spoof.note("\u202e\u200b\u2066", client_id="b")).status == 422  # empty
+
+
+def test_the_joiners_stay():
+    family, nasta = "\U0001f469\u200d\U0001f4bb", "\u0646\u200c\u0633"
+    assert clean_text(f"{family} {nasta}") == f"{family} {nasta}"
