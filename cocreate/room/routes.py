@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from typing import Any
 
 from aiohttp import web
@@ -31,6 +32,7 @@ ROOM = web.AppKey("room", Room)
 COOKIE_MAX_AGE = 24 * 3600
 MAX_CLIENT_ID = 64
 MAX_ID = 2**63  # what SQLite's integer holds
+PATH_ID = re.compile(r"[0-9]{1,19}")
 #: The page a wrong or old link opens (no script, no style: the CSP allows neither inline).
 WRONG_LINK_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -97,6 +99,17 @@ def an_id(value: Any) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_ID:
         raise RoomError(422, "bad_id")
     return value
+
+
+def path_id(request: web.Request, key: str) -> int:
+    """An id in the path: ASCII digits only (no sign, space or other script's digits), 404
+    otherwise; past what SQLite's integer holds, 422 as any other id."""
+    text = request.match_info[key]
+    if not PATH_ID.fullmatch(text):
+        raise RoomError(404, "not_found")
+    number = an_id(int(text))
+    assert number is not None
+    return number
 
 
 def note_text(body: dict[str, Any]) -> str:
@@ -301,11 +314,7 @@ async def delete_note(request: web.Request) -> web.Response:
     room = request.app[ROOM]
     record = room.device(request)
     room.check_paused()
-    try:
-        note_id = int(request.match_info["id"])
-    except ValueError:
-        raise RoomError(404, "not_found") from None
-    payload = {"participant_id": record.participant_id, "note_id": note_id}
+    payload = {"participant_id": record.participant_id, "note_id": path_id(request, "id")}
     await room.answer(room.submit("delete_note", payload))
     return web.json_response({})
 

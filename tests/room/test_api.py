@@ -293,6 +293,28 @@ async def test_refusals_of_the_desktop_pass_through(phone, fake_host):
     assert (response.status, await response.json()) == (404, {"error": "not_found"})
 
 
+async def test_a_note_id_in_the_path_is_plain_digits_within_sqlites_integer(phone, fake_host):
+    alice = phone()
+    await alice.join(participant_id=1)
+    for path in (
+        "/api/notes/" + "9" * 30,
+        "/api/notes/9223372036854775808",  # 2**63
+        "/api/notes/%EF%BC%91%EF%BC%92",  # full-width 12
+        "/api/notes/%D9%A1",  # Arabic-Indic 1
+        "/api/notes/+5",
+        "/api/notes/%205",
+        "/api/notes/1_0",
+        "/api/notes/-1",
+    ):
+        response = await alice.delete(path)
+        assert response.status in (404, 422), path
+        assert "error" in await response.json()
+    assert [r.kind for r in fake_host.requests if r.kind == "delete_note"] == []
+    response = await alice.delete("/api/notes/9223372036854775807")  # the largest: the desktop
+    assert (response.status, await response.json()) == (404, {"error": "not_found"})
+    assert fake_host.requests[-1].payload["note_id"] == 2**63 - 1
+
+
 async def test_a_desktop_that_does_not_answer_makes_the_phone_retry(phone, fake_host, room):
     room.limits = type(room.limits)(host_timeout=0.05)
     alice = phone()
