@@ -26,6 +26,7 @@ class DeviceRecord:
     name: str
     participant: dict[str, Any] | None  # None while waiting
     last_seen: float
+    in_flight: int = 0  # its requests the desktop has not answered yet
     streams: list[Any] = field(default_factory=list)  # the open event streams (room.Stream)
     answers: OrderedDict[str, asyncio.Future[dict[str, Any]]] = field(default_factory=OrderedDict)
 

@@ -23,6 +23,8 @@ class Limits:
     requests_per_minute: int = 120  # per phone
     joins_per_minute: int = 30  # per remote address: the page, the lobby and joins, no phone yet
     max_devices: int = 200
+    in_flight_per_device: int = 2  # a phone's requests the desktop has not answered yet
+    max_in_flight: int = 64  # room-wide: requests the desktop has not answered yet
     body_timeout: float = 10.0  # seconds to read a request's body
     host_timeout: float = 10.0  # seconds the desktop has to answer a request
     keepalive_timeout: float = 15.0  # an idle (or silent, or half-sent) connection is closed

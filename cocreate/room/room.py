@@ -58,6 +58,7 @@ class Room:
         self.requests = SlidingWindow(self.limits.requests_per_minute, clock=clock)
         self.notes = SlidingWindow(self.limits.notes_per_minute, clock=clock)
         self.joins = SlidingWindow(self.limits.joins_per_minute, clock=clock)
+        self.in_flight = 0  # requests handed to the desktop and not answered yet
         self.streams: dict[Stream, DeviceRecord] = {}
         self._state_cache: StateCache | None = None
 
@@ -199,15 +200,34 @@ class Room:
         if self.paused:
             raise RoomError(503, "paused")
 
-    def submit(self, kind: str, payload: dict[str, Any]) -> asyncio.Future[dict[str, Any]]:
-        """Hand a request to the desktop; the answer arrives on this loop."""
+    def submit(
+        self, kind: str, payload: dict[str, Any], record: DeviceRecord | None = None
+    ) -> asyncio.Future[dict[str, Any]]:
+        """Hand a request to the desktop; the answer arrives on this loop. The desktop's queue
+        stays short: a phone with two requests unanswered gets 429, and past the room's limit
+        of unanswered requests every phone gets 503 busy."""
+        if record is not None and record.in_flight >= self.limits.in_flight_per_device:
+            raise RoomError(429, "too_many", {"Retry-After": "1"})
+        if self.in_flight >= self.limits.max_in_flight:
+            raise RoomError(503, "busy")
         try:
             answer = asyncio.wrap_future(self.host.submit(Request(kind, payload)))
         except Exception:
             log.exception("Host.submit failed")
             raise RoomError(503, "busy") from None
-        # An answer nobody awaits any more (a timed-out request) is still read, quietly.
-        answer.add_done_callback(lambda done: done.cancelled() or done.exception())
+        self.in_flight += 1
+        if record is not None:
+            record.in_flight += 1
+
+        def answered(done: asyncio.Future[dict[str, Any]]) -> None:
+            self.in_flight -= 1
+            if record is not None:
+                record.in_flight -= 1
+            # An answer nobody awaits any more (a timed-out request) is still read, quietly.
+            if not done.cancelled():
+                done.exception()
+
+        answer.add_done_callback(answered)
         return answer
 
     async def answer(self, answer: asyncio.Future[dict[str, Any]]) -> dict[str, Any]:

@@ -280,7 +280,7 @@ async def add_note(request: web.Request) -> web.Response:
         room.check_paused()
         payload = note_payload(room, record, body)
         room.count_note(record)
-        answer = room.submit("add_note", payload)
+        answer = room.submit("add_note", payload, record)
         record.remember(client_id, answer)
     try:
         result = await room.answer(answer)
@@ -315,7 +315,7 @@ async def delete_note(request: web.Request) -> web.Response:
     record = room.device(request)
     room.check_paused()
     payload = {"participant_id": record.participant_id, "note_id": path_id(request, "id")}
-    await room.answer(room.submit("delete_note", payload))
+    await room.answer(room.submit("delete_note", payload, record))
     return web.json_response({})
 
 
@@ -332,7 +332,7 @@ async def _vote(request: web.Request, kind: str) -> web.Response:
     record = room.device(request)
     room.check_paused()
     payload = vote_target(room, record, await read_json(request))
-    result = await room.answer(room.submit(kind, payload))
+    result = await room.answer(room.submit(kind, payload, record))
     return web.json_response({"left": result["left"]})
 
 
@@ -341,6 +341,6 @@ async def reveal(request: web.Request) -> web.Response:
     record = room.device(request)
     room.check_paused()
     result = await room.answer(
-        room.submit("reveal_mine", {"participant_id": record.participant_id})
+        room.submit("reveal_mine", {"participant_id": record.participant_id}, record)
     )
     return web.json_response({"revealed": result["revealed"]})
