@@ -30,6 +30,7 @@ from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import Exporter, OptionKind, no_progress
 from cocreate.room import network
 from cocreate.store import SessionFile, SessionFileError
+from cocreate.store.repair import repair_copy
 from cocreate.store.summary import SessionSummary, summarize
 
 EXIT_OK, EXIT_FILE_ERROR, EXIT_USAGE = 0, 1, 2
@@ -149,6 +150,22 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
     print(f"wrote {out}")
 
 
+def _cmd_repair(args: argparse.Namespace) -> None:
+    """Write a repaired copy of a file whose rows break the rules; list every change."""
+    session, out = Path(args.session), Path(args.out)
+    _check_output(out, session)
+    SessionFile.open(session, read_only=True, lock=False, check_rows=False).close()
+    with _reading(session):
+        repairs = repair_copy(session, out)
+    for repair in repairs:
+        print(repair)
+    dropped = sum(1 for repair in repairs if repair.dropped)
+    changed = len(repairs) - dropped
+    values = "value" if changed == 1 else "values"
+    rows = "row" if dropped == 1 else "rows"
+    print(f"wrote {out}: {changed} {values} changed, {dropped} {rows} dropped")
+
+
 def _cmd_export(exporter: Exporter, args: argparse.Namespace) -> None:
     """Run one exporter of the registry on a session file."""
     session = Path(args.session)
@@ -239,6 +256,16 @@ _OTHER_COMMANDS: dict[str, Command] = {
         "make a new session file from a JSON document (checked in full first)",
         _import_json_arguments,
         _cmd_import_json,
+    ),
+    "repair": (
+        "write a repaired copy of a session whose rows break the rules, listing every change",
+        lambda p: (
+            p.add_argument("session", metavar="IN.cocreate", help="the file to repair (only read)"),
+            p.add_argument(
+                "-o", "--out", required=True, metavar="OUT.cocreate", help="the repaired copy"
+            ),
+        ),
+        _cmd_repair,
     ),
 }
 

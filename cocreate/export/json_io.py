@@ -16,33 +16,17 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.types import Boolean, Float, Integer
 
-from cocreate import model
 from cocreate.layout import board_shift, compute_layout, is_free
-from cocreate.model import (
-    EMOTION_MAX,
-    EMOTION_MIN,
-    SCORE_MAX,
-    SCORE_MIN,
-    Channel,
-    LaneKind,
-    NoteCategory,
-    PersonaKind,
-    Role,
-    Status,
-    TouchpointKind,
-)
 from cocreate.records import TABLE_ORDER, Row
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows, table
+from cocreate.store.rules import COLUMNS, LINK_TO_ITSELF, VOTE_TARGET, Column
 
 FORMAT = "cocreate-session"
 VERSION = 2
@@ -72,7 +56,6 @@ TOP_LISTS: dict[str, str] = {
 _BY_POSITION = {"participant", "journey", "stage", "lane"}
 
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 class JsonImportError(ValueError):
@@ -139,118 +122,6 @@ def export_json(session: Path) -> str:
         return dumps(session_document(store))
     finally:
         store.close()
-
-
-# -- the columns, read from the model -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Column:
-    name: str
-    kind: type  # str, int, float or bool
-    nullable: bool
-    default: Any
-    required: bool
-    target: str | None  # the table a foreign key refers to
-
-
-def _columns(table_name: str) -> dict[str, _Column]:
-    found = {}
-    for column in table(table_name).columns:
-        if isinstance(column.type, Boolean):
-            kind: type = bool
-        elif isinstance(column.type, Integer):
-            kind = int
-        elif isinstance(column.type, Float):
-            kind = float
-        else:
-            kind = str
-        default = column.default.arg if column.default is not None else None
-        target = next((fk.column.table.name for fk in column.foreign_keys), None)
-        found[column.name] = _Column(
-            name=column.name,
-            kind=kind,
-            nullable=bool(column.nullable) and not column.primary_key,
-            default=default,
-            required=default is None and not column.nullable,
-            target=target,
-        )
-    return found
-
-
-COLUMNS: dict[str, dict[str, _Column]] = {name: _columns(name) for name in TABLE_ORDER}
-
-
-# -- value rules beyond the column type ----------------------------------------------------------
-
-Rule = Callable[[Any], str | None]
-
-
-def _one_of(values: list[str], allow_empty: bool = False) -> Rule:
-    allowed = ([""] if allow_empty else []) + values
-    shown = ", ".join(json.dumps(v) for v in allowed)
-
-    def check(value: Any) -> str | None:
-        return None if value in allowed else f"must be one of {shown}"
-
-    return check
-
-
-def _enum(enum: Any, allow_empty: bool = False) -> Rule:
-    return _one_of([member.value for member in enum], allow_empty)
-
-
-def _int_range(low: int, high: int | None) -> Rule:
-    def check(value: Any) -> str | None:
-        if value < low or (high is not None and value > high):
-            if high is None:
-                return f"must be an integer of at least {low}"
-            return f"must be an integer from {low} to {high}"
-        return None
-
-    return check
-
-
-def _color(allow_empty: bool) -> Rule:
-    def check(value: Any) -> str | None:
-        if (allow_empty and value == "") or _COLOR.fullmatch(value):
-            return None
-        return 'must be a colour like "#ffd54f"' + (' or ""' if allow_empty else "")
-
-    return check
-
-
-def _positive(value: Any) -> str | None:
-    return None if value > 0 else "must be a number greater than 0"
-
-
-RULES: dict[tuple[str, str], Rule] = {
-    ("persona", "kind"): _enum(PersonaKind),
-    ("stage", "color"): _color(allow_empty=False),
-    ("stage", "width"): _positive,
-    ("lane", "kind"): _enum(LaneKind),
-    ("touchpoint", "channel"): _enum(Channel),
-    ("touchpoint", "kind"): _enum(TouchpointKind),
-    ("touchpoint", "status"): _enum(Status),
-    ("touchpoint", "emotion"): _int_range(EMOTION_MIN, EMOTION_MAX),
-    ("touchpoint", "score"): _int_range(SCORE_MIN, SCORE_MAX),
-    ("participant", "color"): _color(allow_empty=False),
-    ("participant", "role"): _enum(Role),
-    ("participant", "vote_budget"): _int_range(0, None),
-    ("note", "color"): _color(allow_empty=True),
-    ("note", "category"): _enum(NoteCategory, allow_empty=True),
-    ("session", "voting_round"): _int_range(0, None),
-    ("vote", "round"): _int_range(0, None),
-}
-RULES[("session", "reveal_policy")] = _enum(model.RevealPolicy)
-
-#: What the message says for a value of the wrong type.
-_TYPE_WORDS = {
-    str: "a string",
-    int: "an integer",
-    float: "a number",
-    bool: "true or false",
-}
 
 
 # -- import ---------------------------------------------------------------------------------------
@@ -356,39 +227,24 @@ class _Reader:
             raise _fail(_at(path, key), "must be an array")
         return value
 
-    def value(self, column: _Column, value: Any, path: str, table_name: str) -> Any:
-        rule = RULES.get((table_name, column.name))
-        or_null = " or null" if column.nullable else ""
+    def value(self, column: Column, value: Any, path: str) -> Any:
+        problem = column.type_problem(value)
+        if problem:
+            raise _fail(path, problem)
         if value is None:
-            if column.nullable:
-                return None
-            raise _fail(path, f"must be {_TYPE_WORDS[column.kind]}, not null")
-        kind = column.kind
-        if kind is bool:
-            ok = isinstance(value, bool)
-        elif kind is int:
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif kind is float:
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
-        else:
-            ok = isinstance(value, str)
-        if not ok:
-            if kind is int and rule is not None:
-                # "must be an integer from -2 to 2" says more than "must be an integer"
-                raise _fail(path, f"{rule(_INT64_MIN)}{or_null}")
-            raise _fail(path, f"must be {_TYPE_WORDS[kind]}{or_null}")
-        if kind is int and not _INT64_MIN <= value <= _INT64_MAX:
+            return None
+        if column.kind is int and not _INT64_MIN <= value <= _INT64_MAX:
             raise _fail(path, "the integer is too large")
-        if kind is float:
+        if column.kind is float:
             value = float(value)
-        if kind is str:
+        if column.kind is str:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 raise _fail(path, "the text is not valid Unicode (an unpaired surrogate)") from None
-        problem = rule(value) if rule is not None else None
+        problem = column.value_problem(value)
         if problem:
-            raise _fail(path, f"{problem}{or_null}")
+            raise _fail(path, problem)
         return value
 
     def row(
@@ -417,7 +273,7 @@ class _Reader:
                     raise _fail(where, "required key is missing")
                 row[name] = column.default
                 continue
-            row[name] = self.value(column, data[name], where, table_name)
+            row[name] = self.value(column, data[name], where)
         row_id = row["id"]
         if row_id < 1:
             raise _fail(_at(path, "id"), "must be an integer of at least 1")
@@ -439,7 +295,7 @@ class _Reader:
             raise _fail("session.id", "must be 1 or left out")
         for name, column in columns.items():
             if name != "id" and name in data:
-                self.session[name] = self.value(column, data[name], _at("session", name), "session")
+                self.session[name] = self.value(column, data[name], _at("session", name))
 
     def document(self, data: Any) -> None:
         if not isinstance(data, dict):
@@ -483,7 +339,7 @@ class _Reader:
             path = _at("votes", index)
             vote = self.row(item, path, "vote")
             if (vote["note_id"] is None) == (vote["touchpoint_id"] is None):
-                raise _fail(path, "a vote must name exactly one of note_id and touchpoint_id")
+                raise _fail(path, VOTE_TARGET)
         self.references()
 
     # -- references
@@ -505,9 +361,7 @@ class _Reader:
                             where, f"{column.target} {value} belongs to another journey ({owner})"
                         )
             if placed.table == "link" and placed.row["source_id"] == placed.row["target_id"]:
-                raise _fail(
-                    _at(placed.path, "target_id"), "a link cannot join a touchpoint to itself"
-                )
+                raise _fail(_at(placed.path, "target_id"), LINK_TO_ITSELF)
 
     def rows_by_table(self) -> dict[str, list[Row]]:
         rows: dict[str, list[Row]] = {name: [] for name in TABLE_ORDER}

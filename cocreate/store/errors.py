@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,6 +21,7 @@ class FileProblem(StrEnum):
     UNREADABLE = "unreadable"
     WRITE_FAILED = "write_failed"
     MIGRATION_FAILED = "migration_failed"
+    BROKEN_ROW = "broken_row"
 
 
 #: What each problem means and what to do, in English; the GUI shows its own translation.
@@ -39,6 +42,8 @@ MESSAGES: dict[FileProblem, str] = {
     FileProblem.WRITE_FAILED: "the change could not be written to the file",
     FileProblem.MIGRATION_FAILED: "the file is in an older format and could not be upgraded;"
     " it was left as it was",
+    FileProblem.BROKEN_ROW: "a row holds a value a session cannot have; the file was left as it"
+    " was, and `cocreate repair` saves a repaired copy",
 }
 
 
@@ -55,3 +60,32 @@ class SessionFileError(Exception):
     def message(self) -> str:
         text = f"{self.path}: {MESSAGES[self.problem]}"
         return f"{text} ({self.detail})" if self.detail else text
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """The first value of a file that breaks the rules of a session (store.rules)."""
+
+    table: str
+    row_id: int
+    column: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"table {self.table}, row {self.row_id}, column {self.column}: {self.problem}"
+
+
+class BrokenRowError(SessionFileError):
+    """A file whose rows break the rules of a session: refused as it is; repair can fix it."""
+
+    def __init__(self, path: str | Path, row: RowProblem) -> None:
+        self.row = row
+        super().__init__(path, FileProblem.BROKEN_ROW, str(row))
+
+    @property
+    def message(self) -> str:
+        name = shlex.quote(str(self.path))
+        return (
+            f"{self.path}: {self.row}. The file was left as it was; to save a repaired copy,"
+            f" run: cocreate repair {name} -o REPAIRED.cocreate"
+        )

@@ -24,7 +24,7 @@ from sqlalchemy.pool import StaticPool
 
 from cocreate import __version__
 from cocreate.atomic import replacing
-from cocreate.store import schema
+from cocreate.store import row_check, schema
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
 from cocreate.store.lock import FileLock
@@ -143,10 +143,13 @@ class SessionFile:
         read_only: bool = False,
         lock: bool = True,
         held_lock: FileLock | None = None,
+        check_rows: bool = True,
     ) -> SessionFile:
         """Open a session file, or raise SessionFileError and leave the file as it was.
 
-        A file the user cannot write is opened read-only (see `read_only` on the result).
+        A file the user cannot write is opened read-only (see `read_only` on the result). Every
+        row is checked against store.rules (BrokenRowError names the first broken value);
+        check_rows=False skips that, for `repair` alone.
         """
         path = Path(path)
         header = read_header(path)
@@ -183,7 +186,7 @@ class SessionFile:
                     _migrate(path, header.user_version)
             raw = _connect(temp_copy or path, read_only)
             try:
-                cls._check(path, raw)
+                cls._check(path, raw, check_rows)
             except BaseException:
                 raw.close()
                 raise
@@ -207,7 +210,7 @@ class SessionFile:
         return file_lock
 
     @staticmethod
-    def _check(path: Path, raw: sqlite3.Connection) -> None:
+    def _check(path: Path, raw: sqlite3.Connection, check_rows: bool = True) -> None:
         try:
             verdict = raw.execute("PRAGMA quick_check").fetchone()[0]
             if verdict != "ok":
@@ -227,6 +230,8 @@ class SessionFile:
                     )
             if raw.execute("SELECT count(*) FROM session WHERE id = 1").fetchone()[0] != 1:
                 raise SessionFileError(path, FileProblem.DAMAGED, "no session row")
+            if check_rows:
+                row_check.check_rows(path, raw)
         except sqlite3.DatabaseError as exc:
             raise SessionFileError(path, FileProblem.DAMAGED, str(exc)) from None
 

@@ -402,7 +402,9 @@ def test_deleting_a_journey_removes_its_dependants_and_undo_restores_them(
     finally:
         store.close()
 
-    reopened = SessionFile.open(session_path)
+    # Rows that cross journeys break the rules a file is checked against on open (only the
+    # store's deletes are tested with them): read them back without that check.
+    reopened = SessionFile.open(session_path, check_rows=False)
     try:
         assert dump(reopened) == before
     finally:

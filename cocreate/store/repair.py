@@ -1,0 +1,232 @@
+"""`cocreate repair`: a copy of a file whose rows break the rules, with every broken value
+mended, and a list of what changed.
+
+Values of the wrong type become the column's default, values out of range are clamped to it,
+text that is not UTF-8 keeps what it can (the rest becomes U+FFFD), and references to rows that
+do not exist are cleared. A card whose stage or lane is gone moves to its journey's first one; a
+row that cannot stand without what it names (a link without its cards, a dot without its
+participant) is dropped, and listed with its values: no row is lost without a word. The input is
+only read; the copy is written beside the output and replaces it when it keeps every rule.
+No Qt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cocreate.atomic import replacing
+from cocreate.records import TABLE_ORDER
+from cocreate.store.errors import FileProblem, SessionFileError
+from cocreate.store.lock import FileLock
+from cocreate.store.row_check import (
+    CONDITIONS,
+    Broken,
+    Condition,
+    first_problem,
+    read_value,
+    register,
+    shown,
+)
+from cocreate.store.rules import COLUMNS, Column
+from cocreate.store.session_file import SessionFile
+
+#: Passes over the file: a pass mends what the one before left dangling (it never needs more).
+_PASSES = 3
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One value changed, or one row dropped (column is "" and now says what the row held)."""
+
+    table: str
+    row_id: int
+    column: str
+    why: str
+    was: str
+    now: str
+
+    @property
+    def dropped(self) -> bool:
+        return not self.column
+
+    def __str__(self) -> str:
+        if self.dropped:
+            return (
+                f"table {self.table}, row {self.row_id}: dropped ({self.why}); it held {self.was}"
+            )
+        return (
+            f"table {self.table}, row {self.row_id}, column {self.column}: {self.why};"
+            f" {self.was} became {self.now}"
+        )
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bytes):
+        return f"a blob of {len(value)} bytes"
+    return "null" if value is None else shown(value)
+
+
+class _Mender:
+    """Mends the rows of one connection, noting each change."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.repairs: list[Repair] = []
+
+    def value(self, table_name: str, column: str, row_id: int) -> Any:
+        return read_value(self.conn, table_name, column, row_id)
+
+    def set(
+        self, condition: Condition, row_id: int, new: Any, why: str, was: str | None = None
+    ) -> None:
+        table_name, column = condition.table, condition.column
+        if was is None:
+            was = _shown(self.value(table_name, column, row_id))
+        sql = f'UPDATE "{table_name}" SET "{column}" = ? WHERE id = ?'
+        self.conn.execute(sql, (new, row_id))
+        self.repairs.append(Repair(table_name, row_id, column, why, was, _shown(new)))
+
+    def drop(self, table_name: str, row_id: int, why: str) -> None:
+        names = list(COLUMNS[table_name])
+        held = ", ".join(f"{name}={_shown(self.value(table_name, name, row_id))}" for name in names)
+        self.conn.execute(f'DELETE FROM "{table_name}" WHERE id = ?', (row_id,))
+        self.repairs.append(Repair(table_name, row_id, "", why, held, ""))
+
+    def first_id(self, table_name: str, journey_id: Any = None) -> int | None:
+        if table_name == "journey":
+            found = self.conn.execute("SELECT id FROM journey ORDER BY position, id LIMIT 1")
+        else:
+            found = self.conn.execute(
+                f'SELECT id FROM "{table_name}" WHERE journey_id = ? ORDER BY position, id LIMIT 1',
+                (journey_id,),
+            )
+        row = found.fetchone()
+        return None if row is None else row[0]
+
+    # -- one broken value
+
+    def mend(self, condition: Condition, row_id: int) -> None:
+        column = COLUMNS[condition.table][condition.column]
+        match condition.kind:
+            case Broken.ID:
+                self.renumber(condition.table, row_id)
+            case Broken.TYPE if column.target is None:
+                self.set(condition, row_id, column.default, "wrong type, set to the default")
+            case Broken.TYPE | Broken.REFERENCE | Broken.JOURNEY:
+                self.reference(condition, column, row_id)
+            case Broken.UTF8:
+                data = self.value(condition.table, condition.column, row_id)
+                text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+                was = f"{len(data)} bytes that are not all UTF-8"
+                self.set(condition, row_id, text, "the text was not UTF-8", was)
+            case Broken.VALUE:
+                assert column.check is not None
+                was = self.value(condition.table, condition.column, row_id)
+                new = column.check.fix(was, column.default)
+                why = "out of range, clamped" if new != column.default else "not allowed"
+                self.set(condition, row_id, new, f"{why} ({column.value_problem(was)})")
+            case Broken.VOTE_TARGET:
+                if self.value("vote", "note_id", row_id) is None:
+                    self.drop("vote", row_id, "it names neither a note nor a card")
+                else:
+                    touchpoint = Condition("vote", "touchpoint_id", Broken.VOTE_TARGET, "")
+                    self.set(
+                        touchpoint, row_id, None, "a dot names a note and a card, kept the note"
+                    )
+            case Broken.LINK_TO_ITSELF:
+                self.drop("link", row_id, "it joins a card to itself")
+
+    def reference(self, condition: Condition, column: Column, row_id: int) -> None:
+        """A reference to a row that is not there (or not of the row's journey)."""
+        was = self.value(condition.table, condition.column, row_id)
+        why = f"no {column.target} with id {_shown(was)} in its journey"
+        if column.nullable:
+            self.set(condition, row_id, None, f"{why}, cleared")
+            return
+        new: int | None = None
+        if column.name == "journey_id":
+            new = self.first_id("journey")
+        elif condition.table == "touchpoint":
+            journey_id = self.value("touchpoint", "journey_id", row_id)
+            new = self.first_id(str(column.target), journey_id)
+        if new is None:
+            self.drop(condition.table, row_id, why)
+        else:
+            self.set(condition, row_id, new, f"{why}, moved to the first {column.target}")
+
+    def renumber(self, table_name: str, row_id: int) -> None:
+        """An id below 1 becomes the next free one; the rows naming it follow."""
+        (new,) = self.conn.execute(f'SELECT max(id) + 1 FROM "{table_name}"').fetchone()
+        new = max(new, 1)
+        self.conn.execute(f'UPDATE "{table_name}" SET id = ? WHERE id = ?', (new, row_id))
+        for other in TABLE_ORDER:
+            for column in COLUMNS[other].values():
+                if column.target == table_name:
+                    self.conn.execute(
+                        f'UPDATE "{other}" SET "{column.name}" = ? WHERE "{column.name}" = ?',
+                        (new, row_id),
+                    )
+        self.repairs.append(Repair(table_name, new, "id", "ids start at 1", str(row_id), str(new)))
+
+    def mend_all(self) -> None:
+        for table_name in TABLE_ORDER:
+            for condition in CONDITIONS[table_name]:
+                query = f'SELECT t.id FROM "{table_name}" AS t WHERE {condition.sql} ORDER BY t.id'
+                for (row_id,) in self.conn.execute(query).fetchall():
+                    self.mend(condition, row_id)
+
+
+def repair_copy(source: Path, out: Path) -> list[Repair]:
+    """Write a repaired copy of source to out and return what was changed or dropped.
+
+    SessionFileError when source cannot be read as a session at all (it is not ours, damaged,
+    too new…); ValueError when out is source itself. source is only read.
+    """
+    source, out = Path(source), Path(out)
+    if out.resolve() == source.resolve() or _same(source, out):
+        raise ValueError(f"{out}: this is the file to repair itself; choose another output file")
+    store = SessionFile.open(source, read_only=True, lock=False, check_rows=False)
+    lock = FileLock(out)
+    if not lock.acquire():
+        store.close()
+        raise SessionFileError(out, FileProblem.LOCKED)
+    try:
+        with replacing(out) as tmp:
+            store.backup_to(tmp)
+            repairs = _mend_file(tmp, source)
+    finally:
+        store.close()
+        lock.release()
+    return repairs
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def _mend_file(path: Path, source: Path) -> list[Repair]:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        register(conn)
+        conn.execute("PRAGMA foreign_keys = OFF")
+        mender = _Mender(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        for _attempt in range(_PASSES):
+            if first_problem(conn) is None:
+                break
+            mender.mend_all()
+        left = first_problem(conn)
+        if left is not None:
+            conn.execute("ROLLBACK")
+            raise SessionFileError(source, FileProblem.DAMAGED, f"could not repair {left}")
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    return mender.repairs

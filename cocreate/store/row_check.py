@@ -1,0 +1,203 @@
+"""Every row of a file checked against store.rules on open, in SQL: one scan of each table that
+stops at the first broken value (typeof() for types, ranges, NOT IN for enumerations,
+NOT EXISTS for references). Python only words the one problem found, and checks UTF-8, which
+SQLite does not (on the few texts that are not plain ASCII). No Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from cocreate.records import TABLE_ORDER
+from cocreate.store.errors import BrokenRowError, RowProblem
+from cocreate.store.rules import (
+    COLUMNS,
+    FLOAT_MAX,
+    LINK_TO_ITSELF,
+    TYPE_WORDS,
+    VOTE_TARGET,
+    Column,
+)
+
+#: The SQL function that tells whether bytes are UTF-8 text (registered on the connection).
+UTF8_FUNCTION = "cocreate_is_utf8"
+
+
+class Broken(StrEnum):
+    """Which kind of rule a condition checks."""
+
+    ID = "id"
+    TYPE = "type"
+    UTF8 = "utf8"
+    VALUE = "value"
+    REFERENCE = "reference"
+    JOURNEY = "journey"
+    VOTE_TARGET = "vote_target"
+    LINK_TO_ITSELF = "link_to_itself"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """An SQL condition over the row `t` of a table, true when the row breaks a rule."""
+
+    table: str
+    column: str
+    kind: Broken
+    sql: str
+
+
+def _is_utf8(data: bytes | None) -> bool:
+    if data is None:
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def register(raw: sqlite3.Connection) -> None:
+    raw.create_function(UTF8_FUNCTION, 1, _is_utf8, deterministic=True)
+
+
+def _type_sql(column: Column, c: str) -> str:
+    allowed = {str: ["text"], int: ["integer"], float: ["real", "integer"], bool: ["integer"]}
+    types = allowed[column.kind] + (["null"] if column.nullable else [])
+    broken = f"typeof({c}) NOT IN ({', '.join(repr(t) for t in types)})"
+    if column.kind is float:
+        return f"({broken} OR abs({c}) > {FLOAT_MAX!r})"
+    if column.kind is bool:
+        return f"({broken} OR {c} NOT IN (0, 1))"
+    return broken
+
+
+def _column_conditions(column: Column) -> list[Condition]:
+    t, name = column.table, column.name
+    c = f't."{name}"'
+    if name == "id":
+        return [Condition(t, name, Broken.ID, f"{c} < 1")]
+    found = [Condition(t, name, Broken.TYPE, _type_sql(column, c))]
+    if column.kind is str:
+        ascii_only = f"{c} NOT GLOB '*[^\x01-\x7f]*'"  # plain ASCII is UTF-8
+        utf8 = f"NOT ({ascii_only} OR {UTF8_FUNCTION}(CAST({c} AS BLOB)))"
+        found.append(Condition(t, name, Broken.UTF8, utf8))
+    if column.check is not None:
+        value = f"({c} IS NOT NULL AND {column.check.broken_sql(c)})"
+        found.append(Condition(t, name, Broken.VALUE, value))
+    if column.target is not None:
+        parent = f'"{column.target}" AS p WHERE p.id = {c}'
+        missing = f"({c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent}))"
+        found.append(Condition(t, name, Broken.REFERENCE, missing))
+        if column.in_journey:
+            other = f"EXISTS (SELECT 1 FROM {parent} AND p.journey_id IS NOT t.journey_id)"
+            found.append(Condition(t, name, Broken.JOURNEY, other))
+    return found
+
+
+def _conditions(table_name: str) -> list[Condition]:
+    found = [c for column in COLUMNS[table_name].values() for c in _column_conditions(column)]
+    if table_name == "vote":
+        both = "(t.note_id IS NULL) = (t.touchpoint_id IS NULL)"
+        found.append(Condition(table_name, "note_id", Broken.VOTE_TARGET, both))
+    if table_name == "link":
+        itself = "t.source_id = t.target_id"
+        found.append(Condition(table_name, "target_id", Broken.LINK_TO_ITSELF, itself))
+    return found
+
+
+#: The conditions of every table, in the order a problem is reported.
+CONDITIONS: dict[str, list[Condition]] = {name: _conditions(name) for name in TABLE_ORDER}
+
+
+def _first_query(table_name: str) -> str:
+    cases = " ".join(f"WHEN {c.sql} THEN {i}" for i, c in enumerate(CONDITIONS[table_name]))
+    return (
+        f'SELECT id, broken FROM (SELECT t.id AS id, CASE {cases} END AS broken FROM "{table_name}"'
+        " AS t) WHERE broken IS NOT NULL ORDER BY id LIMIT 1"
+    )
+
+
+_FIRST_QUERIES = {name: _first_query(name) for name in TABLE_ORDER}
+
+
+def first_problem(raw: sqlite3.Connection) -> RowProblem | None:
+    """The first broken value of the file (by table order, then row id, then column)."""
+    register(raw)
+    for table_name in TABLE_ORDER:
+        found = raw.execute(_FIRST_QUERIES[table_name]).fetchone()
+        if found is not None:
+            row_id, index = found
+            condition = CONDITIONS[table_name][index]
+            problem = describe(raw, condition, row_id)
+            return RowProblem(table_name, row_id, condition.column, problem)
+    return None
+
+
+def check_rows(path: Path, raw: sqlite3.Connection) -> None:
+    """Raise BrokenRowError naming the first broken value of the file, if there is one."""
+    problem = first_problem(raw)
+    if problem is not None:
+        raise BrokenRowError(path, problem)
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it, cut short."""
+    plain = isinstance(value, str | bool) or value is None
+    text = json.dumps(value, ensure_ascii=False) if plain else repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def read_value(raw: sqlite3.Connection, table_name: str, column: str, row_id: int) -> Any:
+    """A value as SQLite holds it; a blob, or text that is not UTF-8, comes back as bytes."""
+    where = f'FROM "{table_name}" WHERE id = ?'
+    kind, data = raw.execute(
+        f'SELECT typeof("{column}"), CAST("{column}" AS BLOB) {where}', (row_id,)
+    ).fetchone()
+    if kind == "blob":
+        return data
+    if kind == "text":
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data
+    return raw.execute(f'SELECT "{column}" {where}', (row_id,)).fetchone()[0]
+
+
+def type_problem(column: Column, value: Any) -> str:
+    if value is None:
+        return f"must be {TYPE_WORDS[column.kind]}, not null"
+    wanted = column.type_problem(value) or f"must be {TYPE_WORDS[column.kind]}"
+    if isinstance(value, float) and column.kind is float:
+        return f"must be a finite number, not {value!r}"
+    if isinstance(value, int) and column.kind is bool:
+        return f"must be true or false (1 or 0), not {value}"
+    words = {str: "text", bytes: "a blob", int: "an integer", float: "a number"}
+    return f"{wanted}, not {words.get(type(value), 'null')}"
+
+
+def describe(raw: sqlite3.Connection, condition: Condition, row_id: int) -> str:
+    """What is wrong with the value the condition found, in words."""
+    column = COLUMNS[condition.table][condition.column]
+    value = read_value(raw, condition.table, condition.column, row_id)
+    match condition.kind:
+        case Broken.ID:
+            return "must be an integer of at least 1"
+        case Broken.TYPE:
+            return type_problem(column, value)
+        case Broken.UTF8:
+            return "the text is not valid UTF-8"
+        case Broken.VALUE:
+            return f"{column.value_problem(value)}, not {shown(value)}"
+        case Broken.REFERENCE:
+            return f"no {column.target} with id {value}"
+        case Broken.JOURNEY:
+            return f"{column.target} {value} belongs to another journey"
+        case Broken.VOTE_TARGET:
+            return VOTE_TARGET
+        case Broken.LINK_TO_ITSELF:
+            return LINK_TO_ITSELF
