@@ -63,6 +63,9 @@ class Device:
     name: str  # the participant's name, or the name asked for while waiting
     connected: bool  # an event stream is open now
     waiting: bool  # held until the facilitator approves (approve newcomers is on)
+    # A waiting phone that asks to join as a known participant (held because the facilitator
+    # removed or refused a phone of theirs): approve it with that participant, never a new one.
+    asks_for: int | None = None
 
 
 class Host(Protocol):
@@ -74,8 +77,10 @@ class Host(Protocol):
         Refusal."""
         ...
 
-    def devices_changed(self, devices: list[Device]) -> None:
-        """The phones now known to the room (joined, waiting, connected or not)."""
+    def devices_changed(self, devices: list[Device], run: int = 0) -> None:
+        """The phones now known to the room (joined, waiting, connected or not). `run` counts
+        the starts of the server (1, 2, ...): a delivery of an earlier run is stale. (The
+        server passes `run` only to an implementation whose signature names it.)"""
         ...
 
 

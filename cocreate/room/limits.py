@@ -23,6 +23,9 @@ class Limits:
     requests_per_minute: int = 120  # per phone
     joins_per_minute: int = 30  # per remote address: the page, the lobby and joins, no phone yet
     max_devices: int = 200
+    new_names_per_minute: int = 20  # room-wide: new names joining (at once or to wait)
+    max_waiting: int = 30  # phones waiting for approval at once
+    waiting_timeout: float = 120.0  # a waiting phone without an event stream this long is dropped
     in_flight_per_device: int = 2  # a phone's requests the desktop has not answered yet
     max_in_flight: int = 64  # room-wide: requests the desktop has not answered yet
     body_timeout: float = 10.0  # seconds to read a request's body

@@ -6,6 +6,7 @@ Everything here runs on the loop's thread; RoomServer hands the GUI thread's cal
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import time
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class Room:
         port: int = 0,
         limits: Limits | None = None,
         clock: Clock = time.monotonic,
+        run: int = 1,
     ) -> None:
         self.host = host
         self.page_dir = Path(page_dir)
@@ -48,6 +50,7 @@ class Room:
         self.port = port
         self.limits = limits or Limits()
         self.clock = clock
+        self.run = run  # which start of the server this room is (see Host.devices_changed)
         self.token = new_token()
         self.snapshot = Snapshot()
         self.version = 1
@@ -58,7 +61,9 @@ class Room:
         self.requests = SlidingWindow(self.limits.requests_per_minute, clock=clock)
         self.notes = SlidingWindow(self.limits.notes_per_minute, clock=clock)
         self.joins = SlidingWindow(self.limits.joins_per_minute, clock=clock)
+        self.new_names = SlidingWindow(self.limits.new_names_per_minute, clock=clock)
         self.in_flight = 0  # requests handed to the desktop and not answered yet
+        self._tells_run = "run" in _parameters(host.devices_changed)
         self.streams: dict[Stream, DeviceRecord] = {}
         self._state_cache: StateCache | None = None
 
@@ -85,16 +90,30 @@ class Room:
         self.approve_newcomers = on
 
     def approve(self, device_id: str, participant: dict[str, Any]) -> None:
+        """Let a waiting phone in as `participant`. A phone no longer waiting (refused,
+        removed, dropped, already in) is left as it is, and so is one whose participant is
+        bound to another phone meanwhile."""
         record = self.devices.by_id(device_id)
-        if record is None:
+        if record is None or not record.waiting:
+            return
+        holder = self.devices.holder(participant["id"])
+        if holder is not None and holder is not record:
             return
         record.participant = dict(participant)
         record.name = str(participant.get("name", record.name))
+        record.asks_for = None
         self.changed()
         self.devices_changed()
 
+    def refuse(self, device_id: str) -> None:
+        """A waiting phone is out (as removed); a phone no longer waiting is left as it is."""
+        record = self.devices.by_id(device_id)
+        if record is not None and record.waiting:
+            self.remove(device_id)
+
     def remove(self, device_id: str) -> None:
-        """That phone's cookie opens nothing from now on; its streams say `removed`."""
+        """That phone's cookie opens nothing from now on; its streams say `removed`; its
+        participant (or the name it asked for) waits for approval if asked for again."""
         record = self.devices.by_id(device_id)
         if record is None:
             return
@@ -124,7 +143,10 @@ class Room:
 
     def devices_changed(self) -> None:
         try:
-            self.host.devices_changed(self.devices.public())
+            if self._tells_run:
+                self.host.devices_changed(self.devices.public(), run=self.run)
+            else:
+                self.host.devices_changed(self.devices.public())
         except Exception:  # the desktop's trouble must not break a phone's request
             log.exception("Host.devices_changed failed")
 
@@ -149,6 +171,17 @@ class Room:
         if stream in record.streams:
             record.streams.remove(stream)
         if not record.streams and self.devices.by_id(record.device_id) is record:
+            record.quiet_since = self.clock()
+            self.devices_changed()
+
+    def drop_stale_waiting(self) -> None:
+        """Forget the waiting phones that have had no event stream for a while (a page that
+        never came back): they hold no place among the waiting any more."""
+        stale = self.devices.stale_waiting(self.clock(), self.limits.waiting_timeout)
+        for record in stale:
+            self.devices.drop(record, removed=False)
+            self.requests.forget(record.device_id)
+        if stale:
             self.devices_changed()
 
     def is_live(self, record: DeviceRecord) -> bool:
@@ -159,7 +192,7 @@ class Room:
         cache = self._state_cache
         if cache is None or cache.snapshot is not self.snapshot:
             cache = self._state_cache = StateCache(self.snapshot)
-        taken = self.devices.taken(self.clock())
+        taken = self.devices.taken()
         return cache.state_json(
             record.participant, taken=taken, paused=self.paused, version=self.version
         )
@@ -178,7 +211,6 @@ class Room:
         wait = self.requests.hit(record.device_id)
         if wait is not None:
             raise RoomError(429, "too_many", {"Retry-After": retry_after_header(wait)})
-        record.last_seen = self.clock()
         if active and record.waiting:
             raise RoomError(403, "waiting")
         return record
@@ -240,3 +272,10 @@ class Room:
             raise RoomError(503, "busy") from None
         except Refusal as refusal:
             raise RoomError(refusal.status, refusal.reason) from None
+
+
+def _parameters(function: Any) -> Any:
+    try:
+        return inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return {}

@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
 
 from cocreate.room.devices import DeviceRecord
 from cocreate.room.host import CATEGORIES, MAX_NAME_CHARS, MAX_NOTE_CHARS
+from cocreate.room.limits import retry_after_header
 from cocreate.room.room import Room
 from cocreate.room.security import (
     COOKIE,
@@ -26,12 +28,20 @@ from cocreate.room.security import (
     token_matches,
 )
 from cocreate.room.stream import serve_events
-from cocreate.room.view import card_ids, lobby_view, stage_ids, visible_note_ids
+from cocreate.room.view import (
+    card_ids,
+    find_participant,
+    is_facilitator,
+    lobby_view,
+    stage_ids,
+    visible_note_ids,
+)
 
 ROOM = web.AppKey("room", Room)
 COOKIE_MAX_AGE = 24 * 3600
 MAX_CLIENT_ID = 64
 MAX_ID = 2**63  # what SQLite's integer holds
+SWEEP_SECONDS = 10.0
 PATH_ID = re.compile(r"[0-9]{1,19}")
 #: The page a wrong or old link opens (no script, no style: the CSP allows neither inline).
 WRONG_LINK_PAGE = """<!doctype html>
@@ -52,6 +62,7 @@ def make_app(room: Room) -> web.Application:
     app[ROOM] = room
     app.on_response_prepare.append(add_security_headers)
     app.on_shutdown.append(end_streams)
+    app.cleanup_ctx.append(sweeping)
     app.router.add_get("/j/{token}", page)
     app.router.add_get("/static/{name}", static_file)
     app.router.add_get("/api/lobby", lobby)
@@ -69,6 +80,21 @@ def make_app(room: Room) -> web.Application:
 async def end_streams(app: web.Application) -> None:
     """The server shuts down: every event stream says `removed` and ends."""
     app[ROOM].close()
+
+
+async def sweeping(app: web.Application) -> AsyncIterator[None]:
+    """While the room runs, the waiting phones that went away are dropped now and then (a join
+    and the lobby drop them too)."""
+    room = app[ROOM]
+
+    async def sweep() -> None:
+        while True:
+            await asyncio.sleep(SWEEP_SECONDS)
+            room.drop_stale_waiting()
+
+    task = asyncio.create_task(sweep())
+    yield
+    task.cancel()
 
 
 # -- reading a request ----------------------------------------------------------------------
@@ -182,8 +208,14 @@ async def lobby(request: web.Request) -> web.Response:
     room.limit_address(request)
     if not token_matches(request.headers.get("X-Cocreate-Token"), room.token):
         raise RoomError(403, "bad_token")
-    taken = room.devices.taken(room.clock())
+    room.drop_stale_waiting()
+    taken = room.devices.taken()
     return web.json_response(lobby_view(room.snapshot, taken, room.approve_newcomers))
+
+
+#: Who a phone joins as: the participant (None while it waits), the name, and the known
+#: participant a held phone waits to join as.
+Joining = tuple[dict[str, Any] | None, str, int | None]
 
 
 async def join(request: web.Request) -> web.Response:
@@ -193,32 +225,16 @@ async def join(request: web.Request) -> web.Response:
     body = await read_json(request)
     if not token_matches(body.get("token"), room.token):
         raise RoomError(403, "bad_token")
+    room.drop_stale_waiting()
     old = room.devices.by_secret(request.cookies.get(COOKIE))  # the same phone joins again
     check_room(room, old)
     participant_id = an_id(body.get("participant_id"))
     if participant_id is not None:
-        check_free(room, participant_id, old)
-        answer = await room.answer(room.submit("join_as", {"participant_id": participant_id}))
-        participant: dict[str, Any] | None = answer["participant"]
-        check_free(room, participant_id, old)
-        name = str(answer["participant"].get("name", ""))
+        participant, name, asks_for = await join_known(room, participant_id, old)
     else:
-        name = new_name(body)
-        check_new_name(room, name)
-        participant = None
-        if not room.approve_newcomers:
-            participant = (await room.answer(room.submit("join_new", {"name": name})))[
-                "participant"
-            ]
+        participant, name, asks_for = await join_new(room, new_name(body), old)
     check_room(room, old)
-    if old is not None and room.devices.by_id(old.device_id) is old:
-        # The same phone, as someone else now: its id, cookie, streams and rate windows stay.
-        record = old
-        record.participant, record.name, record.last_seen = participant, name, room.clock()
-        room.changed()
-    else:
-        record = room.devices.add(name, participant, room.clock())
-    room.devices_changed()
+    record = bind(room, old, participant, name, asks_for)
     if participant is None:
         response = web.json_response({"status": "waiting"}, status=202)
     else:
@@ -229,24 +245,105 @@ async def join(request: web.Request) -> web.Response:
     return response
 
 
+async def join_known(room: Room, participant_id: int, old: DeviceRecord | None) -> Joining:
+    """As a participant of the session: not a facilitator, not one bound to another phone;
+    one whose phone the facilitator removed waits for approval."""
+    person = find_participant(room.snapshot, participant_id)
+    if person is not None and is_facilitator(person):
+        raise RoomError(403, "not_allowed")
+    check_free(room, participant_id, old)
+    if room.devices.is_held(participant_id) and room.devices.holder(participant_id) is None:
+        if person is None:
+            raise RoomError(404, "not_found")
+        name = str(person.get("name", ""))
+        check_may_wait(room, name, old, participant_id)
+        return None, name, participant_id
+    answer = await room.answer(room.submit("join_as", {"participant_id": participant_id}))
+    participant: dict[str, Any] = answer["participant"]
+    check_free(room, participant_id, old)
+    return participant, str(participant.get("name", "")), None
+
+
+async def join_new(room: Room, name: str, old: DeviceRecord | None) -> Joining:
+    """As a new participant, at once or (approve newcomers on, or a name the facilitator
+    refused or removed) once approved; new names are limited room-wide."""
+    check_new_name(room, name, old)
+    if room.approve_newcomers or room.devices.is_name_held(name):
+        check_may_wait(room, name, old, None)
+        return None, name, None
+    count_new_name(room)
+    answer = await room.answer(room.submit("join_new", {"name": name}))
+    return answer["participant"], name, None
+
+
+def bind(
+    room: Room,
+    old: DeviceRecord | None,
+    participant: dict[str, Any] | None,
+    name: str,
+    asks_for: int | None,
+) -> DeviceRecord:
+    """The phone as who it joined as (bound to them from now on); a phone that joins again
+    stays the same device (its id, cookie, streams and rate windows)."""
+    now = room.clock()
+    if old is not None and room.devices.by_id(old.device_id) is old:
+        record = old
+        record.participant, record.name = participant, name
+        if not record.streams:
+            record.quiet_since = now
+        room.changed()
+    else:
+        record = room.devices.add(name, participant, now)
+    record.asks_for = asks_for
+    room.devices_changed()
+    return record
+
+
 def check_room(room: Room, old: DeviceRecord | None) -> None:
     if room.closing:
         raise RoomError(503, "closed")
+    if old is not None and room.devices.by_id(old.device_id) is not old:
+        raise RoomError(401, "removed")  # removed while its join waited for the desktop
     if old is None and len(room.devices) >= room.limits.max_devices:
         raise RoomError(503, "room_full")
 
 
 def check_free(room: Room, participant_id: int, old: DeviceRecord | None) -> None:
-    holder = room.devices.holder(participant_id, room.clock())
+    """Nobody but the phone bound to a participant joins as them."""
+    holder = room.devices.holder(participant_id)
     if holder is not None and holder is not old:
         raise RoomError(409, "name_taken")
 
 
-def check_new_name(room: Room, name: str) -> None:
+def check_new_name(room: Room, name: str, old: DeviceRecord | None) -> None:
     folded = name.casefold()
     named = (str(p.get("name", "")).strip().casefold() for p in room.snapshot.participants)
-    if folded in named or room.devices.waiting_named(name) is not None:
+    waiting = room.devices.waiting_for(name)
+    if folded in named or (waiting is not None and waiting is not old):
         raise RoomError(409, "name_taken")
+
+
+def check_may_wait(
+    room: Room, name: str, old: DeviceRecord | None, participant_id: int | None
+) -> None:
+    """One waiting phone per name; at most so many waiting, and so many new names a minute
+    (a phone already waiting that asks again keeps its place)."""
+    waiting = room.devices.waiting_for(name, participant_id)
+    if waiting is not None and waiting is old:
+        return
+    if waiting is not None:
+        raise RoomError(409, "name_taken")
+    if not (old is not None and old.waiting):
+        if len(room.devices.waiting()) >= room.limits.max_waiting:
+            raise RoomError(503, "room_full")
+    if participant_id is None:
+        count_new_name(room)
+
+
+def count_new_name(room: Room) -> None:
+    wait = room.new_names.hit("room")
+    if wait is not None:
+        raise RoomError(429, "too_many", {"Retry-After": retry_after_header(wait)})
 
 
 # -- what the phone sees ---------------------------------------------------------------------

@@ -58,6 +58,7 @@ class RoomServer:
         self._snapshot = Snapshot()
         self._paused = False
         self._approve_newcomers = False
+        self._runs = 0  # the starts so far: each run's reports of phones carry its number
 
     # -- state -------------------------------------------------------------------------------
 
@@ -76,6 +77,11 @@ class RoomServer:
     @property
     def join_url(self) -> str:
         return self._room.join_url if self._room else ""
+
+    @property
+    def run(self) -> int:
+        """Which start this is (0 before the first): Host.devices_changed's `run`."""
+        return self._runs
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -144,7 +150,10 @@ class RoomServer:
             loop.close()
 
     async def _open(self, address: str, port: int | None) -> None:
-        room = Room(self._host, self._page_dir, address=address, limits=self._limits)
+        self._runs += 1
+        room = Room(
+            self._host, self._page_dir, address=address, limits=self._limits, run=self._runs
+        )
         room.snapshot = self._snapshot
         room.paused = self._paused
         room.approve_newcomers = self._approve_newcomers
@@ -205,7 +214,7 @@ class RoomServer:
         self._call(lambda room: room.approve(device_id, dict(participant)))
 
     def refuse(self, device_id: str) -> None:
-        self._call(lambda room: room.remove(device_id))
+        self._call(lambda room: room.refuse(device_id))
 
     def remove(self, device_id: str) -> None:
         self._call(lambda room: room.remove(device_id))

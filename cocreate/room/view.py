@@ -89,15 +89,35 @@ def timer_view(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
+def is_facilitator(person: dict[str, Any]) -> bool:
+    """A facilitator runs the salon from the laptop: no phone joins as them. (A participant
+    without a role is a participant.)"""
+    return person.get("role", "participant") == "facilitator"
+
+
 def lobby_view(
     snapshot: Snapshot, taken: Collection[int], approve_newcomers: bool
 ) -> dict[str, Any]:
-    """What the join screen shows before the phone has joined."""
+    """What the join screen shows before the phone has joined: the participants a phone may
+    join as (facilitators left out), each saying whether a phone is bound to them."""
     return {
         "session": session_view(snapshot),
-        "participants": participants_view(snapshot, taken),
+        "participants": [
+            person
+            for person, source in zip(
+                participants_view(snapshot, taken), snapshot.participants, strict=True
+            )
+            if not is_facilitator(source)
+        ],
         "approve_newcomers": approve_newcomers,
     }
+
+
+def find_participant(snapshot: Snapshot, participant_id: int) -> dict[str, Any] | None:
+    for person in snapshot.participants:
+        if person.get("id") == participant_id:
+            return person
+    return None
 
 
 def phone_view(

@@ -161,7 +161,11 @@ def measure_room_load(phones: int, notes: int, seconds: float) -> dict[str, Any]
         write_demo(path)
         window = start_window(str(path))
         inviting = window.inviting
-        limits = Limits(notes_per_minute=max(10, notes * 2), joins_per_minute=phones * 4)
+        limits = Limits(
+            notes_per_minute=max(10, notes * 2),
+            joins_per_minute=phones * 4,
+            new_names_per_minute=phones,  # every simulated phone joins as a new name at once
+        )
         inviting.server = RoomServer(inviting.bridge, resource_path("room"), limits=limits)
         join_url = inviting.start("127.0.0.1")
         settle(1.0)  # the window's first layout and paint are not the room's

@@ -45,6 +45,7 @@ class FakeHost:
         self.timer: dict[str, Any] = {"state": "idle", "remaining": 0}
         self.requests: list[Request] = []
         self.devices: list[Device] = []
+        self.runs: list[int] = []  # the run of each devices_changed delivery
         self.publish: Callable[[Snapshot], None] | None = None
         self.hold = False
         self.pending: list[tuple[Request, Answer]] = []
@@ -60,8 +61,9 @@ class FakeHost:
             self._answer(request, answer)
         return answer
 
-    def devices_changed(self, devices: list[Device]) -> None:
+    def devices_changed(self, devices: list[Device], run: int = 0) -> None:
         self.devices = list(devices)
+        self.runs.append(run)
 
     # -- for tests ---------------------------------------------------------------------------
 

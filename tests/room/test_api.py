@@ -93,10 +93,19 @@ async def test_a_taken_participant_or_name_is_refused(phone):
     assert await same_name.json() == {"error": "name_taken"}
 
 
-async def test_a_participant_is_free_again_when_its_phone_has_gone_quiet(phone, clock):
-    assert (await phone().join(participant_id=1)).status == 200
-    clock.advance(120)
-    assert (await phone().join(participant_id=1)).status == 200
+async def test_a_participant_stays_with_their_phone_however_quiet_it_goes(
+    phone, clock, client, room
+):
+    alice = phone()
+    assert (await alice.join(participant_id=1)).status == 200
+    clock.advance(3600)  # no request, no event stream for an hour
+    other = phone()
+    response = await other.join(participant_id=1)
+    assert (response.status, await response.json()) == (409, {"error": "name_taken"})
+    assert other.cookie is None
+    lobby = await client.get("/api/lobby", headers={"X-Cocreate-Token": room.token})
+    assert [p["taken"] for p in (await lobby.json())["participants"]] == [True, False]
+    assert (await alice.state())["you"]["participant"]["name"] == "Alice"
 
 
 async def test_joining_needs_the_token(phone):

@@ -1,5 +1,6 @@
-"""A crowd of phones, or one script pretending to be many: the requests the desktop has yet
-to answer."""
+"""A crowd of phones, or one script pretending to be many: the room-wide limits on new names
+and on phones waiting for approval, waiting phones that went away, and the requests the
+desktop has yet to answer."""
 
 from __future__ import annotations
 
@@ -9,9 +10,82 @@ import dataclasses
 from cocreate.room.limits import Limits
 
 
-def test_the_limits_on_requests_the_desktop_has_yet_to_answer():
+def test_the_room_wide_limits():
     limits = Limits()
-    assert (limits.in_flight_per_device, limits.max_in_flight) == (2, 64)
+    assert (limits.new_names_per_minute, limits.max_waiting, limits.waiting_timeout) == (
+        20,
+        30,
+        120.0,
+    )
+    assert (limits.in_flight_per_device, limits.max_in_flight, limits.max_devices) == (2, 64, 200)
+
+
+def widen_address_limit(room) -> None:
+    """The test's phones all come from 127.0.0.1: lift the per-address limit out of the way."""
+    room.joins.limit = 1000
+
+
+async def test_at_most_20_new_names_a_minute_join_the_room(phone, room, clock, fake_host):
+    widen_address_limit(room)
+    for n in range(20):
+        assert (await phone().join(name=f"Bot {n}")).status == 200
+    response = await phone().join(name="Bot 20")
+    assert (response.status, await response.json()) == (429, {"error": "too_many"})
+    assert response.headers["Retry-After"] == "60"
+    assert len(fake_host.participants) == 22  # Alice, Bob and 20 bots
+    assert (await phone().join(participant_id=1)).status == 200  # a known name still joins
+    clock.advance(60)
+    assert (await phone().join(name="Bot 20")).status == 200
+
+
+async def test_names_waiting_for_approval_count_as_new_names(phone, room, clock):
+    widen_address_limit(room)
+    room.set_approve_newcomers(True)
+    for n in range(20):
+        assert (await phone().join(name=f"Bot {n}")).status == 202
+    assert (await phone().join(name="Bot 20")).status == 429
+
+
+async def test_at_most_30_phones_wait_for_approval(phone, room, clock, fake_host):
+    widen_address_limit(room)
+    room.set_approve_newcomers(True)
+    for n in range(30):
+        if n == 20:
+            clock.advance(60)
+        assert (await phone().join(name=f"Bot {n}")).status == 202
+    response = await phone().join(name="Bot 30")
+    assert (response.status, await response.json()) == (503, {"error": "room_full"})
+    assert len(fake_host.devices) == 30
+    room.refuse(fake_host.devices[0].device_id)
+    assert (await phone().join(name="Bot 30")).status == 202
+
+
+async def test_a_waiting_phone_without_a_stream_for_two_minutes_is_dropped(
+    phone, room, clock, fake_host, client
+):
+    room.set_approve_newcomers(True)
+    gone, staying = phone(), phone()
+    await gone.join(name="Gone")
+    await staying.join(name="Staying")
+    async with staying.client.get("/api/events", headers=staying.headers()) as events:
+        await events.content.readuntil(b"\n\n")  # retry
+        await events.content.readuntil(b"\n\n")  # the room
+        clock.advance(119)
+        await client.get("/api/lobby", headers={"X-Cocreate-Token": room.token})
+        assert len(fake_host.devices) == 2
+        clock.advance(1)
+        await client.get("/api/lobby", headers={"X-Cocreate-Token": room.token})
+        assert [d.name for d in fake_host.devices] == ["Staying"]
+    assert (await gone.get("/api/state")).status == 401
+    assert (await phone().join(name="Gone")).status == 202  # the name is free to ask again
+
+
+async def test_the_room_drops_waiting_phones_by_itself(phone, room, clock, fake_host):
+    room.set_approve_newcomers(True)
+    await phone().join(name="Gone")
+    clock.advance(120)
+    room.drop_stale_waiting()  # what the room's sweep does every few seconds
+    assert fake_host.devices == []
 
 
 # -- requests the desktop has yet to answer ---------------------------------------------------

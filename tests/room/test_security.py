@@ -223,7 +223,11 @@ async def test_the_121st_request_in_a_minute_waits(phone, clock):
 
 async def test_joins_without_a_phone_are_limited_per_address(phone, room, clock, client):
     for n in range(room.limits.joins_per_minute):
-        assert (await phone().join(name=f"P{n}")).status == 200
+        if n % 2:
+            response = await client.get("/api/lobby", headers={"X-Cocreate-Token": "guess"})
+            assert response.status == 403
+        else:
+            assert (await phone().join(name=f"P{n}")).status == 200
     response = await phone().join(name="One too many")
     assert response.status == 429
     assert "Retry-After" in response.headers
@@ -237,7 +241,7 @@ async def test_joins_without_a_phone_are_limited_per_address(phone, room, clock,
 async def test_the_room_holds_200_phones(phone, room, clock):
     assert room.limits.max_devices == 200
     for n in range(200):
-        if n % room.limits.joins_per_minute == 0:
+        if n % room.limits.new_names_per_minute == 0:
             clock.advance(60)
         assert (await phone().join(name=f"Guest {n}")).status == 200
     clock.advance(60)
