@@ -24,6 +24,7 @@ from cocreate.records import Row
 from cocreate.store import FileProblem, SessionFileError
 from cocreate.store.ops import Op
 from cocreate.store.recovery import Recoverable, recoverable_sessions
+from cocreate.store.repair import Repair, repair_copy
 
 __all__ = [
     "SESSION_FIELDS",
@@ -31,8 +32,10 @@ __all__ = [
     "FileProblem",
     "PhoneEditError",
     "Recoverable",
+    "Repair",
     "SessionFileError",
     "recoverable_sessions",
+    "repair_copy",
 ]
 
 # The session fields a user edits in "Session Details".

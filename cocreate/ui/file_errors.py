@@ -48,6 +48,11 @@ _TEXTS = {
         "FileErrors",
         "The file is in an older format and could not be upgraded. It was left as it was.",
     ),
+    FileProblem.BROKEN_ROW: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "A row of the file holds a value a session cannot have, perhaps because another"
+        " program wrote it. The file was left as it was. Repair… saves a repaired copy.",
+    ),
 }
 
 
@@ -66,3 +71,22 @@ def show_file_error(parent: QWidget | None, title: str, error: SessionFileError)
         box.setDetailedText(error.detail)
     box.setObjectName("fileErrorBox")
     box.exec()
+
+
+def ask_to_repair(parent: QWidget | None, title: str, error: SessionFileError) -> bool:
+    """A file refused for a row that breaks the rules: says which row and column, and offers
+    to save a repaired copy. True when the person chose Repair…."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+    where = translate("FileErrors", "The first one: %1.").replace("%1", error.detail)
+    box.setText(f"{error.path}\n\n{problem_text(error.problem)}\n\n{where}")
+    repair = box.addButton(translate("FileErrors", "Repair…"), QMessageBox.ButtonRole.AcceptRole)
+    repair.setObjectName("repairButton")
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(repair)
+    box.setObjectName("fileErrorBox")
+    box.exec()
+    return box.clickedButton() is repair

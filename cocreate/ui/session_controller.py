@@ -12,14 +12,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from cocreate import templates
-from cocreate.document import Document, SessionFileError, recoverable_sessions
+from cocreate.document import (
+    Document,
+    FileProblem,
+    Repair,
+    SessionFileError,
+    recoverable_sessions,
+    repair_copy,
+)
 from cocreate.ui.actions import make_action, set_texts
-from cocreate.ui.file_errors import show_file_error
+from cocreate.ui.file_errors import ask_to_repair, show_file_error
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.message import warn
 from cocreate.ui.participants import ParticipantsDock
@@ -176,8 +183,7 @@ class SessionController(QObject):
         try:
             document = make()
         except SessionFileError as error:
-            show_file_error(self.window, translate("MainWindow", "Cannot Open Session"), error)
-            return False
+            return self._refused(error)
         self._show(document)
         if document.read_only:
             QMessageBox.information(
@@ -190,6 +196,78 @@ class SessionController(QObject):
                 ),
             )
         return True
+
+    def _refused(self, error: SessionFileError) -> bool:
+        """A file that cannot be opened: say why; one whose rows break the rules can be
+        repaired into a copy, which then opens."""
+        title = QCoreApplication.translate("MainWindow", "Cannot Open Session")
+        if error.problem is not FileProblem.BROKEN_ROW:
+            show_file_error(self.window, title, error)
+            return False
+        return ask_to_repair(self.window, title, error) and self._repair(error.path)
+
+    def _repair(self, source: Path) -> bool:
+        """Save a repaired copy of source where the person chooses, open it, and list what the
+        repair changed."""
+        translate = QCoreApplication.translate
+        start = source.with_name(source.stem + translate("MainWindow", " (repaired)") + FILE_SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            translate("MainWindow", "Save Repaired Copy"),
+            str(start),
+            translate("MainWindow", "cocreate sessions (*.cocreate)"),
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        title = translate("MainWindow", "Cannot Repair Session")
+        try:
+            repairs = repair_copy(source, target)
+        except SessionFileError as error:
+            show_file_error(self.window, title, error)
+            return False
+        except ValueError:
+            text = translate(
+                "MainWindow", "%1\n\nThe repaired copy cannot replace the file it repairs."
+            )
+            warn(self.window, title, text.replace("%1", str(target)))
+            return False
+        except OSError as error:
+            text = translate("MainWindow", "%1\n\nThe repaired copy could not be written there: %2")
+            warn(
+                self.window,
+                title,
+                text.replace("%1", str(target)).replace("%2", error.strerror or str(error)),
+            )
+            return False
+        if not self.open_file(target):
+            return False
+        self._tell_repairs(source, target, repairs)
+        return True
+
+    def _tell_repairs(self, source: Path, target: Path, repairs: list[Repair]) -> None:
+        translate = QCoreApplication.translate
+        dropped = sum(1 for repair in repairs if repair.dropped)
+        text = translate(
+            "MainWindow",
+            "%1\n\nThis is the repaired copy of %2, which was left as it was."
+            " Values changed: %3. Rows dropped: %4.",
+        )
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(translate("MainWindow", "Repaired Copy Opened"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            text.replace("%1", str(target))
+            .replace("%2", str(source))
+            .replace("%3", str(len(repairs) - dropped))
+            .replace("%4", str(dropped))
+        )
+        box.setDetailedText("\n".join(str(repair) for repair in repairs))
+        box.setObjectName("repairedBox")
+        box.exec()
 
     def new_session(self) -> bool:
         """A new untitled session, its journey from the template in the language of the UI."""
