@@ -28,6 +28,7 @@ from cocreate.canvas.exporters import EXPORTERS
 from cocreate.demo import write_demo
 from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import Exporter, OptionKind, no_progress
+from cocreate.path_checks import OutputPathError, check_output, same_file, shown
 from cocreate.room import network
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.repair import repair_copy
@@ -42,12 +43,9 @@ class CommandError(Exception):
 
 def _cmd_demo(args: argparse.Namespace) -> None:
     out = Path(args.out)
-    if out.exists():
-        raise CommandError(f"{out}: the file already exists; choose a new file name")
-    if not out.resolve().parent.is_dir():
-        raise CommandError(f"{out}: the folder {out.resolve().parent} does not exist")
+    _check_output(out, overwrite=False)
     write_demo(out)
-    print(f"wrote the demo session to {out}")
+    print(f"wrote the demo session to {shown(out)}")
 
 
 def _print_summary(summary: SessionSummary) -> None:
@@ -87,23 +85,18 @@ def _cmd_info(args: argparse.Namespace) -> None:
         _print_summary(summary)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
 def _check_output(out: Path, session: Path | None = None, *, overwrite: bool = True) -> None:
     """Refuse an output path that cannot work, before any work is done."""
-    if session is not None and _same_file(out, session):
-        raise CommandError(f"{out}: this is the session file itself; choose another output file")
-    if out.is_dir():
-        raise CommandError(f"{out}: this is a folder; choose a file name")
+    try:
+        check_output(out)
+    except OutputPathError as error:
+        raise CommandError(f"{shown(out)}: {error.strerror}") from None
+    if session is not None and same_file(out, session):
+        raise CommandError(
+            f"{shown(out)}: this is the session file itself; choose another output file"
+        )
     if not overwrite and out.exists():
-        raise CommandError(f"{out}: the file already exists; choose a new file name")
-    if not out.resolve().parent.is_dir():
-        raise CommandError(f"{out}: the folder {out.resolve().parent} does not exist")
+        raise CommandError(f"{shown(out)}: the file already exists; choose a new file name")
 
 
 @contextmanager
@@ -113,7 +106,7 @@ def _reading(session: Path) -> Iterator[None]:
         yield
     except (sqlite3.Error, SQLAlchemyError) as error:
         detail = getattr(error, "orig", None) or error
-        raise CommandError(f"{session}: the session could not be read ({detail})") from None
+        raise CommandError(f"{shown(session)}: the session could not be read ({detail})") from None
 
 
 def _read_json_input(name: str) -> tuple[str, str]:
@@ -191,8 +184,10 @@ def _cmd_export(exporter: Exporter, args: argparse.Namespace) -> None:
         raise CommandError(f"{session}: {error}") from None
     except OSError as error:
         detail = error.strerror or error
-        raise CommandError(f"{out}: the {exporter.noun} could not be written ({detail})") from None
-    print(f"wrote {out}")
+        raise CommandError(
+            f"{shown(out)}: the {exporter.noun} could not be written ({detail})"
+        ) from None
+    print(f"wrote {shown(out)}")
 
 
 def _export_arguments(exporter: Exporter) -> Callable[[argparse.ArgumentParser], None]:
@@ -415,5 +410,5 @@ def run_command(argv: Sequence[str]) -> int:
 def _os_error_message(error: OSError) -> str:
     """ "FILE: No such file or directory" rather than "[Errno 2] No such file …: 'FILE'"."""
     if error.filename is not None and error.strerror:
-        return f"{error.filename}: {error.strerror}"
+        return f"{shown(error.filename)}: {error.strerror}"
     return str(error)

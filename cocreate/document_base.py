@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 from cocreate import analysis
 from cocreate.commands import RowCommand, TypingCommand
 from cocreate.demo import write_demo
+from cocreate.path_checks import same_file
 from cocreate.records import Change, Row
 from cocreate.store import FileProblem, SessionFile, SessionFileError
 from cocreate.store.lock import FileLock
@@ -134,7 +135,7 @@ class DocumentBase(QObject):
     def save_as(self, target: Path | str) -> None:
         """Copy the session to target and go on working on the copy."""
         target = Path(target)
-        if target.exists() and target.resolve() == self.path.resolve():
+        if same_file(target, self.path):
             return
         lock = FileLock(target)  # before copying: never overwrite another window's file
         if not lock.acquire():

@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from cocreate import path_checks
+
 
 class FileProblem(StrEnum):
     NOT_FOUND = "not_found"
+    LOOP = "loop"
+    NAME_TOO_LONG = "name_too_long"
+    BAD_NAME = "bad_name"
+    NOT_A_FILE = "not_a_file"
     IS_DIRECTORY = "is_directory"
     EMPTY = "empty"
     NOT_SQLITE = "not_sqlite"
@@ -27,6 +33,10 @@ class FileProblem(StrEnum):
 #: What each problem means and what to do, in English; the GUI shows its own translation.
 MESSAGES: dict[FileProblem, str] = {
     FileProblem.NOT_FOUND: "the file does not exist; check the path",
+    FileProblem.LOOP: path_checks.LOOP,
+    FileProblem.NAME_TOO_LONG: path_checks.TOO_LONG,
+    FileProblem.BAD_NAME: path_checks.BAD_NAME,
+    FileProblem.NOT_A_FILE: path_checks.NOT_A_FILE,
     FileProblem.IS_DIRECTORY: "this is a folder, not a session file; choose a .cocreate file",
     FileProblem.EMPTY: "the file is empty (0 bytes); it holds no session",
     FileProblem.NOT_SQLITE: "this is not a cocreate session file (it is not a SQLite database)",
@@ -58,7 +68,7 @@ class SessionFileError(Exception):
 
     @property
     def message(self) -> str:
-        text = f"{self.path}: {MESSAGES[self.problem]}"
+        text = f"{path_checks.shown(self.path)}: {MESSAGES[self.problem]}"
         return f"{text} ({self.detail})" if self.detail else text
 
 

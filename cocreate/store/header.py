@@ -7,12 +7,20 @@ write to it, for instance to set up an empty file).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from cocreate.store.errors import FileProblem, SessionFileError
+
+#: What a failed look at the path means, for the errors that are about the path itself.
+_PATH_PROBLEMS = {
+    errno.ELOOP: FileProblem.LOOP,
+    errno.ENAMETOOLONG: FileProblem.NAME_TOO_LONG,
+    errno.EINVAL: FileProblem.BAD_NAME,
+}
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -31,22 +39,34 @@ def _u32(data: bytes, offset: int) -> int:
     return int.from_bytes(data[offset : offset + 4], "big")
 
 
+def _detail(error: OSError) -> str:
+    """The system's words, unless they only repeat "permission denied"."""
+    return "" if error.errno in (errno.EACCES, errno.EPERM) else error.strerror or ""
+
+
 def read_header(path: Path) -> Header:
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise SessionFileError(path, FileProblem.NOT_FOUND) from None
+    except ValueError:  # an embedded NUL
+        raise SessionFileError(path, FileProblem.BAD_NAME) from None
     except OSError as exc:
-        raise SessionFileError(path, FileProblem.UNREADABLE, exc.strerror or "") from None
+        problem = _PATH_PROBLEMS.get(exc.errno or 0)
+        if problem is not None:
+            raise SessionFileError(path, problem) from None
+        raise SessionFileError(path, FileProblem.UNREADABLE, _detail(exc)) from None
     if stat.S_ISDIR(st.st_mode):
         raise SessionFileError(path, FileProblem.IS_DIRECTORY)
+    if not stat.S_ISREG(st.st_mode):  # a pipe would block the read; a device never ends
+        raise SessionFileError(path, FileProblem.NOT_A_FILE)
     if st.st_size == 0:
         raise SessionFileError(path, FileProblem.EMPTY)
     try:
         with open(path, "rb") as handle:
             data = handle.read(HEADER_SIZE)
     except OSError as exc:
-        raise SessionFileError(path, FileProblem.UNREADABLE, exc.strerror or "") from None
+        raise SessionFileError(path, FileProblem.UNREADABLE, _detail(exc)) from None
     if not data.startswith(SQLITE_MAGIC):
         raise SessionFileError(path, FileProblem.NOT_SQLITE)
     if len(data) < HEADER_SIZE:

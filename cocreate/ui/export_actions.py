@@ -39,6 +39,7 @@ from cocreate.export.registry import (
     Progress,
     no_progress,
 )
+from cocreate.path_checks import shown
 from cocreate.ui.actions import set_texts
 from cocreate.ui.export_runner import (
     BackgroundExport,
@@ -46,6 +47,7 @@ from cocreate.ui.export_runner import (
     Outcome,
     on_gui_thread,
 )
+from cocreate.ui.file_errors import os_error_text
 from cocreate.ui.journey_tabs import JourneyTabs
 
 # Characters no file name may hold on Windows, macOS or Linux.
@@ -257,11 +259,10 @@ class ExportActions(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         box.setText(
             self.tr("%1\n\nThe export could not be written: %2")
-            .replace("%1", str(target))
-            .replace("%2", detail)
+            .replace("%1", shown(target))
+            .replace("%2", os_error_text(error))
         )
         box.exec()
 

@@ -5,10 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from cocreate import path_checks
 from cocreate.document import FileProblem, SessionFileError
+from cocreate.path_checks import shown
 
 _TEXTS = {
     FileProblem.NOT_FOUND: QT_TRANSLATE_NOOP("FileErrors", "The file does not exist."),
+    FileProblem.LOOP: QT_TRANSLATE_NOOP(
+        "FileErrors", "The path is a loop of symbolic links. Choose the file itself."
+    ),
+    FileProblem.NAME_TOO_LONG: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The path is longer than the system allows. Move the file to a shorter path.",
+    ),
+    FileProblem.BAD_NAME: QT_TRANSLATE_NOOP(
+        "FileErrors", "The name holds a character no file name may hold."
+    ),
+    FileProblem.NOT_A_FILE: QT_TRANSLATE_NOOP(
+        "FileErrors", "This is a device or a pipe, not a file. Choose a .cocreate file."
+    ),
     FileProblem.IS_DIRECTORY: QT_TRANSLATE_NOOP(
         "FileErrors", "This is a folder, not a session file. Choose a .cocreate file."
     ),
@@ -56,6 +71,45 @@ _TEXTS = {
 }
 
 
+#: The reasons an output path is refused (path_checks), as the window says them.
+_OUTPUT_TEXTS = {
+    path_checks.LOOP: QT_TRANSLATE_NOOP(
+        "FileErrors", "the path is a loop of symbolic links; choose the file itself"
+    ),
+    path_checks.TOO_LONG: QT_TRANSLATE_NOOP(
+        "FileErrors", "the path is longer than the system allows; choose a shorter name or folder"
+    ),
+    path_checks.BAD_NAME: QT_TRANSLATE_NOOP(
+        "FileErrors", "the name holds a character no file name may hold; choose another name"
+    ),
+    path_checks.NOT_A_FILE: QT_TRANSLATE_NOOP(
+        "FileErrors", "this is a device or a pipe, not a file; choose a file"
+    ),
+    path_checks.IS_FOLDER: QT_TRANSLATE_NOOP("FileErrors", "this is a folder; choose a file name"),
+    path_checks.NO_FOLDER: QT_TRANSLATE_NOOP(
+        "FileErrors", "the folder does not exist; choose an existing folder"
+    ),
+    path_checks.FOLDER_CLOSED: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "cocreate may not write in this folder (permission denied); choose another folder",
+    ),
+    path_checks.FOLDER_GONE: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "the folder was removed while the file was being written; nothing was written",
+    ),
+}
+
+
+def os_error_text(error: BaseException) -> str:
+    """Why a file could not be written, in one line: the window's words for a refused path,
+    else the system's."""
+    if isinstance(error, path_checks.OutputPathError) and error.strerror in _OUTPUT_TEXTS:
+        return QCoreApplication.translate("FileErrors", _OUTPUT_TEXTS[error.strerror])
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
 def problem_text(problem: FileProblem) -> str:
     return QCoreApplication.translate("FileErrors", _TEXTS[problem])
 
@@ -66,7 +120,7 @@ def show_file_error(parent: QWidget | None, title: str, error: SessionFileError)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
-    box.setText(f"{error.path}\n\n{problem_text(error.problem)}")
+    box.setText(f"{shown(error.path)}\n\n{problem_text(error.problem)}")
     if error.detail:
         box.setDetailedText(error.detail)
     box.setObjectName("fileErrorBox")

@@ -25,6 +25,7 @@ from cocreate.document import (
     recoverable_sessions,
     repair_copy,
 )
+from cocreate.path_checks import same_file
 from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.file_errors import ask_to_repair, show_file_error
 from cocreate.ui.journey_tabs import JourneyTabs
@@ -292,7 +293,7 @@ class SessionController(QObject):
 
     def open_file(self, path: Path | str) -> bool:
         path = Path(path)
-        if self.document is not None and self.document.path.resolve() == path.resolve():
+        if self.document is not None and same_file(self.document.path, path):
             return True
         return self._replace_document(lambda: Document.open(path))
 
