@@ -50,7 +50,7 @@ def _cmd_demo(args: argparse.Namespace) -> None:
 
 def _print_summary(summary: SessionSummary) -> None:
     fields = [
-        ("File", summary.path),
+        ("File", shown(summary.path)),
         ("Title", summary.title),
         ("Theme", summary.theme),
         ("Brand", summary.brand),

@@ -104,6 +104,9 @@ def test_a_session_whose_name_holds_a_line_break_opens_and_a_message_stays_one_l
     result = cli("info", odd, "--json")
     assert result.returncode == 0, result.stderr
     assert "Morning Bean" in result.stdout
+    text = cli("info", odd)
+    assert text.returncode == 0, text.stderr
+    assert f"File:           {tmp_path}/two\\nlines.cocreate\n" in text.stdout
     out = tmp_path / "out.json"
     assert cli("export-json", odd, "-o", out).returncode == 0
     missing = cli("info", tmp_path / "gone\nmissing.cocreate")
@@ -274,3 +277,21 @@ def test_the_window_says_when_an_export_cannot_go_to_a_pipe(window, tmp_path, mo
     window.exports.json_action.trigger()
     assert "device or a pipe" in seen.get("text", ""), seen
     assert stat.S_ISFIFO(os.lstat(target).st_mode)
+
+
+@pytest.mark.parametrize("kind", ["loop", "fifo"])
+def test_save_as_onto_a_path_that_is_no_file_says_so_in_a_dialog(
+    window, tmp_path, monkeypatch, kind
+):
+    target = {"loop": loop, "fifo": fifo}[kind](tmp_path)
+    words = {"loop": "loop of symbolic links", "fifo": "device or a pipe"}[kind]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    opened = window.document.path
+    seen = when_modal(lambda box: box.accept())
+    assert not window.session.save_as()
+    assert seen["title"] == "Cannot Save Session"
+    assert words in seen["text"] and str(target) in seen["text"]
+    assert window.document.path == opened
+    assert os.path.lexists(target) and not os.path.isfile(target)  # left as it was

@@ -25,9 +25,9 @@ from cocreate.document import (
     recoverable_sessions,
     repair_copy,
 )
-from cocreate.path_checks import same_file
+from cocreate.path_checks import same_file, shown
 from cocreate.ui.actions import make_action, set_texts
-from cocreate.ui.file_errors import ask_to_repair, show_file_error
+from cocreate.ui.file_errors import ask_to_repair, os_error_text, show_file_error
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.message import warn
 from cocreate.ui.participants import ParticipantsDock
@@ -355,7 +355,7 @@ class SessionController(QObject):
             warn(
                 self.window,
                 title,
-                text.replace("%1", str(target)).replace("%2", error.strerror or str(error)),
+                text.replace("%1", shown(target)).replace("%2", os_error_text(error)),
             )
             return False
         add_recent_file(target)
