@@ -9,6 +9,7 @@ import asyncio
 import inspect
 import logging
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from cocreate.room.security import COOKIE, RoomError, new_token
 from cocreate.room.view import StateCache
 
 log = logging.getLogger(__name__)
+
+
+#: A request waiting for a place with the desktop: the request, its answer, its give-up timer.
+Waiting = tuple[Request, "asyncio.Future[dict[str, Any]]", asyncio.TimerHandle]
 
 
 @dataclass(eq=False)
@@ -63,6 +68,7 @@ class Room:
         self.joins = SlidingWindow(self.limits.joins_per_minute, clock=clock)
         self.new_names = SlidingWindow(self.limits.new_names_per_minute, clock=clock)
         self.in_flight = 0  # requests handed to the desktop and not answered yet
+        self.queue: deque[Waiting] = deque()  # waiting for a place with the desktop
         self._tells_run = "run" in _parameters(host.devices_changed)
         self.streams: dict[Stream, DeviceRecord] = {}
         self._state_cache: StateCache | None = None
@@ -126,6 +132,8 @@ class Room:
     def close(self) -> None:
         """Inviting stops: every stream says `removed` and ends."""
         self.closing = True
+        for _request, answer, _timer in list(self.queue):
+            self._give_up(answer, "closed")
         for stream in self.streams:
             stream.wake.set()
 
@@ -236,31 +244,70 @@ class Room:
         self, kind: str, payload: dict[str, Any], record: DeviceRecord | None = None
     ) -> asyncio.Future[dict[str, Any]]:
         """Hand a request to the desktop; the answer arrives on this loop. The desktop's queue
-        stays short: a phone with two requests unanswered gets 429, and past the room's limit
-        of unanswered requests every phone gets 503 busy."""
+        stays short: a phone with two requests unanswered gets 429, and at most
+        `max_in_flight` requests are with the desktop at once; the others wait here, first
+        come first served, and are 503 busy if no place comes up in `host_timeout`."""
         if record is not None and record.in_flight >= self.limits.in_flight_per_device:
             raise RoomError(429, "too_many", {"Retry-After": "1"})
-        if self.in_flight >= self.limits.max_in_flight:
-            raise RoomError(503, "busy")
-        try:
-            answer = asyncio.wrap_future(self.host.submit(Request(kind, payload)))
-        except Exception:
-            log.exception("Host.submit failed")
-            raise RoomError(503, "busy") from None
-        self.in_flight += 1
+        answer: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         if record is not None:
             record.in_flight += 1
 
         def answered(done: asyncio.Future[dict[str, Any]]) -> None:
-            self.in_flight -= 1
             if record is not None:
                 record.in_flight -= 1
-            # An answer nobody awaits any more (a timed-out request) is still read, quietly.
-            if not done.cancelled():
-                done.exception()
+            _read_quietly(done)  # an answer nobody awaits any more (a timed-out request)
 
         answer.add_done_callback(answered)
+        request = Request(kind, payload)
+        if self.in_flight < self.limits.max_in_flight and not self.queue:
+            self._hand_over(request, answer)
+        else:
+            timer = asyncio.get_running_loop().call_later(
+                self.limits.host_timeout, self._give_up, answer
+            )
+            self.queue.append((request, answer, timer))
         return answer
+
+    def _hand_over(self, request: Request, answer: asyncio.Future[dict[str, Any]]) -> None:
+        try:
+            handed = asyncio.wrap_future(self.host.submit(request))
+        except Exception:
+            log.exception("Host.submit failed")
+            answer.set_exception(RoomError(503, "busy"))
+            return
+        self.in_flight += 1
+
+        def arrived(done: asyncio.Future[dict[str, Any]]) -> None:
+            self.in_flight -= 1
+            if answer.done():
+                _read_quietly(done)
+            elif done.cancelled():
+                answer.set_exception(RoomError(503, "busy"))
+            elif (error := done.exception()) is not None:
+                answer.set_exception(error)
+            else:
+                answer.set_result(done.result())
+            self._next()
+
+        handed.add_done_callback(arrived)
+
+    def _next(self) -> None:
+        """The requests waiting here go to the desktop as places come up."""
+        while self.queue and self.in_flight < self.limits.max_in_flight:
+            request, answer, timer = self.queue.popleft()
+            timer.cancel()
+            if not answer.done():
+                self._hand_over(request, answer)
+
+    def _give_up(self, answer: asyncio.Future[dict[str, Any]], code: str = "busy") -> None:
+        """A request that waited here too long (or when the room closes) never reaches the
+        desktop."""
+        for entry in [e for e in self.queue if e[1] is answer]:
+            self.queue.remove(entry)
+            entry[2].cancel()
+        if not answer.done():
+            answer.set_exception(RoomError(503, code))
 
     async def answer(self, answer: asyncio.Future[dict[str, Any]]) -> dict[str, Any]:
         """The desktop's answer: a Refusal passes its status and reason to the phone; no answer
@@ -279,3 +326,9 @@ def _parameters(function: Any) -> Any:
         return inspect.signature(function).parameters
     except (TypeError, ValueError):
         return {}
+
+
+def _read_quietly(done: asyncio.Future[Any]) -> None:
+    """Mark a future's error as seen (asyncio logs one nobody read)."""
+    if not done.cancelled():
+        done.exception()

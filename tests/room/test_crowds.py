@@ -113,20 +113,41 @@ async def test_a_phone_has_at_most_two_requests_waiting_for_the_desktop(phone, f
     assert len(fake_host.notes) == 3
 
 
-async def test_past_the_rooms_limit_of_unanswered_requests_the_room_is_busy(phone, fake_host, room):
+async def test_past_the_rooms_limit_requests_wait_their_turn_for_the_desktop(
+    phone, fake_host, room
+):
     room.limits = dataclasses.replace(room.limits, max_in_flight=2)
     alice, bob, carol = phone(), phone(), phone()
     await alice.join(participant_id=1)
     await bob.join(participant_id=2)
     await carol.join(name="Carol")
     fake_host.hold = True
-    waiting = [asyncio.ensure_future(p.note(client_id="a")) for p in (alice, bob)]
+    first = [asyncio.ensure_future(p.note(client_id="a")) for p in (alice, bob)]
     await until(lambda: len(fake_host.pending) == 2)
-    response = await carol.post("/api/votes", {"touchpoint_id": 20})
-    assert (response.status, await response.json()) == (503, {"error": "busy"})
-    assert len(fake_host.pending) == 2
-    fake_host.release()
-    assert [(await w).status for w in waiting] == [201, 201]
+    carols = asyncio.ensure_future(carol.note(client_id="c"))
+    await until(lambda: len(room.queue) == 1)
+    assert len(fake_host.pending) == 2  # the desktop has no more than two at once
     fake_host.hold = False
-    assert (await carol.note(client_id="c")).status == 201
-    assert room.in_flight == 0
+    fake_host.release()
+    assert [(await w).status for w in (*first, carols)] == [201, 201, 201]
+    assert [n["text"] for n in fake_host.notes] == ["Queue too long"] * 3
+    assert (room.in_flight, len(room.queue)) == (0, 0)
+
+
+async def test_a_request_that_finds_no_place_in_time_is_busy(phone, fake_host, room):
+    room.limits = dataclasses.replace(room.limits, max_in_flight=1, host_timeout=0.1)
+    alice, bob = phone(), phone()
+    await alice.join(participant_id=1)
+    await bob.join(participant_id=2)
+    fake_host.hold = True
+    waiting = asyncio.ensure_future(alice.note(client_id="a"))
+    await until(lambda: len(fake_host.pending) == 1)
+    response = await bob.post("/api/votes", {"touchpoint_id": 20})
+    assert (response.status, await response.json()) == (503, {"error": "busy"})
+    assert [r.kind for r in fake_host.requests].count("vote") == 0  # it never went over
+    assert len(room.queue) == 0
+    fake_host.hold = False
+    fake_host.release()
+    assert (await waiting).status == 503  # alice's own wait ran out too; her retry is one note
+    assert (await alice.note(client_id="a")).status == 201
+    assert len(fake_host.notes) == 1
