@@ -26,6 +26,7 @@ from cocreate.store.row_check import (
     Broken,
     Condition,
     first_problem,
+    not_utf8,
     read_value,
     register,
     shown,
@@ -109,35 +110,43 @@ class _Mender:
     # -- one broken value
 
     def mend(self, condition: Condition, row_id: int) -> None:
-        column = COLUMNS[condition.table][condition.column]
+        table_name = condition.table
         match condition.kind:
             case Broken.ID:
-                self.renumber(condition.table, row_id)
-            case Broken.TYPE if column.target is None:
-                self.set(condition, row_id, column.default, "wrong type, set to the default")
-            case Broken.TYPE | Broken.REFERENCE | Broken.JOURNEY:
-                self.reference(condition, column, row_id)
+                self.renumber(table_name, row_id)
             case Broken.UTF8:
-                data = self.value(condition.table, condition.column, row_id)
-                text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-                was = f"{len(data)} bytes that are not all UTF-8"
-                self.set(condition, row_id, text, "the text was not UTF-8", was)
-            case Broken.VALUE:
-                assert column.check is not None
-                was = self.value(condition.table, condition.column, row_id)
-                new = column.check.fix(was, column.default)
-                why = "out of range, clamped" if new != column.default else "not allowed"
-                self.set(condition, row_id, new, f"{why} ({column.value_problem(was)})")
+                self.mend_text(table_name, row_id)
             case Broken.VOTE_TARGET:
                 if self.value("vote", "note_id", row_id) is None:
                     self.drop("vote", row_id, "it names neither a note nor a card")
                 else:
                     touchpoint = Condition("vote", "touchpoint_id", Broken.VOTE_TARGET, "")
-                    self.set(
-                        touchpoint, row_id, None, "a dot names a note and a card, kept the note"
-                    )
+                    why = "a dot names a note and a card, kept the note"
+                    self.set(touchpoint, row_id, None, why)
             case Broken.LINK_TO_ITSELF:
                 self.drop("link", row_id, "it joins a card to itself")
+            case _:
+                self.mend_value(condition, COLUMNS[table_name][condition.column], row_id)
+
+    def mend_value(self, condition: Condition, column: Column, row_id: int) -> None:
+        """A value of the wrong type, out of range or naming a row that is not there."""
+        if condition.kind is Broken.REFERENCE or column.target is not None:
+            self.reference(condition, column, row_id)
+        elif condition.kind is Broken.TYPE or column.check is None:
+            self.set(condition, row_id, column.default, "wrong type, set to the default")
+        else:
+            was = self.value(condition.table, condition.column, row_id)
+            new = column.check.fix(was, column.default)
+            why = "out of range, clamped" if new != column.default else "not allowed"
+            self.set(condition, row_id, new, f"{why} ({column.value_problem(was)})")
+
+    def mend_text(self, table_name: str, row_id: int) -> None:
+        """Texts that are not UTF-8 keep what they can; the rest becomes U+FFFD."""
+        for name in not_utf8(self.conn, table_name, row_id):
+            data = self.value(table_name, name, row_id)
+            where = Condition(table_name, name, Broken.UTF8, "")
+            was = f"{len(data)} bytes that are not all UTF-8"
+            self.set(where, row_id, data.decode("utf-8", "replace"), "the text was not UTF-8", was)
 
     def reference(self, condition: Condition, column: Column, row_id: int) -> None:
         """A reference to a row that is not there (or not of the row's journey)."""

@@ -36,7 +36,6 @@ class Broken(StrEnum):
     UTF8 = "utf8"
     VALUE = "value"
     REFERENCE = "reference"
-    JOURNEY = "journey"
     VOTE_TARGET = "vote_target"
     LINK_TO_ITSELF = "link_to_itself"
 
@@ -82,25 +81,36 @@ def _column_conditions(column: Column) -> list[Condition]:
     if name == "id":
         return [Condition(t, name, Broken.ID, f"{c} < 1")]
     found = [Condition(t, name, Broken.TYPE, _type_sql(column, c))]
-    if column.kind is str:
-        ascii_only = f"{c} NOT GLOB '*[^\x01-\x7f]*'"  # plain ASCII is UTF-8
-        utf8 = f"NOT ({ascii_only} OR {UTF8_FUNCTION}(CAST({c} AS BLOB)))"
-        found.append(Condition(t, name, Broken.UTF8, utf8))
     if column.check is not None:
         value = f"({c} IS NOT NULL AND {column.check.broken_sql(c)})"
         found.append(Condition(t, name, Broken.VALUE, value))
-    if column.target is not None:
-        parent = f'"{column.target}" AS p WHERE p.id = {c}'
-        missing = f"({c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent}))"
-        found.append(Condition(t, name, Broken.REFERENCE, missing))
-        if column.in_journey:
-            other = f"EXISTS (SELECT 1 FROM {parent} AND p.journey_id IS NOT t.journey_id)"
-            found.append(Condition(t, name, Broken.JOURNEY, other))
+    if column.target is None:
+        return found
+    if column.in_journey:  # missing, or of another journey: one look-up for both
+        owner = f'(SELECT p.journey_id FROM "{column.target}" AS p WHERE p.id = {c})'
+        broken = f"({c} IS NOT NULL AND {owner} IS NOT t.journey_id)"
+    else:
+        broken = f'({c} IS NOT NULL AND {c} NOT IN (SELECT id FROM "{column.target}"))'
+    found.append(Condition(t, name, Broken.REFERENCE, broken))
     return found
+
+
+def text_columns(table_name: str) -> list[str]:
+    return [name for name, column in COLUMNS[table_name].items() if column.kind is str]
+
+
+def _utf8_condition(table_name: str) -> Condition:
+    """All the texts of a row checked at once, in one call (the zero bytes between them keep
+    one text's cut-off sequence from being completed by the next)."""
+    joined = " || X'00' || ".join(f't."{name}"' for name in text_columns(table_name))
+    sql = f"NOT {UTF8_FUNCTION}(CAST({joined} AS BLOB))"
+    return Condition(table_name, "", Broken.UTF8, sql)
 
 
 def _conditions(table_name: str) -> list[Condition]:
     found = [c for column in COLUMNS[table_name].values() for c in _column_conditions(column)]
+    if text_columns(table_name):
+        found.append(_utf8_condition(table_name))
     if table_name == "vote":
         both = "(t.note_id IS NULL) = (t.touchpoint_id IS NULL)"
         found.append(Condition(table_name, "note_id", Broken.VOTE_TARGET, both))
@@ -133,8 +143,8 @@ def first_problem(raw: sqlite3.Connection) -> RowProblem | None:
         if found is not None:
             row_id, index = found
             condition = CONDITIONS[table_name][index]
-            problem = describe(raw, condition, row_id)
-            return RowProblem(table_name, row_id, condition.column, problem)
+            column, problem = describe(raw, condition, row_id)
+            return RowProblem(table_name, row_id, column, problem)
     return None
 
 
@@ -180,24 +190,42 @@ def type_problem(column: Column, value: Any) -> str:
     return f"{wanted}, not {words.get(type(value), 'null')}"
 
 
-def describe(raw: sqlite3.Connection, condition: Condition, row_id: int) -> str:
-    """What is wrong with the value the condition found, in words."""
+def not_utf8(raw: sqlite3.Connection, table_name: str, row_id: int) -> list[str]:
+    """The text columns of a row whose text is not UTF-8."""
+    return [
+        name
+        for name in text_columns(table_name)
+        if isinstance(read_value(raw, table_name, name, row_id), bytes)
+    ]
+
+
+def missing_parent(raw: sqlite3.Connection, column: Column, value: Any) -> bool:
+    sql = f'SELECT count(*) FROM "{column.target}" WHERE id = ?'
+    return raw.execute(sql, (value,)).fetchone()[0] == 0
+
+
+def describe(raw: sqlite3.Connection, condition: Condition, row_id: int) -> tuple[str, str]:
+    """The column the condition found broken, and what is wrong with its value, in words."""
+    if condition.kind is Broken.UTF8:
+        return not_utf8(raw, condition.table, row_id)[0], "the text is not valid UTF-8"
     column = COLUMNS[condition.table][condition.column]
     value = read_value(raw, condition.table, condition.column, row_id)
+    return column.name, _problem(raw, condition, column, value)
+
+
+def _problem(raw: sqlite3.Connection, condition: Condition, column: Column, value: Any) -> str:
     match condition.kind:
         case Broken.ID:
             return "must be an integer of at least 1"
         case Broken.TYPE:
             return type_problem(column, value)
-        case Broken.UTF8:
-            return "the text is not valid UTF-8"
         case Broken.VALUE:
             return f"{column.value_problem(value)}, not {shown(value)}"
-        case Broken.REFERENCE:
+        case Broken.REFERENCE if missing_parent(raw, column, value):
             return f"no {column.target} with id {value}"
-        case Broken.JOURNEY:
+        case Broken.REFERENCE:
             return f"{column.target} {value} belongs to another journey"
         case Broken.VOTE_TARGET:
             return VOTE_TARGET
-        case Broken.LINK_TO_ITSELF:
+        case _:
             return LINK_TO_ITSELF

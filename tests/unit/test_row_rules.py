@@ -236,3 +236,19 @@ def test_import_json_and_the_file_check_share_the_vote_budget_limit(demo, tmp_pa
     document["participants"][0]["vote_budget"] = 99
     import_json(json.dumps(document), tmp_path / "imported.cocreate")
     SessionFile.open(tmp_path / "imported.cocreate", read_only=True, lock=False).close()
+
+
+def test_a_text_cut_mid_character_is_found_even_when_the_next_text_would_complete_it(
+    demo, tmp_path
+):
+    # "中" is E4 B8 AD: the title ends with its first two bytes, the theme starts with the last.
+    path = lying_file(
+        demo,
+        tmp_path,
+        "UPDATE session SET title = CAST(X'41E4B8' AS TEXT), theme = CAST(X'AD42' AS TEXT)",
+    )
+    with pytest.raises(BrokenRowError) as caught:
+        SessionFile.open(path, read_only=True, lock=False)
+    assert caught.value.row.column == "title"
+    repairs = repair_copy(path, tmp_path / "repaired.cocreate")
+    assert [(r.table, r.column) for r in repairs] == [("session", "title"), ("session", "theme")]
