@@ -156,7 +156,7 @@ def _cmd_repair(args: argparse.Namespace) -> None:
     changed = len(repairs) - dropped
     values = "value" if changed == 1 else "values"
     rows = "row" if dropped == 1 else "rows"
-    print(f"wrote {out}: {changed} {values} changed, {dropped} {rows} dropped")
+    print(f"wrote {shown(out)}: {changed} {values} changed, {dropped} {rows} dropped")
 
 
 def _cmd_export(exporter: Exporter, args: argparse.Namespace) -> None:

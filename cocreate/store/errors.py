@@ -94,8 +94,8 @@ class BrokenRowError(SessionFileError):
 
     @property
     def message(self) -> str:
-        name = shlex.quote(str(self.path))
+        path = path_checks.shown(self.path)
         return (
-            f"{self.path}: {self.row}. The file was left as it was; to save a repaired copy,"
-            f" run: cocreate repair {name} -o REPAIRED.cocreate"
+            f"{path}: {self.row}. The file was left as it was; to save a repaired copy, run:"
+            f" cocreate repair {shlex.quote(path)} -o REPAIRED.cocreate"
         )

@@ -136,7 +136,7 @@ def ask_to_repair(parent: QWidget | None, title: str, error: SessionFileError) -
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
     where = translate("FileErrors", "The first one: %1.").replace("%1", error.detail)
-    box.setText(f"{error.path}\n\n{problem_text(error.problem)}\n\n{where}")
+    box.setText(f"{shown(error.path)}\n\n{problem_text(error.problem)}\n\n{where}")
     repair = box.addButton(translate("FileErrors", "Repair…"), QMessageBox.ButtonRole.AcceptRole)
     repair.setObjectName("repairButton")
     box.addButton(QMessageBox.StandardButton.Close)

@@ -252,3 +252,13 @@ def test_a_text_cut_mid_character_is_found_even_when_the_next_text_would_complet
     assert caught.value.row.column == "title"
     repairs = repair_copy(path, tmp_path / "repaired.cocreate")
     assert [(r.table, r.column) for r in repairs] == [("session", "title"), ("session", "theme")]
+
+
+def test_a_name_with_a_line_break_stays_on_one_line_in_the_refusal(demo, tmp_path):
+    folder = tmp_path / "two\nlines"
+    folder.mkdir()
+    path = lying_file(demo, folder, LIES["emotion sad"][0])
+    with pytest.raises(BrokenRowError) as caught:
+        SessionFile.open(path, read_only=True, lock=False)
+    assert "\n" not in caught.value.message
+    assert "two\\nlines" in caught.value.message
