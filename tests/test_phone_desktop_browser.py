@@ -1,0 +1,178 @@
+"""A phone and the real window, end to end: Debian's headless chromium in a 390×844 viewport
+opens the join link the window's invitation shows (the room on 127.0.0.1), picks a name and
+sends a note in Chinese, which lands in the file and on the board; the facilitator starts a
+voting round on the desktop and the phone shows it within a second; the phone's dot counts
+down on the phone and in the desktop's participants list and Votes panel.
+
+The browser is driven on a thread of its own (phone_client.call) while the Qt event loop turns:
+the window carries out the phones' requests and publishes what they see on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from invite_helpers import invite, open_window
+from phone_client import call
+
+from cocreate.ui.participants import VOTES_COLUMN
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium")
+from selenium.common.exceptions import (  # noqa: E402 (after the skip when selenium is missing)
+    StaleElementReferenceException,
+    WebDriverException,
+)
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+WAIT = 10.0  # seconds for anything but what must reach the phone within a second
+CHINESE_NOTE = "排队太久了，午饭时间要等二十分钟"
+LEO = 2  # 陈磊 Leo Chen, a participant of the demo
+LEO_NAME = "陈磊 Leo Chen"
+BROWSER_MS = 30000  # the longest a step on the phone may take (starting chromium included)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
+        reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, "
+        "/usr/bin/chromedriver): apt-get install chromium chromium-driver",
+    ),
+]
+
+
+def start_phone() -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--window-size={PHONE['width']},{PHONE['height']}",
+        "--lang=en-US",
+    ):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "en-US"})
+    try:
+        driver = webdriver.Chrome(
+            service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options
+        )
+    except WebDriverException as exc:  # pragma: no cover - a broken browser install
+        pytest.skip(f"chromium does not start here: {exc.msg}")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    return driver
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    yield from open_window(qtbot, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def phone(qtbot, window) -> Iterator[WebDriver]:
+    """The phone's browser (started off the GUI thread, like every step on it)."""
+    driver = call(qtbot, start_phone, timeout=BROWSER_MS)
+    yield driver
+    call(qtbot, driver.get, "about:blank", timeout=BROWSER_MS)  # its event stream closes
+    call(qtbot, driver.quit, timeout=BROWSER_MS)
+
+
+def on_phone(qtbot, step: Callable[[], Any]) -> Any:
+    """A step on the phone, on a thread, while the window goes on serving the room."""
+    return call(qtbot, step, timeout=BROWSER_MS)
+
+
+def wait(driver: WebDriver, condition: Callable[[WebDriver], Any], seconds: float = WAIT) -> Any:
+    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
+
+
+def by_id(driver: WebDriver, element_id: str) -> WebElement:
+    return driver.find_element(By.ID, element_id)
+
+
+def shown(element_id: str) -> Callable[[WebDriver], bool]:
+    return lambda driver: by_id(driver, element_id).is_displayed()
+
+
+def text_of(element_id: str, expected: str) -> Callable[[WebDriver], bool]:
+    return lambda driver: expected in by_id(driver, element_id).text
+
+
+def tap(driver: WebDriver, element: WebElement) -> None:
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def tap_selected(driver: WebDriver, selector: str) -> None:
+    """Tap what the selector finds at the moment of the tap (the page redraws its lists)."""
+
+    def tapped(d: WebDriver) -> bool:
+        try:
+            tap(d, d.find_element(By.CSS_SELECTOR, selector))
+        except StaleElementReferenceException:
+            return False
+        return True
+
+    wait(driver, tapped)
+
+
+def join_as(driver: WebDriver, link: str, name: str) -> list[str]:
+    """Open the join link, pick the name; the names the join screen offered."""
+    driver.get(link)
+    wait(driver, shown("screen-join"))
+    choices = driver.find_elements(By.CSS_SELECTOR, ".name-choice")
+    names = [choice.text for choice in choices]
+    tap(driver, next(choice for choice in choices if choice.text == name))
+    wait(driver, shown("screen-room"))
+    wait(driver, text_of("you-name", name))
+    return names
+
+
+def send_note(driver: WebDriver, text: str) -> None:
+    by_id(driver, "note-text").send_keys(text)
+    tap(driver, driver.find_element(By.CSS_SELECTOR, ".chip[data-category='pain_point']"))
+    tap(driver, by_id(driver, "send"))
+
+
+def test_a_phone_writes_on_the_board_and_votes_in_the_desktops_round(qtbot, window, phone):
+    invite(qtbot, window)  # Workshop > Invite Participants…: the room on 127.0.0.1
+    link = window.inviting.join_url
+    assert link.startswith("http://127.0.0.1:")
+    document, scene = window.document, window.tabs.current_scene()
+
+    names = on_phone(qtbot, lambda: join_as(phone, link, LEO_NAME))
+    assert LEO_NAME in names
+    qtbot.waitUntil(lambda: window.inviting.phones_connected() == 1)
+    assert window.participants._item(LEO).toolTip(0) == "Connected from a phone"
+
+    on_phone(qtbot, lambda: send_note(phone, CHINESE_NOTE))
+    qtbot.waitUntil(lambda: document.count("note", text=CHINESE_NOTE) == 1)
+    (note,) = document.rows("note", text=CHINESE_NOTE)
+    assert (note["author_id"], note["category"]) == (LEO, "pain_point")
+    assert note["journey_id"] == window.tabs.current_journey_id()
+    assert note["id"] in scene.notes  # on the board
+    assert scene.notes[note["id"]].row["text"] == CHINESE_NOTE
+    assert document.undo_stack.undoText().endswith(LEO_NAME)  # "Note from 陈磊 Leo Chen"
+    on_phone(qtbot, lambda: wait(phone, lambda d: CHINESE_NOTE in by_id(d, "my-notes").text))
+
+    assert document.start_voting(3)  # the facilitator starts a round on the desktop
+    on_phone(qtbot, lambda: wait(phone, text_of("dots-left", "3 of 3 dots left"), seconds=1.0))
+    assert on_phone(qtbot, lambda: by_id(phone, "pane-vote").is_displayed())
+
+    target = f".vote-item[data-target='n:{note['id']}']"
+    on_phone(qtbot, lambda: tap_selected(phone, target))
+    on_phone(qtbot, lambda: wait(phone, text_of("dots-left", "2 of 3 dots left")))
+    qtbot.waitUntil(lambda: document.count("vote", participant_id=LEO, note_id=note["id"]) == 1)
+    assert window.participants._item(LEO).text(VOTES_COLUMN) == "2 of 3"
+    ranked = window.tally.entries()
+    assert [(entry.kind, entry.item_id, entry.votes) for entry in ranked] == [
+        ("note", note["id"], 1)
+    ]
