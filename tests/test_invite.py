@@ -61,7 +61,7 @@ def test_a_note_in_chinese_from_a_phone_is_in_the_file_and_on_the_board(qtbot, w
     row = document.row("note", note_id)
     assert row is not None
     assert row["text"] == "排队等太久了，想要提前点单"
-    assert row["author_id"] == 1
+    assert row["author_id"] == 2  # joined_phone joins as 陈磊 Leo Chen
     scene = window.tabs.current_scene()
     assert row["journey_id"] == scene.journey_id
     assert note_id in scene.notes
@@ -78,8 +78,8 @@ def test_new_link_shuts_out_the_old_one(qtbot, window):
     assert new != old
     assert dialog.view.qr.text() == new
     assert dialog.view.link_label.text() == new
-    assert call(qtbot, Phone(old).join, None, 1).status == 403
-    assert call(qtbot, Phone(new).join, None, 1).status == 200
+    assert call(qtbot, Phone(old).join, None, 2).status == 403
+    assert call(qtbot, Phone(new).join, None, 2).status == 200
 
 
 def test_stop_inviting_ends_every_phones_access(qtbot, window):
