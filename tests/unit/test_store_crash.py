@@ -80,6 +80,12 @@ def read_ready_line(child: subprocess.Popen[str], timeout: float) -> str:
         selector.close()
 
 
+def side_files(path: Path) -> tuple[bytes, bytes | None]:
+    """The file's bytes and its journal's (None when there is none)."""
+    journal = Path(f"{path}-journal")
+    return path.read_bytes(), journal.read_bytes() if journal.exists() else None
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
@@ -112,6 +118,16 @@ def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, se
     assert reported == list(range(len(reported))), "edits reported out of order"
     last = len(reported) - 1  # -1 when the kill came before the first edit returned
 
+    # A read-only reader (info, the exports) first: it never calls the file damaged, reads it
+    # as the writer will after rolling back, and changes neither the file nor its journal.
+    on_disk = side_files(path)
+    reader = SessionFile.open(path, read_only=True, lock=False)
+    try:
+        seen_read_only = (reader.session_row()["title"], reader.rows("journey"))
+    finally:
+        reader.close()
+    assert side_files(path) == on_disk
+
     store = SessionFile.open(path)  # opening rolls back a transaction the kill cut short
     try:
         with store.reading() as conn:
@@ -123,6 +139,7 @@ def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, se
         title = store.session_row()["title"]
     finally:
         store.close()
+    assert seen_read_only == (title, journeys)
 
     # Every edit the child saw return is in the file; at most the one in flight follows it.
     committed = [row["id"] - 1 for row in journeys]
