@@ -4,6 +4,7 @@ interrupted change, never call the file damaged, and leave the file and its jour
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cocreate.demo import write_demo
-from cocreate.store import SessionFile
+from cocreate.store import SessionFile, rollback
 
 pytestmark = [
     pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX only"),
@@ -146,3 +147,21 @@ def test_a_read_only_window_shows_it_too_and_a_writer_rolls_it_back(crashed):
     finally:
         store.close()
     assert not journal(path).exists()
+
+
+def test_no_room_for_the_copy_is_one_line_naming_the_file(
+    cli, crashed, monkeypatch, isolated_data_dir
+):
+    path, _before = crashed
+    on_disk = files(path)
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(rollback.shutil, "copyfile", disk_full)
+    result = cli("info", path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert str(path) in result.stderr and "a crash left unfinished" in result.stderr
+    assert str(isolated_data_dir) not in result.stderr  # never the copy's path
+    assert files(path) == on_disk

@@ -16,6 +16,7 @@ class FileProblem(StrEnum):
     NAME_TOO_LONG = "name_too_long"
     BAD_NAME = "bad_name"
     NOT_A_FILE = "not_a_file"
+    UNFINISHED = "unfinished"
     IS_DIRECTORY = "is_directory"
     EMPTY = "empty"
     NOT_SQLITE = "not_sqlite"
@@ -37,6 +38,8 @@ MESSAGES: dict[FileProblem, str] = {
     FileProblem.NAME_TOO_LONG: path_checks.TOO_LONG,
     FileProblem.BAD_NAME: path_checks.BAD_NAME,
     FileProblem.NOT_A_FILE: path_checks.NOT_A_FILE,
+    FileProblem.UNFINISHED: "the file holds a change a crash left unfinished, and no copy could"
+    " be made to read it without changing it; open it in cocreate to finish undoing that change",
     FileProblem.IS_DIRECTORY: "this is a folder, not a session file; choose a .cocreate file",
     FileProblem.EMPTY: "the file is empty (0 bytes); it holds no session",
     FileProblem.NOT_SQLITE: "this is not a cocreate session file (it is not a SQLite database)",

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.paths import data_dir
 
 JOURNAL_SUFFIX = "-journal"
@@ -43,11 +44,11 @@ def has_hot_journal(path: Path) -> bool:
 
 def rolled_back_copy(path: Path, version: int, upgrade: Callable[[Path, int], None]) -> Path:
     """A private copy of the file as it was before the interrupted commit (and, when `version`
-    is older than this cocreate's, upgraded in place by `upgrade`). The caller deletes it."""
-    folder = data_dir() / "upgraded"
-    folder.mkdir(parents=True, exist_ok=True)
-    copy = folder / f"{secrets.token_hex(8)}.cocreate"
+    is older than this cocreate's, upgraded in place by `upgrade`). The caller deletes it.
+    SessionFileError (naming path, never the copy) when the copy cannot be made."""
+    copy = data_dir() / "upgraded" / f"{secrets.token_hex(8)}.cocreate"
     try:
+        copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, copy)
         shutil.copyfile(journal_of(path), journal_of(copy))
         conn = sqlite3.connect(copy, isolation_level=None)
@@ -57,8 +58,10 @@ def rolled_back_copy(path: Path, version: int, upgrade: Callable[[Path, int], No
             conn.close()
         journal_of(copy).unlink(missing_ok=True)
         upgrade(copy, version)
-    except BaseException:
+    except BaseException as error:
         copy.unlink(missing_ok=True)
         journal_of(copy).unlink(missing_ok=True)
+        if isinstance(error, (OSError, sqlite3.Error)):  # a full disk, a journal gone meanwhile
+            raise SessionFileError(path, FileProblem.UNFINISHED) from None
         raise
     return copy

@@ -24,6 +24,11 @@ _TEXTS = {
     FileProblem.NOT_A_FILE: QT_TRANSLATE_NOOP(
         "FileErrors", "This is a device or a pipe, not a file. Choose a .cocreate file."
     ),
+    FileProblem.UNFINISHED: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The file holds a change a crash left unfinished, and no copy could be made to read it"
+        " without changing it. Open it where it can be written to finish undoing that change.",
+    ),
     FileProblem.IS_DIRECTORY: QT_TRANSLATE_NOOP(
         "FileErrors", "This is a folder, not a session file. Choose a .cocreate file."
     ),
