@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cocreate.room import network
+from cocreate.ui import inviting
 from cocreate.ui.participants import NAME_COLUMN
 
 
@@ -182,3 +183,29 @@ def test_another_address_starts_with_no_phones(qtbot, window, monkeypatch):
     assert window.inviting.devices == []
     assert panel.waiting_list.count() == 0
     assert window.participants._item(2).toolTip(NAME_COLUMN) == ""
+
+
+def test_approving_a_removed_phones_return_lets_them_in_as_themselves(qtbot, window, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(inviting, "warn", lambda _parent, _title, text: warnings.append(text))
+    invite(qtbot, window)
+    panel = window.phones_panel
+    phone = joined_phone(qtbot, window, participant_id=3)
+    qtbot.waitUntil(lambda: any(d.participant_id == 3 for d in window.inviting.devices))
+    choose_participant(qtbot, window, 3)
+    click(qtbot, panel.remove_button)
+    assert call(qtbot, phone.state).status == 401
+    people = window.document.count("participant")
+
+    again = Phone(window.inviting.join_url)
+    assert call(qtbot, again.join, None, 3).status == 202  # held: the facilitator decides
+    qtbot.waitUntil(lambda: panel.waiting_list.count() == 1)
+    name = window.document.row("participant", 3)["name"]
+    assert panel.waiting_list.item(0).text() == name
+    panel.waiting_list.setCurrentRow(0)
+    click(qtbot, panel.approve_button)
+    assert warnings == []
+    assert window.document.count("participant") == people  # nobody new: the same person
+    state = call(qtbot, again.state)
+    assert state.body["you"]["status"] == "active"
+    assert state.body["you"]["participant"]["id"] == 3

@@ -264,12 +264,19 @@ class Inviting(QObject):
             self.server.set_approve_newcomers(on)
 
     def approve(self, device: Device) -> bool:
-        """Let a waiting newcomer in: they become a participant (one undoable command)."""
+        """Let a waiting phone in: a newcomer becomes a participant (one undoable command); a
+        phone asking for a known participant (after Remove Phone) joins as them."""
         document = self.bridge.document
         if not self.running or self.server is None or document is None:
             return False
         if not any(d.device_id == device.device_id and d.waiting for d in self.devices):
             return False  # that phone is gone (refused, left, or of an earlier run)
+        if device.asks_for is not None:  # someone whose phone was removed: them again
+            known = document.row("participant", device.asks_for)
+            if known is None:
+                return False
+            self.server.approve(device.device_id, participant_view(known))
+            return True
         try:
             participant_id = document.add_phone_participant(device.name)
         except PhoneEditError as error:
