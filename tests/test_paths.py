@@ -295,3 +295,17 @@ def test_save_as_onto_a_path_that_is_no_file_says_so_in_a_dialog(
     assert words in seen["text"] and str(target) in seen["text"]
     assert window.document.path == opened
     assert os.path.lexists(target) and not os.path.isfile(target)  # left as it was
+
+
+def test_a_recent_file_that_became_a_loop_says_so_and_leaves_the_list(window, tmp_path):
+    from cocreate.ui.recent import add_recent_file, recent_files
+
+    gone = tmp_path / "old salon.cocreate"
+    add_recent_file(gone)
+    gone.symlink_to(gone.name)  # the file was replaced by a link to itself
+    window.session.recent_menu.aboutToShow.emit()  # as when the menu opens
+    entry = next(a for a in window.session.recent_menu.actions() if "old salon" in a.text())
+    seen = when_modal(lambda box: box.accept())
+    entry.trigger()
+    assert "loop of symbolic links" in seen["text"]
+    assert gone not in recent_files()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,14 +21,22 @@ def recent_files() -> list[Path]:
     return [Path(item) for item in value or []]
 
 
+def _absolute(path: Path) -> Path:
+    """The path with links resolved; as written when it no longer resolves (a loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop before Python 3.13
+        return Path(os.path.abspath(path))
+
+
 def add_recent_file(path: Path) -> None:
-    path = path.resolve()
+    path = _absolute(path)
     paths = [path] + [item for item in recent_files() if item != path]
     QSettings().setValue(SETTINGS_KEY, [str(item) for item in paths[:MAX_RECENT]])
 
 
 def remove_recent_file(path: Path) -> None:
-    path = path.resolve()
+    path = _absolute(path)
     QSettings().setValue(SETTINGS_KEY, [str(item) for item in recent_files() if item != path])
 
 
