@@ -246,7 +246,8 @@ class ParticipantsDock(QDockWidget):
         if people:
             rows = self._document.rows_by_id("participant", people)
             self._rows = [rows.get(row["id"], row) for row in self._rows]
-        self._show_lines(people | set(moved))
+        self._show_lines(people)
+        self._show_dots(set(moved) - people)
 
     def set_phone_ids(self, ids: set[int]) -> None:
         """Mark the people connected from a phone now (the phones panel says who)."""
@@ -264,6 +265,20 @@ class ParticipantsDock(QDockWidget):
         if self._current in people:
             self._show_banner()
             self._show_chosen()
+
+    def _show_dots(self, people: set[int]) -> None:
+        """Show these people's dots left again (in the banner too, for the chosen one)."""
+        for row in self._rows:
+            if row["id"] in people:
+                used = self._used[row["id"]]
+                text = dots_left_text(used, row["vote_budget"])
+                self._items[row["id"]].setText(VOTES_COLUMN, text)
+                if row["id"] == self._current:
+                    self.author_detail.setText(self._votes_left(row))
+
+    def _votes_left(self, row: Row) -> str:
+        dots = dots_left_text(self._used[row["id"]], row["vote_budget"])
+        return self.tr("Votes left: %1").replace("%1", dots)
 
     def _fill(self, item: QTreeWidgetItem, row: Row) -> None:
         phone = row["id"] in self.phone_ids
@@ -371,8 +386,7 @@ class ParticipantsDock(QDockWidget):
             background = valid_color(row["color"])
             self.author_label.setText(row["name"] or self.tr("(no name)"))
             if self._round:
-                dots = dots_left_text(self._used[row["id"]], row["vote_budget"])
-                self.author_detail.setText(self.tr("Votes left: %1").replace("%1", dots))
+                self.author_detail.setText(self._votes_left(row))
             else:
                 self.author_detail.setText(label("role", row["role"]))
             self.author_detail.setVisible(True)
