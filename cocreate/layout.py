@@ -204,8 +204,9 @@ def note_origin(
 
 
 def is_free(note: Row) -> bool:
-    """Whether a note lies free on the board (pinned to neither a card nor a stage)."""
-    return note["touchpoint_id"] is None and note["stage_id"] is None
+    """Whether a note lies free on the board (pinned to neither a card nor a stage). A row as
+    an edit inserted it may leave out the columns it left at their default (None)."""
+    return note.get("touchpoint_id") is None and note.get("stage_id") is None
 
 
 def board_shift(layout: JourneyLayout, free_ys: list[float]) -> float:
