@@ -275,6 +275,14 @@ def test_a_note_written_with_n_takes_its_line_without_rebuilding_the_outline(qtb
     assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
     assert_as_built_afresh(window)
 
+    count = len(scene.notes)
+    reads.clear()
+    undo(qtbot, window)  # the note goes again, from the board and from the outline
+    assert len(scene.notes) == count - 1
+    assert "Bring a cup 自带杯子" not in outline_texts(window)
+    assert not WHOLE_TABLES & by(OUTLINE, reads).keys()
+    assert_as_built_afresh(window)
+
 
 def test_deleting_a_voted_note_and_undoing_it_keep_the_outline_in_place(qtbot, window, reads):
     document, view = window.document, window.tabs.current_view()
