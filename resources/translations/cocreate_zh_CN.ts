@@ -888,6 +888,26 @@ The export could not be written: %2</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
+        <source>The path is a loop of symbolic links. Choose the file itself.</source>
+        <translation>该路径是符号链接的循环。请选择文件本身。</translation>
+    </message>
+    <message>
+        <source>The path is longer than the system allows. Move the file to a shorter path.</source>
+        <translation>该路径超出了系统允许的长度。请把文件移到较短的路径下。</translation>
+    </message>
+    <message>
+        <source>The name holds a character no file name may hold.</source>
+        <translation>该名称含有文件名中不允许的字符。</translation>
+    </message>
+    <message>
+        <source>This is a device or a pipe, not a file. Choose a .cocreate file.</source>
+        <translation>这是设备或管道，不是文件。请选择一个 .cocreate 文件。</translation>
+    </message>
+    <message>
+        <source>The file holds a change a crash left unfinished, and no copy could be made to read it without changing it. Open it where it can be written to finish undoing that change.</source>
+        <translation>该文件中有一处因崩溃而未完成的更改，且无法制作副本以在不改动文件的情况下读取它。请在可写入的位置打开该文件，以完成撤销这处更改。</translation>
+    </message>
+    <message>
         <source>This is a folder, not a session file. Choose a .cocreate file.</source>
         <translation>这是一个文件夹，不是会话文件。请选择 .cocreate 文件。</translation>
     </message>
@@ -930,6 +950,51 @@ The export could not be written: %2</source>
     <message>
         <source>The file is in an older format and could not be upgraded. It was left as it was.</source>
         <translation>该文件为旧版格式，无法升级，文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <source>A row of the file holds a value a session cannot have, perhaps because another program wrote it. The file was left as it was. Repair… saves a repaired copy.</source>
+        <translation>文件中有一行数据的值不符合会话的要求，可能是其他程序写入的。文件保持原样未被改动。点“修复…”可保存一份修复后的副本。</translation>
+    </message>
+    <message>
+        <source>the path is a loop of symbolic links; choose the file itself</source>
+        <extracomment>The reasons an output path is refused (path_checks), as the window says them.</extracomment>
+        <translation>该路径是符号链接的循环；请选择文件本身</translation>
+    </message>
+    <message>
+        <source>the path is longer than the system allows; choose a shorter name or folder</source>
+        <translation>该路径超出了系统允许的长度；请选择较短的名称或文件夹</translation>
+    </message>
+    <message>
+        <source>the name holds a character no file name may hold; choose another name</source>
+        <translation>该名称含有文件名中不允许的字符；请换一个名称</translation>
+    </message>
+    <message>
+        <source>this is a device or a pipe, not a file; choose a file</source>
+        <translation>这是设备或管道，不是文件；请选择一个文件</translation>
+    </message>
+    <message>
+        <source>this is a folder; choose a file name</source>
+        <translation>这是一个文件夹；请输入文件名</translation>
+    </message>
+    <message>
+        <source>the folder does not exist; choose an existing folder</source>
+        <translation>文件夹不存在；请选择一个已有的文件夹</translation>
+    </message>
+    <message>
+        <source>cocreate may not write in this folder (permission denied); choose another folder</source>
+        <translation>cocreate 无权写入此文件夹（权限被拒绝）；请选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>the folder was removed while the file was being written; nothing was written</source>
+        <translation>写入文件时文件夹被删除了；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>The first one: %1.</source>
+        <translation>第一处：%1。</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1596,46 @@ The export could not be written: %2</source>
         <translation>cocreate 会话 (*.cocreate)</translation>
     </message>
     <message>
+        <source> (repaired)</source>
+        <translation>（已修复）</translation>
+    </message>
+    <message>
+        <source>Save Repaired Copy</source>
+        <translation>保存修复后的副本</translation>
+    </message>
+    <message>
+        <source>Cannot Repair Session</source>
+        <translation>无法修复会话</translation>
+    </message>
+    <message>
+        <source>%1
+
+The repaired copy cannot replace the file it repairs.</source>
+        <translation>%1
+
+修复后的副本不能替换被修复的文件本身。</translation>
+    </message>
+    <message>
+        <source>%1
+
+The repaired copy could not be written there: %2</source>
+        <translation>%1
+
+无法在此处写入修复后的副本：%2</translation>
+    </message>
+    <message>
+        <source>%1
+
+This is the repaired copy of %2, which was left as it was. Values changed: %3. Rows dropped: %4.</source>
+        <translation>%1
+
+这是 %2 的修复副本，原文件保持原样。改动的值：%3。删除的行：%4。</translation>
+    </message>
+    <message>
+        <source>Repaired Copy Opened</source>
+        <translation>已打开修复后的副本</translation>
+    </message>
+    <message>
         <source>Cannot Save Session</source>
         <translation>无法保存会话</translation>
     </message>
@@ -1668,6 +1773,7 @@ The session could not be written there: %2</source>
     </message>
     <message>
         <source>%1 of %2</source>
+        <extracomment>Updated fields that change the list itself: its order, or whether the dots column shows. Fields of a person their line (or the banner) shows.</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
