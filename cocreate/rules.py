@@ -1,7 +1,8 @@
 """The rules every row of a session keeps: its columns' types, ranges, enumerations and
 references. One set, used by `import-json` (on the document's values), by the check on open
-(as SQL over the whole file, see row_check) and by `cocreate repair` (each rule knows the
-nearest value that keeps it). No Qt.
+(as SQL over the whole file, see store.row_check) and by `cocreate repair` (each rule knows the
+nearest value that keeps it). It sits below the store, so the canvas and the window may take
+the same limits for what people type. No Qt.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.types import Boolean, Float, Integer
+from sqlmodel import SQLModel
 
 from cocreate.model import (
     EMOTION_MAX,
@@ -29,7 +31,6 @@ from cocreate.model import (
     TouchpointKind,
 )
 from cocreate.records import TABLE_ORDER
-from cocreate.store.ops import table
 
 #: A participant's dots per round: the voting dialog offers 1 to 20.
 VOTE_BUDGET_MAX = 99
@@ -195,7 +196,7 @@ class Column:
 
 def _columns(table_name: str) -> dict[str, Column]:
     found = {}
-    for column in table(table_name).columns:
+    for column in SQLModel.metadata.tables[table_name].columns:
         if isinstance(column.type, Boolean):
             kind: type = bool
         elif isinstance(column.type, Integer):

@@ -24,9 +24,9 @@ from sqlalchemy import Connection, select
 
 from cocreate.layout import board_shift, compute_layout, is_free
 from cocreate.records import TABLE_ORDER, Row
+from cocreate.rules import COLUMNS, LINK_TO_ITSELF, VOTE_TARGET, Column
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows, table
-from cocreate.store.rules import COLUMNS, LINK_TO_ITSELF, VOTE_TARGET, Column
 
 FORMAT = "cocreate-session"
 VERSION = 2

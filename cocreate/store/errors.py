@@ -77,7 +77,7 @@ class SessionFileError(Exception):
 
 @dataclass(frozen=True)
 class RowProblem:
-    """The first value of a file that breaks the rules of a session (store.rules)."""
+    """The first value of a file that breaks the rules of a session (cocreate.rules)."""
 
     table: str
     row_id: int

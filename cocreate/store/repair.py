@@ -19,6 +19,7 @@ from typing import Any
 
 from cocreate.atomic import replacing
 from cocreate.records import TABLE_ORDER
+from cocreate.rules import COLUMNS, Column
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.lock import FileLock
 from cocreate.store.row_check import (
@@ -31,7 +32,6 @@ from cocreate.store.row_check import (
     register,
     shown,
 )
-from cocreate.store.rules import COLUMNS, Column
 from cocreate.store.session_file import SessionFile
 
 #: Passes over the file: a pass mends what the one before left dangling (it never needs more).

@@ -1,4 +1,4 @@
-"""Every row of a file checked against store.rules on open, in SQL: one scan of each table that
+"""Every row of a file checked against cocreate.rules on open, in SQL: one scan of each table that
 stops at the first broken value (typeof() for types, ranges, NOT IN for enumerations,
 NOT EXISTS for references). Python only words the one problem found, and checks UTF-8, which
 SQLite does not (on the few texts that are not plain ASCII). No Qt.
@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cocreate.records import TABLE_ORDER
-from cocreate.store.errors import BrokenRowError, RowProblem
-from cocreate.store.rules import (
+from cocreate.rules import (
     COLUMNS,
     FLOAT_MAX,
     LINK_TO_ITSELF,
@@ -23,6 +22,7 @@ from cocreate.store.rules import (
     VOTE_TARGET,
     Column,
 )
+from cocreate.store.errors import BrokenRowError, RowProblem
 
 #: The SQL function that tells whether bytes are UTF-8 text (registered on the connection).
 UTF8_FUNCTION = "cocreate_is_utf8"

@@ -148,7 +148,7 @@ class SessionFile:
         """Open a session file, or raise SessionFileError and leave the file as it was.
 
         A file the user cannot write is opened read-only (see `read_only` on the result). Every
-        row is checked against store.rules (BrokenRowError names the first broken value);
+        row is checked against cocreate.rules (BrokenRowError names the first broken value);
         check_rows=False skips that, for `repair` alone.
         """
         path = Path(path)

@@ -18,10 +18,10 @@ import pytest
 from cocreate.demo import write_demo
 from cocreate.export.json_io import dumps, session_document
 from cocreate.records import TABLE_ORDER
+from cocreate.rules import COLUMNS
 from cocreate.store import SessionFile
 from cocreate.store.errors import BrokenRowError
 from cocreate.store.repair import repair_copy
-from cocreate.store.rules import COLUMNS
 
 TRIALS = int(os.environ.get("COCREATE_LYING_TRIALS", "120"))
 
