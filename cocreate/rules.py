@@ -8,6 +8,7 @@ the same limits for what people type. No Qt.
 from __future__ import annotations
 
 import json
+import math
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -221,6 +222,15 @@ def _columns(table_name: str) -> dict[str, Column]:
 
 #: Every column of every table, with its rules: table -> column name -> Column.
 COLUMNS: dict[str, dict[str, Column]] = {name: _columns(name) for name in TABLE_ORDER}
+
+
+def keeps_rules(table_name: str, column: str, value: Any) -> bool:
+    """Whether a value may stand in the column: of its type, finite, and within its rules."""
+    rules = COLUMNS[table_name][column]
+    if rules.type_problem(value) is not None or rules.value_problem(value) is not None:
+        return False
+    return not isinstance(value, float) or math.isfinite(value)
+
 
 #: Rules about a whole row, each with the column a message names.
 VOTE_TARGET = "a vote must name exactly one of note_id and touchpoint_id"

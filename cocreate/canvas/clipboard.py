@@ -11,6 +11,7 @@ from typing import Any
 
 from cocreate.model import Channel, NoteCategory, Status, TouchpointKind
 from cocreate.records import Row
+from cocreate.rules import keeps_rules
 
 _CARD_FIELDS: dict[str, type | tuple[type, ...]] = {
     "title": str,
@@ -90,7 +91,11 @@ def clean_notes(rows: list[Row]) -> list[Row]:
                 fields[key] = float(row[key])
         if fields.get("category") not in _CATEGORIES:
             fields.pop("category", None)
-        clean.append(fields)
+        # A colour, a place and the rest as a session file may hold them (else the file
+        # would be refused on its next open).
+        clean.append(
+            {key: value for key, value in fields.items() if keeps_rules("note", key, value)}
+        )
     return clean
 
 

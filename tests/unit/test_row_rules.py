@@ -262,3 +262,16 @@ def test_a_name_with_a_line_break_stays_on_one_line_in_the_refusal(demo, tmp_pat
         SessionFile.open(path, read_only=True, lock=False)
     assert "\n" not in caught.value.message
     assert "two\\nlines" in caught.value.message
+
+
+def test_a_paste_keeps_only_note_values_a_session_file_may_hold():
+    # Another program may put anything on the clipboard under cocreate's type; JSON reads
+    # Infinity as a number. Written as they are, the file would be refused on its next open.
+    from cocreate.canvas.clipboard import clean_notes
+
+    (note,) = clean_notes(
+        [{"text": "Queue", "color": "red", "x": float("inf"), "y": 4, "author_id": 2}]
+    )
+    assert note == {"text": "Queue", "y": 4.0, "author_id": 2}
+    (kept,) = clean_notes([{"text": "Queue", "color": "#AABBCC", "x": -3.5}])
+    assert kept == {"text": "Queue", "color": "#AABBCC", "x": -3.5}
