@@ -171,7 +171,7 @@ def board_spot(store: SessionFile, journey_id: int, journey_width: float) -> Poi
         # A free note above the board's top line is shown on it.
         corners = [(x, on_board(y)) for x, y in conn.execute(query)]
     origin = phone_area_origin(journey_width, (x for x, _ in corners))
-    return Occupied(corners).first_free(grid_slots(*origin, PHONE_COLUMNS))
+    return first_free_slot(corners, *origin, PHONE_COLUMNS)
 
 
 def phone_area_left(journey_width: float) -> float:
@@ -260,6 +260,24 @@ def grid_slots(left: float, top: float, columns: int) -> Iterator[Point]:
         row, col = divmod(index, columns)
         yield left + col * PITCH_X, top + row * PITCH_Y
         index += 1
+
+
+def first_free_slot(corners: Iterable[Point], left: float, top: float, columns: int) -> Point:
+    """The first of grid_slots(left, top, columns) clear of every note at these corners, as
+    Occupied.first_free finds it, but marking the (at most four) slots each note blocks
+    instead of trying the slots one by one: a grid of 2 000 notes costs one pass over them."""
+    blocked: set[int] = set()
+    reach_x, reach_y = PITCH_X - 1e-6, PITCH_Y - 1e-6  # as Occupied.clear measures
+    for x, y in corners:
+        col, row = math.floor((x - left) / PITCH_X), math.floor((y - top) / PITCH_Y)
+        for c in (col, col + 1):
+            if 0 <= c < columns and abs(x - (left + c * PITCH_X)) < reach_x:
+                for r in (row, row + 1):
+                    if r >= 0 and abs(y - (top + r * PITCH_Y)) < reach_y:
+                        blocked.add(r * columns + c)
+    index = next(i for i in itertools.count() if i not in blocked)
+    row, col = divmod(index, columns)
+    return round(left + col * PITCH_X, 1), round(top + row * PITCH_Y, 1)
 
 
 def lattice_near(
