@@ -278,3 +278,36 @@ def test_each_phone_sees_its_own_dots_and_the_room_knows_roles(qtbot, window, pu
     roles = {person["id"]: person["role"] for person in published[-1].participants}
     assert roles == {row["id"]: row["role"] for row in document.rows("participant")}
     assert "facilitator" in roles.values()
+
+
+def test_a_crowd_of_phones_never_holds_the_window_for_long(qtbot, window, monkeypatch):
+    """Requests that arrive together are carried out a slice of time at a time: between two
+    slices the window's other events (paint, keys, the timer) have their turn."""
+    import cocreate.ui.room_bridge as room_bridge
+
+    monkeypatch.setattr(room_bridge, "SLICE_S", 0.0)  # one request a slice
+    bridge = window.inviting.bridge
+    document = window.document
+    notes_before = document.count("note")
+    futures = []
+
+    def crowd() -> None:
+        for number in range(6):
+            payload = {
+                "participant_id": 2,
+                "text": f"crowd {number}",
+                "category": "idea",
+                "stage_id": None,
+                "touchpoint_id": None,
+            }
+            futures.append(bridge.submit(Request("add_note", payload)))
+
+    thread = threading.Thread(target=crowd)
+    thread.start()
+    thread.join()
+    QApplication.processEvents()  # one turn of the window's event loop
+    done_in_one_turn = sum(future.done() for future in futures)
+    assert 1 <= done_in_one_turn < len(futures)
+    qtbot.waitUntil(lambda: all(future.done() for future in futures))
+    assert [future.result()["id"] > 0 for future in futures] == [True] * 6
+    assert document.count("note") == notes_before + 6

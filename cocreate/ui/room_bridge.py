@@ -15,7 +15,8 @@ the window.
 from __future__ import annotations
 
 import concurrent.futures
-from collections import Counter
+import time
+from collections import Counter, deque
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,9 @@ from cocreate.ui.timer import CountdownTimer
 
 #: The shortest time between two snapshots sent to the room, in milliseconds.
 PUBLISH_MS = 250
+# The time phones' requests may take of the window's event loop in one go: past it, the window
+# paints and takes keys before the next requests are carried out.
+SLICE_S = 0.025
 #: The colour of a note whose author has none (the participants panel's neutral grey).
 NEUTRAL_COLOR = "#eceff1"
 
@@ -197,7 +201,15 @@ class RoomBridge(QObject):
         self._throttle.setInterval(PUBLISH_MS)
         self._throttle.timeout.connect(self.publish_now)
         queued = Qt.ConnectionType.QueuedConnection
-        self._request_arrived.connect(self._carry_out, queued)
+        self._request_arrived.connect(self._enqueue, queued)
+        # Phones' requests wait here and are carried out a slice of time at a time, so that a
+        # crowd sending at once never holds the window's event loop (paint, keys, the timer)
+        # for longer than one slice.
+        self._waiting: deque[tuple[Request, concurrent.futures.Future[Answer], int]] = deque()
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
         self._devices_arrived.connect(self._take_devices, queued)
         tabs.currentChanged.connect(self.schedule_publish)
         self._last_tick: int | None = None
@@ -288,6 +300,24 @@ class RoomBridge(QObject):
             for device in self.devices
             if device.connected and device.participant_id is not None
         }
+
+    def _enqueue(
+        self, request: Request, future: concurrent.futures.Future[Answer], generation: int
+    ) -> None:
+        self._waiting.append((request, future, generation))
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self) -> None:
+        """Carry out waiting requests for one slice of time; the rest after the window's other
+        events have had their turn."""
+        end = time.perf_counter() + SLICE_S
+        while self._waiting:
+            self._carry_out(*self._waiting.popleft())
+            if time.perf_counter() >= end:
+                break
+        if self._waiting:
+            self._drain_timer.start()
 
     def _carry_out(
         self, request: Request, future: concurrent.futures.Future[Answer], generation: int

@@ -2,9 +2,10 @@
 
 A fresh copy of the demo session opens in the real main window (offscreen); inviting starts on
 127.0.0.1 through the window's own Inviting, as Workshop > Invite Participants… does. Then
-`phones` simulated phones (aiohttp clients on a thread and asyncio loop of their own, so the GUI
-thread only serves) join under new names and each sends `notes` notes at random moments spread
-over `seconds`, through the same HTTP API the page uses.
+`phones` simulated phones (aiohttp clients in a process of their own, as real phones are not
+on the laptop) join under new names, and once all have joined each sends `notes` notes at
+random moments spread over `seconds`, through the same HTTP API the page uses. The joins are not
+timed: the figures cover the notes.
 
 Measured:
 - phone → committed: from sending a note until its 201 answer, which the room gives only once
@@ -22,15 +23,21 @@ phone comes from 127.0.0.1), and keeps every other rule as shipped.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
 
 TICK_MS = 10
 
@@ -70,7 +77,47 @@ class LagMeter:
 
 
 class Phones:
-    """The simulated phones, on a thread and event loop of their own."""
+    """The simulated phones, in a process of their own (as real phones are not on the laptop:
+    their work must not take the GIL from the window's process). They all join first; the
+    process says "joined" on a line, then sends the notes, then prints its figures as JSON."""
+
+    def __init__(self, join_url: str, phones: int, notes: int, seconds: float) -> None:
+        self.args = [join_url, str(phones), str(notes), str(seconds)]
+        self.lines: list[str] = []
+        self.process: subprocess.Popen[str] | None = None
+        self.report: dict[str, Any] = {}
+
+    def start(self) -> None:
+        command = [sys.executable, "-m", "tests.benchmark.room_load", *self.args]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process is not None and self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def joined(self) -> bool:
+        return "joined\n" in self.lines
+
+    @property
+    def done(self) -> bool:
+        return self.process is not None and self.process.poll() is not None
+
+    def finish(self) -> dict[str, Any]:
+        assert self.process is not None
+        self.process.wait(timeout=30)
+        time.sleep(0.1)  # the reader thread takes the last line
+        if self.process.returncode != 0:
+            raise RuntimeError(f"the simulated phones failed ({self.process.returncode})")
+        return json.loads(self.lines[-1])
+
+
+class Crowd:
+    """The phones' side, in the child process: aiohttp clients on one event loop."""
 
     def __init__(self, join_url: str, phones: int, notes: int, seconds: float) -> None:
         parts = urlsplit(join_url)
@@ -81,45 +128,53 @@ class Phones:
         self.sent: list[str] = []
         self.failures: list[str] = []
         self.first_send = self.last_answer = 0.0
-        self.thread = threading.Thread(target=lambda: asyncio.run(self._all()), daemon=True)
 
-    def start(self) -> None:
-        self.thread.start()
-
-    @property
-    def done(self) -> bool:
-        return not self.thread.is_alive()
-
-    async def _all(self) -> None:
+    async def run(self) -> dict[str, Any]:
         import aiohttp
 
         connector = aiohttp.TCPConnector(limit=0)
-        async with aiohttp.ClientSession(connector=connector) as shared:
-            await asyncio.gather(*(self._phone(index, shared) for index in range(self.phones)))
-
-    async def _phone(self, index: int, shared: Any) -> None:
-        import aiohttp
-
-        rng = random.Random(index)
-        jar = aiohttp.CookieJar(unsafe=True)  # the room's cookie comes from an IP address
+        jars = [aiohttp.CookieJar(unsafe=True) for _ in range(self.phones)]  # IP cookies
         headers = {"X-Cocreate": "1", "Origin": self.origin}
-        async with aiohttp.ClientSession(
-            self.origin,
-            cookie_jar=jar,
-            headers=headers,
-            connector=shared.connector,
-            connector_owner=False,
-        ) as client:
-            name = f"Phone {index + 1:03d}"
-            async with client.post("/api/join", json={"token": self.token, "name": name}) as r:
-                if r.status != 200:
-                    self.failures.append(f"{name} join: {r.status} {await r.text()}")
-                    return
-            moments = sorted(rng.uniform(0, self.seconds) for _ in range(self.notes))
-            start = time.perf_counter()
-            for number, moment in enumerate(moments, start=1):
-                await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
-                await self._send(client, f"{name} · note {number:02d}")
+        clients = [
+            aiohttp.ClientSession(
+                self.origin,
+                cookie_jar=jar,
+                headers=headers,
+                connector=connector,
+                connector_owner=False,
+            )
+            for jar in jars
+        ]
+        try:
+            joined = await asyncio.gather(*(self._join(i, c) for i, c in enumerate(clients)))
+            print("joined", flush=True)
+            await asyncio.gather(*(self._write(i, c) for i, c in enumerate(clients) if joined[i]))
+        finally:
+            for client in clients:
+                await client.close()
+            await connector.close()
+        return {
+            "latencies_ms": self.latencies_ms,
+            "sent": self.sent,
+            "failures": self.failures,
+            "span_s": max(self.last_answer - self.first_send, 1e-9),
+        }
+
+    async def _join(self, index: int, client: Any) -> bool:
+        name = f"Phone {index + 1:03d}"
+        async with client.post("/api/join", json={"token": self.token, "name": name}) as r:
+            if r.status != 200:
+                self.failures.append(f"{name} join: {r.status} {await r.text()}")
+                return False
+        return True
+
+    async def _write(self, index: int, client: Any) -> None:
+        rng = random.Random(index)
+        moments = sorted(rng.uniform(0, self.seconds) for _ in range(self.notes))
+        start = time.perf_counter()
+        for number, moment in enumerate(moments, start=1):
+            await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
+            await self._send(client, f"Phone {index + 1:03d} · note {number:02d}")
 
     async def _send(self, client: Any, text: str) -> None:
         body = {"text": text, "category": "idea", "client_id": uuid.uuid4().hex}
@@ -147,7 +202,6 @@ def settle(seconds: float) -> None:
 
 def measure_room_load(phones: int, notes: int, seconds: float) -> dict[str, Any]:
     """The figures of one run (see the module's docstring)."""
-    from PySide6.QtWidgets import QApplication
 
     from cocreate.demo import write_demo
     from cocreate.resources import resource_path
@@ -174,44 +228,60 @@ def measure_room_load(phones: int, notes: int, seconds: float) -> dict[str, Any]
         before = document.count("note")
         meter = LagMeter()
         crowd = Phones(join_url, phones, notes, seconds)
-        meter.start()
         crowd.start()
-        while not crowd.done:
-            QApplication.processEvents()
-            time.sleep(0.001)
+        serve_until(lambda: crowd.joined or crowd.done)  # the joins: not timed
+        meter.start()
+        serve_until(lambda: crowd.done)
         settle(0.5)  # the last publish and repaint
         meter.stop()
+        report = crowd.finish()
         texts = [row["text"] for row in document.rows("note")]
         inviting.stop()
         window.close()
-    return _figures(phones, notes, crowd, meter, texts, len(texts) - before)
+    return _figures(phones, notes, report, meter, texts, len(texts) - before)
+
+
+def serve_until(done: Callable[[], bool]) -> None:
+    """Let the GUI thread serve its events until done() says so."""
+    from PySide6.QtWidgets import QApplication
+
+    while not done():
+        QApplication.processEvents()
+        time.sleep(0.001)
 
 
 def _figures(
-    phones: int, notes: int, crowd: Phones, meter: LagMeter, texts: list[str], added: int
+    phones: int, notes: int, crowd: dict[str, Any], meter: LagMeter, texts: list[str], added: int
 ) -> dict[str, Any]:
     in_file = [text for text in texts if text.startswith("Phone ")]
     counts: dict[str, int] = {}
     for text in in_file:
         counts[text] = counts.get(text, 0) + 1
-    span = max(crowd.last_answer - crowd.first_send, 1e-9)
+    latencies, failures = crowd["latencies_ms"], crowd["failures"]
     lags = meter.lags_ms
     return {
         "phones": phones,
         "notes_each": notes,
         "sent": phones * notes,
-        "committed": len(crowd.latencies_ms),
-        "refused": len(crowd.failures),
-        "first_refusal": crowd.failures[0] if crowd.failures else "",
+        "committed": len(latencies),
+        "refused": len(failures),
+        "first_refusal": failures[0] if failures else "",
         "in_file": added,
         "twice": sum(1 for count in counts.values() if count > 1),
-        "missing": len(set(crowd.sent) - set(counts)),
-        "latency_p50_ms": round(percentile(crowd.latencies_ms, 0.50), 1),
-        "latency_p95_ms": round(percentile(crowd.latencies_ms, 0.95), 1),
-        "latency_max_ms": round(max(crowd.latencies_ms, default=0.0), 1),
-        "notes_per_s": round(len(crowd.latencies_ms) / span, 1),
+        "missing": len(set(crowd["sent"]) - set(counts)),
+        "latency_p50_ms": round(percentile(latencies, 0.50), 1),
+        "latency_p95_ms": round(percentile(latencies, 0.95), 1),
+        "latency_max_ms": round(max(latencies, default=0.0), 1),
+        "notes_per_s": round(len(latencies) / crowd["span_s"], 1),
         "lag_p50_ms": round(percentile(lags, 0.50), 1),
         "lag_p95_ms": round(percentile(lags, 0.95), 1),
         "lag_max_ms": round(max(lags, default=0.0), 1),
         "lag_mean_ms": round(statistics.fmean(lags), 1) if lags else 0.0,
     }
+
+
+if __name__ == "__main__":
+    # The simulated phones' process: URL PHONES NOTES SECONDS; the figures as JSON, last line.
+    url, phones_text, notes_text, seconds_text = sys.argv[1:5]
+    crowd = Crowd(url, int(phones_text), int(notes_text), float(seconds_text))
+    print(json.dumps(asyncio.run(crowd.run())), flush=True)
