@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from cocreate import __version__
 from cocreate.ui import i18n
 from cocreate.ui.main_window import MainWindow
+from cocreate.ui.memory import set_aside_what_exists
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -60,6 +61,7 @@ def run_app(
     """The GUI until it quits; invite: (address, port) to invite phones at once."""
     app = create_application()
     window = start_window(path, demo)
+    set_aside_what_exists("window")
     if invite is not None and not start_inviting(window, *invite):
         window.close()
         return 1

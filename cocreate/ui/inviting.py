@@ -22,6 +22,7 @@ from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.facilitation import FacilitationActions
 from cocreate.ui.invite_dialog import InviteDialog, InviteView
 from cocreate.ui.journey_tabs import JourneyTabs
+from cocreate.ui.memory import set_aside_what_exists
 from cocreate.ui.message import warn
 from cocreate.ui.room_bridge import RoomBridge, participant_view
 
@@ -125,6 +126,7 @@ class Inviting(QObject):
         except Exception:
             self.bridge.set_publisher(None)  # no run after all
             raise
+        set_aside_what_exists("room")  # the room's modules, once
         server.set_paused(self.paused)
         server.set_approve_newcomers(self.approve_newcomers)
         self.bridge.set_publisher(server.publish)
