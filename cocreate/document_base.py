@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -44,6 +45,13 @@ def one_edit(method: Callable[..., T]) -> Callable[..., T]:
     return in_one_transaction
 
 
+@dataclass
+class Batch:
+    """Edits made together (DocumentBase.batch): whether the file took them."""
+
+    committed: bool = False
+
+
 def new_untitled_path() -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return untitled_dir() / f"untitled-{stamp}.cocreate"
@@ -65,6 +73,7 @@ class DocumentBase(QObject):
         self._store = store
         self._untitled = untitled
         self._failures: list[SessionFileError] = []  # told when the edit's transaction ends
+        self._commits_refused = 0  # edits whose commit the file refused (nothing was written)
         self.undo_stack = QUndoStack(self)
 
     # -- opening and closing -------------------------------------------------------------------
@@ -220,12 +229,24 @@ class DocumentBase(QObject):
                     yield
         except SessionFileError as error:
             self._failures.append(error)
+            self._commits_refused += 1
             self.undo_stack.clear()
             self.changed.emit(Change.everything())
         finally:
             failures, self._failures = self._failures, []
             for error in failures:
                 self.write_failed.emit(error)
+
+    @contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """Several edits in one transaction of the file: one commit, one sync to the disk, and
+        each edit still its own undo command. Once the block is over, `committed` says whether
+        the file took them (a refused commit writes none of them and is told as usual)."""
+        batch = Batch()
+        refused = self._commits_refused
+        with self._edit():
+            yield batch
+        batch.committed = self._commits_refused == refused
 
     # -- reading --------------------------------------------------------------------------------
     # While an edit runs, these read in its transaction (what its listeners show is what it wrote).

@@ -311,3 +311,76 @@ def test_a_crowd_of_phones_never_holds_the_window_for_long(qtbot, window, monkey
     qtbot.waitUntil(lambda: all(future.done() for future in futures))
     assert [future.result()["id"] > 0 for future in futures] == [True] * 6
     assert document.count("note") == notes_before + 6
+
+
+def crowd_of_notes(bridge, texts: list[str]) -> list[concurrent.futures.Future]:
+    """Phones' notes submitted together from the server's thread; their futures."""
+    futures: list[concurrent.futures.Future] = []
+
+    def crowd() -> None:
+        for text in texts:
+            payload = {
+                "participant_id": 2,
+                "text": text,
+                "category": "idea",
+                "stage_id": None,
+                "touchpoint_id": None,
+            }
+            futures.append(bridge.submit(Request("add_note", payload)))
+
+    thread = threading.Thread(target=crowd)
+    thread.start()
+    thread.join()
+    return futures
+
+
+def test_notes_that_arrive_together_are_written_in_one_transaction_each_its_own_step(
+    qtbot, window, monkeypatch
+):
+    import cocreate.ui.room_bridge as room_bridge
+    from tests.test_one_transaction import Statements
+
+    monkeypatch.setattr(room_bridge, "SLICE_S", 10.0)  # the three fit in one slice
+    document = window.document
+    statements = Statements(document.store)
+    steps_before = document.undo_stack.count()
+    futures = crowd_of_notes(window.inviting.bridge, ["一", "二", "三"])
+    qtbot.waitUntil(lambda: all(future.done() for future in futures))
+    assert all(future.result()["id"] > 0 for future in futures)
+    assert statements.words["BEGIN"] == 1  # one commit, one sync to the disk for the three
+    assert document.undo_stack.count() == steps_before + 3
+    document.undo_stack.undo()
+    assert [row["text"] for row in document.rows("note") if row["text"] in "一二三"] == ["一", "二"]
+
+
+def test_phones_hear_not_written_when_the_file_refuses_the_commit(qtbot, window, monkeypatch):
+    """A phone is told its note is in only once the file took it."""
+    import cocreate.ui.room_bridge as room_bridge
+
+    monkeypatch.setattr(room_bridge, "SLICE_S", 10.0)  # both notes in one slice
+    document = window.document
+    store = document.store
+    notes_before = document.count("note")
+    told = []
+    document.write_failed.disconnect()  # the window's dialog would wait for a click
+    document.write_failed.connect(told.append)
+    original = document.add_phone_note
+
+    def add_with_an_orphan(*args, **kwargs):
+        from cocreate.store import Insert
+
+        note_id = original(*args, **kwargs)
+        # SQLite checks deferred references only at COMMIT: a bad one makes the commit fail.
+        store._raw.execute("PRAGMA defer_foreign_keys = ON")
+        document.execute("Add Note", [Insert("note", {"journey_id": 999_999, "text": "orphan"})])
+        return note_id
+
+    document.add_phone_note = add_with_an_orphan
+    futures = crowd_of_notes(window.inviting.bridge, ["lost 1", "lost 2"])
+    qtbot.waitUntil(lambda: all(future.done() for future in futures))
+    for future in futures:
+        with pytest.raises(Refusal) as refused:
+            future.result()
+        assert (refused.value.status, refused.value.reason) == (503, "not_written")
+    assert document.count("note") == notes_before
+    assert [error.problem for error in told] == ["write_failed"]

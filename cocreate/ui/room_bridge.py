@@ -18,6 +18,7 @@ import concurrent.futures
 import time
 from collections import Counter, deque
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -309,33 +310,43 @@ class RoomBridge(QObject):
             self._drain_timer.start()
 
     def _drain(self) -> None:
-        """Carry out waiting requests for one slice of time; the rest after the window's other
-        events have had their turn."""
+        """Carry out waiting requests for one slice of time, in one transaction of the file
+        (one sync to the disk for all of them, each still its own undo command); the rest after
+        the window's other events have had their turn. Phones hear back only once the file has
+        taken their edits."""
         end = time.perf_counter() + SLICE_S
-        while self._waiting:
-            self._carry_out(*self._waiting.popleft())
-            if time.perf_counter() >= end:
-                break
+        outcomes: list[tuple[concurrent.futures.Future[Answer], Answer | BaseException]] = []
+        document = self._document
+        with document.batch() if document is not None else nullcontext(None) as batch:
+            while self._waiting:
+                request, future, generation = self._waiting.popleft()
+                if future.set_running_or_notify_cancel():  # else the phone gave up waiting
+                    outcomes.append((future, self._outcome(request, generation)))
+                if time.perf_counter() >= end:
+                    break
+        written = batch is None or batch.committed
+        for future, outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                future.set_exception(outcome)
+            elif written:
+                future.set_result(outcome)
+            else:
+                future.set_exception(Refusal(503, "not_written"))
         if self._waiting:
             self._drain_timer.start()
 
-    def _carry_out(
-        self, request: Request, future: concurrent.futures.Future[Answer], generation: int
-    ) -> None:
-        if not future.set_running_or_notify_cancel():
-            return  # the phone gave up waiting
+    def _outcome(self, request: Request, generation: int) -> Answer | BaseException:
+        """The answer to a request, or what refuses it."""
         try:
             if generation != self._generation:
                 raise Refusal(503, "stopped")  # inviting stopped, or the session changed
-            answer = self.carry_out(request)
+            return self.carry_out(request)
         except Refusal as refusal:
-            future.set_exception(refusal)
+            return refusal
         except PhoneEditError as error:
-            future.set_exception(_refusal(error))
+            return _refusal(error)
         except Exception as error:  # noqa: BLE001 (the phone gets a 500, the window goes on)
-            future.set_exception(error)
-        else:
-            future.set_result(answer)
+            return error
 
     def carry_out(self, request: Request) -> Answer:
         """Do what the phone asked, through the Document; a Refusal when it cannot be done."""
