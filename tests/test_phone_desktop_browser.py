@@ -10,65 +10,32 @@ the window carries out the phones' requests and publishes what they see on the G
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from invite_helpers import invite, open_window
 from phone_client import call
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
 
 from cocreate.ui.participants import VOTES_COLUMN
-
-webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium")
-from selenium.common.exceptions import (  # noqa: E402 (after the skip when selenium is missing)
-    StaleElementReferenceException,
-    WebDriverException,
+from tests.phone_browser import (
+    BROWSER_TESTS,
+    by_id,
+    shown,
+    start_phone,
+    tap,
+    tap_selected,
+    text_of,
+    wait,
 )
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
-from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
-WAIT = 10.0  # seconds for anything but what must reach the phone within a second
 CHINESE_NOTE = "排队太久了，午饭时间要等二十分钟"
 LEO = 2  # 陈磊 Leo Chen, a participant of the demo
 LEO_NAME = "陈磊 Leo Chen"
 BROWSER_MS = 30000  # the longest a step on the phone may take (starting chromium included)
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
-        reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, "
-        "/usr/bin/chromedriver): apt-get install chromium chromium-driver",
-    ),
-]
-
-
-def start_phone() -> WebDriver:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        f"--window-size={PHONE['width']},{PHONE['height']}",
-        "--lang=en-US",
-    ):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "en-US"})
-    try:
-        driver = webdriver.Chrome(
-            service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options
-        )
-    except WebDriverException as exc:  # pragma: no cover - a broken browser install
-        pytest.skip(f"chromium does not start here: {exc.msg}")
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    return driver
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture
@@ -88,40 +55,6 @@ def phone(qtbot, window) -> Iterator[WebDriver]:
 def on_phone(qtbot, step: Callable[[], Any]) -> Any:
     """A step on the phone, on a thread, while the window goes on serving the room."""
     return call(qtbot, step, timeout=BROWSER_MS)
-
-
-def wait(driver: WebDriver, condition: Callable[[WebDriver], Any], seconds: float = WAIT) -> Any:
-    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
-
-
-def by_id(driver: WebDriver, element_id: str) -> WebElement:
-    return driver.find_element(By.ID, element_id)
-
-
-def shown(element_id: str) -> Callable[[WebDriver], bool]:
-    return lambda driver: by_id(driver, element_id).is_displayed()
-
-
-def text_of(element_id: str, expected: str) -> Callable[[WebDriver], bool]:
-    return lambda driver: expected in by_id(driver, element_id).text
-
-
-def tap(driver: WebDriver, element: WebElement) -> None:
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
-
-
-def tap_selected(driver: WebDriver, selector: str) -> None:
-    """Tap what the selector finds at the moment of the tap (the page redraws its lists)."""
-
-    def tapped(d: WebDriver) -> bool:
-        try:
-            tap(d, d.find_element(By.CSS_SELECTOR, selector))
-        except StaleElementReferenceException:
-            return False
-        return True
-
-    wait(driver, tapped)
 
 
 def join_as(driver: WebDriver, link: str, name: str) -> list[str]:

@@ -8,39 +8,35 @@ from __future__ import annotations
 
 import http.client
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from cocreate.resources import resource_path
 from cocreate.room.limits import Limits
 from cocreate.room.network import default_address
 from cocreate.room.security import COOKIE
 from cocreate.room.server import RoomServer
+from tests.phone_browser import (
+    BROWSER_TESTS,
+    WAIT,
+    by_id,
+    shown,
+    start_phone,
+    tap,
+    tap_selected,
+    text_of,
+    wait,
+)
 from tests.room.fake_host import FakeHost
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
-WAIT = 5.0  # seconds for anything but what must reach the phone within a second
 CHINESE_NOTE = "排队太久了，午饭时间要等二十分钟"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
-        reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, "
-        "/usr/bin/chromedriver): apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = BROWSER_TESTS
 
 
 # -- the room and the phone ------------------------------------------------------------------
@@ -68,31 +64,6 @@ def server(host: FakeHost) -> Iterator[RoomServer]:
     server.stop()
 
 
-def start_phone(language: str = "en-US") -> WebDriver:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        f"--window-size={PHONE['width']},{PHONE['height']}",
-        f"--lang={language}",
-    ):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": language})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    try:
-        driver = webdriver.Chrome(
-            service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options
-        )
-    except WebDriverException as exc:  # pragma: no cover - a broken browser install
-        pytest.skip(f"chromium does not start here: {exc.msg}")
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    return driver
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
     """One browser for the module (starting chromium takes seconds); each test clears it."""
@@ -112,22 +83,6 @@ def phone(browser: WebDriver) -> Iterator[WebDriver]:
     browser.get("about:blank")  # closes the page's event stream before the room stops
 
 
-def wait(driver: WebDriver, condition: Callable[[WebDriver], Any], seconds: float = WAIT) -> Any:
-    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
-
-
-def by_id(driver: WebDriver, element_id: str) -> WebElement:
-    return driver.find_element(By.ID, element_id)
-
-
-def shown(element_id: str) -> Callable[[WebDriver], bool]:
-    return lambda driver: by_id(driver, element_id).is_displayed()
-
-
-def text_of(element_id: str, expected: str) -> Callable[[WebDriver], bool]:
-    return lambda driver: expected in by_id(driver, element_id).text
-
-
 def shot(driver: WebDriver, name: str, scroll_to: str = "") -> None:
     """A screenshot for a person to look at, when COCREATE_PHONE_SHOTS names a folder: the top
     of the page, or the element of that id near the top."""
@@ -140,26 +95,6 @@ def shot(driver: WebDriver, name: str, scroll_to: str = "") -> None:
         else:
             driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(str(Path(folder) / f"phone_{name}.png"))
-
-
-def tap(driver: WebDriver, element: WebElement) -> None:
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
-
-
-def tap_selected(driver: WebDriver, selector: str) -> None:
-    """Tap the element the selector finds now: the page may redraw a list between finding an
-    item and tapping it (a vote bumps the version, and the list is drawn again), so a tap on
-    an element that went stale finds it again."""
-
-    def tapped(d: WebDriver) -> bool:
-        try:
-            tap(d, d.find_element(By.CSS_SELECTOR, selector))
-        except StaleElementReferenceException:
-            return False
-        return True
-
-    wait(driver, tapped)
 
 
 def join_as(driver: WebDriver, server: RoomServer, name: str) -> None:
