@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QTreeWidgetItem, QWidget
 
 from cocreate.document import Document
 from cocreate.labels import label, values
 from cocreate.records import Change, Row
-from cocreate.ui.phones_panel import phone_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_COLUMN, ROLE_COLUMN, VOTES_COLUMN = 0, 1, 2
@@ -58,6 +57,25 @@ def swatch_icon(color: str, size: int = 16) -> QIcon:
     painter.setPen(QColor(0, 0, 0, 90))
     painter.setBrush(valid_color(color))
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def phone_icon(color: str, size: int = 16) -> QIcon:
+    """The participant's colour with a small phone drawn on it: connected from a phone."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(0, 0, 0, 90))
+    painter.setBrush(valid_color(color))
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
+    body = QRectF(size * 0.3, size * 0.12, size * 0.4, size * 0.76)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#263238"))
+    painter.drawRoundedRect(body, 1.5, 1.5)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRect(body.adjusted(size * 0.06, size * 0.1, -size * 0.06, -size * 0.18))
     painter.end()
     return QIcon(pixmap)
 

@@ -1,14 +1,14 @@
 """Phones in the participants panel, while inviting: how many are connected, pause input,
 approve newcomers (with the names waiting, to approve or refuse), and Remove Phone for the
-chosen participant. The participants list marks who is connected from a phone (phone_icon).
+chosen participant. The participants list marks who is connected from a phone
+(participant_rows.phone_icon).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,25 +31,6 @@ if TYPE_CHECKING:
 DEVICE_ROLE = Qt.ItemDataRole.UserRole
 #: Rows of waiting names shown before the list scrolls.
 WAITING_ROWS = 4
-
-
-def phone_icon(color: str, size: int = 16) -> QIcon:
-    """The participant's colour with a small phone drawn on it: connected from a phone."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(0, 0, 0, 90))
-    painter.setBrush(QColor(color) if QColor.isValidColorName(color) else QColor("#eceff1"))
-    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
-    body = QRectF(size * 0.3, size * 0.12, size * 0.4, size * 0.76)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#263238"))
-    painter.drawRoundedRect(body, 1.5, 1.5)
-    painter.setBrush(QColor("#ffffff"))
-    painter.drawRect(body.adjusted(size * 0.06, size * 0.1, -size * 0.06, -size * 0.18))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class PhonesPanel(QFrame):

@@ -9,6 +9,7 @@ from aiohttp import DummyCookieJar
 
 from cocreate.room.room import Room
 from cocreate.room.routes import make_app
+from tests.no_qt import empty_clipboard, isolated_settings, no_window_left_on_screen  # noqa: F401
 from tests.room.fake_host import FakeHost
 from tests.room.phones import FakeClock, Phone
 
@@ -18,24 +19,6 @@ PAGE = {
     "style.css": "body { margin: 0; }",
     "secret.txt": "not served",
 }
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings():
-    """No QSettings: these tests run no Qt."""
-    yield
-
-
-@pytest.fixture(autouse=True)
-def empty_clipboard():
-    """No clipboard: these tests run no Qt."""
-    yield
-
-
-@pytest.fixture(autouse=True)
-def no_window_left_on_screen():
-    """No windows: these tests run no Qt."""
-    yield
 
 
 @pytest.fixture
