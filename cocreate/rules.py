@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,54 @@ VOTE_BUDGET_MAX = 99
 ROUND_MAX = 2**31 - 1
 #: The largest finite float (a file can hold an infinity; a session cannot).
 FLOAT_MAX = 1.7976931348623157e308
+
+#: The longest free text: a note, a description, a goal (far beyond any salon's note).
+TEXT_MAX = 10_000
+#: The longest title, name, label or any other one-line text.
+NAME_MAX = 500
+#: The most rows one table of a session holds.
+ROWS_MAX = 100_000
+
+#: The text columns that hold free text of up to TEXT_MAX characters; every other text column
+#: holds up to NAME_MAX.
+LONG_TEXTS = frozenset(
+    {
+        ("session", "goal"),
+        ("persona", "description"),
+        ("touchpoint", "description"),
+        ("note", "text"),
+    }
+)
+
+
+def text_max(table: str, column: str) -> int:
+    """How many characters a text column holds."""
+    return TEXT_MAX if (table, column) in LONG_TEXTS else NAME_MAX
+
+
+#: Invisible format characters kept by clean_text: the joiners that shape Indic, Arabic and
+#: emoji text, and the tags of subdivision flags (the flag of Scotland is one).
+_KEPT_FORMAT = frozenset({"\u200c", "\u200d"} | {chr(c) for c in range(0xE0020, 0xE0080)})
+
+
+def _kept(ch: str) -> bool:
+    if ch in "\n\t" or ch in _KEPT_FORMAT:
+        return True
+    return unicodedata.category(ch) not in ("Cc", "Cs", "Cf")
+
+
+def clean_text(text: str) -> str:
+    """People's text as a session keeps it, the one rule for every way in (typing, pasting,
+    import-json, phones): line breaks as \\n; no control characters but newline and tab;
+    no lone surrogates; no invisible format characters (bidirectional embeddings, overrides
+    and isolates would reorder the texts drawn around them) except the joiners and flag tags.
+    Everything else, including combining marks and characters beyond the BMP, stays as typed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isprintable():  # the common case: nothing to drop
+        return text
+    return "".join(ch for ch in text if _kept(ch))
+
 
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 _COLOR_GLOB = "#" + "[0-9A-Fa-f]" * 6
