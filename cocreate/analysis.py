@@ -7,6 +7,7 @@ journey has no breakpoints and no gaps, and its pain points are solved stage by 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -70,6 +71,8 @@ class RowSource(Protocol):
     def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]: ...
 
     def session_row(self) -> Row: ...
+
+    def rows_by_id(self, table_name: str, ids: Iterable[int]) -> dict[int, Row]: ...
 
 
 def vote_order(kind: str, item_id: int, votes: int) -> tuple[int, bool, int]:
@@ -285,6 +288,13 @@ def latest_round(store: RowSource) -> int:
     return max((int(vote["round"]) for vote in store.rows("vote")), default=0)
 
 
+def _voted(store: RowSource, kind: str, votes: list[Row], journey_id: int) -> dict[int, Row]:
+    """The notes or cards ("note", "touchpoint") the votes name that are in the journey."""
+    named = {vote[f"{kind}_id"] for vote in votes} - {None}
+    found = store.rows_by_id(kind, named)
+    return {row_id: row for row_id, row in found.items() if row["journey_id"] == journey_id}
+
+
 def tally(store: RowSource, journey_id: int, voting_round: int) -> list[TallyEntry]:
     """The journey's voted notes and touchpoints of the round, most dots first, ranked.
 
@@ -293,11 +303,13 @@ def tally(store: RowSource, journey_id: int, voting_round: int) -> list[TallyEnt
     people = store.rows("participant", order_by="position")
     order = {row["id"]: index for index, row in enumerate(people)}
     colors = {row["id"]: row["color"] for row in people}
-    notes = {row["id"]: row for row in store.rows("note", journey_id=journey_id)}
-    cards = {row["id"]: row for row in store.rows("touchpoint", journey_id=journey_id)}
+    votes = store.rows("vote", round=voting_round)
+    # Only the voted rows, not the whole journey: a board of 10 000 notes has a few dozen dots.
+    notes = _voted(store, "note", votes, journey_id)
+    cards = _voted(store, "touchpoint", votes, journey_id)
     entries: dict[tuple[str, int], TallyEntry] = {}
     voters: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for vote in store.rows("vote", round=voting_round):
+    for vote in votes:
         if vote["note_id"] in notes:
             key = ("note", vote["note_id"])
             row = notes[vote["note_id"]]

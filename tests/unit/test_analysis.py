@@ -4,6 +4,7 @@ panel and the PDF share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from cocreate.analysis import (
@@ -119,6 +120,10 @@ class Rows:
     def session_row(self) -> dict:
         return {"voting_round": self.voting_round}
 
+    def rows_by_id(self, table_name: str, ids: Iterable[int]) -> dict[int, dict]:
+        wanted = set(ids)
+        return {row["id"]: row for row in self.tables[table_name] if row["id"] in wanted}
+
 
 def test_the_tally_of_a_round_ranks_and_colours_the_dots_of_one_journey():
     people = [
@@ -152,3 +157,35 @@ def test_the_tally_of_a_round_ranks_and_colours_the_dots_of_one_journey():
         ("touchpoint", 7, 1, 2),
     ]
     assert entries[0].colors == ["#222222", "#111111"]  # in the participants' order
+
+
+def test_the_tally_reads_the_voted_rows_not_the_whole_board():
+    """A dot re-ranks the Votes panel: on a board of 5 000 notes with two dots, the tally
+    reads the two voted notes, not all 5 000."""
+    read: list[int] = []
+
+    class Counted(Rows):
+        def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[dict]:
+            found = super().rows(table_name, order_by, **where)
+            read.extend(row["id"] for row in found if table_name == "note")
+            return found
+
+        def rows_by_id(self, table_name: str, ids: Iterable[int]) -> dict[int, dict]:
+            found = super().rows_by_id(table_name, ids)
+            read.extend(found if table_name == "note" else ())
+            return found
+
+    rows = Counted(
+        {
+            "participant": [{"id": 1, "color": "#111111", "position": 0}],
+            "note": [{"id": n, "journey_id": 1} for n in range(1, 5001)],
+            "touchpoint": [],
+            "vote": [
+                {"id": 1, "participant_id": 1, "round": 1, "note_id": 40, "touchpoint_id": None},
+                {"id": 2, "participant_id": 1, "round": 1, "note_id": 4000, "touchpoint_id": None},
+            ],
+        }
+    )
+    entries = tally(rows, journey_id=1, voting_round=1)
+    assert [(e.item_id, e.votes) for e in entries] == [(40, 1), (4000, 1)]
+    assert sorted(read) == [40, 4000]
