@@ -7,7 +7,7 @@ journey has no breakpoints and no gaps, and its pain points are solved stage by 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -328,3 +328,144 @@ def tally(store: RowSource, journey_id: int, voting_round: int) -> list[TallyEnt
     for entry, rank in zip(ranked, shared_ranks([e.votes for e in ranked]), strict=True):
         entry.rank = rank
     return ranked
+
+
+# -- the customer's voice: NPS of survey answers ----------------------------------------------
+
+#: A promoter scores 9 or 10, a detractor 0 to 6; 7 and 8 are passives.
+PROMOTER_MIN = 9
+DETRACTOR_MAX = 6
+#: The scores of the 0-10 scale.
+SCORES = range(0, 11)
+#: Fewer answers than this give an NPS too uncertain to read alone (shown greyed).
+NPS_FEW = 10
+
+
+@dataclass(frozen=True)
+class Nps:
+    """The Net Promoter Score of some answers, with its parts."""
+
+    n: int
+    promoters: int
+    passives: int
+    detractors: int
+
+    @property
+    def score(self) -> float | None:
+        """% promoters minus % detractors, from -100 to 100; None when there is no answer
+        (n = 0): no answer measures nothing, which is not the same as a neutral 0."""
+        if not self.n:
+            return None
+        return 100.0 * (self.promoters - self.detractors) / self.n
+
+    @property
+    def rounded(self) -> int | None:
+        """The score as a whole number, halves away from zero (12.5 -> 13, -12.5 -> -13)."""
+        if not self.n:
+            return None
+        difference = self.promoters - self.detractors
+        whole = (200 * abs(difference) + self.n) // (2 * self.n)  # exact: no float halves
+        return whole if difference >= 0 else -whole
+
+    @property
+    def few(self) -> bool:
+        return self.n < NPS_FEW
+
+
+def score_distribution(scores: Iterable[int]) -> tuple[int, ...]:
+    """How many answers gave each score: 11 counts, for 0 to 10.
+
+    Raises ValueError for a score outside 0-10 (answers are checked when they come in)."""
+    counts = [0] * len(SCORES)
+    for score in scores:
+        if isinstance(score, bool) or not isinstance(score, int) or score not in SCORES:
+            raise ValueError(f"{score!r} is not a score from 0 to 10")
+        counts[score] += 1
+    return tuple(counts)
+
+
+def nps_of_distribution(counts: Sequence[int]) -> Nps:
+    """The NPS of a 0-10 distribution (11 counts)."""
+    if len(counts) != len(SCORES):
+        raise ValueError("a distribution has 11 counts, for the scores 0 to 10")
+    promoters = sum(counts[PROMOTER_MIN:])
+    detractors = sum(counts[: DETRACTOR_MAX + 1])
+    passives = sum(counts[DETRACTOR_MAX + 1 : PROMOTER_MIN])
+    return Nps(promoters + passives + detractors, promoters, passives, detractors)
+
+
+def nps(scores: Iterable[int]) -> Nps:
+    """The NPS of a list of 0-10 scores."""
+    return nps_of_distribution(score_distribution(scores))
+
+
+def distributions_by(answers: Iterable[Row], key: str) -> dict[Any, tuple[int, ...]]:
+    """The 0-10 distribution of the answers of each value of a column (a touchpoint id, a
+    customer type, …). Answers whose value is None or "" belong to no group and are left out."""
+    groups: dict[Any, list[int]] = {}
+    for answer in answers:
+        value = answer.get(key)
+        if value is None or value == "":
+            continue
+        score = answer["score"]
+        if isinstance(score, bool) or not isinstance(score, int) or score not in SCORES:
+            raise ValueError(f"{score!r} is not a score from 0 to 10")
+        groups.setdefault(value, [0] * len(SCORES))[score] += 1
+    return {value: tuple(counts) for value, counts in groups.items()}
+
+
+def nps_by(answers: Iterable[Row], key: str) -> dict[Any, Nps]:
+    """The NPS of each value of a column; answers without a value are left out."""
+    return {
+        value: nps_of_distribution(counts)
+        for value, counts in distributions_by(answers, key).items()
+    }
+
+
+def nps_by_touchpoint(answers: Iterable[Row]) -> dict[int, Nps]:
+    return nps_by(answers, "touchpoint_id")
+
+
+def nps_by_stage(answers: Iterable[Row]) -> dict[int, Nps]:
+    return nps_by(answers, "stage_id")
+
+
+def nps_by_journey(answers: Iterable[Row]) -> dict[int, Nps]:
+    return nps_by(answers, "journey_id")
+
+
+def nps_by_customer_type(answers: Iterable[Row]) -> dict[str, Nps]:
+    """Per PersonaKind value (loyal, purpose_driven, occasional, information_seeking)."""
+    return nps_by(answers, "customer_type")
+
+
+def nps_by_tier(answers: Iterable[Row]) -> dict[str, Nps]:
+    """Per member tier, as the answers name it."""
+    return nps_by(answers, "tier")
+
+
+@dataclass(frozen=True)
+class StageScore:
+    stage_id: int
+    mean: float | None  # None when no answer is about the stage
+    count: int
+
+
+def mean_score_by_stage(stages: list[Row], answers: Iterable[Row]) -> list[StageScore]:
+    """The mean 0-10 score of each stage's answers, in stage order (the emotion curve's
+    second line)."""
+    totals: dict[int, list[int]] = {stage["id"]: [0, 0] for stage in stages}
+    for answer in answers:
+        found = totals.get(answer.get("stage_id", -1))
+        if found is not None:
+            found[0] += answer["score"]
+            found[1] += 1
+    ordered = sorted(stages, key=lambda row: (row["position"], row["id"]))
+    return [
+        StageScore(
+            stage["id"],
+            totals[stage["id"]][0] / totals[stage["id"]][1] if totals[stage["id"]][1] else None,
+            totals[stage["id"]][1],
+        )
+        for stage in ordered
+    ]
