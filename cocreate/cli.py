@@ -152,8 +152,8 @@ def _cmd_repair(args: argparse.Namespace) -> None:
         repairs = repair_copy(session, out)
     for repair in repairs:
         print(repair)
-    dropped = sum(1 for repair in repairs if repair.dropped)
-    changed = len(repairs) - dropped
+    dropped = sum(repair.rows for repair in repairs if repair.dropped)
+    changed = sum(not repair.dropped for repair in repairs)
     values = "value" if changed == 1 else "values"
     rows = "row" if dropped == 1 else "rows"
     print(f"wrote {shown(out)}: {changed} {values} changed, {dropped} {rows} dropped")

@@ -11,7 +11,7 @@ cocreate.records, and the file's errors and the recovery of untitled sessions fr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -21,8 +21,9 @@ from cocreate.commands import RowCommand, TypingCommand
 from cocreate.document_base import one_edit as _one_edit
 from cocreate.document_phones import PhoneEditError, PhoneEdits
 from cocreate.records import Row
+from cocreate.rules import kept_texts
 from cocreate.store import FileProblem, SessionFileError
-from cocreate.store.ops import Op
+from cocreate.store.ops import Insert, Op, Update
 from cocreate.store.recovery import Recoverable, recoverable_sessions
 from cocreate.store.repair import Repair, repair_copy
 
@@ -48,6 +49,19 @@ class Document(PhoneEdits):
 
     def _unpinning(self, ops: list[Op]) -> list[Op]:
         return edits.keep_unpinned_notes_in_place(self._store, ops)
+
+    def execute(
+        self,
+        name: str,
+        ops: list[Op | None],
+        burst: Hashable | None = None,
+        args: Sequence[str] = (),
+    ) -> bool:
+        """The one door for people's text: every edit, the facilitator's and the phones',
+        stores each text as its column keeps it (cocreate.rules.kept_text: no control or
+        invisible format characters, cut to the column's limit). A text that is then the same
+        as before is no change."""
+        return super().execute(name, [_kept(op) for op in ops], burst, args)
 
     # -- the session ----------------------------------------------------------------------------
 
@@ -495,3 +509,16 @@ class Document(PhoneEdits):
     ) -> bool:
         ops = edits.remove_vote(self._store, participant_id, note_id, touchpoint_id)
         return self.execute(QT_TRANSLATE_NOOP("Document", "Take Back Vote"), ops)
+
+
+def _kept(op: Op | None) -> Op | None:
+    """The op with its texts as the columns keep them; None when that leaves nothing to do.
+    The op is changed in place: callers read the id of an insert from the op they made."""
+    if isinstance(op, Insert):
+        op.row.update(kept_texts(op.table, op.row))
+    elif isinstance(op, Update):
+        after = kept_texts(op.table, op.after)
+        op.after = {key: value for key, value in after.items() if op.before[key] != value}
+        op.before = {key: op.before[key] for key in op.after}
+        return op if op.after else None
+    return op

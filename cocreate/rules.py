@@ -89,6 +89,51 @@ def clean_text(text: str) -> str:
     return "".join(ch for ch in text if _kept(ch))
 
 
+#: How far a cut steps back to keep combining marks with the character they sit on.
+_MARKS_KEPT = 32
+
+
+def _joins_previous(ch: str) -> bool:
+    """A character drawn onto the one before it: a combining mark, a variation selector, a
+    joiner, an emoji skin tone or flag tag."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or ch in _KEPT_FORMAT
+        or "\ufe00" <= ch <= "\ufe0f"
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+    )
+
+
+def cut(text: str, limit: int) -> str:
+    """text, cut to at most `limit` characters; a cut never leaves combining marks apart from
+    the character they sit on (unless a run of them is longer than _MARKS_KEPT)."""
+    if len(text) <= limit:
+        return text
+    end = limit
+    while end > max(limit - _MARKS_KEPT, 0) and _joins_previous(text[end]):
+        end -= 1
+    if end == 0 or _joins_previous(text[end]):
+        end = limit  # a run of marks too long to keep whole: cut inside it
+    return text[:end]
+
+
+def kept_text(table: str, column: str, text: str) -> str:
+    """Text as the column keeps it: cleaned (clean_text) and cut to text_max."""
+    return cut(clean_text(text), text_max(table, column))
+
+
+def kept_texts(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The row's values with every text of a text column as the column keeps it (kept_text);
+    the other values as they are."""
+    columns = COLUMNS[table]
+    return {
+        name: kept_text(table, name, value)
+        if isinstance(value, str) and name in columns and columns[name].kind is str
+        else value
+        for name, value in row.items()
+    }
+
+
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 _COLOR_GLOB = "#" + "[0-9A-Fa-f]" * 6
 

@@ -9,7 +9,9 @@ newline): export → import → export gives the same bytes.
 
 Import checks the whole document before it writes anything and reports the first problem with
 its place in the document, like `journeys[0].touchpoints[3].emotion: must be an integer from -2
-to 2`. The new file is then written in one transaction. No Qt.
+to 2`. Texts are taken as people's text is from any way in (cocreate.rules.clean_text: no
+control or invisible format characters), and then must fit their column (text_max); a table
+holds at most ROWS_MAX rows. The new file is then written in one transaction. No Qt.
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ from sqlalchemy import Connection, select
 
 from cocreate.layout import board_shift, compute_layout, is_free
 from cocreate.records import TABLE_ORDER, Row
-from cocreate.rules import COLUMNS, LINK_TO_ITSELF, VOTE_TARGET, Column
+from cocreate.rules import (
+    COLUMNS,
+    LINK_TO_ITSELF,
+    ROWS_MAX,
+    VOTE_TARGET,
+    Column,
+    clean_text,
+    text_max,
+)
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows, table
 
@@ -242,6 +252,12 @@ class _Reader:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 raise _fail(path, "the text is not valid Unicode (an unpaired surrogate)") from None
+            value = clean_text(value)
+            limit = text_max(column.table, column.name)
+            if len(value) > limit:
+                raise _fail(
+                    path, f"the text is {len(value)} characters long; it may be at most {limit}"
+                )
         problem = column.value_problem(value)
         if problem:
             raise _fail(path, problem)
@@ -278,6 +294,8 @@ class _Reader:
         if row_id < 1:
             raise _fail(_at(path, "id"), "must be an integer of at least 1")
         seen = self.ids[table_name]
+        if len(seen) >= ROWS_MAX:
+            raise _fail(path, f"a session holds at most {ROWS_MAX} {table_name} rows")
         if row_id in seen:
             raise _fail(
                 _at(path, "id"), f"duplicate {table_name} id {row_id} (also at {seen[row_id]})"

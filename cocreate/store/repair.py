@@ -2,24 +2,29 @@
 mended, and a list of what changed.
 
 Values of the wrong type become the column's default, values out of range are clamped to it,
-text that is not UTF-8 keeps what it can (the rest becomes U+FFFD), and references to rows that
-do not exist are cleared. A card whose stage or lane is gone moves to its journey's first one; a
-row that cannot stand without what it names (a link without its cards, a dot without its
-participant) is dropped, and listed with its values: no row is lost without a word. The input is
-only read; the copy is written beside the output and replaces it when it keeps every rule.
-No Qt.
+text that is not UTF-8 keeps what it can (the rest becomes U+FFFD), text longer than its column
+holds is cut to the limit, and references to rows that do not exist are cleared. A card whose
+stage or lane is gone moves to its journey's first one; a row that cannot stand without what it
+names (a link without its cards, a dot without its participant) is dropped, and listed with its
+values: no row is lost without a word. A table of more rows than a session holds (ROWS_MAX)
+keeps its first ROWS_MAX by id; the rows past them are dropped and listed in one line with
+their number and ids. The input is only read; the copy is written beside the output and
+replaces it when it keeps every rule. No Qt.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cocreate.atomic import replacing
+from cocreate.path_checks import check_output, same_file
+from cocreate.path_checks import shown as shown_path
 from cocreate.records import TABLE_ORDER
-from cocreate.rules import COLUMNS, Column
+from cocreate.rules import COLUMNS, ROWS_MAX, Column, cut, text_max
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.lock import FileLock
 from cocreate.store.row_check import (
@@ -27,6 +32,7 @@ from cocreate.store.row_check import (
     Broken,
     Condition,
     first_problem,
+    first_row_past_limit,
     not_utf8,
     read_value,
     register,
@@ -40,7 +46,8 @@ _PASSES = 3
 
 @dataclass(frozen=True)
 class Repair:
-    """One value changed, or one row dropped (column is "" and now says what the row held)."""
+    """One value changed, or rows dropped (column is ""): one row, whose values `was` lists,
+    or the `rows` past the most a table holds, from row_id on."""
 
     table: str
     row_id: int
@@ -48,12 +55,15 @@ class Repair:
     why: str
     was: str
     now: str
+    rows: int = 1
 
     @property
     def dropped(self) -> bool:
         return not self.column
 
     def __str__(self) -> str:
+        if self.dropped and self.rows > 1:
+            return f"table {self.table}, rows {self.row_id} to {self.was}: {self.why}"
         if self.dropped:
             return (
                 f"table {self.table}, row {self.row_id}: dropped ({self.why}); it held {self.was}"
@@ -125,6 +135,8 @@ class _Mender:
                     self.set(touchpoint, row_id, None, why)
             case Broken.LINK_TO_ITSELF:
                 self.drop("link", row_id, "it joins a card to itself")
+            case Broken.LENGTH:
+                self.cut_text(condition, row_id)
             case _:
                 self.mend_value(condition, COLUMNS[table_name][condition.column], row_id)
 
@@ -147,6 +159,34 @@ class _Mender:
             where = Condition(table_name, name, Broken.UTF8, "")
             was = f"{len(data)} bytes that are not all UTF-8"
             self.set(where, row_id, data.decode("utf-8", "replace"), "the text was not UTF-8", was)
+
+    def cut_text(self, condition: Condition, row_id: int) -> None:
+        """A text longer than its column holds is cut to the limit."""
+        text = self.value(condition.table, condition.column, row_id)
+        limit = text_max(condition.table, condition.column)
+        why = f"longer than the {limit} characters it may hold, cut"
+        was = f"a text of {len(text)} characters"
+        new = cut(text, limit)
+        sql = f'UPDATE "{condition.table}" SET "{condition.column}" = ? WHERE id = ?'
+        self.conn.execute(sql, (new, row_id))
+        now = f"its first {len(new)} characters"
+        self.repairs.append(Repair(condition.table, row_id, condition.column, why, was, now))
+
+    def trim_table(self, table_name: str) -> None:
+        """A table of more rows than a session holds keeps its first ROWS_MAX, by id; the
+        rows past them are dropped, listed as one repair."""
+        first = first_row_past_limit(self.conn, table_name)
+        if first is None:
+            return
+        (count, last) = self.conn.execute(
+            f'SELECT count(*), max(id) FROM "{table_name}" WHERE id >= ?', (first,)
+        ).fetchone()
+        self.conn.execute(f'DELETE FROM "{table_name}" WHERE id >= ?', (first,))
+        why = (
+            f"dropped {count} rows: a session holds at most {ROWS_MAX} rows a table,"
+            f" the first {ROWS_MAX} by id were kept"
+        )
+        self.repairs.append(Repair(table_name, first, "", why, str(last), "", rows=count))
 
     def reference(self, condition: Condition, column: Column, row_id: int) -> None:
         """A reference to a row that is not there (or not of the row's journey)."""
@@ -182,6 +222,8 @@ class _Mender:
 
     def mend_all(self) -> None:
         for table_name in TABLE_ORDER:
+            self.trim_table(table_name)
+        for table_name in TABLE_ORDER:
             for condition in CONDITIONS[table_name]:
                 query = f'SELECT t.id FROM "{table_name}" AS t WHERE {condition.sql} ORDER BY t.id'
                 for (row_id,) in self.conn.execute(query).fetchall():
@@ -195,8 +237,11 @@ def repair_copy(source: Path, out: Path) -> list[Repair]:
     too new…); ValueError when out is source itself. source is only read.
     """
     source, out = Path(source), Path(out)
-    if out.resolve() == source.resolve() or _same(source, out):
-        raise ValueError(f"{out}: this is the file to repair itself; choose another output file")
+    check_output(out)  # OutputPathError (an OSError) in one line: a loop, a folder, a pipe…
+    if os.path.abspath(out) == os.path.abspath(source) or same_file(source, out):
+        raise ValueError(
+            f"{shown_path(out)}: this is the file to repair itself; choose another output file"
+        )
     store = SessionFile.open(source, read_only=True, lock=False, check_rows=False)
     lock = FileLock(out)
     if not lock.acquire():
@@ -210,13 +255,6 @@ def repair_copy(source: Path, out: Path) -> list[Repair]:
         store.close()
         lock.release()
     return repairs
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
 
 
 def _mend_file(path: Path, source: Path) -> list[Repair]:

@@ -1,7 +1,12 @@
 """Every row of a file checked against cocreate.rules on open, in SQL: one scan of each table that
 stops at the first broken value (typeof() for types, ranges, NOT IN for enumerations,
-NOT EXISTS for references). Python only words the one problem found, and checks UTF-8, which
-SQLite does not (on the few texts that are not plain ASCII). No Qt.
+NOT EXISTS for references, length() for texts longer than their limit), after a look at each
+table's ids for a table of more than ROWS_MAX rows. Python only words the one problem found,
+and checks UTF-8, which SQLite does not (on the few texts that are not plain ASCII).
+
+Control characters and invisible format characters in a stored text are no broken row: files
+written before the input rule (cocreate.rules.clean_text) hold them, and every reader and
+export copes with them; the document drops them from a text when it is next edited. No Qt.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from cocreate.rules import (
     COLUMNS,
     FLOAT_MAX,
     LINK_TO_ITSELF,
+    ROWS_MAX,
     TYPE_WORDS,
     VOTE_TARGET,
     Column,
+    text_max,
 )
 from cocreate.store.errors import BrokenRowError, RowProblem
 
@@ -38,6 +45,7 @@ class Broken(StrEnum):
     REFERENCE = "reference"
     VOTE_TARGET = "vote_target"
     LINK_TO_ITSELF = "link_to_itself"
+    LENGTH = "length"
 
 
 @dataclass(frozen=True)
@@ -107,10 +115,18 @@ def _utf8_condition(table_name: str) -> Condition:
     return Condition(table_name, "", Broken.UTF8, sql)
 
 
+def _length_condition(table_name: str, name: str) -> Condition:
+    """A text longer than its column holds, in characters (length() counts the characters of a
+    text). It comes after the type and UTF-8 conditions, so the value is a text by then."""
+    sql = f'length(t."{name}") > {text_max(table_name, name)}'
+    return Condition(table_name, name, Broken.LENGTH, sql)
+
+
 def _conditions(table_name: str) -> list[Condition]:
     found = [c for column in COLUMNS[table_name].values() for c in _column_conditions(column)]
     if text_columns(table_name):
         found.append(_utf8_condition(table_name))
+        found += [_length_condition(table_name, name) for name in text_columns(table_name)]
     if table_name == "vote":
         both = "(t.note_id IS NULL) = (t.touchpoint_id IS NULL)"
         found.append(Condition(table_name, "note_id", Broken.VOTE_TARGET, both))
@@ -135,9 +151,34 @@ def _first_query(table_name: str) -> str:
 _FIRST_QUERIES = {name: _first_query(name) for name in TABLE_ORDER}
 
 
+def first_row_past_limit(raw: sqlite3.Connection, table_name: str) -> int | None:
+    """The id of the table's first row past ROWS_MAX (by id), None when it holds no more.
+    The ids' span answers at once for any table that could not hold more (ids are rowids)."""
+    (span,) = raw.execute(f'SELECT max(id) - min(id) + 1 FROM "{table_name}"').fetchone()
+    if span is None or span <= ROWS_MAX:
+        return None
+    found = raw.execute(
+        f'SELECT id FROM "{table_name}" ORDER BY id LIMIT 1 OFFSET {ROWS_MAX}'
+    ).fetchone()
+    return None if found is None else found[0]
+
+
+def too_many_rows(table_name: str, row_id: int) -> RowProblem:
+    problem = (
+        f"the table holds more than {ROWS_MAX} rows, the most a session holds;"
+        " this is the first row past them"
+    )
+    return RowProblem(table_name, row_id, "id", problem)
+
+
 def first_problem(raw: sqlite3.Connection) -> RowProblem | None:
-    """The first broken value of the file (by table order, then row id, then column)."""
+    """The first broken value of the file: a table of too many rows first, then by table
+    order, row id and column."""
     register(raw)
+    for table_name in TABLE_ORDER:
+        past = first_row_past_limit(raw, table_name)
+        if past is not None:
+            return too_many_rows(table_name, past)
     for table_name in TABLE_ORDER:
         found = raw.execute(_FIRST_QUERIES[table_name]).fetchone()
         if found is not None:
@@ -210,7 +251,14 @@ def describe(raw: sqlite3.Connection, condition: Condition, row_id: int) -> tupl
         return not_utf8(raw, condition.table, row_id)[0], "the text is not valid UTF-8"
     column = COLUMNS[condition.table][condition.column]
     value = read_value(raw, condition.table, condition.column, row_id)
+    if condition.kind is Broken.LENGTH:
+        return column.name, too_long(condition.table, column.name, value)
     return column.name, _problem(raw, condition, column, value)
+
+
+def too_long(table_name: str, column: str, text: str) -> str:
+    limit = text_max(table_name, column)
+    return f"the text is {len(text)} characters long; it may be at most {limit}"
 
 
 def _problem(raw: sqlite3.Connection, condition: Condition, column: Column, value: Any) -> str:

@@ -250,7 +250,7 @@ class SessionController(QObject):
 
     def _tell_repairs(self, source: Path, target: Path, repairs: list[Repair]) -> None:
         translate = QCoreApplication.translate
-        dropped = sum(1 for repair in repairs if repair.dropped)
+        dropped = sum(repair.rows for repair in repairs if repair.dropped)
         text = translate(
             "MainWindow",
             "%1\n\nThis is the repaired copy of %2, which was left as it was."
@@ -263,7 +263,7 @@ class SessionController(QObject):
         box.setText(
             text.replace("%1", str(target))
             .replace("%2", str(source))
-            .replace("%3", str(len(repairs) - dropped))
+            .replace("%3", str(sum(not repair.dropped for repair in repairs)))
             .replace("%4", str(dropped))
         )
         box.setDetailedText("\n".join(str(repair) for repair in repairs))

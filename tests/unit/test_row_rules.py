@@ -92,6 +92,19 @@ LIES = {
         "channel",
         'must be one of "store"',
     ),
+    # zeroblob(n) in hex is n times "00": each "00" becomes one character
+    "note text of 10 001 characters": (
+        "UPDATE note SET text = replace(hex(zeroblob(10001)), '00', '中') WHERE id = 5",
+        "note",
+        "text",
+        "the text is 10001 characters long; it may be at most 10000",
+    ),
+    "card title of 501 characters": (
+        "UPDATE touchpoint SET title = replace(hex(zeroblob(501)), '00', 'T') WHERE id = 2",
+        "touchpoint",
+        "title",
+        "the text is 501 characters long; it may be at most 500",
+    ),
 }
 
 
