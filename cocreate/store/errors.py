@@ -42,10 +42,10 @@ MESSAGES: dict[FileProblem, str] = {
     " be made to read it without changing it; open it in cocreate to finish undoing that change",
     FileProblem.IS_DIRECTORY: "this is a folder, not a session file; choose a .cocreate file",
     FileProblem.EMPTY: "the file is empty (0 bytes); it holds no session",
-    FileProblem.NOT_SQLITE: "this is not a cocreate session file (it is not a SQLite database)",
+    FileProblem.NOT_SQLITE: "this is not a cocreate session file",
     FileProblem.DAMAGED: "the file is damaged or incomplete (perhaps because a copy was"
     " interrupted); open a backup copy",
-    FileProblem.FOREIGN: "this is a SQLite database of another application, not a cocreate session",
+    FileProblem.FOREIGN: "this is a database of another application, not a cocreate session",
     FileProblem.TOO_NEW: "the file was written by a newer version of cocreate; update cocreate"
     " to open it",
     FileProblem.LOCKED: "the file is already open in another cocreate window; switch to that"
@@ -60,8 +60,17 @@ MESSAGES: dict[FileProblem, str] = {
 }
 
 
+#: The problems whose detail is always cocreate's own words (a format number, a row and a
+#: column), so it is shown. Any other detail is what a library said (SQLite's verdict, a
+#: statement, a temporary copy's path): kept on the error for a log, never shown to people.
+SHOWN_DETAIL: frozenset[FileProblem] = frozenset({FileProblem.TOO_NEW, FileProblem.BROKEN_ROW})
+
+
 class SessionFileError(Exception):
-    """A file that cannot be used as a session. The file is left as it was."""
+    """A file that cannot be used as a session. The file is left as it was.
+
+    `message` is one line in cocreate's words that names the user's file; `detail` may hold a
+    library's words (for a log), which `shown_detail` leaves out."""
 
     def __init__(self, path: str | Path, problem: FileProblem, detail: str = "") -> None:
         self.path = Path(path)
@@ -70,9 +79,16 @@ class SessionFileError(Exception):
         super().__init__(self.message)
 
     @property
+    def shown_detail(self) -> str:
+        """The detail people may read: empty unless it is cocreate's own words, in one line."""
+        if self.problem not in SHOWN_DETAIL:
+            return ""
+        return " ".join(self.detail.split())
+
+    @property
     def message(self) -> str:
         text = f"{path_checks.shown(self.path)}: {MESSAGES[self.problem]}"
-        return f"{text} ({self.detail})" if self.detail else text
+        return f"{text} ({self.shown_detail})" if self.shown_detail else text
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,18 @@ def _detail(error: OSError) -> str:
     return "" if error.errno in (errno.EACCES, errno.EPERM) else error.strerror or ""
 
 
+def _fixed_bytes_hold(data: bytes) -> bool:
+    """The header bytes every SQLite database has the same (sqlite.org/fileformat.html): file
+    format versions 1 or 2, payload fractions 64, 32, 32, and 20 reserved bytes of zero. A
+    header with random bytes over them is damaged, whatever its application id says."""
+    return (
+        data[18] in (1, 2)
+        and data[19] in (1, 2)
+        and data[21:24] == b"\x40\x20\x20"
+        and data[72:92] == bytes(20)
+    )
+
+
 def read_header(path: Path) -> Header:
     try:
         st = path.stat()
@@ -75,6 +87,8 @@ def read_header(path: Path) -> Header:
     page_size = 65536 if raw_page_size == 1 else raw_page_size
     if page_size < 512 or page_size & (page_size - 1):
         raise SessionFileError(path, FileProblem.DAMAGED, "invalid page size")
+    if not _fixed_bytes_hold(data):  # damage, not another program's database
+        raise SessionFileError(path, FileProblem.DAMAGED, "invalid header")
     header = Header(
         page_size=page_size,
         page_count=_u32(data, 28),

@@ -247,6 +247,10 @@ class SessionFile:
                     )
             if raw.execute("SELECT count(*) FROM session WHERE id = 1").fetchone()[0] != 1:
                 raise SessionFileError(path, FileProblem.DAMAGED, "no session row")
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a verdict or a name in
+            # damaged bytes may not even be text; SQLite's words stay in the detail, unshown
+            raise SessionFileError(path, FileProblem.DAMAGED, str(exc)) from None
+        try:
             if check_rows:
                 row_check.check_rows(path, raw)
         except sqlite3.DatabaseError as exc:
@@ -416,6 +420,9 @@ def _migrated_copy(path: Path, from_version: int) -> Path:
         dst.close()
     try:
         _migrate(copy, from_version)
+    except SessionFileError as error:  # about cocreate's copy: say it of the user's file
+        copy.unlink(missing_ok=True)
+        raise SessionFileError(path, error.problem, error.detail) from None
     except BaseException:
         copy.unlink(missing_ok=True)
         raise

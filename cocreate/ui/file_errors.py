@@ -126,8 +126,8 @@ def show_file_error(parent: QWidget | None, title: str, error: SessionFileError)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
     box.setText(f"{shown(error.path)}\n\n{problem_text(error.problem)}")
-    if error.detail:
-        box.setDetailedText(error.detail)
+    if error.shown_detail:  # never SQLite's or SQLAlchemy's words, a statement or a temp path
+        box.setDetailedText(error.shown_detail)
     box.setObjectName("fileErrorBox")
     box.exec()
 
