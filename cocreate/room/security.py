@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hmac
 import logging
-import re
 import secrets
 import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+
+from cocreate import rules
 
 log = logging.getLogger(__name__)
 
@@ -56,25 +57,12 @@ def token_matches(given: object, token: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), token.encode())
 
 
-_NEWLINES = re.compile(r"\r\n?")
-#: The invisible format characters kept: the joiners that shape Indic, Arabic and emoji text.
-JOINERS = frozenset({"\u200c", "\u200d"})
-
-
-def _kept(ch: str) -> bool:
-    """Not a control character (newline aside), nor a lone surrogate (which no file could
-    store), nor an invisible format character (category Cf: bidi overrides and isolates would
-    reorder what the shared screen shows around a note) other than the joiners."""
-    if ch == "\n" or ch in JOINERS:
-        return True
-    return unicodedata.category(ch) not in ("Cc", "Cs", "Cf")
-
-
 def clean_text(text: str) -> str:
-    """People's text as the room keeps it: NFC, newlines as \\n, only the characters `_kept`
-    keeps, no blank margin."""
-    text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text))
-    return "".join(ch for ch in text if _kept(ch)).strip()
+    """People's text as the room keeps it: the rule for every way in (cocreate.rules.clean_text:
+    newlines as \\n, no control characters but newline and tab, no lone surrogates, no invisible
+    format characters that could reorder the shared screen but the joiners and flag tags), then
+    NFC, and no blank margin."""
+    return unicodedata.normalize("NFC", rules.clean_text(text)).strip()
 
 
 def clean_name(text: str) -> str:

@@ -169,8 +169,9 @@ async def test_a_note_is_cleaned_and_counted_after_cleaning(phone, fake_host):
     assert fake_host.notes[-1]["text"] == "é" * 500
 
 
-def test_clean_text_keeps_newlines_and_drops_other_controls():
-    assert clean_text("a\tb\nc\x7fd\u200be") == "ab\ncde"
+def test_clean_text_keeps_newlines_and_tabs_and_drops_other_controls():
+    # the desktop's one rule (cocreate.rules.clean_text), which keeps tabs as typed
+    assert clean_text("a\tb\nc\x7fd\u200be") == "a\tb\ncde"
     assert clean_text("ﬁ") == "ﬁ"  # NFC, not NFKC: the text stays the person's
 
 
@@ -386,9 +387,9 @@ async def test_invisible_format_characters_cannot_reorder_a_note_or_a_name(phone
     spoof = phone()
     response = await spoof.join(name="\u202eeciloB\u202c \u2066Mallory\u2069\u200b")
     assert (await response.json())["participant"]["name"] == "eciloB Mallory"
-    text = "\u202dOK\u2067 \ufeffpaid\u061c \U000e0041tag \u2060end"
+    text = "\u202dOK\u2067 \ufeffpaid\u061c \u2060end"
     assert (await spoof.note(text, client_id="a")).status == 201
-    assert fake_host.notes[-1]["text"] == "OK paid tag end"
+    assert fake_host.notes[-1]["text"] == "OK paid end"
     assert (await spoof.note("\u202e\u200b\u2066", client_id="b")).status == 422  # empty
 
 
