@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cocreate import __version__
 from cocreate.canvas.exporters import EXPORTERS
+from cocreate.command_errors import database_trouble, said_by_cocreate
 from cocreate.demo import write_demo
 from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import Exporter, OptionKind, no_progress
@@ -101,12 +102,12 @@ def _check_output(out: Path, session: Path | None = None, *, overwrite: bool = T
 
 @contextmanager
 def _reading(session: Path) -> Iterator[None]:
-    """A database error while reading (say, the file stayed locked too long) as one line."""
+    """A database error while reading (say, the file stayed locked too long) as one line in
+    cocreate's words; the database's own words are never printed."""
     try:
         yield
     except (sqlite3.Error, SQLAlchemyError) as error:
-        detail = getattr(error, "orig", None) or error
-        raise CommandError(f"{shown(session)}: the session could not be read ({detail})") from None
+        raise CommandError(f"{shown(session)}: {database_trouble(error, 'read')}") from None
 
 
 def _read_json_input(name: str) -> tuple[str, str]:
@@ -116,8 +117,8 @@ def _read_json_input(name: str) -> tuple[str, str]:
     else:
         path = Path(name)
         if path.is_dir():
-            raise CommandError(f"{path}: this is a folder, not a JSON file")
-        label, data = str(path), path.read_bytes()
+            raise CommandError(f"{shown(path)}: this is a folder, not a JSON file")
+        label, data = shown(path), path.read_bytes()
     try:
         return label, data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -135,12 +136,17 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
     except JsonImportError as error:
         raise CommandError(f"{label}: {error.message}") from None
     except FileExistsError:
-        raise CommandError(f"{out}: the file already exists; choose a new file name") from None
-    except (sqlite3.Error, SQLAlchemyError, OSError) as error:
+        raise CommandError(
+            f"{shown(out)}: the file already exists; choose a new file name"
+        ) from None
+    except (sqlite3.Error, SQLAlchemyError) as error:
         out.unlink(missing_ok=True)  # it did not exist before: nothing half-written stays
-        detail = getattr(error, "orig", None) or getattr(error, "strerror", None) or error
-        raise CommandError(f"{out}: the session could not be written ({detail})") from None
-    print(f"wrote {out}")
+        raise CommandError(f"{shown(out)}: {database_trouble(error, 'written')}") from None
+    except OSError as error:
+        out.unlink(missing_ok=True)
+        detail = f" ({error.strerror})" if error.strerror else ""
+        raise CommandError(f"{shown(out)}: the session could not be written{detail}") from None
+    print(f"wrote {shown(out)}")
 
 
 def _cmd_repair(args: argparse.Namespace) -> None:
@@ -181,7 +187,7 @@ def _cmd_export(exporter: Exporter, args: argparse.Namespace) -> None:
         with _reading(session):
             exporter.write(session, out, options, no_progress)
     except (ValueError, RuntimeError) as error:  # RuntimeError: no font for Chinese
-        raise CommandError(f"{session}: {error}") from None
+        raise CommandError(f"{shown(session)}: {_own_words(error, 'exported')}") from None
     except OSError as error:
         detail = error.strerror or error
         raise CommandError(
@@ -401,10 +407,34 @@ def run_command(argv: Sequence[str]) -> int:
     except OSError as error:
         print(f"cocreate {name}: {_os_error_message(error)}", file=sys.stderr)
         return EXIT_FILE_ERROR
-    except (CommandError, ValueError) as error:
+    except CommandError as error:
         print(f"cocreate {name}: {error}", file=sys.stderr)
         return EXIT_FILE_ERROR
+    except (sqlite3.Error, SQLAlchemyError) as error:
+        print(
+            f"cocreate {name}: {_subject(args)}{database_trouble(error, 'read')}", file=sys.stderr
+        )
+        return EXIT_FILE_ERROR
+    except ValueError as error:
+        print(f"cocreate {name}: {_subject(args)}{_own_words(error, 'used')}", file=sys.stderr)
+        return EXIT_FILE_ERROR
     return EXIT_OK
+
+
+def _own_words(error: BaseException, done: str) -> str:
+    """The error's message when cocreate wrote it; else cocreate's words, never a library's."""
+    if said_by_cocreate(error):
+        return " ".join(str(error).split())
+    return f"the session could not be {done}; the file was left as it was"
+
+
+def _subject(args: argparse.Namespace) -> str:
+    """ "FILE: " for the file a command works on (its session, else its input or output)."""
+    for name in ("session", "input", "out"):
+        value = getattr(args, name, None)
+        if value is not None:
+            return f"{shown(value)}: "
+    return ""
 
 
 def _os_error_message(error: OSError) -> str:
