@@ -25,8 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cocreate import __version__
 from cocreate.canvas.exporters import EXPORTERS
-from cocreate.command_errors import database_trouble, said_by_cocreate
 from cocreate.demo import write_demo
+from cocreate.error_words import database_trouble, said_by_cocreate
 from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import Exporter, OptionKind, no_progress
 from cocreate.path_checks import OutputPathError, check_output, same_file, shown

@@ -302,7 +302,7 @@ class ExportActions(QObject):
             return
         try:
             write(no_progress)
-        except (OSError, ValueError, RuntimeError) as error:
+        except Exception as error:  # noqa: BLE001 (told in the window, as a background export's)
             self._failed(self.texts_of(exporter)[2], target, error)
             return
         self._status(self.tr("Exported to %1").replace("%1", str(target)))
@@ -410,7 +410,7 @@ class ExportActions(QObject):
         except JsonImportError as error:
             self._failed(self.tr("Import JSON"), Path(source), ValueError(error.message))
             return
-        except (OSError, UnicodeDecodeError) as error:
+        except Exception as error:  # noqa: BLE001 (a disk, a codec, the database: told in words)
             self._failed(self.tr("Import JSON"), Path(source), error)
             return
         self._open_path(out)

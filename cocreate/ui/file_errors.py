@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cocreate import path_checks
 from cocreate.document import FileProblem, SessionFileError
+from cocreate.error_words import Trouble, said_by_cocreate, trouble
 from cocreate.path_checks import shown
 
 _TEXTS = {
@@ -105,14 +106,50 @@ _OUTPUT_TEXTS = {
 }
 
 
+#: What a database error means for the file (error_words.Trouble), as the window says it.
+_TROUBLE_TEXTS = {
+    Trouble.BUSY: QT_TRANSLATE_NOOP(
+        "FileErrors", "the file is busy: another program is writing to it; try again in a moment"
+    ),
+    Trouble.DAMAGED: QT_TRANSLATE_NOOP(
+        "FileErrors", "the file is damaged or incomplete; open a backup copy"
+    ),
+    Trouble.DISK_FULL: QT_TRANSLATE_NOOP(
+        "FileErrors", "the disk is full; nothing was written, free some space and try again"
+    ),
+    Trouble.DISK_ERROR: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "the disk reported an error (an input/output error); check the disk, then try again",
+    ),
+    Trouble.DENIED: QT_TRANSLATE_NOOP(
+        "FileErrors", "cocreate may not use the file (permission denied)"
+    ),
+}
+_NOT_UTF8 = QT_TRANSLATE_NOOP("FileErrors", "the file is not UTF-8 text")
+_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "FileErrors", "an unexpected problem stopped it; nothing was changed"
+)
+
+
 def os_error_text(error: BaseException) -> str:
-    """Why a file could not be written, in one line: the window's words for a refused path,
-    else the system's."""
+    """Why a file could not be read or written, in one line: the window's words for a refused
+    path, a session file's problem or a database's trouble; the system's words for another
+    OSError; a message cocreate's code wrote; never a library's words (SQL, a codec's)."""
+    translate = QCoreApplication.translate
     if isinstance(error, path_checks.OutputPathError) and error.strerror in _OUTPUT_TEXTS:
-        return QCoreApplication.translate("FileErrors", _OUTPUT_TEXTS[error.strerror])
+        return translate("FileErrors", _OUTPUT_TEXTS[error.strerror])
+    if isinstance(error, SessionFileError):
+        return problem_text(error.problem)
+    if isinstance(error, UnicodeDecodeError):
+        return translate("FileErrors", _NOT_UTF8)
+    found = trouble(error)
+    if found is not None:
+        return translate("FileErrors", _TROUBLE_TEXTS[found])
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
-    return str(error)
+    if said_by_cocreate(error):
+        return " ".join(str(error).split())
+    return translate("FileErrors", _UNEXPECTED)
 
 
 def problem_text(problem: FileProblem) -> str:
