@@ -9,7 +9,7 @@ No Qt.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,13 +34,6 @@ Answer = dict[str, Any]
 #: How many rows the mapping dialog previews.
 PREVIEW_ROWS = 20
 
-#: The one-line text fields and the answer's key for each.
-_TEXTS = {
-    Field.CHANNEL: "channel",
-    Field.TIER: "tier",
-    Field.RESPONDENT: "respondent",
-}
-
 
 @dataclass(frozen=True)
 class Targets:
@@ -63,23 +56,149 @@ def column_values(table: SourceTable, column: int) -> Counter[str]:
     return counts
 
 
-@dataclass
-class _RowCheck:
-    row: SourceRow
-    headers: Sequence[str]
-    problems: list[RowProblem] = field(default_factory=list)
+#: The answer a row gives before its cells are read.
+_EMPTY_ANSWER: Answer = {
+    "score": None,
+    "comment": "",
+    "date": "",
+    "channel": "",
+    "stage_id": None,
+    "touchpoint_id": None,
+    "tier": "",
+    "customer_type": "",
+    "respondent": "",
+}
 
-    def cell(self, column: int, field_: Field | None) -> str | None:
-        """The cell's text, or None (with a problem) when it holds a formula."""
-        text = self.row.cell(column)
-        if column in self.row.formulas:
-            self.problem(column, field_, ValueProblem.FORMULA, text)
-            return None
-        return text
+#: The fields whose values repeat (a few stages, tiers, scores): each distinct text is read
+#: once per import. Comments and respondent ids are nearly all different.
+_REPEATING = frozenset(Field) - {Field.COMMENT, Field.RESPONDENT}
 
-    def problem(self, column: int, field_: Field | None, kind: ValueProblem, text: str) -> None:
+
+class RowChecker:
+    """Reads rows into answers under one mapping and one set of matches.
+
+    With a width (a CSV's header width), a row with text beyond it is bad: in a CSV that is
+    a delimiter in an unquoted field, which shifts every cell after it. A workbook's cells
+    cannot shift, so its side notes beyond the header are left alone."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        mapping: FieldMapping,
+        targets: Targets,
+        width: int | None = None,
+    ) -> None:
+        self.headers = headers
+        self.targets = targets
+        self.width = width
+        self.stage_column = mapping.get(Field.STAGE)
+        self.card_column = mapping.get(Field.TOUCHPOINT)
+        self.columns = [
+            (field_, column, _KEYS[field_], self._reader(field_), {})
+            for field_, column in sorted(mapping.items(), key=lambda item: item[1])
+        ]
+
+    def _reader(self, field_: Field) -> Callable[[str], Any]:
+        if field_ is Field.STAGE:
+            return lambda text: _target(
+                one_line(text), self.targets.stages, ValueProblem.UNKNOWN_STAGE
+            )
+        if field_ is Field.TOUCHPOINT:
+            return lambda text: _target(
+                one_line(text), self.targets.touchpoints, ValueProblem.UNKNOWN_TOUCHPOINT
+            )
+        return _READERS[field_]
+
+    def check(self, row: SourceRow) -> tuple[Answer | None, list[RowProblem]]:
+        """The answer a row gives, or None with the problems of its cells (left to right)."""
+        answer = dict(_EMPTY_ANSWER)
+        problems: list[RowProblem] = []
+        cells, formulas = row.cells, row.formulas
+        for field_, column, key, read, seen in self.columns:
+            text = cells[column] if column < len(cells) else ""
+            if formulas and column in formulas:
+                problems.append(self._problem(row, column, field_, ValueProblem.FORMULA))
+                continue
+            value = seen.get(text, _UNSEEN) if field_ in _REPEATING else _UNSEEN
+            if value is _UNSEEN:
+                value = read(text)
+                if field_ in _REPEATING:
+                    seen[text] = value
+            if isinstance(value, ValueProblem):
+                problems.append(self._problem(row, column, field_, value))
+            else:
+                answer[key] = value
+        self._check_card_stage(row, answer, problems)
+        if self.width is not None and len(cells) > self.width:
+            self._check_extra_cells(row, problems)
+        if problems:
+            return None, problems
+        return answer, []
+
+    def _problem(
+        self, row: SourceRow, column: int, field_: Field | None, kind: ValueProblem
+    ) -> RowProblem:
         name = column_name(self.headers, column)
-        self.problems.append(RowProblem(self.row.number, name, field_, kind, text))
+        return RowProblem(row.number, name, field_, kind, row.cell(column))
+
+    def _check_card_stage(self, row: SourceRow, answer: Answer, problems: list[RowProblem]) -> None:
+        """An answer about a card counts for the card's stage; a row naming another stage is
+        wrong."""
+        card = answer["touchpoint_id"]
+        if card is None or card not in self.targets.card_stages:
+            return
+        stage = self.targets.card_stages[card]
+        if answer["stage_id"] is None:
+            column = self.stage_column
+            if column is None or not one_line(row.cell(column)):  # a dropped stage stays so
+                answer["stage_id"] = stage
+        elif answer["stage_id"] != stage:
+            assert self.card_column is not None
+            problems.append(
+                self._problem(row, self.card_column, Field.TOUCHPOINT, ValueProblem.OTHER_STAGE)
+            )
+
+    def _check_extra_cells(self, row: SourceRow, problems: list[RowProblem]) -> None:
+        assert self.width is not None
+        for column in range(self.width, len(row.cells)):
+            if row.cells[column].strip():
+                problems.append(self._problem(row, column, None, ValueProblem.EXTRA_CELLS))
+                return
+
+
+_UNSEEN = object()
+
+#: The answer's key for each field.
+_KEYS: dict[Field, str] = {
+    Field.SCORE: "score",
+    Field.COMMENT: "comment",
+    Field.DATE: "date",
+    Field.CHANNEL: "channel",
+    Field.STAGE: "stage_id",
+    Field.TOUCHPOINT: "touchpoint_id",
+    Field.TIER: "tier",
+    Field.CUSTOMER_TYPE: "customer_type",
+    Field.RESPONDENT: "respondent",
+}
+
+#: How a cell's text is read for each field but the stage and the touchpoint.
+_READERS: dict[Field, Callable[[str], Any]] = {
+    Field.SCORE: parse_score,
+    Field.COMMENT: comment_text,
+    Field.DATE: parse_date,
+    Field.CHANNEL: one_line,
+    Field.TIER: one_line,
+    Field.CUSTOMER_TYPE: parse_customer_type,
+    Field.RESPONDENT: one_line,
+}
+
+
+def _target(value: str, matching: Matching | None, unknown: ValueProblem) -> Any:
+    if not value:
+        return None
+    if matching is None or value not in matching:
+        return unknown
+    return matching.target(value)
 
 
 def check_row(
@@ -89,99 +208,8 @@ def check_row(
     targets: Targets,
     width: int | None = None,
 ) -> tuple[Answer | None, list[RowProblem]]:
-    """The answer a row gives, or None with the problems of its cells (left to right).
-
-    With a width (a CSV's header width), a row with text beyond it is bad: in a CSV that is
-    a delimiter in an unquoted field, which shifts every cell after it. A workbook's cells
-    cannot shift, so its side notes beyond the header are left alone."""
-    check = _RowCheck(row, headers)
-    answer: Answer = {
-        "score": None,
-        "comment": "",
-        "date": "",
-        "channel": "",
-        "stage_id": None,
-        "touchpoint_id": None,
-        "tier": "",
-        "customer_type": "",
-        "respondent": "",
-    }
-    for field_, column in sorted(mapping.items(), key=lambda item: item[1]):
-        text = check.cell(column, field_)
-        if text is not None:
-            _read_field(check, answer, field_, column, text, targets)
-    _check_card_stage(check, answer, mapping, targets)
-    if width is not None:
-        _check_extra_cells(check, width)
-    if check.problems:
-        return None, check.problems
-    return answer, []
-
-
-def _read_field(
-    check: _RowCheck, answer: Answer, field_: Field, column: int, text: str, targets: Targets
-) -> None:
-    value: Any
-    if field_ is Field.SCORE:
-        value = parse_score(text)
-        key = "score"
-    elif field_ is Field.DATE:
-        value = parse_date(text)
-        key = "date"
-    elif field_ is Field.CUSTOMER_TYPE:
-        value = parse_customer_type(text)
-        key = "customer_type"
-    elif field_ is Field.COMMENT:
-        value, key = comment_text(text), "comment"
-    elif field_ in (Field.STAGE, Field.TOUCHPOINT):
-        value, key = _target(field_, one_line(text), targets)
-    else:
-        value, key = one_line(text), _TEXTS[field_]
-    if isinstance(value, ValueProblem):
-        check.problem(column, field_, value, text)
-    else:
-        answer[key] = value
-
-
-def _target(field_: Field, value: str, targets: Targets) -> tuple[Any, str]:
-    if field_ is Field.STAGE:
-        matching, key, unknown = targets.stages, "stage_id", ValueProblem.UNKNOWN_STAGE
-    else:
-        matching, key, unknown = (
-            targets.touchpoints,
-            "touchpoint_id",
-            ValueProblem.UNKNOWN_TOUCHPOINT,
-        )
-    if not value:
-        return None, key
-    if matching is None or value not in matching:
-        return unknown, key
-    return matching.target(value), key
-
-
-def _check_card_stage(
-    check: _RowCheck, answer: Answer, mapping: FieldMapping, targets: Targets
-) -> None:
-    """An answer about a card counts for the card's stage; a row naming another stage is wrong."""
-    card = answer["touchpoint_id"]
-    if card is None or card not in targets.card_stages:
-        return
-    stage = targets.card_stages[card]
-    if answer["stage_id"] is None:
-        stage_column = mapping.get(Field.STAGE)
-        named = stage_column is not None and one_line(check.row.cell(stage_column))
-        if not named:  # a stage the person chose to drop stays dropped
-            answer["stage_id"] = stage
-    elif answer["stage_id"] != stage:
-        column = mapping[Field.TOUCHPOINT]
-        check.problem(column, Field.TOUCHPOINT, ValueProblem.OTHER_STAGE, check.row.cell(column))
-
-
-def _check_extra_cells(check: _RowCheck, width: int) -> None:
-    for column in range(width, len(check.row.cells)):
-        if check.row.cells[column].strip():
-            check.problem(column, None, ValueProblem.EXTRA_CELLS, check.row.cells[column])
-            return
+    """The answer one row gives, or None with its problems (see RowChecker)."""
+    return RowChecker(headers, mapping, targets, width).check(row)
 
 
 @dataclass(frozen=True)
@@ -212,12 +240,12 @@ def plan_import(
 
     Raises ValueError when the mapping has no score or names a column the file lacks."""
     _check_mapping(table, mapping)
-    width = _strict_width(table)
+    checker = RowChecker(table.headers, mapping, targets, _strict_width(table))
     answers: list[Answer] = []
     bad = 0
     first: RowProblem | None = None
     for row in table.rows:
-        answer, problems = check_row(row, table.headers, mapping, targets, width)
+        answer, problems = checker.check(row)
         if answer is None:
             bad += 1
             first = first or problems[0]
@@ -234,9 +262,9 @@ def preview(
     """The first rows of the file, each with its answer or its problems, for the dialog."""
     _check_mapping(table, mapping)
     shown = []
-    width = _strict_width(table)
+    checker = RowChecker(table.headers, mapping, targets, _strict_width(table))
     for row in table.rows[:limit]:
-        answer, problems = check_row(row, table.headers, mapping, targets, width)
+        answer, problems = checker.check(row)
         shown.append((row, answer, problems))
     return shown
 

@@ -284,7 +284,6 @@ def _read_xlsx(path: Path) -> SourceTable:
                 if not workbook.worksheets:
                     raise FeedbackFileError(path, ReadProblem.EMPTY, "no worksheet")
                 sheet = workbook.worksheets[0]
-                sheet.reset_dimensions()  # read every row, whatever the file says its size is
                 headers, header_row, rows = _split_header(path, _sheet_rows(sheet))
                 title = str(sheet.title)
             finally:
@@ -299,18 +298,38 @@ def _read_xlsx(path: Path) -> SourceTable:
 
 
 def _sheet_rows(sheet: Any) -> Iterator[SourceRow]:
+    """The rows of an openpyxl read-only worksheet, read from its XML by sheet_cells (several
+    times faster), else by openpyxl itself."""
+    from cocreate.feedback import sheet_cells
+
+    source = sheet_cells.source_of(sheet)
+    if source is None:
+        yield from openpyxl_rows(sheet)
+        return
+    for number, values, formulas in sheet_cells.sheet_rows(source):
+        yield _source_row(number, values, formulas)
+
+
+def openpyxl_rows(sheet: Any) -> Iterator[SourceRow]:
+    """The rows of an openpyxl read-only worksheet as openpyxl reads them."""
+    sheet.reset_dimensions()  # read every row, whatever the file says its size is
     for number, cells in enumerate(sheet.iter_rows(), start=1):
-        values: list[str] = []
+        values: list[Any] = []
         formulas: set[int] = set()
         for index, cell in enumerate(cells):
-            value = cell.value
             if cell.data_type == "f":
                 formulas.add(index)
-                value = getattr(value, "text", value)  # array and table formulas
-            values.append(cell_text(value))
-        while values and not values[-1] and len(values) - 1 not in formulas:
-            values.pop()
-        yield SourceRow(number, tuple(values), frozenset(formulas))
+                values.append(getattr(cell.value, "text", cell.value))  # array formulas
+            else:
+                values.append(cell.value)
+        yield _source_row(number, values, formulas)
+
+
+def _source_row(number: int, values: list[Any], formulas: set[int]) -> SourceRow:
+    texts = [cell_text(value) for value in values]
+    while texts and not texts[-1] and len(texts) - 1 not in formulas:
+        texts.pop()
+    return SourceRow(number, tuple(texts), frozenset(formulas))
 
 
 def cell_text(value: object) -> str:

@@ -6,20 +6,25 @@ read, before anything is imported."""
 from __future__ import annotations
 
 import datetime
+import re
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from cocreate.feedback import reading, sheet_cells
 from cocreate.feedback.reading import (
     FILE_MAX,
     FeedbackFileError,
     ReadProblem,
+    SourceRow,
     SourceTable,
     read_answers,
 )
 from cocreate.rules import ROWS_MAX
+from tests.benchmark.feedback_import import answers as benchmark_answers
+from tests.benchmark.feedback_import import write_shared_strings
 
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -250,3 +255,63 @@ def test_a_quote_that_never_closes_is_refused_with_its_row(tmp_path):
 def test_a_missing_file_and_a_folder_are_refused_clearly(tmp_path):
     assert refused(tmp_path / "nowhere.csv").problem is ReadProblem.NOT_FOUND
     assert refused(tmp_path).problem is ReadProblem.IS_FOLDER
+
+
+# -- the fast sheet reader reads what openpyxl reads --------------------------------------------
+
+
+def both_readings(path: Path) -> tuple[list[SourceRow], list[SourceRow]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        sheet = book.worksheets[0]
+        fast = list(reading._sheet_rows(sheet))
+        slow = [row for row in reading.openpyxl_rows(sheet) if row.cells]
+    finally:
+        book.close()
+    return fast, slow
+
+
+def test_cells_of_every_kind_read_the_same_as_openpyxl_reads_them(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["score", "text", "when", "flag", "big", "small"])
+    sheet.append([9, "很好\n两行", datetime.datetime(2026, 3, 5, 9, 30), True, 1e20, 0.1])
+    sheet.append([-3, "", datetime.date(2026, 3, 6), False, 12345678901234, 2.5])
+    sheet["A6"] = "=SUM(A2:A3)"
+    sheet["C6"] = '=A2&"!"'
+    sheet["D6"] = "=)"  # a text that begins with "=" is text, not a formula
+    sheet["D6"].data_type = "s"
+    sheet["F8"] = "far right"
+    book.save(tmp_path / "kinds.xlsx")
+    fast, slow = both_readings(tmp_path / "kinds.xlsx")
+    assert fast == slow
+    assert [row.number for row in fast] == [1, 2, 3, 6, 8]
+    assert fast[3].formulas == {0, 2} and fast[3].cells[3] == "=)"
+
+
+def test_a_workbook_as_excel_writes_it_reads_the_same_as_openpyxl_reads_it(tmp_path):
+    path = write_shared_strings(tmp_path / "excel.xlsx", benchmark_answers(40))
+    fast, slow = both_readings(path)
+    assert fast == slow and len(fast) == 41
+    assert fast[1].cells[-1] == "2026-01-01"  # a date style on a serial number
+
+
+def test_a_sheet_whose_elements_carry_a_namespace_prefix_is_read(tmp_path):
+    plain = write_shared_strings(tmp_path / "plain.xlsx", benchmark_answers(3))
+    prefixed = tmp_path / "prefixed.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(prefixed, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = re.sub(r"<(/?)(worksheet|dimension|sheetData|row|c|v)\b", r"<\1x:\2", text)
+                data = text.replace(' xmlns="', ' xmlns:x="').encode()
+            target.writestr(info, data)
+    assert read_answers(prefixed).rows == read_answers(plain).rows
+
+
+def test_without_the_fast_reader_openpyxl_reads_the_rows(tmp_path, monkeypatch):
+    path = workbook(tmp_path / "f.xlsx", [["score", "comment"], [9, "ok"], ["=4+5", "sum"]])
+    expected = read_answers(path)
+    monkeypatch.setattr(sheet_cells, "source_of", lambda sheet: None)
+    assert read_answers(path).rows == expected.rows
