@@ -26,9 +26,10 @@ from cocreate.demo import write_demo
 from cocreate.path_checks import same_file
 from cocreate.records import Change, Row
 from cocreate.store import FileProblem, SessionFile, SessionFileError
+from cocreate.store.disk import write_error
 from cocreate.store.lock import FileLock
 from cocreate.store.ops import Op, insert_rows
-from cocreate.store.paths import untitled_dir
+from cocreate.store.paths import untitled_dir, untitled_dir_path
 from cocreate.templates import journey_rows, template_name
 
 T = TypeVar("T")
@@ -39,10 +40,24 @@ def one_edit(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def in_one_transaction(self: DocumentBase, *args: Any, **kwargs: Any) -> T:
+        refused = self._commits_refused
         with self._edit():
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
+        if self._commits_refused != refused and isinstance(result, int):
+            # The file refused the commit: what the edit made is not there (False, no id).
+            return False if isinstance(result, bool) else None  # type: ignore[return-value]
+        return result
 
     return in_one_transaction
+
+
+class EditNotSaved(SessionFileError):
+    """The file refused an edit (all of it, when it was the disk): `edits` names each undo
+    step that was not saved, in the language of the moment."""
+
+    def __init__(self, error: SessionFileError, edits: Sequence[str]) -> None:
+        super().__init__(error.path, error.problem, error.detail)
+        self.edits = tuple(dict.fromkeys(edits))  # in order, each name once
 
 
 @dataclass
@@ -53,8 +68,14 @@ class Batch:
 
 
 def new_untitled_path() -> Path:
+    """A new name in the folder of untitled sessions; SessionFileError when the folder cannot
+    be made (a full disk)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return untitled_dir() / f"untitled-{stamp}.cocreate"
+    try:
+        folder = untitled_dir()
+    except OSError as error:
+        raise write_error(untitled_dir_path(), error) from error
+    return folder / f"untitled-{stamp}.cocreate"
 
 
 class DocumentBase(QObject):
@@ -65,8 +86,11 @@ class DocumentBase(QObject):
     changed = Signal(object)
     # Emitted when the file behind the document changes (Save As) or its state does.
     file_changed = Signal()
-    # Emitted with a SessionFileError when a change could not be written.
+    # Emitted with a SessionFileError when a change could not be written: once an edit, an
+    # EditNotSaved naming its undo steps when the file refused it.
     write_failed = Signal(object)
+    # Emitted when the file takes an edit again after one or more it refused (space was freed).
+    writes_resumed = Signal()
 
     def __init__(self, store: SessionFile, *, untitled: bool, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,6 +98,12 @@ class DocumentBase(QObject):
         self._untitled = untitled
         self._failures: list[SessionFileError] = []  # told when the edit's transaction ends
         self._commits_refused = 0  # edits whose commit the file refused (nothing was written)
+        self._refusing = False  # the last edit the file was asked to take, it refused
+        self._editing = False  # an edit (_edit) is in progress
+        self._wrote = False  # the edit in progress wrote something
+        self._pending: list[RowCommand] = []  # pushed once the edit's transaction commits
+        self._attempted: list[str] = []  # the undo names of the edit in progress
+        self._unsaved: list[str] = []  # ... and of those of its steps the file refused
         self.undo_stack = QUndoStack(self)
 
     # -- opening and closing -------------------------------------------------------------------
@@ -108,7 +138,7 @@ class DocumentBase(QObject):
         """Open a file; raises SessionFileError (the file left as it was) when it cannot."""
         path = Path(path)
         store = SessionFile.open(path, read_only=read_only)
-        untitled = path.resolve().parent == untitled_dir().resolve()
+        untitled = path.resolve().parent == untitled_dir_path().resolve()
         return cls(store, untitled=untitled)
 
     def close(self, *, discard: bool = False) -> None:
@@ -188,39 +218,51 @@ class DocumentBase(QObject):
         real_ops = [op for op in ops if op is not None]
         if not real_ops:
             return False
-        if not self.apply(real_ops):
-            return False
-        if burst is None:
-            self.undo_stack.push(RowCommand(self, name, real_ops, args))
-        else:
-            self.undo_stack.push(TypingCommand(self, name, real_ops, burst, args))
-        return True
+        refused = self._commits_refused
+        with self._edit():
+            command = (
+                RowCommand(self, name, real_ops, args)
+                if burst is None
+                else TypingCommand(self, name, real_ops, burst, args)
+            )
+            self._attempted.append(command.text())
+            if not self.apply(real_ops):
+                self._unsaved.append(command.text())
+                return False
+            self._pending.append(command)  # on the undo stack once the file took it
+        return self._commits_refused == refused
 
     def apply(self, ops: list[Op]) -> bool:
         """Write row ops in one transaction and tell the listeners, outside the undo history:
         the undo commands replay their ops through it. False when the file refused them."""
+        refused = self._commits_refused
         with self._edit():
             try:
                 change: Change = self._store.apply(ops)
             except SessionFileError as error:
                 self._failures.append(error)
                 return False
+            self._wrote = True
             # Inside the edit's transaction: what the listeners read to show the change is
             # read in it too.
             self.changed.emit(change)
-            return True
+        return self._commits_refused == refused
 
     @contextmanager
     def _edit(self) -> Iterator[None]:
         """One transaction for one edit: its reads, its writes and the listeners' reads.
 
-        Failures are told (write_failed) once it is over, never while it is open. When the
-        commit itself fails, nothing of the edit is in the file although the screen and the
-        undo history were told it was: the history goes (it no longer matches the file) and
-        every listener is told to show the file again."""
-        if self._store.editing:
+        Its undo commands go on the stack once the file took the edit, so a refused edit is
+        never on it and the history before it stays. A full or failing disk refuses the whole
+        edit (cocreate.store.SessionFile.edit). When the commit fails, nothing of the edit is
+        in the file although the screen was told it was: every listener is told to show the
+        file again. Failures are told (write_failed) once it is over, never while it is open,
+        and once for the edit."""
+        if self._editing:
             yield  # part of the edit in progress
             return
+        self._editing, self._wrote = True, False
+        refused: SessionFileError | None = None
         try:
             if self._store.read_only:
                 yield  # its writes are refused one by one (write_failed)
@@ -228,14 +270,31 @@ class DocumentBase(QObject):
                 with self._store.edit():
                     yield
         except SessionFileError as error:
-            self._failures.append(error)
-            self._commits_refused += 1
-            self.undo_stack.clear()
-            self.changed.emit(Change.everything())
+            refused = error
         finally:
+            self._editing = False
+            pending, self._pending = self._pending, []
+            attempted, self._attempted = self._attempted, []
+            unsaved, self._unsaved = self._unsaved, []
             failures, self._failures = self._failures, []
-            for error in failures:
-                self.write_failed.emit(error)
+        if refused is None:
+            for command in pending:
+                self.undo_stack.push(command)
+        else:
+            self._commits_refused += 1
+            self.changed.emit(Change.everything())
+            failures, unsaved = [refused], attempted  # the commit took the statements' failures
+        self._tell(failures, unsaved)
+
+    def _tell(self, failures: list[SessionFileError], unsaved: list[str]) -> None:
+        """Say once what the edit just over could not write; or, after refusals, that the file
+        takes edits again."""
+        if failures:
+            self._refusing = True
+            self.write_failed.emit(EditNotSaved(failures[0], unsaved))
+        elif self._refusing and self._wrote:
+            self._refusing = False
+            self.writes_resumed.emit()
 
     @contextmanager
     def batch(self) -> Iterator[Batch]:

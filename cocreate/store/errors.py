@@ -29,6 +29,8 @@ class FileProblem(StrEnum):
     WRITE_FAILED = "write_failed"
     MIGRATION_FAILED = "migration_failed"
     BROKEN_ROW = "broken_row"
+    DISK_FULL = "disk_full"
+    IO_ERROR = "io_error"
 
 
 #: What each problem means and what to do, in English; the GUI shows its own translation.
@@ -57,6 +59,10 @@ MESSAGES: dict[FileProblem, str] = {
     " it was left as it was",
     FileProblem.BROKEN_ROW: "a row holds a value a session cannot have; the file was left as it"
     " was, and `cocreate repair` saves a repaired copy",
+    FileProblem.DISK_FULL: "the disk is full, so nothing was written (what was there before is"
+    " kept); free some space, then try again",
+    FileProblem.IO_ERROR: "the disk reported an error while writing (an input/output error), so"
+    " nothing was written (what was there before is kept); check the disk, then try again",
 }
 
 

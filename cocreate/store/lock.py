@@ -66,8 +66,11 @@ def _take(lock_file: Path) -> int | None:
     if not _try_lock(fd):
         os.close(fd)
         return None
-    os.ftruncate(fd, 0)
-    os.write(fd, str(os.getpid()).encode("ascii"))
+    try:  # who holds it, for a person looking; the lock is the flock, not these bytes
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+    except OSError:  # a full data folder: the lock holds all the same
+        pass
     return fd
 
 

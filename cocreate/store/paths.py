@@ -11,20 +11,30 @@ import platformdirs
 DATA_DIR_ENV = "COCREATE_DATA_DIR"
 
 
-def data_dir() -> Path:
+def data_dir_path() -> Path:
+    """The data folder, without making it."""
     override = os.environ.get(DATA_DIR_ENV)
-    base = Path(override) if override else Path(platformdirs.user_data_dir("cocreate", False))
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return Path(override) if override else Path(platformdirs.user_data_dir("cocreate", False))
+
+
+def _made(folder: Path) -> Path:
+    """folder, made when missing; OSError when it cannot be (a full disk, no permission)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def data_dir() -> Path:
+    return _made(data_dir_path())
 
 
 def untitled_dir() -> Path:
-    folder = data_dir() / "untitled"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _made(data_dir_path() / "untitled")
+
+
+def untitled_dir_path() -> Path:
+    """Where untitled sessions live, without making the folder."""
+    return data_dir_path() / "untitled"
 
 
 def locks_dir() -> Path:
-    folder = data_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _made(data_dir_path() / "locks")

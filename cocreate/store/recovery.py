@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cocreate.store.errors import SessionFileError
-from cocreate.store.paths import untitled_dir
+from cocreate.store.paths import untitled_dir_path
 from cocreate.store.session_file import SessionFile
 from cocreate.store.summary import SessionSummary, summarize
 
@@ -23,23 +23,31 @@ def recoverable_sessions() -> list[Recoverable]:
 
     Ones nobody edited after they were created (a new session, a fresh demo copy) are deleted
     on the way: nothing is lost.
-    Files that cannot be read are left alone and not offered.
+    Files that cannot be read are left alone and not offered; so are all of them when the data
+    folder cannot be read (a full or failing disk never stops the start).
     """
     found = []
-    for path in untitled_dir().glob("*.cocreate"):
+    try:
+        paths = sorted(untitled_dir_path().glob("*.cocreate"))
+    except OSError:
+        return []
+    for path in paths:
         try:
             # Writable and locked: rolls back a crash's hot journal, and skips open sessions.
             store = SessionFile.open(path)
-        except SessionFileError:
+        except (SessionFileError, OSError):
             continue
         try:
             untouched = store.never_edited()
             summary = summarize(store)
+            modified = path.stat().st_mtime
+        except (SessionFileError, OSError):
+            continue
         finally:
             store.close()
         if untouched:
             path.unlink(missing_ok=True)
             continue
-        found.append(Recoverable(path, summary, path.stat().st_mtime))
+        found.append(Recoverable(path, summary, modified))
     found.sort(key=lambda item: item.modified, reverse=True)
     return found

@@ -12,7 +12,7 @@ import secrets
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -33,8 +33,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from cocreate import __version__
-from cocreate.atomic import replacing
+from cocreate.atomic import check_sqlite, replacing
 from cocreate.store import row_check, schema
+from cocreate.store.disk import DISK_PROBLEMS, disk_problem, write_error
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
 from cocreate.store.lock import FileLock
@@ -106,6 +107,8 @@ class SessionFile:
         self._lock = lock
         self._temp_copy: Path | None = None  # an upgraded copy read in place of an old file
         self._edit: Connection | None = None  # the write transaction of an edit() in progress
+        self._in_edit = False  # an edit() is in progress (perhaps one the file refused to start)
+        self._edit_failure: SessionFileError | None = None  # the disk failed the edit: it all goes
         if not read_only:
             # Going through PERSIST makes SQLite delete a journal a kill left behind that was
             # never made hot (nothing to roll back), so no side file outlives the crash.
@@ -144,9 +147,12 @@ class SessionFile:
                 conn.execute(insert(table("session")).values(**row))
                 if fill is not None:
                     fill(conn)
-        except BaseException:
+        except BaseException as error:
             store.close()
             path.unlink(missing_ok=True)
+            Path(f"{path}-journal").unlink(missing_ok=True)
+            if disk_problem(error) is not None:  # a full disk: said in one line
+                raise write_error(path, error) from error
             raise
         if file_lock is not None:
             file_lock.acquire()  # the file exists now: its identity too (a new file, so free)
@@ -222,7 +228,11 @@ class SessionFile:
         if not wanted:
             return None
         file_lock = FileLock(path)
-        if not file_lock.acquire():
+        try:
+            taken = file_lock.acquire()
+        except OSError as error:  # cocreate's data folder, where the locks are, is full
+            raise write_error(path, error) from error
+        if not taken:
             raise SessionFileError(path, FileProblem.LOCKED)
         return file_lock
 
@@ -344,38 +354,65 @@ class SessionFile:
 
     @property
     def editing(self) -> bool:
-        return self._edit is not None
+        return self._in_edit
 
     @contextmanager
-    def edit(self) -> Iterator[Connection]:
+    def edit(self) -> Iterator[Connection | None]:
         """One write transaction for everything of one edit: what it reads to decide, what it
         writes, and what is read to show it. Reads and apply() join it until it ends; it
         commits at the end (SessionFileError when the commit fails: nothing was written).
-        Nested, it joins the one in progress."""
-        if self._edit is not None:
+        Nested, it joins the one in progress.
+
+        A full or failing disk fails the whole edit: from the first write the disk refuses,
+        every apply() of the edit is refused, and the edit ends rolled back with that error.
+        When the file refuses to start the transaction, it yields None and does the same."""
+        if self._in_edit:
             yield self._edit
             return
+        self._in_edit = True
         try:
-            with self.transaction() as conn:
-                self._edit = conn
+            with ExitStack() as stack:
                 try:
-                    yield conn
-                finally:
-                    self._edit = None
-        except (SQLAlchemyError, sqlite3.Error) as exc:
-            raise SessionFileError(self.path, FileProblem.WRITE_FAILED, str(exc)) from exc
+                    self._edit = stack.enter_context(self.transaction())
+                except (SessionFileError, SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                    self._edit_failure = write_error(self.path, exc)
+                yield self._edit
+                if self._edit_failure is not None:
+                    raise self._edit_failure  # rolls back whatever of the edit is left
+        except SessionFileError:
+            raise
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:  # the commit itself
+            raise write_error(self.path, exc) from exc
+        finally:
+            self._in_edit, self._edit, self._edit_failure = False, None, None
 
     def apply(self, ops: list[Op]) -> Change:
         """Apply the ops in one transaction (or inside the edit in progress): all of them are
-        written, or none."""
+        written, or none (SessionFileError)."""
+        if self._in_edit:
+            return self._apply_in_edit(ops)
         try:
-            if self._edit is not None:
-                with self._edit.begin_nested():  # a savepoint: a refused op undoes its list
-                    return apply_ops(self._edit, ops)
             with self.transaction() as conn:
                 return apply_ops(conn, ops)
-        except (SQLAlchemyError, sqlite3.Error) as exc:
-            raise SessionFileError(self.path, FileProblem.WRITE_FAILED, str(exc)) from exc
+        except SessionFileError:
+            raise
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            raise write_error(self.path, exc) from exc
+
+    def _apply_in_edit(self, ops: list[Op]) -> Change:
+        if self._edit_failure is not None:
+            raise self._edit_failure
+        assert self._edit is not None
+        try:
+            with self._edit.begin_nested():  # a savepoint: a refused op undoes its list
+                return apply_ops(self._edit, ops)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            error = write_error(self.path, exc)
+            if error.problem in DISK_PROBLEMS or not self._raw.in_transaction:
+                # SQLite may have rolled the whole transaction back already: nothing more of
+                # this edit may be written, or it would be written outside it.
+                self._edit_failure = error
+            raise error from exc
 
     def update_op(self, table_name: str, row_id: int, **fields: Any) -> Op | None:
         with self.reading() as conn:
@@ -397,13 +434,20 @@ class SessionFile:
         The copy goes to a temporary file in the target's folder, is synced, and then replaces
         the target in one rename: a crash leaves either the old target or the complete copy.
         """
-        with replacing(Path(target)) as tmp:
-            dst = sqlite3.connect(tmp)
-            try:
-                self._raw.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+        target = Path(target)
+        try:
+            with replacing(target, check=check_sqlite) as tmp:
+                try:
+                    dst = sqlite3.connect(tmp)
+                    try:
+                        self._raw.backup(dst)
+                        dst.execute("PRAGMA journal_mode = DELETE")
+                    finally:
+                        dst.close()
+                finally:
+                    Path(f"{tmp}-journal").unlink(missing_ok=True)
+        except sqlite3.Error as exc:
+            raise write_error(target, exc) from exc
 
 
 def _migrated_copy(path: Path, from_version: int) -> Path:
@@ -411,18 +455,21 @@ def _migrated_copy(path: Path, from_version: int) -> Path:
     folder = data_dir() / "upgraded"
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / f"{secrets.token_hex(8)}.cocreate"
-    src = _connect(path, read_only=True)
-    dst = sqlite3.connect(copy)
     try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    try:
+        src = _connect(path, read_only=True)
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
         _migrate(copy, from_version)
     except SessionFileError as error:  # about cocreate's copy: say it of the user's file
         copy.unlink(missing_ok=True)
         raise SessionFileError(path, error.problem, error.detail) from None
+    except (sqlite3.Error, OSError) as error:  # cocreate's data folder is full
+        copy.unlink(missing_ok=True)
+        raise write_error(path, error, FileProblem.MIGRATION_FAILED) from None
     except BaseException:
         copy.unlink(missing_ok=True)
         raise
@@ -461,5 +508,5 @@ def _migrate(path: Path, from_version: int) -> None:
                 dst.close()
     except SessionFileError:
         raise
-    except Exception as exc:
-        raise SessionFileError(path, FileProblem.MIGRATION_FAILED, str(exc)) from exc
+    except Exception as exc:  # a full disk says so; else the database's words, not its SQL
+        raise write_error(path, exc, FileProblem.MIGRATION_FAILED) from exc

@@ -33,8 +33,8 @@ def start_window(path: str | None = None, demo: bool = False) -> MainWindow:
         opened = window.open_demo()
     elif path:
         opened = window.open_file(path)
-    if not opened:
-        window.new_session()
+    if not opened and not window.session.no_room_for_new:
+        window.new_session()  # when even that has no room, the window starts without one
     QTimer.singleShot(0, window.offer_recovery)
     return window
 

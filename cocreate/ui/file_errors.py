@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cocreate import path_checks
+from cocreate import atomic, path_checks
 from cocreate.document import FileProblem, SessionFileError
 from cocreate.error_words import Trouble, said_by_cocreate, trouble
 from cocreate.path_checks import shown
@@ -74,6 +74,16 @@ _TEXTS = {
         "A row of the file holds a value a session cannot have, perhaps because another"
         " program wrote it. The file was left as it was. Repair… saves a repaired copy.",
     ),
+    FileProblem.DISK_FULL: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The disk is full, so nothing was written; what was there before is kept."
+        " Free some space on the disk, then try again.",
+    ),
+    FileProblem.IO_ERROR: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The disk reported an error (an input/output error), so nothing was written; what was"
+        " there before is kept. Check the disk or its connection, then try again.",
+    ),
 }
 
 
@@ -102,6 +112,20 @@ _OUTPUT_TEXTS = {
     path_checks.FOLDER_GONE: QT_TRANSLATE_NOOP(
         "FileErrors",
         "the folder was removed while the file was being written; nothing was written",
+    ),
+    atomic.DISK_FULL: QT_TRANSLATE_NOOP(
+        "FileErrors", "the disk is full; nothing was written, free some space and try again"
+    ),
+    atomic.DISK_ERROR: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "the disk reported an error while writing (an input/output error); nothing was"
+        " written, check the disk and try again",
+    ),
+    atomic.INCOMPLETE: QT_TRANSLATE_NOOP(
+        "FileErrors", "the file came out incomplete, so it was not kept; try again"
+    ),
+    atomic.NOT_WRITTEN: QT_TRANSLATE_NOOP(
+        "FileErrors", "the file could not be written; nothing was written"
     ),
 }
 

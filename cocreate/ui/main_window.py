@@ -27,7 +27,6 @@ from cocreate.ui.actions import HistoryAction, make_action, set_texts
 from cocreate.ui.canvas_actions import CanvasActions
 from cocreate.ui.export_actions import ExportActions
 from cocreate.ui.facilitation import FacilitationActions
-from cocreate.ui.file_errors import show_file_error
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.inspector import InspectorDock
 from cocreate.ui.inviting import Inviting
@@ -41,6 +40,7 @@ from cocreate.ui.session_dialog import SessionDetailsDialog
 from cocreate.ui.tally import TallyDock
 from cocreate.ui.timer import TimerPanel
 from cocreate.ui.welcome import WelcomePage
+from cocreate.ui.write_failures import WriteFailures
 from cocreate.ui.zoom_indicator import ZoomIndicator
 
 Key = QKeySequence.StandardKey
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.zoom_indicator = ZoomIndicator(self.tabs)
         self.statusBar().addPermanentWidget(self.zoom_indicator)
+        self.write_failures = WriteFailures(self)
         self.setMinimumSize(MIN_WINDOW_SIZE)
         self._fit_to_screen()
         self.retranslate()
@@ -308,6 +309,7 @@ class MainWindow(QMainWindow):
             document.changed.connect(self._update_state)
             document.file_changed.connect(self._update_state)
             document.write_failed.connect(self._write_failed)
+            document.writes_resumed.connect(self.write_failures.resumed)
         self._update_state()
 
     _set_document = set_document  # the name the tests' fixtures close a session with
@@ -374,7 +376,7 @@ class MainWindow(QMainWindow):
         )
 
     def _write_failed(self, error: SessionFileError) -> None:
-        show_file_error(self, self.tr("Change Not Saved"), error)
+        self.write_failures.failed(error)  # one dialog, then the status bar while it lasts
 
     # The session's life, for app.py and the tests: the controller does the work.
 

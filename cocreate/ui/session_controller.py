@@ -67,6 +67,8 @@ class SessionController(QObject):
         self._language = language  # the UI's language code, for a new session's template
         # The language of the template texts of the open session, while New Session made it.
         self._template_language: str | None = None
+        # The data folder, where new sessions start, had no room the last time one was made.
+        self.no_room_for_new = False
         self.new_action = make_action(window, self.new_session, Key.New)
         self.open_action = make_action(window, self.choose_and_open, Key.Open)
         self.demo_action = make_action(window, self.open_demo)
@@ -176,15 +178,20 @@ class SessionController(QObject):
             add_recent_file(document.path)
             self._restore_place(document)
 
-    def _replace_document(self, make: Callable[[], Document]) -> bool:
-        """Close the open session (asking if needed), then open what make() returns."""
+    def _replace_document(self, make: Callable[[], Document], new: bool = False) -> bool:
+        """Close the open session (asking if needed), then open what make() returns (new: a
+        new untitled session, which starts in cocreate's data folder)."""
         if not self.close_session():
             return False
         translate = QCoreApplication.translate
         try:
             document = make()
         except SessionFileError as error:
+            if new and error.problem in (FileProblem.DISK_FULL, FileProblem.IO_ERROR):
+                return self._no_room_for_new(error)
             return self._refused(error)
+        if new:
+            self.no_room_for_new = False
         self._show(document)
         if document.read_only:
             QMessageBox.information(
@@ -197,6 +204,35 @@ class SessionController(QObject):
                 ),
             )
         return True
+
+    def _no_room_for_new(self, error: SessionFileError) -> bool:
+        """A new session cannot start: its data folder's disk is full or failing. The window
+        goes on without one; saved sessions still open."""
+        self.no_room_for_new = True
+        translate = QCoreApplication.translate
+        if error.problem is FileProblem.DISK_FULL:
+            text = translate(
+                "MainWindow",
+                "A new session starts in cocreate's data folder until you save it:\n%1\n\n"
+                "The disk of that folder is full, so no new session could be started. Free some"
+                " space on it, then choose File > New Session. Sessions saved on other disks"
+                " can still be opened (File > Open…).",
+            )
+        else:
+            text = translate(
+                "MainWindow",
+                "A new session starts in cocreate's data folder until you save it:\n%1\n\n"
+                "The disk of that folder reported an error (an input/output error), so no new"
+                " session could be started. Check the disk, then choose File > New Session."
+                " Sessions saved on other disks can still be opened (File > Open…).",
+            )
+        folder = error.path if error.path.suffix != FILE_SUFFIX else error.path.parent
+        warn(
+            self.window,
+            translate("MainWindow", "Cannot Start a New Session"),
+            text.replace("%1", shown(folder)),
+        )
+        return False
 
     def _refused(self, error: SessionFileError) -> bool:
         """A file that cannot be opened: say why; one whose rows break the rules can be
@@ -273,7 +309,7 @@ class SessionController(QObject):
     def new_session(self) -> bool:
         """A new untitled session, its journey from the template in the language of the UI."""
         language = templates.language_code(self._language())
-        if not self._replace_document(lambda: Document.new_untitled(language)):
+        if not self._replace_document(lambda: Document.new_untitled(language), new=True):
             return False
         self._template_language = language
         return True
@@ -289,7 +325,7 @@ class SessionController(QObject):
             self.new_session()
 
     def open_demo(self) -> bool:
-        return self._replace_document(Document.open_demo)
+        return self._replace_document(Document.open_demo, new=True)
 
     def open_file(self, path: Path | str) -> bool:
         path = Path(path)
