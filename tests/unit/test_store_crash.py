@@ -3,7 +3,11 @@
 Each command commits at once, so a crash, a kill or a power cut loses at
 most the action in flight. A child process edits a session through the Document as fast as it
 can and reports each edit once it has returned; the test kills it with SIGKILL at a random
-moment and checks the file.
+moment and checks the file, first with the read-only commands (`info`, `export-json`) as a
+person would run them right after the crash, then by opening it for writing.
+
+Run more trials to measure the family again (the summary line shows with -s):
+COCREATE_KILL_TRIALS=150 pytest tests/unit/test_store_crash.py -s -k random_moment
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -32,6 +37,7 @@ STAGES_PER_EDIT = 4
 NOTE_TEXT = "便签 😀 " * 300  # large enough that one edit spans several pages
 #: The first bytes of a rollback journal that SQLite must play back (a "hot" journal).
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+TRIALS = int(os.environ.get("COCREATE_KILL_TRIALS", "6"))
 
 CHILD = textwrap.dedent(
     """
@@ -86,8 +92,52 @@ def side_files(path: Path) -> tuple[bytes, bytes | None]:
     return path.read_bytes(), journal.read_bytes() if journal.exists() else None
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, seed: int) -> None:
+@dataclass
+class KillTally:
+    """What the kills of this module gave, printed once at its end."""
+
+    tried: int = 0
+    survived: int = 0
+    committed: int = 0  # edits the child saw return before its kill
+    lost: int = 0  # of those, missing from the file
+    hot: int = 0  # kills that left a hot journal (the file mid-commit)
+    read_whole: int = 0  # kills after which info and export-json read the file, unchanged
+
+    def line(self) -> str:
+        return (
+            f"kill -9 trials: {self.tried} tried, {self.survived} survived,"
+            f" {self.tried - self.survived} failed; {self.committed} committed edits,"
+            f" {self.lost} lost; {self.hot} left the file mid-commit (a hot journal);"
+            f" info and export-json right after: {self.read_whole} of {self.tried} read it"
+            " whole and left it unchanged"
+        )
+
+
+@pytest.fixture(scope="module")
+def kills():
+    tally = KillTally()
+    yield tally
+    if tally.tried:
+        print(f"\n{tally.line()}")
+
+
+def read_only_commands(cli, path: Path, out: Path) -> bool:
+    """`cocreate info` and `cocreate export-json` on the file a kill left: both succeed and
+    neither changes the file nor its journal."""
+    before = side_files(path)
+    info = cli("info", path)
+    exported = cli("export-json", path, "-o", out)
+    assert info.returncode == 0, info.stderr
+    assert exported.returncode == 0, exported.stderr
+    assert side_files(path) == before
+    return True
+
+
+@pytest.mark.parametrize("seed", range(TRIALS))
+def test_a_kill_at_a_random_moment_keeps_every_committed_edit(
+    tmp_path: Path, seed: int, kills: KillTally, cli
+) -> None:
+    kills.tried += 1
     rng = random.Random(seed)
     path = tmp_path / "salon 共创.cocreate"
     SessionFile.create(path).close()
@@ -117,6 +167,9 @@ def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, se
     reported = [int(line) for line in lines if line.endswith("\n")]
     assert reported == list(range(len(reported))), "edits reported out of order"
     last = len(reported) - 1  # -1 when the kill came before the first edit returned
+    journal = Path(f"{path}-journal")
+    kills.hot += journal.exists() and journal.read_bytes()[:8] == JOURNAL_MAGIC
+    kills.read_whole += read_only_commands(cli, path, tmp_path / "after the kill.json")
 
     # A read-only reader (info, the exports) first: it never calls the file damaged, reads it
     # as the writer will after rolling back, and changes neither the file nor its journal.
@@ -143,6 +196,8 @@ def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, se
 
     # Every edit the child saw return is in the file; at most the one in flight follows it.
     committed = [row["id"] - 1 for row in journeys]
+    kills.committed += last + 1
+    kills.lost += len(set(range(last + 1)) - set(committed))
     assert committed in (list(range(last + 1)), list(range(last + 2))), (last, committed)
     assert all(row["name"] == f"edit {row['id'] - 1}" for row in journeys)
     # Each edit is whole: all its stages and its note, or nothing of it.
@@ -163,9 +218,9 @@ def test_a_kill_at_a_random_moment_keeps_every_committed_edit(tmp_path: Path, se
     # and no hot journal (a kill can leave a journal that was never made hot: see
     # test_a_journal_left_by_a_kill_is_cleaned_up_on_open).
     assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
-    journal = Path(f"{path}-journal")
     if journal.exists():
         assert journal.read_bytes()[:8] != JOURNAL_MAGIC, "a hot journal was left behind"
+    kills.survived += 1
 
 
 HOT_CHILD = textwrap.dedent(
