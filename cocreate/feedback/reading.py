@@ -132,6 +132,10 @@ class SourceTable:
 def read_answers(path: str | Path) -> SourceTable:
     """The header and the rows of a CSV or XLSX file of survey answers.
 
+    What a file is comes from its first bytes, then its name: an OLE file is an old or a
+    password-protected workbook (refused), a zip or an .xlsx/.xlsm name is a workbook, and
+    anything else is read as CSV text (survey systems often save tab-separated text as .xls).
+
     Raises FeedbackFileError when the file is missing, larger than FILE_MAX, empty, has a
     header but no rows, more than ROWS_MAX rows, or is neither readable text nor a workbook.
     """
@@ -140,7 +144,7 @@ def read_answers(path: str | Path) -> SourceTable:
     if size > FILE_MAX:
         raise FeedbackFileError(path, ReadProblem.TOO_LARGE, f"{size / (1024 * 1024):.1f} MB")
     head = _read_bytes(path, len(_OLE_MAGIC))
-    if head.startswith(_OLE_MAGIC) or path.suffix.casefold() == ".xls":
+    if head.startswith(_OLE_MAGIC):  # also what a password makes of an .xlsx
         raise FeedbackFileError(path, ReadProblem.OLD_WORKBOOK)
     if path.suffix.casefold() in XLSX_SUFFIXES or head.startswith(_ZIP_MAGIC):
         return _read_xlsx(path)

@@ -197,6 +197,11 @@ def test_an_old_xls_or_locked_workbook_is_refused_with_what_to_do(tmp_path):
     assert error.problem is ReadProblem.OLD_WORKBOOK and "save it as .xlsx" in error.message
 
 
+def test_tab_separated_text_saved_as_xls_is_read_as_text(tmp_path):
+    table = read_answers(write(tmp_path, "导出.xls", "推荐分\t评价\n9\t好\n", "gb18030"))
+    assert table.kind == "csv" and table.rows[0].cells == ("9", "好")
+
+
 def test_an_xlsx_with_only_a_header_is_refused(tmp_path):
     path = workbook(tmp_path / "h.xlsx", [["score", "comment"]])
     assert refused(path).problem is ReadProblem.HEADER_ONLY
