@@ -405,7 +405,7 @@ def run_command(argv: Sequence[str]) -> int:
         print(f"cocreate {name}: {error.message}", file=sys.stderr)
         return EXIT_FILE_ERROR
     except OSError as error:
-        print(f"cocreate {name}: {_os_error_message(error)}", file=sys.stderr)
+        print(f"cocreate {name}: {_os_error_message(error, args)}", file=sys.stderr)
         return EXIT_FILE_ERROR
     except CommandError as error:
         print(f"cocreate {name}: {error}", file=sys.stderr)
@@ -437,8 +437,10 @@ def _subject(args: argparse.Namespace) -> str:
     return ""
 
 
-def _os_error_message(error: OSError) -> str:
-    """ "FILE: No such file or directory" rather than "[Errno 2] No such file …: 'FILE'"."""
+def _os_error_message(error: OSError, args: argparse.Namespace) -> str:
+    """ "FILE: No such file or directory" rather than "[Errno 2] No such file …: 'FILE'"; an
+    error that names no file is said of the command's file ("[Errno 28]" never shows)."""
     if error.filename is not None and error.strerror:
         return f"{shown(error.filename)}: {error.strerror}"
-    return str(error)
+    reason = error.strerror or "the file could not be read or written"
+    return f"{_subject(args)}{reason}"

@@ -188,3 +188,21 @@ def test_a_library_error_inside_an_export_is_said_in_cocreates_words(
     result = cli("export-json", session, "-o", tmp_path / "out.json")
     assert_one_clear_line(result, session, isolated_data_dir)
     assert "JSON compliant" not in result.stderr
+
+
+def test_a_system_error_that_names_no_file_is_said_of_the_commands_file(
+    cli, tmp_path, isolated_data_dir, monkeypatch
+):
+    """ "[Errno 28] No space left on device" names no file: the line names the one at work."""
+    import errno
+
+    from cocreate import cli as cli_module
+
+    def full(path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(cli_module, "write_demo", full)
+    out = tmp_path / "demo.cocreate"
+    result = cli("demo", out)
+    assert_one_clear_line(result, out, isolated_data_dir)
+    assert result.stderr == f"cocreate demo: {out}: {os.strerror(errno.ENOSPC)}\n"
