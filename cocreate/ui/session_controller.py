@@ -276,7 +276,7 @@ class SessionController(QObject):
             warn(
                 self.window,
                 title,
-                text.replace("%1", str(target)).replace("%2", error.strerror or str(error)),
+                text.replace("%1", shown(target)).replace("%2", os_error_text(error)),
             )
             return False
         if not self.open_file(target):
