@@ -32,7 +32,7 @@ from cocreate.store import FileProblem, SessionFile, SessionFileError
 from cocreate.ui.app import create_application, start_window
 from tests.benchmark.sessions import build_board_session, build_session
 
-TRIALS = int(os.environ.get("COCREATE_DAMAGE_TRIALS", "30"))
+TRIALS = int(os.environ.get("COCREATE_DAMAGE_TRIALS", "20"))
 
 #: What only SQLite, SQLAlchemy or Python say; none of it may reach a person.
 RAW_WORDS = (
