@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -117,9 +118,24 @@ def write_png(
         before_replacing()
 
 
+#: What XML 1.0 does not allow in a document: control characters but tab, newline and
+#: carriage return; lone surrogates; U+FFFE and U+FFFF. A file can still hold them in a text
+#: (files written before the input rule, other programs), and Qt writes texts as they are.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(svg: bytes) -> bytes:
+    """The SVG Qt wrote, without the characters XML forbids (they are left out of the texts
+    drawn), so that every reader parses it."""
+    text = svg.decode("utf-8", errors="replace")
+    return _NOT_XML.sub("", text).encode("utf-8")
+
+
 def _render_svg(scene: JourneyScene, source: QRectF, path: Path, title: str) -> None:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle(title)
@@ -128,8 +144,10 @@ def _render_svg(scene: JourneyScene, source: QRectF, path: Path, title: str) -> 
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
-    if not path.exists() or path.stat().st_size == 0:
+    svg = buffer.data().data()
+    if not svg:
         raise OSError(f"{path}: the image could not be written")
+    path.write_bytes(xml_safe(svg))
 
 
 def export_journey_image(session: Path, out: Path, journey: str | None = None) -> None:

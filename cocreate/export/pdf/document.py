@@ -34,7 +34,7 @@ from cocreate.export.pdf.data import (
     printed_texts,
 )
 from cocreate.export.pdf.draw import Painter
-from cocreate.export.pdf.fonts import FontSet, font_set
+from cocreate.export.pdf.fonts import FontSet, font_set, normalized
 from cocreate.export.pdf.health_pages import health_blocks, health_lists
 from cocreate.export.pdf.legend import legend, legend_rows
 from cocreate.export.pdf.notes_pages import notes_blocks
@@ -135,11 +135,12 @@ def _write_pdf(
         pageCompression=1,
         initialFontName=fonts.main.name,  # no stray Helvetica when everything is embedded
     )
-    canvas.setTitle(str(session.get("title") or "") or texts("untitled_session"))
-    canvas.setAuthor(str(session.get("facilitator") or ""))
-    canvas.setSubject(str(session.get("theme") or ""))
+    # The metadata and the outline hold people's text as the pages draw it (normalized).
+    canvas.setTitle(normalized(str(session.get("title") or "")) or texts("untitled_session"))
+    canvas.setAuthor(normalized(str(session.get("facilitator") or "")))
+    canvas.setSubject(normalized(str(session.get("theme") or "")))
     canvas.setCreator(f"cocreate {__version__}")
-    canvas.setKeywords(", ".join(j.row["name"] for j in data.journeys))
+    canvas.setKeywords(", ".join(normalized(j.row["name"]) for j in data.journeys))
     painter = Painter(canvas, fonts)
     pages = plan_document(painter, data, texts, sheet)
     numbers = {page.key: index + 1 for index, page in enumerate(pages)}
@@ -152,7 +153,7 @@ def _write_pdf(
             # One destination per entry: reportlab keeps one title per destination name.
             destination = f"{page.key}/{entry}"
             canvas.bookmarkPage(destination)
-            canvas.addOutlineEntry(title, destination, level=level, closed=level > 0)
+            canvas.addOutlineEntry(normalized(title), destination, level=level, closed=level > 0)
         if page.chrome:
             draw_chrome(painter, sheet, page, footer, context)
         else:

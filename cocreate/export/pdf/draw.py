@@ -10,6 +10,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from cocreate.export.pdf import style
+from cocreate.export.pdf.bidi import visual
 from cocreate.export.pdf.fonts import FontSet, normalized
 from cocreate.export.pdf.wrap import elide, wrap
 
@@ -101,7 +102,8 @@ class Painter:
         canvas.saveState()
         style.fill(canvas, color)
         style.stroke(canvas, color)
-        width = self.fonts.draw(canvas, x, y, normalized(text), size, bold=bold, align=align)
+        line = visual(normalized(text))
+        width = self.fonts.draw(canvas, x, y, line, size, bold=bold, align=align)
         canvas.restoreState()
         return width
 

@@ -5,8 +5,9 @@ outlines, and it has no font fallback of its own. So the main font is searched f
 (fonts-wqy-microhei on Debian, Microsoft YaHei / SimHei on Windows, a few macOS fonts, then
 fc-match), and text is cut into runs by glyph coverage: a character the main font lacks (an
 emoji) is drawn with the first fallback that has it (Symbola, Segoe UI Emoji, DejaVu Sans).
-A character no font has is drawn with the main font (it may show as an empty box): never an
-error. Bold is drawn as filled and stroked text, since the CJK fonts come in one weight.
+A character no font has is drawn with the main font as its empty box, and still reads back
+as itself when the text is copied or searched: never an error. Bold is drawn as filled and
+stroked text, since the CJK fonts come in one weight.
 No Qt.
 """
 
@@ -24,6 +25,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from cocreate.rules import clean_text
 
 #: Set to "path" or "path#index" to choose the main font (a TrueType font with Chinese glyphs).
 FONT_ENVIRONMENT = "COCREATE_PDF_FONT"
@@ -67,6 +70,9 @@ _STANDARD_FONT, _STANDARD_BOLD = "Helvetica", "Helvetica-Bold"
 
 #: Characters that take no room and need no glyph (joiners, variation selectors).
 _INVISIBLE = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF} | set(range(0xFE00, 0xFE10)))
+#: How many texts a FontSet remembers the runs and width of (it forgets them all beyond).
+CACHE_MAX = 100_000
+
 #: Skin-tone modifiers: a one-colour font draws them as swatches after the emoji; left out.
 _SKIN_TONES = frozenset(range(0x1F3FB, 0x1F400))
 
@@ -98,6 +104,15 @@ class _Font:
     path: Path | None
     index: int
     glyphs: frozenset[int] | None  # None: a standard font (WinAnsi encoding)
+
+    tt: TTFont | None = None  # the TrueType font registered under name (None: a standard one)
+
+    def box_for(self, char: str) -> None:
+        """Draw char, which this font lacks, as the font's empty box (glyph 0) under a code of
+        its own, so that the PDF's map back to text still holds char. reportlab would give
+        every such character the one code 0, which reads back as U+0000."""
+        if self.tt is not None:
+            self.tt.face.charToGlyph.setdefault(ord(char), 0)
 
     def covers(self, char: str) -> bool:
         if self.glyphs is None:
@@ -200,7 +215,7 @@ def _load(path: Path, index: int) -> _Font | None:
                 tt = None
             if tt is not None:
                 pdfmetrics.registerFont(tt)
-                font = _Font(name, path, index, frozenset(tt.face.charToGlyph))
+                font = _Font(name, path, index, frozenset(tt.face.charToGlyph), tt)
         _loaded[key] = font
     return _loaded[key]
 
@@ -281,6 +296,7 @@ class FontSet:
                 return font
         if ord(char) in _INVISIBLE:
             return None
+        self.main.box_for(char)
         return self.main
 
     def runs(self, text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
@@ -288,6 +304,8 @@ class FontSet:
         key = (text, bold)
         found = self._runs.get(key)
         if found is None:
+            if len(self._runs) >= CACHE_MAX:  # shared by every document: kept bounded
+                self._runs.clear()
             found = self._runs[key] = tuple(self._cut(text, bold))
         return found
 
@@ -309,6 +327,8 @@ class FontSet:
         key = (text, bold)
         unit = self._widths.get(key)
         if unit is None:
+            if len(self._widths) >= CACHE_MAX:
+                self._widths.clear()
             unit = self._widths[key] = sum(
                 pdfmetrics.stringWidth(part, name, 1.0) for name, part in self.runs(text, bold)
             )
@@ -378,6 +398,7 @@ def _shared(fonts: FontSet) -> FontSet:
 
 
 def normalized(text: str) -> str:
-    """People's text as it is drawn: NFC, with tabs and other control characters as spaces."""
-    text = unicodedata.normalize("NFC", text)
-    return "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
+    """People's text as it is drawn: as the input rule keeps it (a file may be older than the
+    rule), composed (NFC: a reader copies the text out as the same characters, and an accent
+    typed as a separate mark is drawn as the one accented letter), tabs as spaces."""
+    return unicodedata.normalize("NFC", clean_text(text)).replace("\t", " ")

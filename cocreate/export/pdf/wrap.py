@@ -8,7 +8,9 @@ line-breaking rules).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from itertools import accumulate
 
 #: Never at the start of a line.
 NO_LINE_START = frozenset(
@@ -19,6 +21,8 @@ NO_LINE_START = frozenset(
 NO_LINE_END = frozenset("([{£¥‘“〈《「『【〔〖〘〚〝﹙﹛﹝（［｛￡￥")
 
 Measure = Callable[[str], float]
+
+ZWJ = "\u200d"
 
 
 def _wide(char: str) -> bool:
@@ -34,8 +38,23 @@ def _wide(char: str) -> bool:
     )
 
 
+def _joins(before: str, after: str) -> bool:
+    """Whether after belongs to the character before it: a combining mark (accents, variation
+    selectors), a skin tone, or either side of a zero-width joiner."""
+    code = ord(after)
+    if code < 0x300:  # no marks before the combining diacritics: most text ends here
+        return before == ZWJ
+    return (
+        unicodedata.category(after).startswith("M")
+        or 0x1F3FB <= code <= 0x1F3FF
+        or ZWJ in (before, after)
+    )
+
+
 def _can_break(before: str, after: str, before_before: str) -> bool:
     """May a line end between before and after?"""
+    if _joins(before, after):
+        return False
     if after.isspace():
         return False  # spaces stay at the end of the line before
     if before.isspace():
@@ -61,16 +80,28 @@ def atoms(text: str) -> list[str]:
     return found
 
 
+def clusters(text: str) -> list[str]:
+    """text as characters with what joins them (see _joins): the places a word may be cut."""
+    found: list[str] = []
+    for char in text:
+        if found and _joins(found[-1][-1], char):
+            found[-1] += char
+        else:
+            found.append(char)
+    return found
+
+
 def _force_break(atom: str, width: float, measure: Measure) -> list[str]:
-    """A word wider than the line, cut between characters."""
+    """A word wider than the line, cut between characters (never between a character and
+    the marks on it)."""
     pieces: list[str] = []
     current = ""
-    for char in atom:
-        if current and measure(current + char) > width:
+    for cluster in clusters(atom):
+        if current and measure(current + cluster) > width:
             pieces.append(current)
-            current = char
+            current = cluster
         else:
-            current += char
+            current += cluster
     if current:
         pieces.append(current)
     return pieces
@@ -125,10 +156,24 @@ def wrap(
 def elide(
     text: str, width: float, measure: Measure, ellipsis: str = "…", force: bool = False
 ) -> str:
-    """text cut to fit width with the ellipsis at its end (always added when force)."""
+    """text cut to fit width with the ellipsis at its end (always added when force).
+
+    The longest prefix that fits is found by halving, so a long text costs a few
+    measurements of it, not one per character it loses.
+    """
     if not force and measure(text) <= width:
         return text
-    cut = text.rstrip()
-    while cut and measure(cut + ellipsis) > width:
-        cut = cut[:-1].rstrip()
-    return cut + ellipsis
+    text = text.rstrip()
+    ends = list(accumulate(len(cluster) for cluster in clusters(text)))  # where a cut may be
+
+    def cut(count: int) -> str:
+        return text[: ends[count - 1]].rstrip() if count else ""
+
+    low, high = 0, len(ends)  # low clusters fit (none, as the last resort)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(cut(middle) + ellipsis) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return cut(low) + ellipsis
