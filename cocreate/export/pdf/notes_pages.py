@@ -112,14 +112,66 @@ def notes_blocks(
     columns = max(1, min(4, int(sheet.content_width // (235 * scale))))
     gap = 12 * scale
     card_width = (sheet.content_width - gap * (columns - 1)) / columns
+    text_width = _text_width(sheet, card_width)
+    most = _most_lines(sheet)
     for group in note_groups(journey, votes, texts):
         blocks.append(_group_heading(painter, sheet, group, votes, texts))
-        for start in range(0, len(group.notes), columns):
-            row = group.notes[start : start + columns]
+        row: list[tuple[Row, list[str]]] = []
+        for note in group.notes:
+            wrapped = painter.lines(note["text"], text_width, _text_size(sheet))
+            if len(wrapped) <= most:
+                row.append((note, wrapped))
+            if row and (len(row) == columns or len(wrapped) > most):
+                blocks.append(
+                    _note_row(painter, sheet, journey, data, texts, group, row, card_width, gap)
+                )
+                row = []
+            if len(wrapped) > most:  # longer than a card holds: the page's width, page by page
+                blocks.extend(_long_note(painter, sheet, journey, data, texts, group, note, gap))
+        if row:
             blocks.append(
                 _note_row(painter, sheet, journey, data, texts, group, row, card_width, gap)
             )
     return blocks
+
+
+def _text_size(sheet: Sheet) -> float:
+    return 9.5 * sheet.type_scale
+
+
+def _most_lines(sheet: Sheet) -> int:
+    """The lines of a note that fit on a page with its card's edges and footer."""
+    scale = sheet.type_scale
+    return max(1, int((sheet.content_height - 90 * scale) // (_text_size(sheet) * LEADING)))
+
+
+def _text_width(sheet: Sheet, card_width: float) -> float:
+    return card_width - 22 * sheet.type_scale
+
+
+def _long_note(
+    painter: Painter,
+    sheet: Sheet,
+    journey: JourneyData,
+    data: SessionData,
+    texts: Texts,
+    group: _NoteGroup,
+    note: Row,
+    gap: float,
+) -> list[Block]:
+    """A note as long as a page or longer, in full: as wide as the page and cut into pieces
+    that each fit on a page; its footer under the last piece."""
+    width = sheet.content_width
+    lines = painter.lines(note["text"], _text_width(sheet, width), _text_size(sheet))
+    most = _most_lines(sheet)
+    pieces = [lines[start : start + most] for start in range(0, len(lines), most)]
+    last = len(pieces) - 1
+    return [
+        _note_row(
+            painter, sheet, journey, data, texts, group, [(note, piece)], width, gap, index == last
+        )
+        for index, piece in enumerate(pieces)
+    ]
 
 
 def _group_heading(
@@ -152,29 +204,24 @@ def _note_row(
     data: SessionData,
     texts: Texts,
     group: _NoteGroup,
-    row: list[Row],
+    row: list[tuple[Row, list[str]]],
     card_width: float,
     gap: float,
+    footer: bool = True,
 ) -> Block:
+    """A row of note cards, each note with its lines (and, unless footer is False, with its
+    pin, category, author and votes under them)."""
     scale = sheet.type_scale
-    size = 9.5 * scale
+    size = _text_size(sheet)
     pad = 9 * scale
-    text_width = card_width - 2 * pad - 4 * scale
-    # A note is cut (with an ellipsis) only when it would not fit on a page by itself.
-    most = max(1, int((sheet.content_height - 90 * scale) // (size * LEADING)))
+    text_width = _text_width(sheet, card_width)
     prepared = []
-    for note in row:
-        lines = painter.lines(note["text"], text_width, size, max_lines=most)
-        pin = _pin_text(journey, note, texts, with_stage=group.show_pin)
+    for note, lines in row:
+        pin = _pin_text(journey, note, texts, with_stage=group.show_pin) if footer else ""
         pin_lines = painter.lines(pin, text_width, 7.5 * scale, max_lines=2) if pin else []
-        height = (
-            pad
-            + len(lines) * size * LEADING
-            + 6 * scale
-            + len(pin_lines) * 7.5 * scale * 1.3
-            + 18 * scale
-            + pad
-        )
+        height = pad + len(lines) * size * LEADING + pad
+        if footer:
+            height += 6 * scale + len(pin_lines) * 7.5 * scale * 1.3 + 18 * scale
         prepared.append((note, lines, pin_lines, height))
     height = max(item[3] for item in prepared)
 
@@ -183,7 +230,6 @@ def _note_row(
         for index, (note, lines, pin_lines, _h) in enumerate(prepared):
             cx = x + index * (card_width + gap)
             author = data.participant_by_id.get(note["author_id"])
-            author_color = author["color"] if author else style.FAINT
             # As on the canvas: the note's own colour, else its author's, else sticky yellow.
             color = style.note_color(note, author["color"] if author else None, by_category=False)
             style.fill(canvas, style.tint(color, 0.22))
@@ -201,39 +247,58 @@ def _note_row(
             if pin_lines:
                 y -= 4 * scale
                 y -= p.block(tx, y, pin_lines, 7.5 * scale, color=style.MUTED, leading=1.3)
-            base = top - height + pad + 2 * scale
-            x_end = cx + card_width - pad
-            note_votes = data.note_votes.get(note["id"], 0)
-            if note_votes:
-                label = str(note_votes)
-                w = p.text(
-                    x_end, base, label, 8.5 * scale, bold=True, color=style.ACCENT, align="right"
-                )
-                style.fill(canvas, style.ACCENT)
-                canvas.circle(x_end - w - 5 * scale, base + 3 * scale, 3 * scale, stroke=0, fill=1)
-                x_end -= w + 14 * scale
-            category = note["category"]
-            used = 0.0
-            if category:
-                background, ink = style.category_badge(category)
-                label = texts.enum("category", category)
-                used = (
-                    p.pill(
-                        tx,
-                        base - 3 * scale,
-                        label,
-                        7 * scale,
-                        background,
-                        foreground=ink,
-                        height=12 * scale,
-                    )
-                    + 6 * scale
-                )
-            name = author["name"] if author else texts("no_author")
-            room = x_end - (tx + used) - 14 * scale
-            if room > 20 * scale:
-                name = p.elided(name, room, 7.5 * scale)
-                p.swatch(tx + used + 4 * scale, base + 2.6 * scale, 3.2 * scale, author_color)
-                p.text(tx + used + 11 * scale, base, name, 7.5 * scale, color=style.MUTED)
+            if footer:
+                _note_footer(p, sheet, data, texts, note, top - height, cx, card_width)
 
     return Block(height, draw, space_before=gap * 0.8)
+
+
+def _note_footer(
+    p: Painter,
+    sheet: Sheet,
+    data: SessionData,
+    texts: Texts,
+    note: Row,
+    bottom: float,
+    cx: float,
+    card_width: float,
+) -> None:
+    """A note's votes, category and author along the bottom of its card."""
+    scale = sheet.type_scale
+    pad = 9 * scale
+    canvas = p.canvas
+    author = data.participant_by_id.get(note["author_id"])
+    author_color = author["color"] if author else style.FAINT
+    tx = cx + pad + 4 * scale
+    base = bottom + pad + 2 * scale
+    x_end = cx + card_width - pad
+    note_votes = data.note_votes.get(note["id"], 0)
+    if note_votes:
+        label = str(note_votes)
+        w = p.text(x_end, base, label, 8.5 * scale, bold=True, color=style.ACCENT, align="right")
+        style.fill(canvas, style.ACCENT)
+        canvas.circle(x_end - w - 5 * scale, base + 3 * scale, 3 * scale, stroke=0, fill=1)
+        x_end -= w + 14 * scale
+    category = note["category"]
+    used = 0.0
+    if category:
+        background, ink = style.category_badge(category)
+        label = texts.enum("category", category)
+        used = (
+            p.pill(
+                tx,
+                base - 3 * scale,
+                label,
+                7 * scale,
+                background,
+                foreground=ink,
+                height=12 * scale,
+            )
+            + 6 * scale
+        )
+    name = author["name"] if author else texts("no_author")
+    room = x_end - (tx + used) - 14 * scale
+    if room > 20 * scale:
+        name = p.elided(name, room, 7.5 * scale)
+        p.swatch(tx + used + 4 * scale, base + 2.6 * scale, 3.2 * scale, author_color)
+        p.text(tx + used + 11 * scale, base, name, 7.5 * scale, color=style.MUTED)
