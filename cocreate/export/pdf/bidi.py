@@ -20,6 +20,7 @@ not have here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _STRONG_RTL = frozenset({"R", "AL"})
@@ -36,10 +37,19 @@ _MIRRORED = dict(
 )
 
 
+#: The right-to-left mark and the blocks of right-to-left letters (Hebrew to NKo, Arabic and its
+#: presentation forms, the scripts beyond the BMP): a quick look before the exact one.
+_RTL_BLOCKS = re.compile(
+    "[\u200f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
 def needs_reordering(text: str) -> bool:
     """Whether the text holds a right-to-left character (most text does not: it is drawn as
     it is)."""
-    return any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text)
+    return _RTL_BLOCKS.search(text) is not None and any(
+        unicodedata.bidirectional(char) in _STRONG_RTL for char in text
+    )
 
 
 def _types(text: str) -> list[str]:
