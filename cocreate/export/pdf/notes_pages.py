@@ -1,6 +1,9 @@
 """The notes pages of the PDF blueprint: a journey's sticky notes by cluster, then by stage,
 ranked by votes (no Qt).
 
+Every note is printed in full: cards in rows of up to four, and a note longer than a card holds
+(up to 10 000 characters) across the page's width, cut between lines into pieces a page each.
+
 Hidden (private) notes are never printed: a PDF leaves the room, so their text stays out and
 only their number is said.
 """
