@@ -70,11 +70,10 @@ _STANDARD_FONT, _STANDARD_BOLD = "Helvetica", "Helvetica-Bold"
 
 #: Characters that take no room and need no glyph (joiners, variation selectors).
 _INVISIBLE = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF} | set(range(0xFE00, 0xFE10)))
-#: How many texts a FontSet remembers the runs and width of (it forgets them all beyond).
-CACHE_MAX = 100_000
-
 #: Skin-tone modifiers: a one-colour font draws them as swatches after the emoji; left out.
 _SKIN_TONES = frozenset(range(0x1F3FB, 0x1F400))
+#: How many texts a FontSet remembers the runs and width of (it forgets them all beyond).
+CACHE_MAX = 100_000
 
 
 class NoChineseFontError(RuntimeError):
@@ -104,7 +103,6 @@ class _Font:
     path: Path | None
     index: int
     glyphs: frozenset[int] | None  # None: a standard font (WinAnsi encoding)
-
     tt: TTFont | None = None  # the TrueType font registered under name (None: a standard one)
 
     def box_for(self, char: str) -> None:
