@@ -57,10 +57,10 @@ NO_AUTHOR = "Noauthor"
 
 
 def printable(text: str) -> bool:
-    """A text every reader can be asked to give back: printable characters (and line breaks
-    and tabs between them), all assigned, all in the Basic Multilingual Plane."""
+    """A text every reader can be asked to give back: printable characters (and white space
+    between them), all assigned, all in the Basic Multilingual Plane."""
     return all(
-        (char.isprintable() or char in "\n\t")
+        (char.isprintable() or char.isspace())
         and unicodedata.category(char) != "Cn"
         and ord(char) <= 0xFFFF
         for char in text
