@@ -43,17 +43,21 @@ class RowCommand(QUndoCommand):
         self._document = document
         self._ops = ops
         self._applied = True  # Document.execute applied the ops before pushing
+        self._unapplied = False  # the next undo finds the ops already taken back
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
         if not self._document.apply(self._ops):
-            self._forget_history()
+            self._step_back(redone=True)
 
     def undo(self) -> None:
+        if self._unapplied:
+            self._unapplied = False
+            return
         if not self._document.apply(inverse_ops(self._ops)):
-            self._forget_history()
+            self._step_back(redone=False)
 
     def retranslate(self) -> None:
         self.setText(fill_args(QCoreApplication.translate("Document", self._name), self._args))
@@ -63,10 +67,17 @@ class RowCommand(QUndoCommand):
         """The ops this action applies."""
         return self._ops
 
-    def _forget_history(self) -> None:
-        """The file refused the change (the message is shown): the stack no longer matches
-        the file, so its history goes rather than undoing into a wrong state."""
-        QTimer.singleShot(0, self._document.undo_stack.clear)
+    def _step_back(self, redone: bool) -> None:
+        """The file refused the undo or redo (a full disk; the message is shown): it holds
+        what it held, so the history steps back to where it was, writing nothing (the flag
+        makes that step a no-op), and the history before and after stays."""
+        stack = self._document.undo_stack
+        if redone:
+            self._unapplied = True
+            QTimer.singleShot(0, stack.undo)
+        else:
+            self._applied = True
+            QTimer.singleShot(0, stack.redo)
 
 
 class TypingCommand(RowCommand):

@@ -125,10 +125,24 @@ def test_a_note_undone_while_being_edited_is_not_written(document, qtbot):
     QApplication.processEvents()
 
 
-def test_a_change_the_file_refuses_during_undo_clears_the_history(document, qtbot, monkeypatch):
+def test_an_undo_or_redo_the_file_refuses_leaves_the_history_where_the_file_is(
+    document, qtbot, monkeypatch
+):
     document.rename_session("One")
     document.rename_session("Two")
+    stack = document.undo_stack
     monkeypatch.setattr(document, "apply", lambda ops: False)  # as when the disk is full
-    document.undo_stack.undo()
-    qtbot.waitUntil(lambda: document.undo_stack.count() == 0)
+    stack.undo()
+    qtbot.waitUntil(lambda: stack.index() == 2)  # back where the file is, the history kept
     assert document.session()["title"] == "Two"  # the file kept what it had
+    assert stack.count() == 2
+    monkeypatch.undo()  # space again
+    stack.undo()
+    assert document.session()["title"] == "One"
+    monkeypatch.setattr(document, "apply", lambda ops: False)
+    stack.redo()
+    qtbot.waitUntil(lambda: stack.index() == 1)
+    assert document.session()["title"] == "One"
+    monkeypatch.undo()
+    stack.redo()
+    assert document.session()["title"] == "Two"

@@ -153,6 +153,14 @@ def test_a_note_the_disk_refuses_is_told_once_and_the_next_one_after_freeing_spa
         assert len(dialogs.seen) == 1  # no second dialog: the status bar says it
         assert "“Add Note”" in window.statusBar().currentMessage()
 
+        moves: list[int] = []
+        document.undo_stack.indexChanged.connect(moves.append)
+        undo(qtbot, window)  # refused too: the history stays where the file is
+        qtbot.waitUntil(lambda: moves == [0, 1])
+        assert document.undo_stack.count() == 1
+        assert note_texts(path)[-1] == "Saved first 先存"
+        assert len(dialogs.seen) == 1
+
         fault.free()
         write_note(qtbot, window, "Saved after 后存")  # no restart
         assert note_texts(path)[-1] == "Saved after 后存"

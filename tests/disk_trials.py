@@ -1,0 +1,497 @@
+"""Trials of a full or failing disk at the Nth write, family by family, counted as the issue
+asks: tried, survived (file intact, opens, undo consistent, the old target untouched), failed
+(the fault fired and the write was refused), data lost.
+
+Fault injection (tests/disk_faults.py) drives edits, Save As, upgrades and new sessions at every
+write they make; a real 1 MB tmpfs drives the exports at every level of free space up to what
+they need. `python -m tests.disk_trials` prints the table; tests/test_full_disk.py keeps it in
+the suite (slow).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cocreate import atomic
+from cocreate.demo import write_demo
+from cocreate.model import TABLES
+from cocreate.path_checks import OutputPathError
+from cocreate.store import Insert, SessionFile, SessionFileError, schema
+from tests.disk_faults import FULL, IO_ERROR, DiskFault, failing_disk, fill, make_room, small_disk
+
+DISK_WORDS = ("disk_full", "io_error", atomic.DISK_FULL, atomic.DISK_ERROR)
+KINDS = [(FULL, False), (FULL, True), (IO_ERROR, False), (IO_ERROR, True)]
+
+
+@dataclass
+class Tally:
+    family: str
+    tried: int = 0
+    survived: int = 0
+    failed: int = 0
+    lost: int = 0
+
+    def add(self, survived: bool, failed: bool, lost: bool) -> None:
+        self.tried += 1
+        self.survived += survived
+        self.failed += failed
+        self.lost += lost
+
+    def row(self) -> str:
+        return f"| {self.family} | {self.tried} | {self.survived} | {self.failed} | {self.lost} |"
+
+
+Dump = dict[str, list[dict[str, Any]]]
+
+
+def dump_file(path: Path) -> Dump:
+    store = SessionFile.open(path, read_only=True, lock=False)
+    try:
+        return dump(store)
+    finally:
+        store.close()
+
+
+def dump(store: SessionFile) -> Dump:
+    return {model.__tablename__: store.rows(model.__tablename__) for model in TABLES}
+
+
+def intact(path: Path) -> bool:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def opens(path: Path) -> bool:
+    try:
+        SessionFile.open(path).close()
+    except SessionFileError:
+        return False
+    return True
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.startswith(".") or p.name.endswith("-journal")
+    )
+
+
+def said_the_disk(error: BaseException) -> bool:
+    words = getattr(error, "problem", None) or getattr(error, "strerror", None)
+    return words in DISK_WORDS
+
+
+@contextmanager
+def folder() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="cocreate-disk-trials-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# -- edits, with the undo history --------------------------------------------------------------
+
+
+def edit_steps(document: Any) -> list[Callable[[], object]]:
+    """A salon's edits of every kind: one transaction each (the last one: three phones' edits
+    in one batch), each one or more undo steps."""
+    journey = document.rows("journey")[0]["id"]
+    card = document.rows("touchpoint", journey_id=journey)[0]["id"]
+    notes = [row["id"] for row in document.rows("note", journey_id=journey)]
+
+    def batch() -> bool:
+        with document.batch() as made:
+            for n in range(3):
+                document.execute(
+                    "Add Note", [Insert("note", {"journey_id": journey, "text": f"b{n}"})]
+                )
+        return made.committed
+
+    return [
+        lambda: document.rename_session("满 full 1"),
+        lambda: document.add_note(journey, "a note 便签", None, 10.0, 20.0),
+        lambda: document.add_participant("Ann 安", "#ef9a9a", "participant"),
+        lambda: document.type_touchpoint_text([card], "title", "typed 1", 7),
+        lambda: document.type_touchpoint_text([card], "title", "typed 12", 7),
+        lambda: document.update_notes(notes[:3], color="#ffe082"),
+        lambda: document.delete_items([], [], notes[3:5]),
+        lambda: document.add_stage(journey, "New stage 新阶段"),
+        batch,
+        lambda: document.rename_session("满 full 2"),
+    ]
+
+
+def edit_trial(source: Path, work: Path, at: int, error: str, rolls_back: bool) -> tuple:
+    """(survived, failed, lost) of the steps with the disk failing from the `at`th write until
+    two steps later."""
+    from cocreate.document import Document
+
+    shutil.copyfile(source, work)
+    fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+    ok = True
+    with failing_disk(fault):
+        document = Document.open(work)
+    told: list[object] = []
+    document.write_failed.connect(told.append)
+    try:
+        document.undo_stack.clear()
+        states = [dump(document.store)]  # the file after each step the file took
+        counts = [0]
+        steps = edit_steps(document)
+        failed_at = None
+        for index, step in enumerate(steps):
+            before, told_before = dump(document.store), len(told)
+            step()
+            after = dump(document.store)
+            if len(told) > told_before:  # refused: nothing of it in the file
+                failed_at = index if failed_at is None else failed_at
+                ok &= after == before and said_the_disk(told[-1])
+            elif after != before and document.undo_stack.count() == counts[-1]:
+                states[-1] = after  # typing merged into the step before: one undo step
+            elif after != before:
+                states.append(after)
+                counts.append(document.undo_stack.count())
+            if failed_at is not None and index >= failed_at + 1:
+                fault.free()  # space again: the edits after this just work
+        ok &= document.undo_stack.count() == counts[-1]
+        fault.free()  # the undo and redo below need space too
+        lost = dump(document.store) != states[-1]
+        for state, count in zip(reversed(states[:-1]), reversed(counts[:-1]), strict=True):
+            while document.undo_stack.index() > count:
+                document.undo_stack.undo()
+            lost |= dump(document.store) != state
+        while document.undo_stack.canRedo():
+            document.undo_stack.redo()
+        lost |= dump(document.store) != states[-1]
+    finally:
+        document.close()
+    ok &= intact(work) and opens(work) and leftovers(work.parent) == []
+    return ok and not lost, fault.failed > 0, lost
+
+
+def edit_writes(source: Path, work: Path) -> int:
+    """How many writes the steps make with a disk that never fails."""
+    from cocreate.document import Document
+
+    shutil.copyfile(source, work)
+    fault = DiskFault(at=10**9)
+    with failing_disk(fault):
+        document = Document.open(work)
+        try:
+            for step in edit_steps(document):
+                step()
+        finally:
+            document.close()
+    return fault.writes
+
+
+def edits_family(place: Path) -> Tally:
+    tally = Tally("edits (10 steps, every Nth write; full/IO, with and without SQLite's rollback)")
+    source = place / "demo.cocreate"
+    write_demo(source)
+    writes = edit_writes(source, place / "count.cocreate")
+    for at in range(1, writes + 2):
+        for error, rolls_back in KINDS:
+            tally.add(*edit_trial(source, place / "work.cocreate", at, error, rolls_back))
+    return tally
+
+
+# -- Save As ------------------------------------------------------------------------------------
+
+
+def save_as_family(place: Path) -> Tally:
+    from cocreate.document import Document
+
+    tally = Tally("Save As (every write; old target present or not)")
+    source = place / "demo.cocreate"
+    write_demo(source)
+    out = place / "out"
+    out.mkdir()
+    for at in range(1, 4):
+        for error, rolls_back in KINDS:
+            for old_target in (False, True):
+                target = out / "saved.cocreate"
+                target.unlink(missing_ok=True)
+                if old_target:
+                    target.write_bytes(b"the old target")
+                work = place / "work.cocreate"
+                shutil.copyfile(source, work)
+                fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+                with failing_disk(fault):
+                    document = Document.open(work)
+                    expected = dump(document.store)
+                    ok = True
+                    try:
+                        try:
+                            document.save_as(target)
+                        except (SessionFileError, OSError) as refused:
+                            ok &= said_the_disk(refused) and document.path == work
+                            kept = target.exists() and target.read_bytes() == b"the old target"
+                            ok &= kept == old_target and (old_target or not target.exists())
+                            ok &= leftovers(out) == []
+                        fault.free()
+                        document.save_as(target)
+                        ok &= document.path == target
+                    finally:
+                        document.close()
+                lost = dump_file(target) != expected or dump_file(work) != expected
+                ok &= intact(target) and intact(work) and leftovers(out) == []
+                tally.add(ok and not lost, fault.failed > 0, lost)
+    return tally
+
+
+def save_as_disk_family() -> Tally:
+    """Save As onto a real 1 MB tmpfs with from 0 to more than the copy needs free."""
+    from cocreate.document import Document
+
+    tally = Tally(
+        "Save As onto a real 1 MB tmpfs (free space from 0 to the copy's size,"
+        f" by {STEP // 1024} KB)"
+    )
+    with small_disk("1m") as disk, folder() as place:
+        source = place / "demo.cocreate"
+        write_demo(source)
+        expected = dump_file(source)
+        for leave in range(0, source.stat().st_size + 2 * STEP, STEP):
+            work = place / "work.cocreate"
+            shutil.copyfile(source, work)
+            target = disk / "saved.cocreate"
+            target.write_bytes(b"the old target")
+            fill(disk, leave)
+            document = Document.open(work)
+            ok, failed = True, False
+            try:
+                document.save_as(target)
+            except (SessionFileError, OSError) as refused:
+                failed = True
+                ok &= said_the_disk(refused) and document.path == work
+                ok &= target.read_bytes() == b"the old target"
+            finally:
+                document.close()
+            lost = dump_file(work) != expected
+            if not failed:
+                lost |= not intact(target) or dump_file(target) != expected
+            ok &= leftovers(disk) == []
+            make_room(disk)
+            target.unlink()
+            tally.add(ok and not lost, failed, lost)
+    return tally
+
+
+# -- upgrades -----------------------------------------------------------------------------------
+
+
+def _add_mood(conn: Any) -> None:
+    conn.exec_driver_sql("ALTER TABLE session ADD COLUMN mood TEXT NOT NULL DEFAULT 'calm'")
+    conn.exec_driver_sql("UPDATE note SET text = text || ''")
+
+
+def migration_family(place: Path) -> Tally:
+    tally = Tally("upgrade of an older file (every write)")
+    source = place / "old.cocreate"
+    write_demo(source)
+    conn = sqlite3.connect(source)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    saved = schema.SCHEMA_VERSION, schema.MIGRATIONS
+    schema.SCHEMA_VERSION, schema.MIGRATIONS = 2, {1: _add_mood}
+    try:
+        expected = dump_file(source)
+        for at in range(1, 7):  # the upgrade writes 5 times
+            for error, rolls_back in KINDS:
+                work = place / "work.cocreate"
+                shutil.copyfile(source, work)
+                before = work.read_bytes()
+                fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+                ok = True
+                with failing_disk(fault):
+                    try:
+                        SessionFile.open(work).close()
+                    except SessionFileError as refused:
+                        ok &= said_the_disk(refused) and work.read_bytes() == before
+                ok &= leftovers(place) == []
+                SessionFile.open(work).close()  # space again: upgraded
+                lost = dump_file(work) != expected
+                ok &= intact(work)
+                tally.add(ok and not lost, fault.failed > 0, lost)
+    finally:
+        schema.SCHEMA_VERSION, schema.MIGRATIONS = saved
+    return tally
+
+
+# -- new sessions and recovery files -----------------------------------------------------------
+
+
+def recovery_family(place: Path) -> Tally:
+    """A new untitled session, the demo copy and the recovery scan with the disk failing at the
+    Nth write: refused in one error or made whole, never half a file; what was there before
+    is still offered."""
+    import os
+
+    tally = Tally("new sessions, demo copies and recovery files (every write)")
+    saved = os.environ.get("COCREATE_DATA_DIR")
+    os.environ["COCREATE_DATA_DIR"] = str(place / "data")
+    try:
+        _recovery_trials(place, tally)
+    finally:
+        if saved is None:
+            os.environ.pop("COCREATE_DATA_DIR", None)
+        else:
+            os.environ["COCREATE_DATA_DIR"] = saved
+    return tally
+
+
+def _writes_of(make: Callable[[], Any]) -> int:
+    fault = DiskFault(at=10**9)
+    with failing_disk(fault):
+        make().close(discard=True)
+    return fault.writes
+
+
+def _recovery_trials(place: Path, tally: Tally) -> None:
+    from cocreate.document import Document
+    from cocreate.store.recovery import recoverable_sessions
+
+    untitled = place / "data" / "untitled"
+    untitled.mkdir(parents=True)
+    kept = untitled / "untitled-kept.cocreate"
+    write_demo(kept)
+    store = SessionFile.open(kept)
+    with store.edit():
+        store.apply([Insert("participant", {"name": "edited before"})])
+    store.close()
+    expected = dump_file(kept)
+    for make in (Document.new_untitled, Document.open_demo):
+        for at in range(1, _writes_of(make) + 2):
+            for error, rolls_back in KINDS:
+                fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+                ok = True
+                with failing_disk(fault):
+                    try:
+                        document = make()
+                    except SessionFileError as refused:
+                        ok &= said_the_disk(refused)
+                    else:
+                        document.close(discard=True)
+                    fault.free()
+                    found = recoverable_sessions()
+                ok &= [item.path for item in found] == [kept]
+                ok &= sorted(p.name for p in untitled.iterdir()) == [kept.name]
+                lost = dump_file(kept) != expected
+                tally.add(ok and not lost, fault.failed > 0, lost)
+
+
+# -- exports on a real full disk ----------------------------------------------------------------
+
+STEP = 8192  # bytes of free space more at each trial
+
+
+def export_writers() -> dict[str, Callable[[Path, Path], None]]:
+    from cocreate.canvas.exporters import EXPORTERS
+
+    def writer(format_: str) -> Callable[[Path, Path], None]:
+        exporter = EXPORTERS[format_]
+        return lambda session, out: exporter.write(session, out, exporter.defaults(), _none)
+
+    return {
+        "json": writer("json"),
+        "csv": writer("csv"),
+        "pdf": writer("pdf"),
+        "svg": writer("image"),
+        "png": writer("image"),
+    }
+
+
+def _none(_done: int, _total: int) -> None:
+    pass
+
+
+def exports_family(limit: int | None = None) -> Tally:
+    tally = Tally(
+        "exports JSON, CSV, PDF, SVG, PNG (real 1 MB tmpfs, free space from 0 to what each"
+        f" needs, by {STEP // 1024} KB)"
+    )
+    with small_disk("1m") as disk:
+        session = disk / "salon.cocreate"
+        write_demo(session)
+        for format_, write in export_writers().items():
+            out = disk / ("csv" if format_ == "csv" else f"out.{format_}")
+            with folder() as spare:  # how much the export needs
+                sample = spare / out.name
+                write(session, sample)
+                need = (
+                    sum(p.stat().st_size for p in sample.rglob("*"))
+                    if sample.is_dir()
+                    else sample.stat().st_size
+                )
+            levels = range(0, need + 2 * STEP, STEP)
+            for leave in list(levels)[:limit]:
+                _clear(out)
+                old = b"the old one"
+                if format_ != "csv":
+                    out.write_bytes(old)
+                fill(disk, leave)
+                ok, failed, lost = True, False, False
+                try:
+                    write(session, out)
+                except OutputPathError as refused:
+                    failed = True
+                    ok &= said_the_disk(refused) and refused.filename == str(out)
+                    lost = format_ != "csv" and out.read_bytes() != old
+                else:
+                    check = atomic.check_for(out)
+                    with suppress(ValueError):
+                        lost = check is not None and _fails(check, out)
+                ok &= leftovers(disk) == []
+                make_room(disk)
+                tally.add(ok and not lost, failed, lost)
+    return tally
+
+
+def _fails(check: Callable[[Path], None], out: Path) -> bool:
+    try:
+        check(out)
+    except (ValueError, sqlite3.Error):
+        return True
+    return False
+
+
+def _clear(out: Path) -> None:
+    if out.is_dir():
+        shutil.rmtree(out)
+    out.unlink(missing_ok=True)
+
+
+def run_all(with_exports: bool = True) -> list[Tally]:
+    tallies = []
+    for family in (edits_family, save_as_family, migration_family, recovery_family):
+        with folder() as place:
+            tallies.append(family(place))
+    if with_exports:
+        tallies.append(save_as_disk_family())
+        tallies.append(exports_family())
+    return tallies
+
+
+def table(tallies: list[Tally]) -> str:
+    head = "| family | tried | survived | failed (fault fired) | data lost |\n|---|---|---|---|---|"
+    return "\n".join([head, *(tally.row() for tally in tallies)])
+
+
+if __name__ == "__main__":
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    print(table(run_all()))
