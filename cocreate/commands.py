@@ -30,7 +30,9 @@ class RowCommand(QUndoCommand):
 
     `name` is the English source text (context "Document", marked with QT_TRANSLATE_NOOP);
     the command shows it in the language of the moment, and again after a switch. `args` fill
-    its %1, %2, … after translation (a person's name in "Note from %1").
+    its %1, %2, … after translation (a person's name in "Note from %1"). A name with %n
+    ("Import %n feedback answers") takes its count as the first of the args, for the plural
+    form of the language of the moment; the args after it fill %1, %2, ….
     """
 
     def __init__(
@@ -60,6 +62,11 @@ class RowCommand(QUndoCommand):
             self._step_back(redone=False)
 
     def retranslate(self) -> None:
+        if "%n" in self._name and self._args:
+            count = int(self._args[0])
+            text = QCoreApplication.translate("Document", self._name, None, count)
+            self.setText(fill_args(text, self._args[1:]))
+            return
         self.setText(fill_args(QCoreApplication.translate("Document", self._name), self._args))
 
     @property

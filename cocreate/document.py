@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from cocreate import edits
 from cocreate.commands import RowCommand, TypingCommand
 from cocreate.document_base import one_edit as _one_edit
+from cocreate.document_feedback import FeedbackEdits
 from cocreate.document_phones import PhoneEditError, PhoneEdits
 from cocreate.records import Row
 from cocreate.rules import kept_texts
@@ -43,7 +44,7 @@ __all__ = [
 SESSION_FIELDS = ("title", "theme", "brand", "date", "facilitator", "goal")
 
 
-class Document(PhoneEdits):
+class Document(FeedbackEdits, PhoneEdits):
     """A session file opened for a window, with one method per kind of edit (those of the
     phones in PhoneEdits). Create with new_untitled(), open_demo() or open()."""
 

@@ -1,5 +1,6 @@
 """The tables of a .cocreate file, one per word of the domain: session, persona, journey, stage,
-lane, touchpoint, link, participant, cluster, note and vote (the README's "The session file").
+lane, touchpoint, link, participant, cluster, feedback (survey answers), note and vote (the
+README's "The session file").
 
 Plain SQLModel: no Qt here. Enumerations are stored as their string values so that a file stays
 readable with any SQLite tool.
@@ -228,6 +229,30 @@ class Note(SQLModel, table=True):
     cluster_id: int | None = Field(default=None, foreign_key="cluster.id", index=True)
     hidden: bool = False  # private mode: shown face down until revealed
     created_at: str = ""
+    # The survey answer whose comment the note was promoted from (it stays linked to it).
+    feedback_id: int | None = Field(default=None, foreign_key="feedback.id", index=True)
+
+
+class Feedback(SQLModel, table=True):
+    """One customer's answer to a survey, imported from a file (cocreate.feedback): a 0-10
+    score of how likely they are to recommend the service, about a journey and perhaps one of
+    its stages or touchpoint cards. Answers are not sticky notes: they stay off the board."""
+
+    __tablename__ = "feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(foreign_key="journey.id", index=True)
+    stage_id: int | None = Field(default=None, foreign_key="stage.id", index=True)
+    touchpoint_id: int | None = Field(default=None, foreign_key="touchpoint.id", index=True)
+    score: int  # SCORE_MIN … SCORE_MAX, required: an answer is its score
+    comment: str = ""
+    date: str = ""  # ISO 8601 date (2026-03-05) or date and time (2026-03-05T10:30), or ""
+    channel: str = ""  # as the survey names it (WeChat, SMS, in store, …)
+    tier: str = ""  # member tier, as the survey names it
+    customer_type: str = ""  # a PersonaKind value of the four types of seed 002, or ""
+    respondent: str = ""  # the survey's id of the person who answered
+    source: str = ""  # the name of the file the answer was imported from
+    source_row: int | None = None  # its row in that file, as a spreadsheet numbers them
 
 
 class Vote(SQLModel, table=True):
@@ -253,6 +278,7 @@ TABLES: tuple[type[SQLModel], ...] = (
     Link,
     Participant,
     Cluster,
+    Feedback,
     Note,
     Vote,
 )

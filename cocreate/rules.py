@@ -56,6 +56,7 @@ LONG_TEXTS = frozenset(
         ("persona", "description"),
         ("touchpoint", "description"),
         ("note", "text"),
+        ("feedback", "comment"),
     }
 )
 
@@ -217,6 +218,33 @@ class Positive(Check):
         return f"{column} <= 0"
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?")
+_ISO_DATE_GLOBS = tuple(
+    "[0-9]" * 4 + "-[0-9][0-9]-[0-9][0-9]" + time
+    for time in ("", "T[0-9][0-9]:[0-9][0-9]", "T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]")
+)
+
+
+@dataclass(frozen=True)
+class IsoDate(Check):
+    """An ISO 8601 date (2026-03-05), or a date and time to the minute or second
+    (2026-03-05T10:30, 2026-03-05T10:30:00), or "". The nearest value that keeps it is ""."""
+
+    def problem(self, value: Any) -> str | None:
+        if value == "" or _ISO_DATE.fullmatch(value):
+            return None
+        return 'must be a date like "2026-03-05" or "2026-03-05T10:30", or ""'
+
+    def broken_sql(self, column: str) -> str:
+        globs = " AND ".join(f"{column} NOT GLOB '{glob}'" for glob in _ISO_DATE_GLOBS)
+        return f"({column} <> '' AND {globs})"
+
+
+#: The customer types a survey answer may give (the four of seed 002), or "".
+FEEDBACK_CUSTOMER_TYPES = OneOf(
+    tuple([""] + [kind.value for kind in PersonaKind if kind is not PersonaKind.CUSTOM])
+)
+
 #: The rules beyond the column's type: (table, column) -> check.
 CHECKS: dict[tuple[str, str], Check] = {
     ("session", "reveal_policy"): one_of(RevealPolicy),
@@ -236,6 +264,9 @@ CHECKS: dict[tuple[str, str], Check] = {
     ("note", "color"): Color(allow_empty=True),
     ("note", "category"): one_of(NoteCategory, allow_empty=True),
     ("vote", "round"): IntRange(0, ROUND_MAX),
+    ("feedback", "score"): IntRange(SCORE_MIN, SCORE_MAX),
+    ("feedback", "customer_type"): FEEDBACK_CUSTOMER_TYPES,
+    ("feedback", "date"): IsoDate(),
 }
 
 

@@ -2,7 +2,8 @@
 matches, then all rows or none, or the good rows only when the person chose to skip bad ones.
 
 An answer is a plain dict: score (int 0-10), comment, date (ISO 8601 or ""), channel, stage_id
-and touchpoint_id (an id or None), tier, customer_type (a PersonaKind value or ""), respondent.
+and touchpoint_id (an id or None), tier, customer_type (a PersonaKind value or ""), respondent,
+and source_row (the row of the file it came from, as a spreadsheet numbers it).
 No Qt.
 """
 
@@ -67,6 +68,7 @@ _EMPTY_ANSWER: Answer = {
     "tier": "",
     "customer_type": "",
     "respondent": "",
+    "source_row": None,
 }
 
 #: The fields whose values repeat (a few stages, tiers, scores): each distinct text is read
@@ -112,6 +114,7 @@ class RowChecker:
     def check(self, row: SourceRow) -> tuple[Answer | None, list[RowProblem]]:
         """The answer a row gives, or None with the problems of its cells (left to right)."""
         answer = dict(_EMPTY_ANSWER)
+        answer["source_row"] = row.number
         problems: list[RowProblem] = []
         cells, formulas = row.cells, row.formulas
         for field_, column, key, read, seen in self.columns:

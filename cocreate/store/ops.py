@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlmodel import SQLModel
@@ -35,6 +37,11 @@ ON_DELETE: dict[tuple[str, str], str] = {
     ("note", "stage_id"): SET_NULL,
     ("note", "touchpoint_id"): SET_NULL,
     ("note", "cluster_id"): SET_NULL,
+    ("note", "feedback_id"): SET_NULL,
+    # Survey answers go with their journey; a deleted stage or card leaves them to the journey.
+    ("feedback", "journey_id"): CASCADE,
+    ("feedback", "stage_id"): SET_NULL,
+    ("feedback", "touchpoint_id"): SET_NULL,
     ("vote", "participant_id"): CASCADE,
     ("vote", "note_id"): CASCADE,
     ("vote", "touchpoint_id"): CASCADE,
@@ -45,6 +52,7 @@ def table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
 
+@cache
 def references_to(parent: str) -> list[tuple[str, str, str]]:
     """(child table, column, policy) for every column that refers to the parent table."""
     found = []
@@ -110,7 +118,86 @@ class Update:
         change.record_update(self.table, row_id, self.after)
 
 
-Op = Insert | Update | Delete
+#: How many ids one statement of a bulk delete names (SQLite's limit on parameters is higher).
+_IDS_A_STATEMENT = 500
+
+
+@dataclass
+class InsertMany:
+    """Many rows of one table in one statement (an executemany through SQLAlchemy Core): an
+    import of thousands of survey answers is one op, not one per row. Every row holds its id."""
+
+    table: str
+    rows: list[Row]
+
+    def apply(self, conn: Connection) -> int:
+        insert_rows(conn, self.table, self.rows)
+        return len(self.rows)
+
+    def inverse(self) -> DeleteMany:
+        return DeleteMany(self.table, [dict(row) for row in self.rows])
+
+    def record(self, change: Change, row_id: int) -> None:
+        for row in self.rows:
+            change.record_insert(self.table, row["id"])
+
+
+@dataclass
+class DeleteMany:
+    """Many rows of one table deleted by id, a few hundred ids a statement."""
+
+    table: str
+    rows: list[Row]
+
+    def apply(self, conn: Connection) -> int:
+        t = table(self.table)
+        ids = [row["id"] for row in self.rows]
+        for start in range(0, len(ids), _IDS_A_STATEMENT):
+            conn.execute(delete(t).where(t.c.id.in_(ids[start : start + _IDS_A_STATEMENT])))
+        return len(ids)
+
+    def inverse(self) -> InsertMany:
+        return InsertMany(self.table, [dict(row) for row in self.rows])
+
+    def record(self, change: Change, row_id: int) -> None:
+        for row in self.rows:
+            change.record_delete(self.table, row)
+
+
+@dataclass
+class SetMany:
+    """One column of many rows of one table set, each to its own value (grouped by value, a
+    few hundred ids a statement): the answers of a deleted card unlinked in a few statements."""
+
+    table: str
+    column: str
+    before: dict[int, Any]
+    after: dict[int, Any]
+
+    def apply(self, conn: Connection) -> int:
+        t = table(self.table)
+        by_value: dict[Any, list[int]] = defaultdict(list)
+        for row_id, value in self.after.items():
+            by_value[value].append(row_id)
+        for value, ids in by_value.items():
+            for start in range(0, len(ids), _IDS_A_STATEMENT):
+                chunk = ids[start : start + _IDS_A_STATEMENT]
+                conn.execute(update(t).where(t.c.id.in_(chunk)).values({self.column: value}))
+        return len(self.after)
+
+    def inverse(self) -> SetMany:
+        return SetMany(self.table, self.column, dict(self.after), dict(self.before))
+
+    def record(self, change: Change, row_id: int) -> None:
+        for changed_id in self.after:
+            change.record_update(self.table, changed_id, [self.column])
+
+
+Op = Insert | Update | Delete | InsertMany | DeleteMany | SetMany
+
+#: Tables whose rows come and go by the thousand (survey answers): deleted and unlinked by bulk
+#: ops (DeleteMany, SetMany) rather than one op a row.
+BULK_TABLES = frozenset({"feedback"})
 
 
 def apply_ops(conn: Connection, ops: list[Op]) -> Change:
@@ -156,33 +243,63 @@ def delete_ops(conn: Connection, table_name: str, row_ids: list[int]) -> list[Op
 
 
 def delete_many_ops(conn: Connection, targets: dict[str, list[int]]) -> list[Op]:
-    """delete_ops for rows of several tables at once (a mixed selection), in a safe order."""
+    """delete_ops for rows of several tables at once (a mixed selection), in a safe order.
+
+    Each row is read once, its cascading children with one query per child table; the rows of
+    BULK_TABLES (thousands of survey answers) are deleted and unlinked by a few statements."""
     doomed: dict[str, dict[int, Row]] = defaultdict(dict)
-    pending = [(name, row_id) for name, ids in targets.items() for row_id in ids]
+    pending = [(name, row) for name, ids in targets.items() for row in _read_rows(conn, name, ids)]
     while pending:
-        name, row_id = pending.pop()
-        if row_id in doomed[name]:
+        name, row = pending.pop()
+        if row["id"] in doomed[name]:
             continue
-        row = read_row(conn, name, row_id)
-        if row is None:
-            continue
-        doomed[name][row_id] = row
+        doomed[name][row["id"]] = row
         for child, column, policy in references_to(name):
-            if policy != CASCADE:
-                continue
-            t = table(child)
-            for (child_id,) in conn.execute(select(t.c.id).where(t.c[column] == row_id)):
-                pending.append((child, child_id))
+            if policy == CASCADE:
+                t = table(child)
+                found = conn.execute(select(t).where(t.c[column] == row["id"])).mappings()
+                pending.extend((child, dict(child_row)) for child_row in found)
     ops: list[Op] = []
     for name in list(doomed):
         for child, column, policy in references_to(name):
-            if policy != SET_NULL:
-                continue
-            t = table(child)
-            query = select(t.c.id, t.c[column]).where(t.c[column].in_(list(doomed[name])))
-            for child_id, value in conn.execute(query):
-                if child_id not in doomed[child]:
-                    ops.append(Update(child, child_id, {column: value}, {column: None}))
+            if policy == SET_NULL:
+                ops.extend(_unlink_ops(conn, child, column, doomed[name], doomed[child]))
     for name in reversed(TABLE_ORDER):
-        ops.extend(Delete(name, row) for row in doomed.get(name, {}).values())
+        rows = list(doomed.get(name, {}).values())
+        if name in BULK_TABLES and rows:
+            ops.append(DeleteMany(name, rows))
+        else:
+            ops.extend(Delete(name, row) for row in rows)
     return ops
+
+
+def _read_rows(conn: Connection, table_name: str, row_ids: list[int]) -> list[Row]:
+    t = table(table_name)
+    rows: list[Row] = []
+    for start in range(0, len(row_ids), _IDS_A_STATEMENT):
+        chunk = row_ids[start : start + _IDS_A_STATEMENT]
+        rows += [dict(row) for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings()]
+    return rows
+
+
+def _unlink_ops(
+    conn: Connection, child: str, column: str, parents: dict[int, Row], doomed: dict[int, Row]
+) -> list[Op]:
+    """The updates that clear the child rows' references to the doomed parents (the children
+    that are doomed themselves are left to their delete)."""
+    t = table(child)
+    before: dict[int, Any] = {}
+    parent_ids = list(parents)
+    for start in range(0, len(parent_ids), _IDS_A_STATEMENT):
+        chunk = parent_ids[start : start + _IDS_A_STATEMENT]
+        for child_id, value in conn.execute(
+            select(t.c.id, t.c[column]).where(t.c[column].in_(chunk))
+        ):
+            if child_id not in doomed:
+                before[child_id] = value
+    if child in BULK_TABLES and before:
+        return [SetMany(child, column, before, dict.fromkeys(before))]
+    return [
+        Update(child, child_id, {column: value}, {column: None})
+        for child_id, value in before.items()
+    ]

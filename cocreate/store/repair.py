@@ -24,7 +24,7 @@ from cocreate.atomic import replacing
 from cocreate.path_checks import check_output, same_file
 from cocreate.path_checks import shown as shown_path
 from cocreate.records import TABLE_ORDER
-from cocreate.rules import COLUMNS, ROWS_MAX, Column, cut, text_max
+from cocreate.rules import COLUMNS, ROWS_MAX, TYPE_WORDS, Column, cut, text_max
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.lock import FileLock
 from cocreate.store.row_check import (
@@ -144,6 +144,10 @@ class _Mender:
         """A value of the wrong type, out of range or naming a row that is not there."""
         if condition.kind is Broken.REFERENCE or column.target is not None:
             self.reference(condition, column, row_id)
+        elif condition.kind is Broken.TYPE and column.required:
+            # no default to take (a survey answer's score): the row cannot stand without it
+            why = f"its {column.name} is not {TYPE_WORDS[column.kind]}"
+            self.drop(condition.table, row_id, why)
         elif condition.kind is Broken.TYPE or column.check is None:
             self.set(condition, row_id, column.default, "wrong type, set to the default")
         else:

@@ -14,7 +14,7 @@ from cocreate.layout import board_shift, compute_layout
 APPLICATION_ID = 0x436F4372
 
 #: PRAGMA user_version written by this version of cocreate.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _add_facilitation_columns(conn: Connection) -> None:
@@ -57,11 +57,27 @@ def _measure_free_notes_from_the_board(conn: Connection) -> None:
         conn.exec_driver_sql(f"UPDATE note SET y = y - ? WHERE {free}", (shift, journey_id))
 
 
+def _add_feedback(conn: Connection) -> None:
+    """3 → 4: survey answers (the feedback table, its indexes as the model declares them),
+    and the answer a sticky note was promoted from (note.feedback_id). What a file already
+    has of them is kept."""
+    SQLModel.metadata.tables["feedback"].create(conn, checkfirst=True)
+    note_columns = {row[1] for row in conn.exec_driver_sql('PRAGMA table_info("note")')}
+    if "feedback_id" not in note_columns:
+        conn.exec_driver_sql(
+            "ALTER TABLE note ADD COLUMN feedback_id INTEGER REFERENCES feedback (id)"
+        )
+    for index in SQLModel.metadata.tables["note"].indexes:
+        if [column.name for column in index.columns] == ["feedback_id"]:
+            index.create(conn, checkfirst=True)
+
+
 #: MIGRATIONS[n] turns a file of schema version n into version n + 1. All the steps a file needs
 #: run in one transaction on a copy, which replaces the original only when it is complete.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _add_facilitation_columns,
     2: _measure_free_notes_from_the_board,
+    3: _add_feedback,
 }
 
 

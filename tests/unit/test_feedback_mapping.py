@@ -279,6 +279,7 @@ def test_good_rows_become_answers_with_ids_and_clean_values():
             "tier": "金卡",
             "customer_type": "loyal",
             "respondent": "R1",
+            "source_row": 2,
         },
         {
             "score": 3,
@@ -290,6 +291,7 @@ def test_good_rows_become_answers_with_ids_and_clean_values():
             "tier": "",
             "customer_type": "",
             "respondent": "",
+            "source_row": 3,
         },
     ]
 

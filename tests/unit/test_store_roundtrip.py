@@ -146,6 +146,24 @@ def rows_to_insert() -> dict[str, list[dict[str, Any]]]:
         "cluster": [
             {"id": 1, "journey_id": 1, "title": "痛点：排队 🎉"},
         ],
+        "feedback": [
+            {
+                "id": 1,
+                "journey_id": 1,
+                "stage_id": 1,
+                "touchpoint_id": 1,
+                "score": 0,
+                "comment": MARKUP + NEWLINES,
+                "date": "2026-03-05T10:30",
+                "channel": "微信",
+                "tier": "金卡",
+                "customer_type": "loyal",
+                "respondent": EMOJI,
+                "source": "问卷.xlsx",
+                "source_row": 2,
+            },
+            {"id": 2, "journey_id": 2, "score": 10},
+        ],
         "note": [
             {
                 "id": 1,
@@ -161,6 +179,7 @@ def rows_to_insert() -> dict[str, list[dict[str, Any]]]:
                 "cluster_id": 1,
                 "hidden": True,
                 "created_at": "2026-05-09T10:00:00+08:00",
+                "feedback_id": 1,
             },
             {
                 "id": 2,
