@@ -27,6 +27,7 @@ from cocreate.ui.actions import HistoryAction, make_action, set_texts
 from cocreate.ui.canvas_actions import CanvasActions
 from cocreate.ui.export_actions import ExportActions
 from cocreate.ui.facilitation import FacilitationActions
+from cocreate.ui.feedback_actions import FeedbackImport
 from cocreate.ui.find_bar import FindBar
 from cocreate.ui.inspector import InspectorDock
 from cocreate.ui.inviting import Inviting
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
             self, self.tabs, self.find_bar, lambda: self._translators.language
         )
         self.exports = ExportActions(self, self.tabs, self.session.open_file)
+        self.feedback = FeedbackImport(self, self.tabs)
         self.participants = ParticipantsDock(self)
         self.facilitation = FacilitationActions(
             self, self.tabs, lambda: self.participants.current_author()
@@ -302,6 +304,7 @@ class MainWindow(QMainWindow):
         self.facilitation.set_document(document)
         self.inviting.set_document(document)  # another session ends the invitation
         self.exports.set_document(document)
+        self.feedback.set_document(document)
         if document is not None:
             self.inspector.set_document(document)
         self._install_undo_actions()

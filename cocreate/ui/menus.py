@@ -43,6 +43,7 @@ MENU_BAR: tuple[Menu, ...] = (
             "session.save_as_action",
             "exports.menu",
             "exports.import_action",
+            "feedback.import_action",
             SEPARATOR,
             "session.close_action",
             "quit_action",
