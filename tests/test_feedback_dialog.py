@@ -78,11 +78,11 @@ def open_dialog(qtbot, monkeypatch, window, path: Path) -> FeedbackImportDialog:
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:
     """Open a combo's list with a click, point at the line that reads text and press Enter."""
-    found = [i for i in range(combo.count()) if combo.itemText(i).strip() == text]
-    assert found, f"{text!r} is not offered: {[combo.itemText(i) for i in range(combo.count())]}"
     click(qtbot, combo)
     view = combo.view()
     qtbot.waitUntil(view.isVisible)
+    found = [i for i in range(combo.count()) if combo.itemText(i).strip() == text]
+    assert found, f"{text!r} is not offered: {[combo.itemText(i) for i in range(combo.count())]}"
     index = combo.model().index(found[-1], 0)
     view.scrollTo(index)
     QTest.mouseMove(view.viewport(), view.visualRect(index).center())
@@ -194,6 +194,19 @@ def test_an_unmatched_touchpoint_is_linked_to_the_card_chosen_in_the_match_table
     assert answers[3]["touchpoint_id"] == answers[4]["touchpoint_id"] == PEAK_HOUR_PICKUP
     assert answers[3]["stage_id"] == BUY_STAGE  # the card's stage
     assert answers[9]["touchpoint_id"] is None
+
+
+def test_without_a_score_column_nothing_can_be_imported(qtbot, monkeypatch, window, tmp_path):
+    path = write_csv(tmp_path, "nps.csv", ["Respondent,Comment", "a1,good", "a2,bad"])
+    dialog = open_dialog(qtbot, monkeypatch, window, path)
+    assert dialog.field_combos[Field.SCORE].currentText() == "(none)"
+    assert dialog.summary_label.text() == "Choose the column that holds the score (0–10)."
+    assert not dialog.import_button.isEnabled()
+
+    choose(qtbot, dialog.field_combos[Field.SCORE], "B · Comment")
+    wait_ready(qtbot, dialog)
+    assert dialog.summary_label.text().startswith("0 of 2 rows ready; 2 have problems")
+    assert not dialog.import_button.isEnabled()
 
 
 def test_a_file_that_is_not_a_workbook_says_so_and_imports_nothing(

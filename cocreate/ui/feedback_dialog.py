@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,7 +35,7 @@ from cocreate.feedback.answers import AnswerError
 from cocreate.feedback.fields import column_letters
 from cocreate.feedback.plan import PREVIEW_ROWS
 from cocreate.path_checks import shown
-from cocreate.ui.feedback_tables import MatchTable, PreviewTable
+from cocreate.ui.feedback_tables import MATCH_ROWS_MAX, MatchTable, PreviewTable
 from cocreate.ui.feedback_texts import field_label, fill, read_failure, row_problem
 from cocreate.ui.feedback_work import (
     Analysis,
@@ -235,8 +236,7 @@ class FeedbackImportDialog(QDialog):
         for field, label in self.field_labels.items():
             label.setText(field_label(field))
         self.preview_label.setText(self.tr("The first 20 rows of the file:"))
-        self.stage_box.setTitle(self.tr("Stages not found in the journey"))
-        self.card_box.setTitle(self.tr("Touchpoints not found in the journey"))
+        self._title_matches()
         self.stage_matches.retranslate()
         self.card_matches.retranslate()
         self.import_button.setText(self.tr("&Import"))
@@ -398,7 +398,26 @@ class FeedbackImportDialog(QDialog):
         )
         self.stage_box.setVisible(bool(analysis.stages_to_match))
         self.card_box.setVisible(bool(analysis.cards_to_match))
+        self._title_matches()
         self._show_state()
+
+    def _title_matches(self) -> None:
+        """Each match table's title, with how many values it lists."""
+        stages = self.analysis.stages_to_match if self.analysis is not None else ()
+        cards = self.analysis.cards_to_match if self.analysis is not None else ()
+        self.stage_box.setTitle(
+            self._match_title(self.tr("Stages not found in the journey: %1"), len(stages))
+        )
+        self.card_box.setTitle(
+            self._match_title(self.tr("Touchpoints not found in the journey: %1"), len(cards))
+        )
+
+    def _match_title(self, text: str, count: int) -> str:
+        title = fill(text, f"{count:,}")
+        if count <= MATCH_ROWS_MAX:
+            return title
+        listed = fill(self.tr("the %1 with the most answers are listed"), MATCH_ROWS_MAX)
+        return fill(self.tr("%1 (%2)"), title, listed)
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -454,6 +473,7 @@ class FeedbackImportDialog(QDialog):
         assert self.analysis is not None and self.analysis.plan is not None
         journey_id = self.journey_id()
         assert journey_id is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 10 000 answers: a second
         try:
             self.imported = self.document.import_feedback(
                 journey_id, self.analysis.plan.answers, self.path.name
@@ -467,6 +487,8 @@ class FeedbackImportDialog(QDialog):
             )
             self.error_label.show()
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         if self.imported:
             self.accept()
 

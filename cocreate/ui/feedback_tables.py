@@ -5,10 +5,19 @@ touchpoint values that matched nothing to a stage or a card of the journey."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QPainter,
+    QStandardItem,
+    QStandardItemModel,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +49,8 @@ NO_TARGET = -1
 INDENT_ROLE = Qt.ItemDataRole.UserRole + 1
 INDENT = 18
 ROW_PADDING = 6
+#: The most values a match table lists (those with the most answers).
+MATCH_ROWS_MAX = 100
 
 _LETTERS = re.compile(r"^([A-Z]+)")
 
@@ -208,11 +219,13 @@ class MatchTable(QTableWidget):
     ) -> None:
         """One row per value; rebuilt only when the values are not those already shown, so a
         choice being made keeps its place and focus."""
-        shown = tuple((s.unmatched.value, s.unmatched.count, s.first) for s in values)
+        listed = values[:MATCH_ROWS_MAX]
+        shown = tuple((s.unmatched.value, s.unmatched.count, s.first) for s in listed)
         if shown == self._shown:
             return
         self._shown = shown
         self._values = [value for value, _, _ in shown]
+        names = self._names(choices)
         self.setRowCount(len(shown))
         for row, (value, count, first) in enumerate(shown):
             item = QTableWidgetItem(_one_line(value))
@@ -221,7 +234,7 @@ class MatchTable(QTableWidget):
             number = QTableWidgetItem(str(count))
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, 1, number)
-            combo = self._combo(choices, first, overrides.get(value, NOT_CHOSEN))
+            combo = self._combo(choices, names, first, overrides.get(value, NOT_CHOSEN))
             combo.setAccessibleName(value)
             self.setCellWidget(row, 2, combo)
         self.setColumnWidth(0, max(120, min(260, self.sizeHintForColumn(0) + 16)))
@@ -251,31 +264,38 @@ class MatchTable(QTableWidget):
                 chosen[value] = target
         return chosen
 
-    def _combo(self, choices: JourneyChoices, first: Sequence[int], current: object) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(16)
-        model = QStandardItemModel(combo)
+    def _combo(
+        self,
+        choices: JourneyChoices,
+        names: Mapping[int, str],
+        first: Sequence[int],
+        current: object,
+    ) -> TargetCombo:
         prompt = self.tr("Choose a touchpoint…") if self.cards else self.tr("Choose a stage…")
-        model.appendRow(_choice(prompt, NOT_CHOSEN))
-        model.appendRow(_choice(self.tr("Link to none"), NO_TARGET))
-        names = self._names(choices)
-        if first:
-            model.appendRow(_heading(self.tr("Likely")))
-            for target in first:
-                model.appendRow(_choice(names.get(target, ""), target, indent=True))
-        for stop in choices.stops:
-            if self.cards:
-                model.appendRow(_heading(stop.name or self.tr("Untitled stage")))
-                for card_id, title in stop.cards:
-                    model.appendRow(_choice(title, card_id, indent=True))
-            else:
-                model.appendRow(_choice(stop.name or self.tr("Untitled stage"), stop.stage_id))
-        combo.setModel(model)
-        combo.setItemDelegate(_IndentedItems(combo))
-        target = NO_TARGET if current is None else current
-        index = combo.findData(target)
-        combo.setCurrentIndex(max(0, index))
+        no_target = self.tr("Link to none")
+
+        def fill_list(model: QStandardItemModel) -> None:
+            model.appendRow(_choice(prompt, NOT_CHOSEN))
+            model.appendRow(_choice(no_target, NO_TARGET))
+            if first:
+                model.appendRow(_heading(self.tr("Likely")))
+                for target in first:
+                    model.appendRow(_choice(names.get(target, ""), target, indent=True))
+            for stop in choices.stops:
+                name = stop.name or self.tr("Untitled stage")
+                if self.cards:
+                    model.appendRow(_heading(name))
+                    for card_id, title in stop.cards:
+                        model.appendRow(_choice(title, card_id, indent=True))
+                else:
+                    model.appendRow(_choice(name, stop.stage_id))
+
+        shown = [_choice(prompt, NOT_CHOSEN)]
+        if current is None:
+            shown.append(_choice(no_target, NO_TARGET))
+        elif isinstance(current, int) and current in names:
+            shown.append(_choice(names[current], current))
+        combo = TargetCombo(shown, fill_list)
         combo.currentIndexChanged.connect(lambda _index: self.chosen.emit())
         return combo
 
@@ -287,6 +307,53 @@ class MatchTable(QTableWidget):
                 for card_id, title in stop.cards
             }
         return {stop.stage_id: stop.name for stop in choices.stops}
+
+
+class TargetCombo(QComboBox):
+    """A choice of a stage or a card. Its whole list is made when it is first opened or given
+    the focus: a file may leave dozens of values unmatched in a journey of a hundred cards."""
+
+    def __init__(
+        self, shown: Sequence[QStandardItem], fill_list: Callable[[QStandardItemModel], None]
+    ) -> None:
+        super().__init__()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setItemDelegate(_IndentedItems(self))
+        model = QStandardItemModel(self)
+        for item in shown:
+            model.appendRow(item)
+        self.setModel(model)
+        self.setCurrentIndex(model.rowCount() - 1)
+        self._fill_list: Callable[[QStandardItemModel], None] | None = fill_list
+
+    def complete(self) -> None:
+        """The whole list, the current choice kept."""
+        if self._fill_list is None:
+            return
+        fill_list, self._fill_list = self._fill_list, None
+        target = self.currentData()
+        model = QStandardItemModel(self)
+        fill_list(model)
+        self.blockSignals(True)
+        self.setModel(model)  # deletes the short list, which the combo owns
+        self.setCurrentIndex(max(0, self.findData(target)))
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+        self.complete()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        self.complete()
+        super().focusInEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.hasFocus():  # a wheel turned to scroll the table changes no choice
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class _IndentedItems(QStyledItemDelegate):
