@@ -24,7 +24,7 @@ from cocreate.document_phones import PhoneEditError, PhoneEdits
 from cocreate.records import Row
 from cocreate.rules import kept_texts
 from cocreate.store import FileProblem, SessionFileError
-from cocreate.store.ops import Insert, Op, Update
+from cocreate.store.ops import Insert, InsertMany, Op, Update
 from cocreate.store.recovery import Recoverable, recoverable_sessions
 from cocreate.store.repair import Repair, repair_copy
 
@@ -517,6 +517,9 @@ def _kept(op: Op | None) -> Op | None:
     The op is changed in place: callers read the id of an insert from the op they made."""
     if isinstance(op, Insert):
         op.row.update(kept_texts(op.table, op.row))
+    elif isinstance(op, InsertMany):
+        for row in op.rows:
+            row.update(kept_texts(op.table, row))
     elif isinstance(op, Update):
         after = kept_texts(op.table, op.after)
         op.after = {key: value for key, value in after.items() if op.before[key] != value}

@@ -32,6 +32,7 @@ from cocreate.layout import (
 )
 from cocreate.model import NoteCategory, RevealPolicy, Role
 from cocreate.records import Row
+from cocreate.rules import clean_text
 from cocreate.store.ops import Op, table
 from cocreate.store.session_file import SessionFile
 
@@ -71,7 +72,7 @@ class PhoneEditError(ValueError):
 def participant_name(store: SessionFile, name: str) -> str:
     """The name a new participant from a phone gets (trimmed); refused when it is empty, too
     long, or a participant has it already (in any case)."""
-    name = name.strip()
+    name = clean_text(name).strip()
     if not name:
         raise PhoneEditError("empty")
     if len(name) > MAX_NAME_CHARS:
@@ -114,7 +115,7 @@ def add_note(
     """A note from a phone, face down while the session is in private mode: pinned near the
     card (touchpoint_id) or in the stage's column (stage_id) it is about, else in the board's
     "from phones" area."""
-    text = text.strip()
+    text = clean_text(text).strip()
     if not text:
         raise PhoneEditError("empty")
     if len(text) > MAX_NOTE_CHARS:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPinchGesture,
-    QPlainTextEdit,
     QStyle,
     QWidget,
 )
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.paint import CARD_TITLE_POINTS, text_pixels
 from cocreate.canvas.scene import JourneyScene
+from cocreate.canvas.text_limits import LimitedPlainText, limit_line
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.25
@@ -43,6 +43,7 @@ class InlineEditor(QLineEdit):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        limit_line(self)  # a stage's, lane's or cluster's name: NAME_MAX characters
         self.setObjectName("inlineEditor")
         self.hide()
         self._target: tuple[str, int] | None = None
@@ -87,9 +88,10 @@ class InlineEditor(QLineEdit):
             self._scene.commit_rename(target[0], target[1], self.text())
 
 
-class NoteEditor(QPlainTextEdit):
+class NoteEditor(LimitedPlainText):
     """Typing on a sticky note, over the canvas: Enter (or a click elsewhere) ends the edit,
-    Shift+Enter makes a new line, Escape on an empty new note removes it.
+    Shift+Enter makes a new line, Escape on an empty new note removes it. A note holds up to
+    TEXT_MAX characters, typed or pasted (LimitedPlainText).
 
     In private mode a band over the text says that only the facilitator sees it, the border
     turns dashed purple, and the note under the editor shows its back on every view of the
@@ -193,10 +195,12 @@ class NoteEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commit()
+            elif self.room() > 0:
                 self.insertPlainText("\n")
             else:
-                self.commit()
+                self.say_full(pasted=False)
             return
         if key == Qt.Key.Key_Escape:
             if self.note_id == 0 and self.toPlainText().strip():

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from cocreate.canvas.interactions import Mode
 from cocreate.canvas.mime import TOUCHPOINTS_MIME
+from cocreate.canvas.text_limits import ask_line
 from cocreate.document import Document
 from cocreate.labels import label
 from cocreate.templates import language_code
@@ -324,12 +325,12 @@ class CanvasActions(QObject):
         journey = self._current_journey()
         if journey is None:
             return
-        name, ok = QInputDialog.getText(
+        name, ok = ask_line(
             self.window,
             self.tr("Rename Journey"),
             self.tr("Journey name:"),
-            QLineEdit.EchoMode.Normal,
             journey["name"],
+            "renameJourneyDialog",
         )
         if ok and name.strip():
             self.document.rename_journey(journey["id"], name.strip())

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.canvas.icons import emotion_icon
+from cocreate.canvas.text_limits import LimitedPlainText, limit_line
 from cocreate.labels import label, values
 from cocreate.model import EMOTION_MIN, SCORE_MAX, SCORE_MIN
 from cocreate.records import Row
@@ -149,6 +149,7 @@ class FieldLineEdit(LiveText, QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        limit_line(self)
         self._start_live_text()
         self.textEdited.connect(self._on_typed)
         self.editingFinished.connect(self.finish)
@@ -176,8 +177,9 @@ class FieldLineEdit(LiveText, QLineEdit):
         super().keyPressEvent(event)
 
 
-class DescriptionEdit(LiveText, QPlainTextEdit):
-    """Plain text over several lines, sent as it is typed (see LiveText)."""
+class DescriptionEdit(LiveText, LimitedPlainText):
+    """Plain text over several lines, up to TEXT_MAX characters (LimitedPlainText), sent as it
+    is typed (see LiveText)."""
 
     committed = Signal(str, int)
     taken_back = Signal(int)

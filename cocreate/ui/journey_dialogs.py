@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cocreate import templates
+from cocreate.canvas.text_limits import LimitedPlainText, limit_line
 from cocreate.document import Document
 from cocreate.labels import label, plain_tip, values
 from cocreate.model import PersonaKind
@@ -74,11 +74,11 @@ class PersonaFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name_edit = QLineEdit()
+        self.name_edit = limit_line(QLineEdit())
         self.kind_combo = QComboBox()
         for value in values("persona"):
             self.kind_combo.addItem(label("persona", value), value)
-        self.description_edit = QPlainTextEdit()
+        self.description_edit = LimitedPlainText()
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(80)
         self.name_edit.textChanged.connect(self.edited)
@@ -152,7 +152,7 @@ class NewJourneyDialog(QDialog):
         self._language = templates.language_code(language)
         self._name_follows_template = True
 
-        self.name_edit = QLineEdit()
+        self.name_edit = limit_line(QLineEdit())
         self.template_combo = QComboBox()
         for template in templates.TEMPLATES.values():
             self.template_combo.addItem(template.name(self._language), template.id)

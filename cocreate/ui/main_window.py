@@ -9,9 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySeq
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate import __version__
+from cocreate.canvas.text_limits import ask_line
 from cocreate.document import Document, SessionFileError
 from cocreate.ui import i18n, menus
 from cocreate.ui.actions import HistoryAction, make_action, set_texts
@@ -427,12 +426,12 @@ class MainWindow(QMainWindow):
     def rename_session(self) -> None:
         if self.document is None or self.document.read_only:
             return
-        title, ok = QInputDialog.getText(
+        title, ok = ask_line(
             self,
             self.tr("Rename Session"),
             self.tr("Session title:"),
-            QLineEdit.EchoMode.Normal,
             self.document.session()["title"],
+            "renameSessionDialog",
         )
         if ok:
             self.document.rename_session(title.strip())

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate.canvas.text_limits import LimitedLineDelegate, limit_line
 from cocreate.colors import STICKY_COLORS, next_sticky_color
 from cocreate.document import Document
 from cocreate.labels import label
@@ -128,6 +129,7 @@ class ParticipantsDock(QDockWidget):
         self.tree.currentItemChanged.connect(self._on_current_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_item_double_clicked)
         self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.setItemDelegate(LimitedLineDelegate(self.tree))  # names of at most NAME_MAX
         self.tree.itemDelegate().closeEditor.connect(self._after_edit)
 
         # Edits of the chosen person.
@@ -177,7 +179,7 @@ class ParticipantsDock(QDockWidget):
         heading_font = self.add_heading.font()
         heading_font.setBold(True)
         self.add_heading.setFont(heading_font)
-        self.name_edit = QLineEdit()
+        self.name_edit = limit_line(QLineEdit())
         self.name_edit.setObjectName("newParticipantName")
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.textChanged.connect(self._update_enabled)

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from cocreate.canvas.text_limits import LimitedPlainText, limit_line
 from cocreate.document import SESSION_FIELDS
 
 ISO_DATE = Qt.DateFormat.ISODate
@@ -32,13 +32,14 @@ class SessionDetailsDialog(QDialog):
         self.setMinimumWidth(520)
         self._original = {key: session[key] for key in SESSION_FIELDS}
 
-        self.title_edit = QLineEdit(session["title"])
+        self.title_edit = limit_line(QLineEdit(session["title"]))
         self.title_edit.setPlaceholderText(self.tr("e.g. Member loyalty co-creation salon"))
-        self.theme_edit = QLineEdit(session["theme"])
+        self.theme_edit = limit_line(QLineEdit(session["theme"]))
         self.theme_edit.setPlaceholderText(self.tr("The clear theme of the salon"))
-        self.brand_edit = QLineEdit(session["brand"])
-        self.facilitator_edit = QLineEdit(session["facilitator"])
-        self.goal_edit = QPlainTextEdit(session["goal"])
+        self.brand_edit = limit_line(QLineEdit(session["brand"]))
+        self.facilitator_edit = limit_line(QLineEdit(session["facilitator"]))
+        self.goal_edit = LimitedPlainText()
+        self.goal_edit.setPlainText(session["goal"])
         self.goal_edit.setPlaceholderText(self.tr("What the group wants to leave the room with"))
         self.goal_edit.setTabChangesFocus(True)
         self.goal_edit.setFixedHeight(90)

@@ -250,11 +250,12 @@ def test_a_text_past_its_limit_only_before_cleaning_is_imported_clean(demo, tmp_
 
 
 def test_the_room_cleans_by_the_same_rule_and_its_limits_are_within_the_files():
+    from cocreate import phone_edits
     from cocreate.room import host, security
 
     scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
     for text in [f" a\x07b{RLO}c\r\n\td ", "e\u0301", scotland, "\ufeffpaid\u200b", "\x1b[31m"]:
         assert security.clean_text(text) == unicodedata.normalize("NFC", clean_text(text)).strip()
     assert security.clean_text(f"Go {scotland}!") == f"Go {scotland}!"
-    assert host.MAX_NOTE_CHARS <= TEXT_MAX
-    assert host.MAX_NAME_CHARS <= NAME_MAX
+    assert host.MAX_NOTE_CHARS <= TEXT_MAX and phone_edits.MAX_NOTE_CHARS <= TEXT_MAX
+    assert host.MAX_NAME_CHARS <= NAME_MAX and phone_edits.MAX_NAME_CHARS <= NAME_MAX
