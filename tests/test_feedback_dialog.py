@@ -5,9 +5,11 @@ undo step. Only the file dialog's choice is stubbed."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
+from gui_helpers import when_modal
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
@@ -20,6 +22,7 @@ from cocreate.ui.feedback_texts import READ_PROBLEMS, VALUE_PROBLEMS
 
 LOYALTY, FIRST_VISIT = 1, 2  # the demo's journeys
 BUY_STAGE, PEAK_HOUR_PICKUP = 3, 13  # a stage and a card of the loyalty journey
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -63,12 +66,7 @@ def open_dialog(qtbot, monkeypatch, window, path: Path) -> FeedbackImportDialog:
         return str(path), filters.split(";;")[0]
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open_file_name))
-    press(
-        qtbot,
-        window,
-        Qt.Key.Key_F,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    press(qtbot, window, Qt.Key.Key_F, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.feedback.dialog is not None)
     assert "*.csv" in chosen[0] and "*.xlsx" in chosen[0]
     dialog = window.feedback.dialog
@@ -253,6 +251,31 @@ def test_undo_takes_the_whole_import_back(qtbot, monkeypatch, window, tmp_path):
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.feedback(LOYALTY) == []
     assert not window.document.undo_stack.canUndo()
+
+
+def test_a_read_only_session_takes_no_feedback(qtbot, monkeypatch, tmp_path):
+    path = tmp_path / "salon.cocreate"
+    write_demo(path)
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    when_modal(lambda box: box.accept())  # "Opened Read-Only"
+    create_application()
+    window = start_window(str(path))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *args: asked.append("file") or ("", ""))
+    )
+    try:
+        qtbot.waitExposed(window)
+        assert window.document.read_only
+        assert not window.feedback.import_action.isEnabled()
+        press(qtbot, window, Qt.Key.Key_F, CTRL_SHIFT)
+        assert asked == [] and window.feedback.dialog is None
+    finally:
+        document = window.document
+        window._set_document(None)
+        document.close()
+        window.close()
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
 def test_import_feedback_needs_a_session_that_takes_edits(window):

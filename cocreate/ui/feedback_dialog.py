@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -62,6 +62,8 @@ FIELD_ORDER = (
     Field.RESPONDENT,
 )
 FIELDS_PER_COLUMN = 3
+#: The dialog's size where the screen has room for it.
+PREFERRED_SIZE = QSize(1040, 760)
 #: A combo's data for "no column".
 NO_COLUMN = -1
 #: The error line's colour.
@@ -220,7 +222,8 @@ class FeedbackImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.skip_box)
         layout.addWidget(self.buttons)
-        self.resize(1040, 760)
+        room = self.screen().availableGeometry().size() - QSize(40, 80)
+        self.resize(PREFERRED_SIZE.boundedTo(room).expandedTo(self.minimumSizeHint()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
