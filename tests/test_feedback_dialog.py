@@ -207,6 +207,25 @@ def test_without_a_score_column_nothing_can_be_imported(qtbot, monkeypatch, wind
     assert not dialog.import_button.isEnabled()
 
 
+def test_a_card_deleted_while_the_dialog_is_open_is_asked_about_again(
+    qtbot, monkeypatch, window, tmp_path
+):
+    lines = ["推荐分,触点", "3,高峰到店取餐 Peak-hour pickup", "9,高峰到店取餐 Peak-hour pickup"]
+    dialog = open_dialog(qtbot, monkeypatch, window, write_csv(tmp_path, "触点.csv", lines))
+    assert dialog.summary_label.text() == "All 2 rows are ready."
+    window.document.delete_items([PEAK_HOUR_PICKUP], [])  # from elsewhere: the card goes
+    undo_steps = window.document.undo_stack.count()
+
+    click(qtbot, dialog.import_button)
+    assert dialog.isVisible()
+    assert dialog.error_label.text().startswith("The journey changed meanwhile")
+    assert window.document.feedback(LOYALTY) == []
+    assert window.document.undo_stack.count() == undo_steps
+    wait_ready(qtbot, dialog)
+    assert dialog.card_matches.rowCount() == 1  # the value is unmatched now
+    assert not dialog.import_button.isEnabled()
+
+
 def test_a_file_that_is_not_a_workbook_says_so_and_imports_nothing(
     qtbot, monkeypatch, window, tmp_path
 ):
