@@ -1,9 +1,12 @@
-"""Touchpoints and notes as two CSV tables for a spreadsheet: `cocreate export-csv`.
+"""Touchpoints and notes as two CSV tables for a spreadsheet, and the survey answers as a third
+when the session has any: `cocreate export-csv`.
 
 - UTF-8 with a byte order mark (utf-8-sig), so Excel shows Chinese text correctly; comma
   separated, CRLF line ends, fields quoted where needed (a newline inside a note survives).
 - One row per touchpoint in `touchpoints.csv`, in journey, stage, lane and cell order; one row per
-  note in `notes.csv`, in journey order, then in the order the notes were written.
+  note in `notes.csv`, in journey order, then in the order the notes were written; one row per
+  survey answer in `feedback.csv`, in journey order, then in the order they were imported, with
+  the file and row each came from.
 - Rows name what they refer to (journey, stage, lane, touchpoint, cluster and author by name or
   title), not by id; enumerations are their stored values (`mini_program`, `pain_point`);
   flags are `yes` / `no`; a touchpoint without a score has an empty score; `votes` counts the
@@ -52,7 +55,24 @@ NOTE_COLUMNS: tuple[str, ...] = (
     "votes",
 )
 
+FEEDBACK_COLUMNS: tuple[str, ...] = (
+    "journey",
+    "stage",
+    "touchpoint",
+    "score",
+    "comment",
+    "date",
+    "channel",
+    "tier",
+    "customer_type",
+    "respondent",
+    "source",
+    "source_row",
+)
+
 NOTES_FILE, TOUCHPOINTS_FILE = "notes.csv", "touchpoints.csv"
+#: Written only when the session holds survey answers.
+FEEDBACK_FILE = "feedback.csv"
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -156,10 +176,41 @@ def csv_tables(store: SessionFile) -> dict[str, bytes]:
                 note_votes[note["id"]],
             ]
         )
-    return {
+    files = {
         NOTES_FILE: _csv_bytes(NOTE_COLUMNS, note_rows),
         TOUCHPOINTS_FILE: _csv_bytes(TOUCHPOINT_COLUMNS, touchpoint_rows),
     }
+    if tables["feedback"]:
+        answers = sorted(
+            tables["feedback"], key=lambda a: (journey_order.get(a["journey_id"], last), a["id"])
+        )
+        rows = [_feedback_row(answer, journeys, stages, touchpoints) for answer in answers]
+        files[FEEDBACK_FILE] = _csv_bytes(FEEDBACK_COLUMNS, rows)
+    return files
+
+
+def _feedback_row(
+    answer: Row, journeys: dict[int, Row], stages: dict[int, Row], touchpoints: dict[int, Row]
+) -> list[Any]:
+    """An answer's row: what it is about by name (its card's stage when it names none)."""
+    card = touchpoints.get(answer["touchpoint_id"])
+    stage_id = answer["stage_id"]
+    if stage_id is None and card is not None:
+        stage_id = card["stage_id"]
+    return [
+        _name(journeys.get(answer["journey_id"])),
+        _name(stages.get(stage_id)),
+        _name(card, "title"),
+        answer["score"],
+        text_cell(answer["comment"]),
+        answer["date"],
+        text_cell(answer["channel"]),
+        text_cell(answer["tier"]),
+        answer["customer_type"],
+        text_cell(answer["respondent"]),
+        text_cell(answer["source"]),
+        "" if answer["source_row"] is None else answer["source_row"],
+    ]
 
 
 def _make_folder(folder: Path) -> list[Path]:
@@ -174,7 +225,8 @@ def _make_folder(folder: Path) -> list[Path]:
 
 
 def export_csv(session: Path, folder: Path) -> list[Path]:
-    """Write notes.csv and touchpoints.csv into folder (created if missing); their paths.
+    """Write notes.csv and touchpoints.csv into folder (created if missing), and feedback.csv
+    when the session holds survey answers; their paths.
 
     SessionFileError if the session cannot be read; then nothing is written and no folder made.
     """
@@ -187,7 +239,9 @@ def export_csv(session: Path, folder: Path) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
     made = _make_folder(folder)
-    paths = [folder / NOTES_FILE, folder / TOUCHPOINTS_FILE]
+    paths = [
+        folder / name for name in (NOTES_FILE, TOUCHPOINTS_FILE, FEEDBACK_FILE) if name in tables
+    ]
     try:
         write_files({path: tables[path.name] for path in paths})
     except BaseException:

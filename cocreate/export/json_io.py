@@ -1,11 +1,13 @@
 """A whole session as one JSON document, and back: `cocreate export-json` / `import-json`.
 
-The format ("cocreate-session", version 2) holds every column of every table, with rows referring
-to each other by the ids they have in the file. Version 2 measures a free note's x, y from the
-board's top-left corner, as schema 3 of the file does; version 1 documents, which measured them
-from the canvas's, are still read and converted. Rows of a journey are nested in it, so they carry
-no `journey_id`. Output is deterministic (fixed row order, sorted keys, two-space indent, a final
-newline): export → import → export gives the same bytes.
+The format ("cocreate-session", version 3) holds every column of every table, with rows referring
+to each other by the ids they have in the file. Version 3 adds the survey answers of each journey
+(`feedback`, schema 4); version 2 and 1 documents are still read, as sessions without answers.
+Version 2 measures a free note's x, y from the board's top-left corner, as schema 3 of the file
+does; version 1 documents, which measured them from the canvas's, are converted. Rows of a
+journey are nested in it, so they carry no `journey_id`. Output is deterministic (fixed row
+order, sorted keys, two-space indent, a final newline): export → import → export gives the same
+bytes.
 
 Import checks the whole document before it writes anything and reports the first problem with
 its place in the document, like `journeys[0].touchpoints[3].emotion: must be an integer from -2
@@ -39,7 +41,7 @@ from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows, table
 
 FORMAT = "cocreate-session"
-VERSION = 2
+VERSION = 3
 #: The oldest version import still reads (and converts).
 OLDEST_VERSION = 1
 
@@ -51,6 +53,7 @@ JOURNEY_PARTS: dict[str, str] = {
     "touchpoints": "touchpoint",
     "links": "link",
     "clusters": "cluster",
+    "feedback": "feedback",
     "notes": "note",
 }
 

@@ -205,8 +205,9 @@ PDF = Exporter(
 CSV = Exporter(
     format="csv",
     suffixes=(),
-    summary="write the touchpoints and notes as CSV tables (Excel-ready UTF-8)",
-    out_help="the folder for notes.csv and touchpoints.csv (made if missing)",
+    summary="write the touchpoints, notes and survey answers as CSV tables (Excel-ready UTF-8)",
+    out_help="the folder for notes.csv and touchpoints.csv, and feedback.csv when the session"
+    " has survey answers (made if missing)",
     noun="CSV tables",
     label=QT_TRANSLATE_NOOP("ExportActions", "&CSV for a Spreadsheet…"),
     tip=QT_TRANSLATE_NOOP("ExportActions", "Notes and touchpoints as CSV files"),

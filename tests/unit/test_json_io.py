@@ -114,6 +114,24 @@ def generated_rows() -> dict[str, list[dict[str, Any]]]:
             {"id": 7, "name": 'Ann "A" O\'Neil', "role": "customer", "position": 1},
         ],
         "cluster": [{"id": 1, "journey_id": 1, "title": "等待 Waiting"}],
+        "feedback": [
+            {
+                "id": 1,
+                "journey_id": 1,
+                "stage_id": 1,
+                "touchpoint_id": 1,
+                "score": 3,
+                "comment": "=SUM(A1) 排队太久 <b>x</b> 😤\nline 2",
+                "date": "2026-03-05T10:30",
+                "channel": "微信",
+                "tier": "金卡",
+                "customer_type": "loyal",
+                "respondent": "R-001",
+                "source": "问卷 survey.xlsx",
+                "source_row": 2,
+            },
+            {"id": 7, "journey_id": 1, "score": 10},
+        ],
         "note": [
             {
                 "id": 1,
@@ -208,9 +226,10 @@ def test_every_column_of_every_table_is_in_the_export(generated):
         assert set(data[key][0]) == {c.name for c in table(name).columns}
     assert set(data["votes"][0]) == {c.name for c in table("vote").columns}
     journey = data["journeys"][0]
-    nested = {"stages", "lanes", "touchpoints", "links", "clusters", "notes"}
+    nested = {"stages", "lanes", "touchpoints", "links", "clusters", "feedback", "notes"}
     assert set(journey) == {c.name for c in table("journey").columns} | nested
-    for key, name in {"stages": "stage", "touchpoints": "touchpoint", "notes": "note"}.items():
+    parts = {"stages": "stage", "touchpoints": "touchpoint", "notes": "note", "feedback": "feedback"}
+    for key, name in parts.items():
         assert set(journey[key][0]) == {c.name for c in table(name).columns} - {"journey_id"}
 
 
@@ -350,9 +369,12 @@ INVALID: dict[str, tuple[Any, str]] = {
     ),
     "wrong format": (_set("format", "trello-board"), 'format: must be "cocreate-session"'),
     "no format": (_delete("format"), "format: required key is missing"),
-    "newer version": (_set("version", 3), "version: 3 is newer than this cocreate reads (2)"),
-    "version as text": (_set("version", "2"), "version: must be an integer from 1 to 2"),
-    "version zero": (_set("version", 0), "version: must be an integer from 1 to 2"),
+    "newer version": (
+        _set("version", VERSION + 1),
+        f"version: {VERSION + 1} is newer than this cocreate reads ({VERSION})",
+    ),
+    "version as text": (_set("version", "2"), f"version: must be an integer from 1 to {VERSION}"),
+    "version zero": (_set("version", 0), f"version: must be an integer from 1 to {VERSION}"),
     "missing session": (_delete("session"), "session: required key is missing"),
     "unknown top-level key": (_set("boards", []), "boards: unknown key"),
     "journeys not a list": (_set("journeys", {}), "journeys: must be an array"),
