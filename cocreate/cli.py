@@ -149,6 +149,18 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
     print(f"wrote {shown(out)}")
 
 
+def _cmd_import_feedback(args: argparse.Namespace) -> None:
+    from cocreate import cli_feedback  # reads spreadsheets: loaded only for this command
+
+    cli_feedback.run(args)
+
+
+def _import_feedback_arguments(parser: argparse.ArgumentParser) -> None:
+    from cocreate import cli_feedback
+
+    cli_feedback.add_arguments(parser)
+
+
 def _cmd_repair(args: argparse.Namespace) -> None:
     """Write a repaired copy of a file whose rows break the rules; list every change."""
     session, out = Path(args.session), Path(args.out)
@@ -257,6 +269,12 @@ _OTHER_COMMANDS: dict[str, Command] = {
         "make a new session file from a JSON document (checked in full first)",
         _import_json_arguments,
         _cmd_import_json,
+    ),
+    "import-feedback": (
+        "add survey answers (CSV or XLSX) to a journey of a session, all or none, with their"
+        " row and column when one is wrong",
+        _import_feedback_arguments,
+        _cmd_import_feedback,
     ),
     "repair": (
         "write a repaired copy of a session whose rows break the rules, listing every change",
