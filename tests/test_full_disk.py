@@ -267,3 +267,20 @@ def test_an_image_export_on_a_full_disk_says_one_line_and_keeps_the_old_image(
     assert len(lines) == 1 and str(out) in lines[0] and "disk is full" in lines[0]
     assert out.read_bytes() == b"the old image"
     assert sorted(p.name for p in disk.iterdir()) == ["filler.bin", name, "salon.cocreate"]
+
+
+# -- the trials behind the figures (tests/disk_trials.py; `python -m tests.disk_trials`) ------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "family", ["edits", "save_as", "migration", "recovery", "save_as_disk", "exports"]
+)
+def test_a_full_or_failing_disk_at_every_write_loses_nothing(qapp, tmp_path, family):
+    from tests import disk_trials
+
+    run = getattr(disk_trials, f"{family}_family")
+    tally = run() if family in ("save_as_disk", "exports") else run(tmp_path)
+    assert tally.lost == 0
+    assert tally.survived == tally.tried
+    assert tally.failed > 0  # the disk did fail
