@@ -10,7 +10,7 @@ import re
 from collections.abc import Hashable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cocreate.store.ops import Op, Update, inverse_ops
@@ -22,7 +22,7 @@ class Replayer(Protocol):
     @property
     def undo_stack(self) -> QUndoStack: ...
 
-    def apply(self, ops: list[Op]) -> bool: ...
+    def apply(self, ops: list[Op], step: str = "") -> bool: ...
 
 
 class RowCommand(QUndoCommand):
@@ -51,14 +51,18 @@ class RowCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        if not self._document.apply(self._ops):
+        if not self._document.apply(
+            self._ops, self._step_name(QT_TRANSLATE_NOOP("Document", "Redo %1"))
+        ):
             self._step_back(redone=True)
 
     def undo(self) -> None:
         if self._unapplied:
             self._unapplied = False
             return
-        if not self._document.apply(inverse_ops(self._ops)):
+        if not self._document.apply(
+            inverse_ops(self._ops), self._step_name(QT_TRANSLATE_NOOP("Document", "Undo %1"))
+        ):
             self._step_back(redone=False)
 
     def retranslate(self) -> None:
@@ -73,6 +77,10 @@ class RowCommand(QUndoCommand):
     def ops(self) -> list[Op]:
         """The ops this action applies."""
         return self._ops
+
+    def _step_name(self, text: str) -> str:
+        """What a message names when the file refuses this step ("Undo Add Note")."""
+        return QCoreApplication.translate("Document", text).replace("%1", self.text())
 
     def _step_back(self, redone: bool) -> None:
         """The file refused the undo or redo (a full disk; the message is shown): it holds

@@ -232,15 +232,20 @@ class DocumentBase(QObject):
             self._pending.append(command)  # on the undo stack once the file took it
         return self._commits_refused == refused
 
-    def apply(self, ops: list[Op]) -> bool:
+    def apply(self, ops: list[Op], step: str = "") -> bool:
         """Write row ops in one transaction and tell the listeners, outside the undo history:
-        the undo commands replay their ops through it. False when the file refused them."""
+        the undo commands replay their ops through it (`step`: "Undo Add Note", what a refusal
+        names). False when the file refused them."""
         refused = self._commits_refused
         with self._edit():
+            if step:
+                self._attempted.append(step)
             try:
                 change: Change = self._store.apply(ops)
             except SessionFileError as error:
                 self._failures.append(error)
+                if step:
+                    self._unsaved.append(step)
                 return False
             self._wrote = True
             # Inside the edit's transaction: what the listeners read to show the change is

@@ -131,7 +131,7 @@ def test_an_undo_or_redo_the_file_refuses_leaves_the_history_where_the_file_is(
     document.rename_session("One")
     document.rename_session("Two")
     stack = document.undo_stack
-    monkeypatch.setattr(document, "apply", lambda ops: False)  # as when the disk is full
+    monkeypatch.setattr(document, "apply", lambda ops, step="": False)  # as when the disk is full
     stack.undo()
     qtbot.waitUntil(lambda: stack.index() == 2)  # back where the file is, the history kept
     assert document.session()["title"] == "Two"  # the file kept what it had
@@ -139,7 +139,7 @@ def test_an_undo_or_redo_the_file_refuses_leaves_the_history_where_the_file_is(
     monkeypatch.undo()  # space again
     stack.undo()
     assert document.session()["title"] == "One"
-    monkeypatch.setattr(document, "apply", lambda ops: False)
+    monkeypatch.setattr(document, "apply", lambda ops, step="": False)
     stack.redo()
     qtbot.waitUntil(lambda: stack.index() == 1)
     assert document.session()["title"] == "One"

@@ -157,6 +157,7 @@ def test_a_note_the_disk_refuses_is_told_once_and_the_next_one_after_freeing_spa
         document.undo_stack.indexChanged.connect(moves.append)
         undo(qtbot, window)  # refused too: the history stays where the file is
         qtbot.waitUntil(lambda: moves == [0, 1])
+        assert "“Undo Add Note”" in window.statusBar().currentMessage()
         assert document.undo_stack.count() == 1
         assert note_texts(path)[-1] == "Saved first 先存"
         assert len(dialogs.seen) == 1
