@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 
 from cocreate.demo import write_demo
 from cocreate.layout import FREE_NOTE_TOP, compute_layout
-from cocreate.store import SessionFile
+from cocreate.store import SessionFile, schema
 from cocreate.ui.app import create_application, start_window
 
 JOURNEY = 1
@@ -206,7 +206,7 @@ def test_a_version_2_file_keeps_its_board_when_notes_are_measured_from_it(tmp_pa
     upgraded = notes_by_id(path)  # opening migrates the file in place
     assert upgraded == expected
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     conn.close()
 
 
