@@ -15,10 +15,10 @@ import os
 import secrets
 import sqlite3
 import stat
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from xml.parsers import expat
 
 from cocreate.path_checks import FOLDER_GONE, OutputPathError, check_output
 
@@ -128,9 +128,12 @@ def check_pdf(path: Path) -> None:
 
 
 def check_svg(path: Path) -> None:
+    """Well-formed XML to the end (streamed: no tree is built)."""
+    parser = expat.ParserCreate()
     try:
-        ElementTree.parse(path)
-    except ElementTree.ParseError as error:
+        with open(path, "rb") as handle:
+            parser.ParseFile(handle)
+    except expat.ExpatError as error:
         raise ValueError(f"not whole XML: {error}") from None
 
 
