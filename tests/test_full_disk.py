@@ -285,3 +285,44 @@ def test_a_full_or_failing_disk_at_every_write_loses_nothing(qapp, tmp_path, fam
     assert tally.lost == 0
     assert tally.survived == tally.tried
     assert tally.failed > 0  # the disk did fail
+
+
+def test_save_as_on_a_failing_disk_says_so_everywhere(qtbot, tmp_path, dialogs, monkeypatch):
+    """The same as on the tmpfs, by fault injection: it runs where no tmpfs can be mounted."""
+    path = tmp_path / "salon.cocreate"
+    write_demo(path)
+    target = tmp_path / "out" / "copy.cocreate"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    fault = DiskFault(at=10**9)
+    with failing_disk(fault):
+        window = open_window(qtbot, path)
+    try:
+        fault.at = fault.writes + 1
+        assert not window.session.save_as()
+        assert window.document.path == path
+        fault.free()
+        assert window.session.save_as()
+    finally:
+        close_window(window)
+    told = dialogs.seen[0]
+    assert told["title"] == "Cannot Save Session"
+    assert str(target) in told["text"] and "The disk is full" in told["text"]
+    assert told["details"] == ""
+    assert sorted(p.name for p in target.parent.iterdir()) == ["copy.cocreate"]
+
+
+def test_the_window_starts_without_a_session_when_none_can_be_made(qtbot, dialogs):
+    fault = DiskFault(at=1)
+    with failing_disk(fault):
+        window = open_window(qtbot, None)
+        try:
+            qtbot.waitUntil(lambda: len(dialogs.seen) == 1)
+            assert dialogs.seen[0]["title"] == "Cannot Start a New Session"
+            assert window.document is None
+            fault.free()
+            assert window.new_session()
+        finally:
+            close_window(window)
