@@ -7,6 +7,7 @@ bar rather than in a new dialog; once the file takes an edit again, the status b
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
@@ -71,25 +72,26 @@ def status_text(problem: FileProblem, edits: Sequence[str]) -> str:
 
 
 class WriteFailures(QObject):
-    """The first refused edit of a run gets a dialog; the next ones, the status bar."""
+    """The first refused edit of a run gets a dialog; the next ones, the status bar (until the
+    file takes an edit again, or another file refuses one)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._told = False  # a dialog told this run of refusals already
+        self._told: Path | None = None  # the file whose run of refusals a dialog told
         self._dialog_open = False
 
     def failed(self, error: SessionFileError) -> None:
         edits: Sequence[str] = getattr(error, "edits", ())
         self._window.statusBar().showMessage(status_text(error.problem, edits))
-        if self._told or self._dialog_open:
+        if self._told == error.path or self._dialog_open:
             return
-        self._told = True
+        self._told = error.path
         self._dialog(error, edits)
 
     def resumed(self) -> None:
         """The file took an edit again: the next refusal gets a dialog of its own."""
-        self._told = False
+        self._told = None
         self._window.statusBar().showMessage(
             _tr("Changes are saved to the file again."), RESUMED_MESSAGE_MS
         )
