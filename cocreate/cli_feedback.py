@@ -249,7 +249,8 @@ def _unmatched(
     count = len(found.unmatched)
     values = f"{count} {field_.value} value" + ("" if count == 1 else "s")
     return (
-        f'{shown(answers.path)}: {values} match no {what} of "{journey["name"]}": {listed};'
+        f"{shown(answers.path)}: {values} {'matches' if count == 1 else 'match'} no {what} of"
+        f' "{journey["name"]}": {listed};'
         f" say what each means with {option} VALUE={'STAGE' if field_ is Field.STAGE else 'CARD'}"
         " (VALUE= for none); nothing was imported"
     )

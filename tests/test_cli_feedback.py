@@ -244,3 +244,42 @@ def test_a_session_open_in_the_app_is_refused(cli, session, tmp_path):
         assert session.read_bytes() == before
     finally:
         store.close()
+
+
+def test_stage_values_are_matched_too_and_a_card_of_another_stage_is_a_bad_row(
+    cli, session, tmp_path
+):
+    header = "推荐分,阶段,触点"
+    rows = ["9,购买,", "8,Purchase,", f"2,购买,{PICKUP}", f"5,忠诚,{PICKUP}"]
+    source = answers_csv(tmp_path, *rows, header=header)
+    before = session.read_bytes()
+    unmatched = cli("import-feedback", session, source, "--journey", LOYALTY)
+    one_line_refusal(
+        unmatched,
+        f'1 stage value matches no stage of "{LOYALTY}": "Purchase" (1 answer)',
+        "--match-stage VALUE=STAGE",
+    )
+    other_stage = cli(
+        "import-feedback", session, source, "--journey", LOYALTY, "--match-stage", "Purchase=购买"
+    )
+    one_line_refusal(
+        other_stage,
+        'row 5, column C "触点": the touchpoint is in another stage than the one the row names',
+    )
+    assert session.read_bytes() == before
+    skipped = cli(
+        "import-feedback",
+        session,
+        source,
+        "--journey",
+        LOYALTY,
+        "--match-stage",
+        "Purchase=购买",
+        "--skip-bad-rows",
+    )
+    assert skipped.returncode == 0, skipped.stderr
+    assert [(a["stage_id"], a["touchpoint_id"]) for a in feedback(session)] == [
+        (3, None),
+        (3, None),
+        (3, card_id(session, PICKUP)),
+    ]
