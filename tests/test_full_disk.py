@@ -326,3 +326,21 @@ def test_the_window_starts_without_a_session_when_none_can_be_made(qtbot, dialog
             assert window.new_session()
         finally:
             close_window(window)
+
+
+def test_another_session_the_full_disk_refuses_gets_its_own_dialog(qtbot, tmp_path, dialogs):
+    first, second = tmp_path / "first.cocreate", tmp_path / "second.cocreate"
+    write_demo(first)
+    write_demo(second)
+    fault = DiskFault(at=1)  # full from the start
+    with failing_disk(fault):
+        window = open_window(qtbot, first)
+        try:
+            write_note(qtbot, window, "refused in the first")
+            qtbot.waitUntil(lambda: len(dialogs.seen) == 1)
+            assert window.open_file(second)
+            write_note(qtbot, window, "refused in the second")
+            qtbot.waitUntil(lambda: len(dialogs.seen) == 2)
+            assert str(second) in dialogs.seen[1]["text"]
+        finally:
+            close_window(window)
