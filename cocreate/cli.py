@@ -71,6 +71,7 @@ def _print_summary(summary: SessionSummary) -> None:
             f"    {journey.stages} stages, {journey.lanes} lanes,"
             f" {journey.touchpoints} touchpoints, {journey.links} links,"
             f" {journey.notes} notes, {journey.clusters} clusters, {journey.votes} votes"
+            + (f", {journey.answers} survey answers" if journey.answers else "")
         )
 
 

@@ -5,6 +5,7 @@ what to pass, and leaves the session byte for byte as it was."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -283,3 +284,13 @@ def test_stage_values_are_matched_too_and_a_card_of_another_stage_is_a_bad_row(
         (3, None),
         (3, card_id(session, PICKUP)),
     ]
+
+
+def test_info_counts_the_answers_of_each_journey(cli, session, tmp_path):
+    imported = cli("import-feedback", session, answers_csv(tmp_path, *ROWS), "--journey", LOYALTY)
+    assert imported.returncode == 0
+    info = cli("info", session)
+    assert "22 touchpoints" in info.stdout and ", 4 survey answers" in info.stdout
+    assert info.stdout.count("survey answers") == 1  # the journey without any says nothing
+    data = cli("info", session, "--json")
+    assert [journey["answers"] for journey in json.loads(data.stdout)["journeys"]] == [4, 0]

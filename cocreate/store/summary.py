@@ -23,6 +23,7 @@ class JourneySummary:
     notes: int
     clusters: int
     votes: int
+    answers: int = 0  # survey answers (the feedback table)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def summarize(store: SessionFile) -> SessionSummary:
     with store.reading() as conn:
         counts = {
             name: _count_by_journey(conn, name)
-            for name in ("stage", "lane", "touchpoint", "link", "note", "cluster")
+            for name in ("stage", "lane", "touchpoint", "link", "note", "cluster", "feedback")
         }
         votes = _votes_by_journey(conn)
     journeys = [
@@ -79,6 +80,7 @@ def summarize(store: SessionFile) -> SessionSummary:
             notes=counts["note"].get(row["id"], 0),
             clusters=counts["cluster"].get(row["id"], 0),
             votes=votes.get(row["id"], 0),
+            answers=counts["feedback"].get(row["id"], 0),
         )
         for row in store.rows("journey", order_by="position")
     ]
