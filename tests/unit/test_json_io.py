@@ -207,15 +207,30 @@ def files_in(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()}
 
 
+def cleaned(value: Any) -> Any:
+    """Every text in the value as import-json takes it (clean_text, the one input rule)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {key: cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [cleaned(item) for item in value]
+    return value
+
+
 @pytest.mark.parametrize("which", ["demo", "generated"])
 def test_export_import_export_is_byte_identical(which, request, tmp_path):
+    """Byte-identical but for the texts the input rule cleans (the generated file has one
+    with a CR LF and a NUL, as another program may write it)."""
     source = request.getfixturevalue(which)
     first = export_json(source)
     copy_path = tmp_path / "copy.cocreate"
     import_json(first, copy_path)
-    assert export_json(copy_path) == first
+    assert export_json(copy_path) == dumps(cleaned(json.loads(first)))
     assert first.endswith("}\n")
-    assert all_rows(copy_path) == all_rows(source)
+    assert all_rows(copy_path) == cleaned(all_rows(source))
+    if which == "demo":
+        assert export_json(copy_path) == first
 
 
 def test_every_column_of_every_table_is_in_the_export(generated):
