@@ -174,21 +174,25 @@ class _Incomplete(Exception):
     """A written file that does not read back whole."""
 
 
-def _not_written(target: Path, error: OSError, folder: Path) -> OSError:
+def _not_written(target: Path, error: OSError, folder: Path, tmp: Path | None) -> OSError:
     """An error while target's temporary file was written, said of target in one line when it
-    is about the writing (a full or failing disk, a writer's own words); others as they are."""
+    is about the writing (a full or failing disk, a writer's words naming the temporary file);
+    others as they are."""
     reason = disk_reason(error)
-    if reason is None and not error.errno:  # a writer's words, perhaps naming the temp file
-        reason = DISK_FULL if nearly_full(folder) else NOT_WRITTEN
+    if reason is None and not error.errno:  # a writer's own words
+        if nearly_full(folder):
+            reason = DISK_FULL
+        elif tmp is not None and str(tmp) in str(error):
+            reason = NOT_WRITTEN
     if reason is None:
         return error
     return OutputPathError(error.errno or errno.EIO, reason, target)
 
 
 @contextmanager
-def _written_whole(target: Path) -> Iterator[None]:
-    """What goes wrong while target's temporary file is written, said of target: a folder
-    removed meanwhile, a full or failing disk, or a file that came out incomplete."""
+def _written_whole(target: Path, tmp: Path | None = None) -> Iterator[None]:
+    """What goes wrong while target's temporary file (tmp) is written, said of target: a
+    folder removed meanwhile, a full or failing disk, or a file that came out incomplete."""
     folder = Path(os.path.abspath(target)).parent
     try:
         yield
@@ -197,7 +201,7 @@ def _written_whole(target: Path) -> Iterator[None]:
     except OSError as error:
         if isinstance(error, FileNotFoundError) and not folder.is_dir():
             raise OutputPathError(errno.ENOENT, FOLDER_GONE, target) from None
-        said = _not_written(target, error, folder)
+        said = _not_written(target, error, folder, tmp)
         if said is error:
             raise
         raise said from None
@@ -231,7 +235,7 @@ def replacing(target: Path, suffix: str = ".tmp", check: Check | bool = True) ->
     with _written_whole(target):
         tmp = temp_beside(target, suffix)
     try:
-        with _written_whole(target):
+        with _written_whole(target, tmp):
             yield tmp
             sync_file(tmp)
             _check_whole(tmp, chosen)
