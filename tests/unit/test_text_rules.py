@@ -153,6 +153,7 @@ def test_a_table_of_more_rows_than_a_session_holds_is_refused(crowded):
     assert "cocreate repair" in caught.value.message
 
 
+@pytest.mark.slow  # about 5 s: the repair scans the 100 000 rows a few times
 def test_repair_keeps_the_first_rows_of_a_crowded_table_and_says_how_many_it_dropped(
     crowded, tmp_path
 ):
