@@ -29,15 +29,20 @@ __all__ = ["AnswerError", "FeedbackEdits", "FeedbackScores"]
 class FeedbackEdits(DocumentBase):
     """The Document's survey answers."""
 
-    @one_edit
     def import_feedback(
         self, journey_id: int, answers: Sequence[Mapping[str, Any]], source: str
     ) -> int:
         """Add the answers (cocreate.feedback.plan's answer dicts) to the journey, all in one
-        transaction and one undo step; how many were added (0 when the file refused them or
-        there were none). `source` is the file they came from (its name is kept with each).
-        Raises AnswerError, adding nothing, when an answer breaks the file's rules (a score
-        outside 0-10, a stage or card of another journey)."""
+        transaction and one undo step; how many were added (0 when the file refused them, a
+        full disk say, or there were none). `source` is the file they came from (its name is
+        kept with each). Raises AnswerError, adding nothing, when an answer breaks the file's
+        rules (a score outside 0-10, a stage or card of another journey)."""
+        return self._import_feedback(journey_id, answers, source) or 0
+
+    @one_edit
+    def _import_feedback(
+        self, journey_id: int, answers: Sequence[Mapping[str, Any]], source: str
+    ) -> int:
         ops = import_ops(self._store, journey_id, answers, source)
         if not ops:
             return 0

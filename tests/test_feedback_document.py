@@ -14,6 +14,7 @@ from cocreate.demo import write_demo
 from cocreate.document import Document
 from cocreate.document_feedback import AnswerError
 from cocreate.ui.app import create_application, start_window
+from tests.disk_faults import DiskFault, failing_disk
 
 
 def answers_about(document: Document, journey_id: int, count: int, seed: int = 11) -> list[dict]:
@@ -156,3 +157,25 @@ def test_the_windows_undo_takes_an_import_back_and_redo_brings_it_again(qtbot, t
         document.close()
         window.close()
         window.deleteLater()
+
+
+@pytest.mark.parametrize("failing", [1, 2], ids=["the insert", "the commit"])
+def test_an_import_the_full_disk_refuses_adds_nothing_and_is_told_once(qapp, tmp_path, failing):
+    path = tmp_path / "salon.cocreate"
+    write_demo(path)
+    fault = DiskFault(at=10**9)
+    with failing_disk(fault):
+        document = Document.open(path)
+        try:
+            told = []
+            document.write_failed.connect(told.append)
+            answers = answers_about(document, 1, 500)
+            fault.at = fault.writes + failing
+            assert document.import_feedback(1, answers, "x.csv") == 0
+            assert len(told) == 1 and "Import 500 feedback answers" in told[0].edits
+            assert document.undo_stack.count() == 0
+            fault.free()
+            assert document.feedback(1) == []
+            assert document.import_feedback(1, answers, "x.csv") == 500  # space was freed
+        finally:
+            document.close()
