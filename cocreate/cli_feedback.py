@@ -35,7 +35,7 @@ from cocreate.feedback.answers import import_ops
 from cocreate.feedback.matching import Matching, folded
 from cocreate.path_checks import shown
 from cocreate.records import Row
-from cocreate.store import SessionFile
+from cocreate.store import FileProblem, SessionFile, SessionFileError
 
 #: How many unmatched values a message lists before "and N more".
 _LISTED = 10
@@ -87,6 +87,8 @@ def run(args: argparse.Namespace) -> None:
         raise CommandError(f"{error.message}; nothing was imported") from None
     store = SessionFile.open(Path(args.session))  # locked: refused while the app has it open
     try:
+        if store.read_only and not args.dry_run:
+            raise SessionFileError(store.path, FileProblem.READ_ONLY)
         _import(store, answers, args)
     finally:
         store.close()
@@ -120,9 +122,13 @@ def _summary(plan: ImportPlan, journey: Row) -> str:
     found = nps(answer["score"] for answer in plan.answers)
     skipped = f" (skipped {_rows(plan.skipped)})" if plan.skip_bad else ""
     return (
-        f'imported {len(plan.answers)} answers into "{journey["name"]}"{skipped};'
+        f'imported {_answers(len(plan.answers))} into "{journey["name"]}"{skipped};'
         f" NPS {_signed(found.rounded or 0)} (n={found.n})"
     )
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer" if count == 1 else f"{count} answers"
 
 
 def _signed(value: int) -> str:

@@ -294,3 +294,17 @@ def test_info_counts_the_answers_of_each_journey(cli, session, tmp_path):
     assert info.stdout.count("survey answers") == 1  # the journey without any says nothing
     data = cli("info", session, "--json")
     assert [journey["answers"] for journey in json.loads(data.stdout)["journeys"]] == [4, 0]
+
+
+def test_a_read_only_session_is_refused_before_anything_is_read(cli, session, tmp_path):
+    source = answers_csv(tmp_path, ROWS[0])
+    session.chmod(0o444)
+    try:
+        before = session.read_bytes()
+        result = cli("import-feedback", session, source, "--journey", LOYALTY)
+        one_line_refusal(result, "the file is read-only")
+        assert result.stdout == "" and session.read_bytes() == before
+        dry = cli("import-feedback", session, source, "--journey", LOYALTY, "--dry-run")
+        assert dry.returncode == 0 and "would have imported 1 answer into" in dry.stdout
+    finally:
+        session.chmod(0o644)
