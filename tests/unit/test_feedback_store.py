@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import re
 import sqlite3
 from pathlib import Path
@@ -18,6 +19,7 @@ from cocreate.demo import write_demo
 from cocreate.export.csv_export import FEEDBACK_COLUMNS, export_csv
 from cocreate.export.json_io import JsonImportError, export_json, import_json
 from cocreate.feedback.answers import AnswerError, feedback_scores, import_ops
+from cocreate.rules import COLUMNS
 from cocreate.store import SessionFile, schema
 from cocreate.store.errors import BrokenRowError
 from cocreate.store.ops import Delete, DeleteMany, InsertMany, SetMany, inverse_ops
@@ -507,3 +509,48 @@ def test_a_session_without_answers_writes_no_feedback_csv(tmp_path):
     write_demo(demo)
     paths = export_csv(demo, tmp_path / "csv")
     assert [p.name for p in paths] == ["notes.csv", "touchpoints.csv"]
+
+
+@pytest.mark.slow
+def test_lying_answers_at_random_are_refused_or_open_and_repair_always_mends_them(
+    answered, tmp_path
+):
+    """The lying-file trials of test_row_rules_trials, aimed at the answers and the notes
+    promoted from them: one to four cells set to values of every kind."""
+    from tests.unit.test_row_rules_trials import VALUES, exports, rows
+
+    values = [*VALUES, "2026-03-05", "2026/3/5", "loyal", "custom", 5, 23]
+    rng = random.Random(2027)
+    refused = 0
+    for _trial in range(100):
+        path = tmp_path / "lying.cocreate"
+        path.write_bytes(answered.read_bytes())
+        conn = sqlite3.connect(path)
+        for _ in range(rng.randint(1, 4)):
+            table = rng.choice(["feedback", "feedback", "note"])
+            names = [name for name in COLUMNS[table] if name != "id"]
+            column = "feedback_id" if table == "note" else rng.choice(names)
+            ids = [row_id for (row_id,) in conn.execute(f'SELECT id FROM "{table}"')]
+            try:
+                conn.execute(
+                    f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?',
+                    (rng.choice(values), rng.choice(ids)),
+                )
+            except sqlite3.IntegrityError:  # NOT NULL: SQLite keeps that rule itself
+                continue
+        conn.commit()
+        conn.close()
+        before = path.read_bytes()
+        try:
+            exports(path)
+        except BrokenRowError as error:
+            assert "\n" not in error.message
+            refused += 1
+        assert path.read_bytes() == before
+        out = tmp_path / "repaired.cocreate"
+        out.unlink(missing_ok=True)
+        repairs = repair_copy(path, out)
+        exports(out)  # opens: every rule kept
+        dropped = {t: sum(1 for r in repairs if r.dropped and r.table == t) for t in rows(path)}
+        assert {t: n - dropped[t] for t, n in rows(path).items()} == rows(out)
+    assert refused > 50
