@@ -614,6 +614,18 @@
         <source>Delete Note</source>
         <translation>删除便利贴</translation>
     </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做%1</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>撤销%1</translation>
+    </message>
+    <message>
+        <source>Import %n feedback answers</source>
+        <translation>导入 %n 条反馈答卷</translation>
+    </message>
 </context>
 <context>
     <name>EmotionPicker</name>
@@ -882,6 +894,292 @@ The export could not be written: %2</source>
     </message>
 </context>
 <context>
+    <name>FeedbackImport</name>
+    <message>
+        <source>Import &amp;Feedback…</source>
+        <extracomment>Where the last file of answers was chosen.</extracomment>
+        <translation>导入反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Bring survey answers (CSV or XLSX) into a journey</source>
+        <translation>将问卷回答（CSV 或 XLSX）导入旅程</translation>
+    </message>
+    <message>
+        <source>Imported %1 feedback answers into %2</source>
+        <translation>已将 %1 条反馈导入“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackImportDialog</name>
+    <message>
+        <source>Untitled journey</source>
+        <extracomment>The fields in the order the dialog lists them (three columns of three). The dialog&apos;s size where the screen has room for it. A combo&apos;s data for &quot;no column&quot;. The error line&apos;s colour.</extracomment>
+        <translation>未命名旅程</translation>
+    </message>
+    <message>
+        <source>Import Feedback</source>
+        <translation>导入反馈</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Another File…</source>
+        <translation>选择其他文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Journey:</source>
+        <translation>旅程(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Which column holds each answer&apos;s…</source>
+        <translation>每条回答的以下各项在哪一列…</translation>
+    </message>
+    <message>
+        <source>The first 20 rows of the file:</source>
+        <translation>文件的前 20 行：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation>正在读取“%1”…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2.</source>
+        <translation>无法读取“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Stages not found in the journey: %1</source>
+        <translation>旅程中没有的阶段：%1 个</translation>
+    </message>
+    <message>
+        <source>Touchpoints not found in the journey: %1</source>
+        <translation>旅程中没有的触点：%1 个</translation>
+    </message>
+    <message>
+        <source>the %1 with the most answers are listed</source>
+        <translation>只列出回答最多的 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the %1 bad rows</source>
+        <translation>跳过 %1 行有问题的数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the score (0–10).</source>
+        <translation>请选择存放评分（0–10）的列。</translation>
+    </message>
+    <message>
+        <source>All %1 rows are ready.</source>
+        <translation>全部 %1 行均可导入。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows ready; %3 have problems (first: %4).</source>
+        <translation>%2 行中有 %1 行可导入；%3 行有问题（第一处：%4）。</translation>
+    </message>
+    <message>
+        <source>The journey changed meanwhile: check the columns and the matches again.</source>
+        <translation>旅程在此期间有改动：请重新检查各列和匹配。</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.xlsx *.xlsm *.txt *.tsv)</source>
+        <translation>问卷回答 (*.csv *.xlsx *.xlsm *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt *.tsv)</source>
+        <translation>CSV (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTexts</name>
+    <message>
+        <source>&amp;Score (0–10):</source>
+        <translation>评分 0–10(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>评价(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>阶段(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ouchpoint:</source>
+        <translation>触点(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Member tier:</source>
+        <translation>会员等级(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer type:</source>
+        <translation>客户类型(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Respondent ID:</source>
+        <translation>答卷编号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: check the path or choose another file.</source>
+        <extracomment>Why a file cannot be read and what to do; %1 is the file (and, where given, its row).</extracomment>
+        <translation>%1 不存在：请检查路径，或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a CSV or XLSX file.</source>
+        <translation>%1 是一个文件夹：请选择 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a device or a pipe, not a file: choose a CSV or XLSX file.</source>
+        <translation>%1 是设备或管道，不是文件：请选择 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: choose another file.</source>
+        <translation>无法打开 %1：请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied): copy it into a folder of yours and choose the copy.</source>
+        <translation>无法读取 %1（没有权限）：请把它复制到你自己的文件夹，再选择这份副本。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB: split the answers into smaller files.</source>
+        <translation>%1 大于 %2 MB：请把回答拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds no rows: choose the file with the answers.</source>
+        <translation>%1 中没有任何行：请选择存有回答的文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds a header row but no answers below it: choose the file with the answers.</source>
+        <translation>%1 只有表头，下面没有回答：请选择存有回答的文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 answers: split it into smaller files.</source>
+        <translation>%1 中的回答超过 %2 条：请把它拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text CSV (it is UTF-16 or binary): save it again as CSV UTF-8.</source>
+        <translation>%1 不是文本 CSV（它是 UTF-16 或二进制文件）：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>%1 is neither UTF-8 nor GB18030 text: save it again as CSV UTF-8.</source>
+        <translation>%1 既不是 UTF-8 也不是 GB18030 文本：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>%1 is not a well-formed CSV (a quote that does not close): fix that row, or save the file again from the spreadsheet.</source>
+        <translation>%1 不是格式正确的 CSV（有未闭合的引号）：请修改那一行，或从电子表格重新保存该文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not an XLSX workbook, or it is damaged: save it again as .xlsx or as CSV UTF-8.</source>
+        <translation>%1 不是 XLSX 工作簿，或者已损坏：请重新另存为 .xlsx 或“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>%1 is an Excel 97-2003 workbook or has a password: save it as .xlsx without a password, or as CSV UTF-8.</source>
+        <translation>%1 是 Excel 97-2003 工作簿或设有密码：请另存为不带密码的 .xlsx，或“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>the score is empty; every answer needs a score from 0 to 10</source>
+        <extracomment>What is wrong with a cell.</extracomment>
+        <translation>评分为空；每条回答都需要 0 到 10 的评分</translation>
+    </message>
+    <message>
+        <source>the score is not a number from 0 to 10</source>
+        <translation>评分不是 0 到 10 之间的数字</translation>
+    </message>
+    <message>
+        <source>the score must be a whole number from 0 to 10</source>
+        <translation>评分必须是 0 到 10 之间的整数</translation>
+    </message>
+    <message>
+        <source>the score is outside 0 to 10</source>
+        <translation>评分超出 0 到 10 的范围</translation>
+    </message>
+    <message>
+        <source>the cell holds a formula, which is not calculated: paste the values</source>
+        <translation>单元格中是公式，导入时不会计算：请粘贴为数值</translation>
+    </message>
+    <message>
+        <source>not a date; write it as 2026-03-05, 2026/3/5 or 2026年3月5日</source>
+        <translation>不是日期；请写成 2026-03-05、2026/3/5 或 2026年3月5日</translation>
+    </message>
+    <message>
+        <source>not one of the four customer types: loyal, purpose-driven, occasional, information-seeking</source>
+        <translation>不是四种客户类型之一：忠诚型、目的型、偶发型、信息搜寻型</translation>
+    </message>
+    <message>
+        <source>no stage of the journey has this name: choose one below</source>
+        <translation>旅程中没有这个名称的阶段：请在下方选择</translation>
+    </message>
+    <message>
+        <source>no touchpoint of the journey has this name: choose one below</source>
+        <translation>旅程中没有这个名称的触点：请在下方选择</translation>
+    </message>
+    <message>
+        <source>the touchpoint is in another stage than the one the row names</source>
+        <translation>该触点所在的阶段与这一行写的阶段不同</translation>
+    </message>
+    <message>
+        <source>the row has more cells than the header (a comma inside a comment without quotes?)</source>
+        <translation>这一行的单元格比表头多（评价中有未加引号的逗号？）</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <extracomment>Where the reader says the file went wrong (&quot;row 7: …&quot; or &quot;line 7&quot;). The longest cell text a message quotes.</extracomment>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” (row %2)</source>
+        <translation>“%1”（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>%1 列：%2</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3</source>
+        <translation>第 %1 行，%2 列：%3</translation>
+    </message>
+</context>
+<context>
     <name>FileErrors</name>
     <message>
         <source>The file does not exist.</source>
@@ -956,6 +1254,14 @@ The export could not be written: %2</source>
         <translation>文件中有一行数据的值不符合会话的要求，可能是其他程序写入的。文件保持原样未被改动。点“修复…”可保存一份修复后的副本。</translation>
     </message>
     <message>
+        <source>The disk is full, so nothing was written; what was there before is kept. Free some space on the disk, then try again.</source>
+        <translation>磁盘已满，因此没有写入任何内容；原有内容保持不变。请在磁盘上腾出一些空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error (an input/output error), so nothing was written; what was there before is kept. Check the disk or its connection, then try again.</source>
+        <translation>磁盘报告了错误（输入/输出错误），因此没有写入任何内容；原有内容保持不变。请检查磁盘或其连接，然后重试。</translation>
+    </message>
+    <message>
         <source>the path is a loop of symbolic links; choose the file itself</source>
         <extracomment>The reasons an output path is refused (path_checks), as the window says them.</extracomment>
         <translation>该路径是符号链接的循环；请选择文件本身</translation>
@@ -987,6 +1293,47 @@ The export could not be written: %2</source>
     <message>
         <source>the folder was removed while the file was being written; nothing was written</source>
         <translation>写入文件时文件夹被删除了；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>the disk is full; nothing was written, free some space and try again</source>
+        <translation>磁盘已满；未写入任何内容，请释放一些空间后重试</translation>
+    </message>
+    <message>
+        <source>the disk reported an error while writing (an input/output error); nothing was written, check the disk and try again</source>
+        <translation>写入时磁盘报告了错误（输入/输出错误）；没有写入任何内容，请检查磁盘后重试</translation>
+    </message>
+    <message>
+        <source>the file came out incomplete, so it was not kept; try again</source>
+        <translation>写出的文件不完整，因此没有保留；请重试</translation>
+    </message>
+    <message>
+        <source>the file could not be written; nothing was written</source>
+        <translation>无法写入该文件；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>the file is busy: another program is writing to it; try again in a moment</source>
+        <extracomment>What a database error means for the file (error_words.Trouble), as the window says it.</extracomment>
+        <translation>文件正忙：另一个程序正在写入它；请稍后再试</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete; open a backup copy</source>
+        <translation>文件已损坏或不完整；请打开备份副本</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (an input/output error); check the disk, then try again</source>
+        <translation>磁盘报告了错误（输入/输出错误）；请检查磁盘后重试</translation>
+    </message>
+    <message>
+        <source>cocreate may not use the file (permission denied)</source>
+        <translation>cocreate 无权使用该文件（权限被拒绝）</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>该文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>an unexpected problem stopped it; nothing was changed</source>
+        <translation>意外问题使其中止；未做任何更改</translation>
     </message>
     <message>
         <source>The first one: %1.</source>
@@ -1565,6 +1912,7 @@ The export could not be written: %2</source>
     </message>
     <message>
         <source>Change Not Saved</source>
+        <extracomment>How long &quot;saved again&quot; stays in the status bar (ms); &quot;not saved&quot; stays until then.</extracomment>
         <translation>更改未保存</translation>
     </message>
     <message>
@@ -1594,6 +1942,30 @@ The export could not be written: %2</source>
     <message>
         <source>cocreate sessions (*.cocreate)</source>
         <translation>cocreate 会话 (*.cocreate)</translation>
+    </message>
+    <message>
+        <source>A new session starts in cocreate&apos;s data folder until you save it:
+%1
+
+The disk of that folder is full, so no new session could be started. Free some space on it, then choose File &gt; New Session. Sessions saved on other disks can still be opened (File &gt; Open…).</source>
+        <translation>新会话在保存之前存放在 cocreate 的数据文件夹中：
+%1
+
+该文件夹所在的磁盘已满，因此无法开始新会话。请在该磁盘上腾出一些空间，然后选择“文件 &gt; 新建会话”。保存在其他磁盘上的会话仍可打开（“文件 &gt; 打开…”）。</translation>
+    </message>
+    <message>
+        <source>A new session starts in cocreate&apos;s data folder until you save it:
+%1
+
+The disk of that folder reported an error (an input/output error), so no new session could be started. Check the disk, then choose File &gt; New Session. Sessions saved on other disks can still be opened (File &gt; Open…).</source>
+        <translation>新会话在保存之前存放在 cocreate 的数据文件夹中：
+%1
+
+该文件夹所在的磁盘报告了错误（输入/输出错误），因此无法开始新会话。请检查磁盘，然后选择“文件 &gt; 新建会话”。保存在其他磁盘上的会话仍可打开（“文件 &gt; 打开…”）。</translation>
+    </message>
+    <message>
+        <source>Cannot Start a New Session</source>
+        <translation>无法开始新会话</translation>
     </message>
     <message>
         <source> (repaired)</source>
@@ -1678,6 +2050,49 @@ The session could not be written there: %2</source>
     <message>
         <source>A desktop tool for service-design co-creation salons: map the customer journey, collect sticky notes, vote, and share the service blueprint.</source>
         <translation>一款服务设计共创沙龙桌面工具：绘制顾客旅程、收集便利贴、投票，并分享服务蓝图。</translation>
+    </message>
+</context>
+<context>
+    <name>MatchTable</name>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>触点</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Choose a touchpoint…</source>
+        <translation>选择触点…</translation>
+    </message>
+    <message>
+        <source>Choose a stage…</source>
+        <translation>选择阶段…</translation>
+    </message>
+    <message>
+        <source>Link to none</source>
+        <translation>不关联</translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation>可能是</translation>
+    </message>
+    <message>
+        <source>Untitled stage</source>
+        <translation>未命名阶段</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2461,18 @@ The session could not be written there: %2</source>
     </message>
 </context>
 <context>
+    <name>PreviewTable</name>
+    <message>
+        <source>Problems</source>
+        <extracomment>A bad cell&apos;s background and text: readable on the light and the dark palette alike. A stage&apos;s name over its cards in a choice of cards. The most characters a preview cell shows (its tooltip or the file hold the rest). What a match combo holds when nothing is chosen yet, and for &quot;link to none&quot;. The data role that marks a card listed under its stage&apos;s name, and how far it is indented. The most values a match table lists (those with the most answers).</extracomment>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -2402,6 +2829,18 @@ The session could not be written there: %2</source>
     <message>
         <source>Most dots first; double-click or press Enter to show the note or card</source>
         <translation>按票数从高到低排列；双击或按 Enter 定位到对应的便利贴或卡片</translation>
+    </message>
+</context>
+<context>
+    <name>TextLimits</name>
+    <message>
+        <source>This field holds up to %1 characters; the rest was not pasted.</source>
+        <extracomment>How long the window&apos;s status bar shows the notice, in milliseconds.</extracomment>
+        <translation>此栏最多可容纳 %1 个字符，其余部分未粘贴。</translation>
+    </message>
+    <message>
+        <source>This field holds up to %1 characters.</source>
+        <translation>此栏最多可容纳 %1 个字符。</translation>
     </message>
 </context>
 <context>
