@@ -43,6 +43,7 @@ PROPER_NAMES = {
     "PNG",
     "SVG",
     "CSV",
+    "XLSX",
     "JSON",
     "NPS",
     "Ctrl",
