@@ -1002,7 +1002,7 @@ The export could not be written: %2</source>
     </message>
     <message>
         <source>CSV (*.csv *.txt *.tsv)</source>
-        <translation>CSV (*.csv *.txt *.tsv)</translation>
+        <translation>CSV 文本文件 (*.csv *.txt *.tsv)</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx *.xlsm)</source>
