@@ -31,6 +31,7 @@ class FileProblem(StrEnum):
     BROKEN_ROW = "broken_row"
     DISK_FULL = "disk_full"
     IO_ERROR = "io_error"
+    TOO_MANY_ROWS = "too_many_rows"
 
 
 #: What each problem means and what to do, in English; the GUI shows its own translation.
@@ -63,6 +64,8 @@ MESSAGES: dict[FileProblem, str] = {
     " kept); free some space, then try again",
     FileProblem.IO_ERROR: "the disk reported an error while writing (an input/output error), so"
     " nothing was written (what was there before is kept); check the disk, then try again",
+    FileProblem.TOO_MANY_ROWS: "the change would take the session past 100 000 notes, cards,"
+    " answers or other rows of one kind, more than a session may hold; it was not made",
 }
 
 

@@ -34,6 +34,7 @@ from sqlalchemy.pool import StaticPool
 
 from cocreate import __version__
 from cocreate.atomic import check_sqlite, replacing
+from cocreate.rules import ROWS_MAX
 from cocreate.store import row_check, schema
 from cocreate.store.disk import DISK_PROBLEMS, disk_problem, write_error
 from cocreate.store.errors import FileProblem, SessionFileError
@@ -41,6 +42,8 @@ from cocreate.store.header import read_header
 from cocreate.store.lock import FileLock
 from cocreate.store.ops import (
     Change,
+    Insert,
+    InsertMany,
     Op,
     Row,
     apply_ops,
@@ -393,6 +396,7 @@ class SessionFile:
             return self._apply_in_edit(ops)
         try:
             with self.transaction() as conn:
+                self._keep_rows_max(conn, ops)
                 return apply_ops(conn, ops)
         except SessionFileError:
             raise
@@ -405,6 +409,7 @@ class SessionFile:
         assert self._edit is not None
         try:
             with self._edit.begin_nested():  # a savepoint: a refused op undoes its list
+                self._keep_rows_max(self._edit, ops)
                 return apply_ops(self._edit, ops)
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             error = write_error(self.path, exc)
@@ -413,6 +418,20 @@ class SessionFile:
                 # this edit may be written, or it would be written outside it.
                 self._edit_failure = error
             raise error from exc
+
+    def _keep_rows_max(self, conn: Connection, ops: list[Op]) -> None:
+        """Refuse (TOO_MANY_ROWS) ops that would take a table past ROWS_MAX rows, the most the
+        check on open lets a file hold: an edit never writes a file cocreate would refuse."""
+        added: dict[str, int] = {}
+        for op in ops:
+            if isinstance(op, Insert):
+                added[op.table] = added.get(op.table, 0) + 1
+            elif isinstance(op, InsertMany):
+                added[op.table] = added.get(op.table, 0) + len(op.rows)
+        for table_name, count in added.items():
+            held = conn.execute(select(func.count()).select_from(table(table_name))).scalar_one()
+            if held + count > ROWS_MAX:
+                raise SessionFileError(self.path, FileProblem.TOO_MANY_ROWS, table_name)
 
     def update_op(self, table_name: str, row_id: int, **fields: Any) -> Op | None:
         with self.reading() as conn:

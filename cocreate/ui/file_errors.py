@@ -84,6 +84,11 @@ _TEXTS = {
         "The disk reported an error (an input/output error), so nothing was written; what was"
         " there before is kept. Check the disk or its connection, then try again.",
     ),
+    FileProblem.TOO_MANY_ROWS: QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "The change would take the session past 100 000 notes, cards, answers or other rows"
+        " of one kind, more than a session may hold, so it was not made.",
+    ),
 }
 
 

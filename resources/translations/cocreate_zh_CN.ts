@@ -1262,6 +1262,10 @@ The export could not be written: %2</source>
         <translation>磁盘报告了错误（输入/输出错误），因此没有写入任何内容；原有内容保持不变。请检查磁盘或其连接，然后重试。</translation>
     </message>
     <message>
+        <source>The change would take the session past 100 000 notes, cards, answers or other rows of one kind, more than a session may hold, so it was not made.</source>
+        <translation>这项更改会让会话中同一类内容（便签、卡片、回答或其他行）超过 100 000 条，超出会话能容纳的上限，因此没有执行。</translation>
+    </message>
+    <message>
         <source>the path is a loop of symbolic links; choose the file itself</source>
         <extracomment>The reasons an output path is refused (path_checks), as the window says them.</extracomment>
         <translation>该路径是符号链接的循环；请选择文件本身</translation>
