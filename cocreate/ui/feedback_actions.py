@@ -86,6 +86,11 @@ class FeedbackImport(QObject):
         self.dialog.finished.connect(self._dialog_finished)
         self.dialog.open()
 
+    def _imported_text(self, count: int, journey: str) -> str:
+        if count == 1:
+            return fill(self.tr("Imported one feedback answer into %1"), journey)
+        return fill(self.tr("Imported %1 feedback answers into %2"), f"{count:,}", journey)
+
     def _dialog_finished(self, result: int) -> None:
         dialog, self.dialog = self.dialog, None
         if dialog is None:
@@ -94,6 +99,6 @@ class FeedbackImport(QObject):
         dialog.deleteLater()
         if result and count:
             self.window.statusBar().showMessage(
-                fill(self.tr("Imported %1 feedback answers into %2"), f"{count:,}", journey),
+                self._imported_text(count, journey),
                 8000,
             )

@@ -431,7 +431,10 @@ class FeedbackImportDialog(QDialog):
         self.summary_label.setText(self._summary(busy))
         plan = self.analysis.plan if self.analysis is not None and not busy else None
         bad = plan.bad_rows if plan is not None else 0
-        self.skip_box.setText(fill(self.tr("&Skip the %1 bad rows"), f"{bad:,}"))
+        if bad == 1:
+            self.skip_box.setText(self.tr("&Skip the bad row"))
+        else:
+            self.skip_box.setText(fill(self.tr("&Skip the %1 bad rows"), f"{bad:,}"))
         self.skip_box.setVisible(bad > 0)
         self._update_import()
 

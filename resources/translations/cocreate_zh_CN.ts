@@ -365,6 +365,18 @@
     </message>
 </context>
 <context>
+    <name>DistributionChart</name>
+    <message>
+        <source>Score %1: %2 of %3 answers</source>
+        <extracomment>The NPS bands&apos; colours: the red and green of the emotion scale, an amber between them. Room above the bars for their counts, and below them for the scores.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit Session Details</source>
@@ -625,6 +637,10 @@
     <message>
         <source>Import %n feedback answers</source>
         <translation>导入 %n 条反馈答卷</translation>
+    </message>
+    <message>
+        <source>Promote Comment</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -905,6 +921,10 @@ The export could not be written: %2</source>
         <translation>将问卷回答（CSV 或 XLSX）导入旅程</translation>
     </message>
     <message>
+        <source>Imported one feedback answer into %1</source>
+        <translation>已将 1 条反馈导入“%1”</translation>
+    </message>
+    <message>
         <source>Imported %1 feedback answers into %2</source>
         <translation>已将 %1 条反馈导入“%2”</translation>
     </message>
@@ -971,6 +991,10 @@ The export could not be written: %2</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the bad row</source>
+        <translation>跳过这一行有问题的数据(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Skip the %1 bad rows</source>
