@@ -333,10 +333,13 @@ def test_demo_metadata_outline_and_embedded_fonts(demo: Path, tmp_path: Path):
     outline = outline_titles(reader)
     texts = Texts(session["language"])
     top = [title for level, title in outline if level == 0]
-    assert top == [texts("overview"), texts("blueprints"), texts("notes"), texts("health")]
-    names = [journey.row["name"] for journey in data.journeys]
-    for name in names:
-        assert sum(1 for level, title in outline if level == 1 and title == name) == 3
+    voiced = [journey for journey in data.journeys if journey.voice is not None]  # answers
+    sections = ["overview", "blueprints", "notes", "health"] + (["voice"] if voiced else [])
+    assert top == [texts(section) for section in sections]
+    for journey in data.journeys:
+        name = journey.row["name"]
+        pages = 3 + (journey in voiced)
+        assert sum(1 for level, title in outline if level == 1 and title == name) == pages
 
     descriptors = font_descriptors(reader)
     assert descriptors
@@ -364,7 +367,7 @@ def test_demo_page_count_fits_the_content(demo: Path, tmp_path: Path):
     assert journeys <= kinds.count("health") <= journeys + voted // 10
     notes = sum(len(j.notes) for j in data.journeys)
     assert journeys <= kinds.count("notes") <= journeys + notes // 8
-    assert kinds == sorted(kinds, key=["overview", "blueprint", "notes", "health"].index)
+    assert kinds == sorted(kinds, key=["overview", "blueprint", "notes", "health", "voice"].index)
 
 
 def document_plans(session: Path, paper: str = "A3", landscape: bool = True):

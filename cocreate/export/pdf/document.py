@@ -50,6 +50,7 @@ from cocreate.export.pdf.sheet import (
 )
 from cocreate.export.pdf.text import Texts
 from cocreate.export.pdf.title_page import Contents, draw_title_page, journey_name, persona_line
+from cocreate.export.pdf.voice_page import voice_blocks, voice_subtitle
 from cocreate.export.registry import PAPERS, Progress, no_progress
 
 _SIZES: dict[str, tuple[float, float]] = {
@@ -181,10 +182,13 @@ def _footer_only(page: PagePlan) -> PagePlan:
     return PagePlan(page.key, "", "", "", page.draw)
 
 
-def _section_pages(pages, section, texts, session_title, sheet, flows) -> dict[int, str]:
-    """Append the pages of a per-journey section (notes, health): one outline entry for the
-    section, one per journey, "(continued)" on follow-on pages. The first page key of each
-    journey, by journey id."""
+def _section_pages(
+    pages, section, texts, session_title, sheet, flows, subtitle=persona_line
+) -> dict[int, str]:
+    """Append the pages of a per-journey section (notes, health, voice): one outline entry
+    for the section, one per journey, subtitle(journey, texts) under the title of its first
+    page and "(continued)" on follow-on pages. The first page key of each journey, by
+    journey id."""
     starts: dict[int, str] = {}
     for number, (journey, placed_pages) in enumerate(flows):
         for index, placed in enumerate(placed_pages):
@@ -200,7 +204,7 @@ def _section_pages(pages, section, texts, session_title, sheet, flows) -> dict[i
                     key,
                     texts(section),
                     journey_name(journey, texts),
-                    persona_line(journey, texts) if index == 0 else f"({texts('continued')})",
+                    subtitle(journey, texts) if index == 0 else f"({texts('continued')})",
                     _flowed_drawer(placed, sheet),
                     aside=session_title,
                     outline=outline,
@@ -286,6 +290,19 @@ def plan_document(
             if not journey.empty  # the title page says in one line that it is empty
         ],
     )
+    voice_starts = _section_pages(
+        pages,
+        "voice",
+        texts,
+        session_title,
+        sheet,
+        [
+            (journey, flow(voice_blocks(painter, sheet, journey, texts), sheet.content_height))
+            for journey in data.journeys
+            if journey.voice is not None  # only a journey with survey answers has one
+        ],
+        lambda journey, texts: voice_subtitle(painter, journey, texts),
+    )
 
     numbers = {page.key: index + 1 for index, page in enumerate(pages)}
     for journey in mapped:
@@ -298,6 +315,7 @@ def plan_document(
             numbers.get(blueprint_starts.get(journey.id, "")),
             numbers.get(notes_starts.get(journey.id, "")),
             numbers.get(health_starts.get(journey.id, "")),
+            numbers.get(voice_starts.get(journey.id, "")),
         )
     return pages
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.lib.colors import Color
+
 from cocreate.analysis import JourneyHealth, RankedItem
 from cocreate.export.pdf import style
 from cocreate.export.pdf.data import JourneyData, Row, SessionData
@@ -48,7 +50,6 @@ def health_blocks(
 def _kpi_block(
     painter: Painter, sheet: Sheet, journey: JourneyData, health: JourneyHealth, texts: Texts
 ) -> Block:
-    scale = sheet.type_scale
     lowest = [s for s in health.stages if s.lowest]
     if lowest:
         low = lowest[0]
@@ -94,7 +95,28 @@ def _kpi_block(
             style.ACCENT,
         ),
     ]
-    columns = len(figures) if sheet.content_width > 700 * scale else 3
+    if journey.voice is not None:  # survey answers: how many measured touchpoints are below 0
+        negative = len(journey.voice.negative_touchpoints)
+        measured = sum(1 for _card, found in journey.voice.touchpoints if not found.few)
+        figures.append(
+            (
+                texts("negative_touchpoints"),
+                str(negative),
+                texts("negative_touchpoints_note", total=measured),
+                style.DETRACTOR if negative else style.STATUS_COLORS["done"],
+            )
+        )
+    return figure_tiles(sheet, figures)
+
+
+#: A figure of a page's row of tiles: label, value, note under it (or ""), colour.
+Figure = tuple[str, str, str, str | Color]
+
+
+def figure_tiles(sheet: Sheet, figures: list[Figure]) -> Block:
+    """Figures as tiles in a row (in rows of three or four on narrow paper)."""
+    scale = sheet.type_scale
+    columns = len(figures) if sheet.content_width > 700 * scale else 3 if len(figures) <= 6 else 4
     rows = -(-len(figures) // columns)
     gap = 10 * scale
     tile_height = 70 * scale

@@ -12,6 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from cocreate import colors
+from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN
 from cocreate.colors import (  # noqa: F401 (the exporter's palette, in one place)
     BRANDED,
     BREAKPOINT,
@@ -44,6 +45,23 @@ HAIRLINE = "#e3e8eb"
 PAPER_TINT = "#f5f7f8"
 #: Pain points in the health figures and lists: the deep red of a −2 emotion.
 PAIN_POINT = EMOTION_COLORS[-2]
+#: The NPS bands of a 0-10 answer: detractors (0-6), passives (7-8), promoters (9-10).
+DETRACTOR = EMOTION_COLORS[-2]
+PASSIVE = "#f9a825"
+PROMOTER = "#1b7f5a"
+
+
+def band_color(score: int) -> str:
+    """The colour of a 0-10 score's NPS band."""
+    return DETRACTOR if score <= DETRACTOR_MAX else PASSIVE if score < PROMOTER_MIN else PROMOTER
+
+
+def nps_color(value: int | None, few: bool = False) -> str:
+    """An NPS figure's colour: red below zero, green above, grey at zero, with no answer or
+    with too few answers to read alone."""
+    if value is None or few or value == 0:
+        return FAINT if few or value is None else MUTED
+    return DETRACTOR if value < 0 else PROMOTER
 
 
 def category_badge(category: str) -> tuple[str, str]:

@@ -31,9 +31,10 @@ def journey_name(journey: JourneyData, texts: Texts) -> str:
 
 @dataclass
 class Contents:
-    """Where each journey's parts start: journey id -> (blueprint, notes, health) pages."""
+    """Where each journey's parts start: journey id -> (blueprint, notes, health, voice)
+    pages (None: the journey has no such page)."""
 
-    pages: dict[int, tuple[int | None, int | None, int | None]]
+    pages: dict[int, tuple[int | None, int | None, int | None, int | None]]
 
 
 def draw_title_page(
@@ -195,10 +196,10 @@ def _contents_entry(
         f"{texts('stages')} {len(journey.stages)}   ·   {texts('touchpoints')} "
         f"{len(journey.touchpoints)}   ·   {texts('notes')} {len(journey.notes)}"
     )
-    pages = contents.pages.get(journey.id, (None, None, None))
+    pages = contents.pages.get(journey.id, (None, None, None, None))
     refs = "     ".join(
         f"{texts(key)}  {texts('page_short', n=page)}"
-        for key, page in zip(("blueprints", "notes", "health"), pages, strict=True)
+        for key, page in zip(("blueprints", "notes", "health", "voice"), pages, strict=True)
         if page is not None
     )
     stats_width = painter.width(stats, 8 * scale)
