@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from cocreate.demo_feedback import feedback_rows
 from cocreate.model import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -108,6 +109,7 @@ def demo_rows(data: dict[str, Any]) -> dict[str, list[Row]]:
         )
 
     journeys: dict[str, int] = {}
+    stage_ids: dict[tuple[str, str], int] = {}  # (journey key, stage key) -> id
     touchpoints: dict[str, int] = {}
     notes: dict[str, int] = {}
     for position, spec in enumerate(data["journeys"]):
@@ -127,6 +129,7 @@ def demo_rows(data: dict[str, Any]) -> dict[str, list[Row]]:
         stages: dict[str, int] = {}
         for stage, row in zip(template.stages, stage_rows, strict=True):
             row["id"] = _add(stages, "stage", stage.key, next_id("stage"))
+            stage_ids[spec["key"], stage.key] = row["id"]
             rows["stage"].append(row)
         lanes: dict[str, int] = {}
         for lane, row in zip(template.lanes, lane_rows, strict=True):
@@ -216,16 +219,23 @@ def demo_rows(data: dict[str, Any]) -> dict[str, list[Row]]:
                     "touchpoint_id": _lookup(touchpoints, "touchpoint", key),
                 }
             )
+    cards = {row["id"]: row for row in rows["touchpoint"]}
+    rows["feedback"] = feedback_rows(
+        journeys, stage_ids, {key: cards[tp_id] for key, tp_id in touchpoints.items()}
+    )
     return rows
 
 
-def write_demo(path: Path) -> None:
-    """Write the demo session to a new file at path. FileExistsError if path exists."""
+def write_demo(path: Path, *, answers: bool = True) -> None:
+    """Write the demo session to a new file at path. FileExistsError if path exists.
+    `answers=False` leaves out its survey answers (a salon before any import)."""
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
     data = load_demo()
     rows = demo_rows(data)  # bad data fails here, before any file exists
+    if not answers:
+        rows["feedback"] = []
 
     def fill(conn: Connection) -> None:
         for name in TABLE_ORDER:

@@ -108,11 +108,15 @@ def test_a_truncated_session_in_a_real_process(cli, tmp_path):
     assert leftovers(tmp_path, "cut.cocreate") == set()
 
 
-def test_export_csv_writes_both_tables(cli, demo, tmp_path):
+def test_export_csv_writes_every_table(cli, demo, tmp_path):
     folder = tmp_path / "tables" / "today"
     result = cli("export-csv", demo, "-o", folder)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in folder.iterdir()) == ["notes.csv", "touchpoints.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "feedback.csv",
+        "notes.csv",
+        "touchpoints.csv",
+    ]
     assert (folder / "touchpoints.csv").read_bytes().startswith(b"\xef\xbb\xbfjourney,")
     assert str(folder) in result.stdout
 

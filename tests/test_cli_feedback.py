@@ -31,7 +31,7 @@ ROWS = [
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     return path
 
 

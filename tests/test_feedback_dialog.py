@@ -29,7 +29,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def window(qtbot, tmp_path):
     """The demo salon open in the window, closed without questions after the test."""
     path = tmp_path / "salon.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     create_application()
     window = start_window(str(path))
     window.activateWindow()

@@ -43,7 +43,7 @@ def answers_about(document: Document, journey_id: int, count: int, seed: int = 1
 @pytest.fixture
 def document(tmp_path, qapp):
     path = tmp_path / "salon.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     document = Document.open(path)
     yield document
     document.close()
@@ -135,7 +135,7 @@ def test_deleting_a_journey_deletes_its_answers_and_undo_brings_them_back(docume
 
 def test_the_windows_undo_takes_an_import_back_and_redo_brings_it_again(qtbot, tmp_path):
     path = tmp_path / "salon.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     create_application()
     window = start_window(str(path))
     try:
@@ -162,7 +162,7 @@ def test_the_windows_undo_takes_an_import_back_and_redo_brings_it_again(qtbot, t
 @pytest.mark.parametrize("failing", [1, 2], ids=["the insert", "the commit"])
 def test_an_import_the_full_disk_refuses_adds_nothing_and_is_told_once(qapp, tmp_path, failing):
     path = tmp_path / "salon.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     fault = DiskFault(at=10**9)
     with failing_disk(fault):
         document = Document.open(path)

@@ -18,7 +18,7 @@ __all__ = ["dialogs"]  # the fixture, shared with the full-disk tests
 @pytest.fixture
 def salon(tmp_path):
     path = tmp_path / "salon.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     return path
 
 

@@ -1,4 +1,5 @@
-"""CSV export: two Excel-ready tables (touchpoints, notes) that a spreadsheet reads back whole."""
+"""CSV export: Excel-ready tables (touchpoints, notes, and the survey answers when a session has
+any) that a spreadsheet reads back whole."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ import pytest
 from sqlalchemy import Connection
 
 from cocreate.demo import write_demo
-from cocreate.export.csv_export import NOTE_COLUMNS, TOUCHPOINT_COLUMNS, export_csv
+from cocreate.export.csv_export import (
+    FEEDBACK_COLUMNS,
+    NOTE_COLUMNS,
+    TOUCHPOINT_COLUMNS,
+    export_csv,
+)
 from cocreate.store import SessionFile, SessionFileError
 from cocreate.store.ops import TABLE_ORDER, insert_rows, table
 
@@ -103,27 +109,32 @@ def awkward(tmp_path: Path) -> Path:
     return path
 
 
-def test_both_files_start_with_a_byte_order_mark(demo, tmp_path):
+def test_every_file_starts_with_a_byte_order_mark(demo, tmp_path):
     paths = export_csv(demo, tmp_path / "csv")
-    assert [p.name for p in paths] == ["notes.csv", "touchpoints.csv"]
+    assert [p.name for p in paths] == ["notes.csv", "touchpoints.csv", "feedback.csv"]
     for path in paths:
         assert path.read_bytes().startswith(BOM)
         assert not path.read_bytes()[3:].startswith(BOM)
     assert header(paths[0]) == list(NOTE_COLUMNS)
     assert header(paths[1]) == list(TOUCHPOINT_COLUMNS)
+    assert header(paths[2]) == list(FEEDBACK_COLUMNS)
 
 
 def test_demo_counts_text_and_votes_match_the_session(demo, tmp_path):
-    notes_csv, touchpoints_csv = export_csv(demo, tmp_path / "csv")
+    notes_csv, touchpoints_csv, feedback_csv = export_csv(demo, tmp_path / "csv")
     store = SessionFile.open(demo, read_only=True, lock=False)
     try:
         touchpoints = store.rows("touchpoint")
         notes = store.rows("note")
         votes = store.rows("vote")
+        answers = store.rows("feedback")
     finally:
         store.close()
     tp_rows, note_rows = read_csv(touchpoints_csv), read_csv(notes_csv)
     assert len(tp_rows) == len(touchpoints) and len(note_rows) == len(notes)
+    answer_rows = read_csv(feedback_csv)
+    assert [r["comment"] for r in answer_rows] == [a["comment"] for a in answers]
+    assert [int(r["score"]) for r in answer_rows] == [a["score"] for a in answers]
 
     tp_votes = Counter(v["touchpoint_id"] for v in votes if v["touchpoint_id"])
     expected = Counter((tp["title"], tp_votes[tp["id"]]) for tp in touchpoints)
@@ -139,7 +150,7 @@ def test_demo_counts_text_and_votes_match_the_session(demo, tmp_path):
 
 
 def test_touchpoints_come_in_journey_stage_lane_order(demo, tmp_path):
-    _, touchpoints_csv = export_csv(demo, tmp_path / "csv")
+    touchpoints_csv = export_csv(demo, tmp_path / "csv")[1]
     rows = read_csv(touchpoints_csv)
     store = SessionFile.open(demo, read_only=True, lock=False)
     try:
@@ -184,7 +195,11 @@ def test_the_folder_is_made_and_files_are_replaced_whole(demo, tmp_path):
     export_csv(demo, folder)
     (folder / "notes.csv").write_text("old", encoding="utf-8")
     export_csv(demo, folder)
-    assert sorted(p.name for p in folder.iterdir()) == ["notes.csv", "touchpoints.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "feedback.csv",
+        "notes.csv",
+        "touchpoints.csv",
+    ]
     assert (folder / "notes.csv").read_bytes().startswith(BOM + b"journey,")
 
 

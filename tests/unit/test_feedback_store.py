@@ -50,7 +50,7 @@ def answers_for(store: SessionFile, journey_id: int, count: int) -> list[dict]:
 
 def write_demo_with_answers(path: Path) -> None:
     """The demo with 40 answers in journey 1, 5 in journey 2, and a note promoted from one."""
-    write_demo(path)
+    write_demo(path, answers=False)
     store = SessionFile.open(path, lock=False)
     try:
         for journey_id, count in ((1, 40), (2, 5)):
@@ -256,9 +256,9 @@ def schema_of(path: Path) -> dict[str, object]:
 @pytest.mark.parametrize("version", [2, 3])
 def test_an_older_file_gains_the_feedback_table_and_takes_answers(tmp_path, version):
     fresh = tmp_path / "fresh.cocreate"
-    write_demo(fresh)
+    write_demo(fresh, answers=False)
     path = tmp_path / f"v{version}.cocreate"
-    write_demo(path)
+    write_demo(path, answers=False)
     as_version(path, version)
     store = SessionFile.open(path, lock=False)
     try:
@@ -421,7 +421,7 @@ def test_the_demo_with_answers_goes_through_json_byte_for_byte(answered, tmp_pat
 
 def test_a_version_2_document_reads_as_a_session_without_answers(tmp_path):
     demo = tmp_path / "demo.cocreate"
-    write_demo(demo)
+    write_demo(demo, answers=False)
     data = json.loads(export_json(demo))
     data["version"] = 2
     for journey in data["journeys"]:
@@ -506,7 +506,7 @@ def test_the_csv_export_writes_the_answers_by_name_with_formulas_kept_as_text(st
 
 def test_a_session_without_answers_writes_no_feedback_csv(tmp_path):
     demo = tmp_path / "demo.cocreate"
-    write_demo(demo)
+    write_demo(demo, answers=False)
     paths = export_csv(demo, tmp_path / "csv")
     assert [p.name for p in paths] == ["notes.csv", "touchpoints.csv"]
 
