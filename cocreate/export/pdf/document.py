@@ -4,7 +4,8 @@ The document, in order: a title page (session, participants, contents); a bluepr
 journey with touchpoints (stages as columns, the blueprint lanes as rows, touchpoint cards,
 links and the emotion curve, cut into pages of whole stages and whole card rows when it would
 otherwise print too small); the sticky notes by cluster and by stage, ranked by votes (private
-notes are counted, never printed); and a journey-health page per journey. A journey with
+notes are counted, never printed); a journey-health page per journey; and a "Voice of the
+customer" page per journey with survey answers (NPS and comments). A journey with
 nothing on it (no touchpoint, no note) gets no pages: its line in the contents says so. Vector
 drawing with real, searchable text in an embedded TrueType font with Chinese glyphs; PDF
 metadata and an outline.

@@ -14,19 +14,15 @@ from dataclasses import dataclass
 from cocreate.analysis import Nps
 from cocreate.export.pdf import style
 from cocreate.export.pdf.data import JourneyData
-from cocreate.export.pdf.draw import ASCENT, LEADING, Painter
+from cocreate.export.pdf.draw import Painter
 from cocreate.export.pdf.health_pages import Figure, figure_tiles
 from cocreate.export.pdf.sheet import Block, Sheet
 from cocreate.export.pdf.text import Texts
-from cocreate.export.pdf.voice_plan import QuotedTouchpoint, VoicePlan
+from cocreate.export.pdf.voice_plan import VoicePlan
+from cocreate.export.pdf.voice_quotes import heading, heading_height, nps_text, quote_blocks
 
 #: The most member tiers a panel lists (most answers first); the rest are counted.
 TIER_ROWS = 8
-#: The most lines a quote takes on narrow paper (it is cut at QUOTE_MAX characters anyway).
-QUOTE_LINES = 8
-#: A quote's type size and its card's padding (times the paper's type scale).
-_QUOTE_SIZE = 9.0
-_QUOTE_PAD = 8.0
 
 Draw = Callable[[Painter, float, float, float], None]
 
@@ -35,12 +31,6 @@ Draw = Callable[[Painter, float, float, float], None]
 class _Panel:
     height: float
     draw: Draw
-
-
-def nps_text(painter: Painter, found: Nps) -> str:
-    """+40, 0, −12; "–" without answers."""
-    value = found.rounded
-    return "–" if value is None else painter.signed(value, 0)
 
 
 def voice_subtitle(painter: Painter, journey: JourneyData, texts: Texts) -> str:
@@ -85,7 +75,7 @@ def voice_blocks(painter: Painter, sheet: Sheet, journey: JourneyData, texts: Te
     for start in range(0, len(panels), columns):
         blocks.append(_panel_row(panels[start : start + columns], width, gap, 20 * scale))
     blocks += _touchpoint_blocks(painter, sheet, journey, plan, texts)
-    blocks += _quote_blocks(painter, sheet, journey, plan, texts)
+    blocks += quote_blocks(painter, sheet, journey, plan, texts)
     return blocks
 
 
@@ -158,22 +148,6 @@ def _panel_row(panels: list[_Panel], width: float, gap: float, space_before: flo
             panel.draw(p, x + index * (width + gap), top, width)
 
     return Block(max(panel.height for panel in panels), draw, space_before=space_before)
-
-
-def _heading(p: Painter, sheet: Sheet, x: float, top: float, width: float, title: str) -> None:
-    scale = sheet.type_scale
-    p.text(
-        x,
-        top - 12 * scale,
-        p.elided(title, width, 12.5 * scale, bold=True),
-        12.5 * scale,
-        bold=True,
-    )
-    p.rule(x, top - 19 * scale, x + width, style.HAIRLINE, 0.6 * scale)
-
-
-def _heading_height(sheet: Sheet) -> float:
-    return 30 * sheet.type_scale
 
 
 def _row_height(sheet: Sheet) -> float:
@@ -279,14 +253,14 @@ def _stage_panel(
     rows = plan.stages
 
     def draw(p: Painter, x: float, top: float, w: float) -> None:
-        _heading(p, sheet, x, top, w, texts("nps_by_stage"))
-        y = top - _heading_height(sheet)
+        heading(p, sheet, x, top, w, texts("nps_by_stage"))
+        y = top - heading_height(sheet)
         for stage, found in rows:
             name = stage["name"] or texts("untitled_stage")
             _nps_row(p, sheet, texts, x, y, w, name, found, w * 0.34, chip=stage["color"])
             y -= _row_height(sheet)
 
-    return _Panel(_heading_height(sheet) + max(1, len(rows)) * _row_height(sheet), draw)
+    return _Panel(heading_height(sheet) + max(1, len(rows)) * _row_height(sheet), draw)
 
 
 def _segment_panel(
@@ -300,12 +274,12 @@ def _segment_panel(
 ) -> _Panel:
     scale = sheet.type_scale
     note_lines = painter.lines(note, width, 7.5 * scale, max_lines=2) if note else []
-    height = _heading_height(sheet) + len(rows) * _row_height(sheet)
+    height = heading_height(sheet) + len(rows) * _row_height(sheet)
     height += len(note_lines) * 7.5 * scale * 1.3 + (6 * scale if note_lines else 0)
 
     def draw(p: Painter, x: float, top: float, w: float) -> None:
-        _heading(p, sheet, x, top, w, texts(title))
-        y = top - _heading_height(sheet)
+        heading(p, sheet, x, top, w, texts(title))
+        y = top - heading_height(sheet)
         for label, found in rows:
             _nps_row(p, sheet, texts, x, y, w, label, found, w * 0.34)
             y -= _row_height(sheet)
@@ -331,13 +305,13 @@ def _distribution_panel(
     legend = [(f"{label} {round(100 * count / total)}%", color) for label, count, color in bands]
     legend_width = sum(painter.width(text, 7.5 * scale) + 18 * scale for text, _c in legend)
     legend_rows = 1 if legend_width <= width else len(legend)
-    height = _heading_height(sheet) + 10 * scale + chart + 14 * scale
+    height = heading_height(sheet) + 10 * scale + chart + 14 * scale
     height += legend_rows * 12 * scale + 4 * scale
 
     def draw(p: Painter, x: float, top: float, w: float) -> None:
         canvas = p.canvas
-        _heading(p, sheet, x, top, w, texts("distribution"))
-        floor = top - _heading_height(sheet) - 10 * scale - chart
+        heading(p, sheet, x, top, w, texts("distribution"))
+        floor = top - heading_height(sheet) - 10 * scale - chart
         pitch = w / len(counts)
         bar = pitch * 0.68
         p.rule(x, floor, x + w, style.RULE, 0.6 * scale)
@@ -384,15 +358,17 @@ def _touchpoint_blocks(
     if not plan.touchpoints:
         return []
 
-    def heading(p: Painter, x: float, top: float, width: float) -> None:
+    def draw_heading(p: Painter, x: float, top: float, width: float) -> None:
         legend = texts("few_legend")
         legend_width = p.text(
             x + width, top - 12 * scale, legend, 7.5 * scale, color=style.MUTED, align="right"
         )
-        _heading(p, sheet, x, top, width - legend_width - 16 * scale, texts("nps_by_touchpoint"))
+        heading(p, sheet, x, top, width - legend_width - 16 * scale, texts("nps_by_touchpoint"))
         p.rule(x, top - 19 * scale, x + width, style.HAIRLINE, 0.6 * scale)
 
-    blocks = [Block(_heading_height(sheet), heading, space_before=22 * scale, keep_with_next=True)]
+    blocks = [
+        Block(heading_height(sheet), draw_heading, space_before=22 * scale, keep_with_next=True)
+    ]
     for rank, (card, found) in enumerate(plan.touchpoints, start=1):
         blocks.append(_touchpoint_row(sheet, journey, texts, rank, card, found))
     return blocks
@@ -446,155 +422,3 @@ def _touchpoint_row(
         p.rule(x, top - 16 * scale, x + width, style.HAIRLINE, 0.4 * scale)
 
     return Block(16 * scale, draw)
-
-
-# -- what customers said -----------------------------------------------------------------------
-
-
-def _quote_blocks(
-    painter: Painter, sheet: Sheet, journey: JourneyData, plan: VoicePlan, texts: Texts
-) -> list[Block]:
-    scale = sheet.type_scale
-    if not plan.quoted:
-        return []
-
-    def heading(p: Painter, x: float, top: float, width: float) -> None:
-        _heading(p, sheet, x, top, width, texts("in_their_words"))
-
-    blocks = [Block(_heading_height(sheet), heading, space_before=22 * scale, keep_with_next=True)]
-    for rank, quoted in enumerate(plan.quoted, start=1):
-        blocks.append(_quoted_block(painter, sheet, journey, texts, rank, quoted))
-    return blocks
-
-
-def _quoted_block(
-    painter: Painter,
-    sheet: Sheet,
-    journey: JourneyData,
-    texts: Texts,
-    rank: int,
-    quoted: QuotedTouchpoint,
-) -> Block:
-    """A touchpoint (rank, title, stage, NPS) beside its quotes; on narrow paper, above them."""
-    scale = sheet.type_scale
-    width = sheet.content_width
-    gap = 10 * scale
-    wide = width > 640 * scale
-    info_width = min(230 * scale, width * 0.26) if wide else width
-    quotes_left = info_width + 16 * scale if wide else 0.0
-    room = width - quotes_left
-    across = 3 if room >= 3 * 150 * scale + 2 * gap else 1
-    card_width = (room - gap * (across - 1)) / across
-    size = _QUOTE_SIZE * scale
-    pad = _QUOTE_PAD * scale
-    title = quoted.card["title"] or texts("untitled_touchpoint")
-    title_lines = painter.lines(title, info_width - 22 * scale, 10 * scale, bold=True, max_lines=3)
-    stage = journey.stage_by_id.get(quoted.card["stage_id"])
-    stage_name = (stage["name"] or texts("untitled_stage")) if stage else ""
-    info_height = len(title_lines) * 10 * scale * LEADING + 30 * scale
-    texts_lines = [
-        painter.lines(
-            texts("quoted", text=quote.text),
-            card_width - 2 * pad - 24 * scale,
-            size,
-            max_lines=QUOTE_LINES,
-        )
-        for quote in quoted.quotes
-    ]
-    card_heights = [_quote_height(sheet, lines) for lines in texts_lines]
-    if not quoted.quotes:
-        card_heights = [18 * scale]
-    rows = [card_heights[start : start + across] for start in range(0, len(card_heights), across)]
-    quotes_height = sum(max(row) for row in rows) + gap * (len(rows) - 1)
-    height = max(info_height, quotes_height) if wide else info_height + 6 * scale + quotes_height
-
-    def draw(p: Painter, x: float, top: float, w: float) -> None:
-        canvas = p.canvas
-        style.fill(canvas, style.ACCENT)
-        canvas.circle(x + 7 * scale, top - 7 * scale, 7 * scale, stroke=0, fill=1)
-        p.text(
-            x + 7 * scale,
-            top - 9.6 * scale,
-            str(rank),
-            8 * scale,
-            bold=True,
-            color=style.WHITE,
-            align="center",
-        )
-        y = top - p.block(x + 22 * scale, top + 1 * scale, title_lines, 10 * scale, bold=True)
-        count = texts("n_equals", n=quoted.nps.n)
-        meta = f"{stage_name}  ·  {count}" if stage_name else count
-        value = texts("nps_value", value=nps_text(p, quoted.nps))
-        color = style.nps_color(quoted.nps.rounded, quoted.nps.few)
-        used = p.text(x + 22 * scale, y - 10 * scale, value, 9 * scale, bold=True, color=color)
-        if quoted.nps.few:
-            p.text(
-                x + 30 * scale + used,
-                y - 10 * scale,
-                texts("few_answers"),
-                7.5 * scale,
-                color=style.FAINT,
-            )
-        p.text(
-            x + 22 * scale,
-            y - 22 * scale,
-            p.elided(meta, info_width - 22 * scale, 7.5 * scale),
-            7.5 * scale,
-            color=style.MUTED,
-        )
-        qx, qtop = x + quotes_left, top if wide else top - info_height - 6 * scale
-        if not quoted.quotes:
-            p.text(qx, qtop - 10 * scale, texts("no_comments"), 8.5 * scale, color=style.MUTED)
-            return
-        for row_index, row in enumerate(rows):
-            for column, card_height in enumerate(row):
-                index = row_index * across + column
-                left = qx + column * (card_width + gap)
-                score = quoted.quotes[index].score
-                _quote_card(
-                    p, sheet, left, qtop, card_width, card_height, score, texts_lines[index]
-                )
-            qtop -= max(row) + gap
-
-    return Block(height, draw, space_before=12 * scale)
-
-
-def _quote_card(
-    p: Painter,
-    sheet: Sheet,
-    x: float,
-    top: float,
-    width: float,
-    height: float,
-    score: int,
-    lines: list[str],
-) -> None:
-    """A comment on a card tinted by its score's band, the score in a badge at its start."""
-    scale = sheet.type_scale
-    canvas = p.canvas
-    color = style.band_color(score)
-    style.fill(canvas, style.tint(color, 0.09))
-    canvas.roundRect(x, top - height, width, height, 4 * scale, stroke=0, fill=1)
-    pad = _QUOTE_PAD * scale
-    badge = 16 * scale
-    size = _QUOTE_SIZE * scale
-    text_top = top - pad - 2 * scale
-    middle = text_top - size * ASCENT + 0.36 * size  # the middle of the first line's letters
-    style.fill(canvas, color)
-    canvas.circle(x + pad + badge / 2, middle, badge / 2, stroke=0, fill=1)
-    p.text(
-        x + pad + badge / 2,
-        middle - 8 * scale * 0.36,
-        str(score),
-        8 * scale,
-        bold=True,
-        color=style.WHITE,
-        align="center",
-    )
-    p.block(x + pad + badge + 8 * scale, text_top, lines, size)
-
-
-def _quote_height(sheet: Sheet, lines: list[str]) -> float:
-    scale = sheet.type_scale
-    text = len(lines) * _QUOTE_SIZE * scale * LEADING + 2 * scale
-    return max(text, 16 * scale) + 2 * _QUOTE_PAD * scale
