@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.analysis import StageEmotion
+from cocreate.analysis import StageEmotion, StageScore
 from cocreate.canvas.paint import (
     BREAKPOINT,
     CURVE,
@@ -50,6 +50,12 @@ from cocreate.records import Row
 # Texts the backdrop draws, translated when painted.
 EMOTION_CURVE = QT_TRANSLATE_NOOP("Canvas", "Emotion curve")
 LOWEST_POINT = QT_TRANSLATE_NOOP("Canvas", "Lowest point")
+TEAM_EMOTION = QT_TRANSLATE_NOOP("Canvas", "Team's emotion")
+CUSTOMER_SCORE = QT_TRANSLATE_NOOP("Canvas", "Customers' mean score, 0–10")
+#: The second line's ink: the customers' mean score per stage, apart from the team's emotion.
+SCORE_LINE = QColor("#00897b")
+#: The score scale's marks on the band's right edge, at the emotion grid's -2, 0 and +2 lines.
+SCORE_MARKS = (0, 5, 10)
 PERSONA = QT_TRANSLATE_NOOP("Canvas", "Persona")
 
 
@@ -152,7 +158,11 @@ class LineNamesItem(QGraphicsItem):
 
 
 class EmotionCurveItem(QGraphicsItem):
-    """The emotion curve under the lanes: each stage's mean emotion, its lowest points marked."""
+    """The emotion curve under the lanes: each stage's mean emotion, its lowest points marked.
+    Its second line (View > Customer Scores on the Emotion Curve) is the customers' mean
+    survey score per stage, 0-10 mapped onto the band's full height (0 on the -2 line, 5 on
+    the 0 line, 10 on the +2 line), dashed in its own colour with its scale on the right edge
+    and a key under the curve's name; a stage without answers leaves a gap."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -160,6 +170,8 @@ class EmotionCurveItem(QGraphicsItem):
         self.layout = JourneyLayout()
         self.points: list[StageEmotion] = []
         self.lowest: set[int] = set()
+        self.scores: list[StageScore] = []
+        self.score_line = False
 
     def set_points(
         self, layout: JourneyLayout, points: list[StageEmotion], lowest: set[int]
@@ -168,12 +180,37 @@ class EmotionCurveItem(QGraphicsItem):
         self.layout, self.points, self.lowest = layout, points, lowest
         self.update()
 
+    def set_scores(self, scores: list[StageScore]) -> None:
+        if scores != self.scores:
+            self.scores = scores
+            self.update()
+
+    def set_score_line(self, on: bool) -> None:
+        if on != self.score_line:
+            self.score_line = on
+            self.update()
+
     def boundingRect(self) -> QRectF:  # noqa: N802
         band = self.layout.curve
         return QRectF(0, band.y, band.right + 2, band.height + 2)
 
     def y_for(self, emotion: float) -> float:
         return emotion_y(self.layout.curve, emotion)
+
+    def y_for_score(self, score: float) -> float:
+        """The height of a 0-10 score: the band's emotion range, 0 low and 10 high."""
+        return self.y_for(score / 10 * 4 - 2)
+
+    def score_spots(self) -> list[tuple[StageScore, QPointF]]:
+        """The second line's points (stages with answers), while it is shown."""
+        if not self.score_line:
+            return []
+        columns = self.layout.columns
+        return [
+            (score, QPointF(columns[score.stage_id].center[0], self.y_for_score(score.mean)))
+            for score in self.scores
+            if score.mean is not None and score.stage_id in columns
+        ]
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -214,6 +251,7 @@ class EmotionCurveItem(QGraphicsItem):
         painter.setPen(QPen(CURVE, 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+        self._paint_scores(painter)
         for point in self.points:
             if point.mean is None or point.stage_id not in centers:
                 continue
@@ -239,6 +277,76 @@ class EmotionCurveItem(QGraphicsItem):
                     Qt.AlignmentFlag.AlignHCenter,
                     translate(LOWEST_POINT),
                 )
+
+    def _paint_scores(self, painter: QPainter) -> None:
+        """The second line, its scale on the right edge and its key; nothing without answers."""
+        spots = self.score_spots()
+        if not spots:
+            return
+        band = self.layout.curve
+        pen = QPen(SCORE_LINE, 2.5, Qt.PenStyle.DashLine)
+        pen.setDashPattern([3, 2])
+        path = QPainterPath()
+        previous: int | None = None
+        order = [score.stage_id for score in self.scores]
+        for score, spot in spots:
+            index = order.index(score.stage_id)
+            if previous is not None and index == previous + 1:
+                path.lineTo(spot)
+            else:
+                path.moveTo(spot)  # a stage without answers before it: a gap
+            previous = index
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setFont(font(8.5, True))
+        for score, spot in spots:
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(SCORE_LINE)
+            painter.drawRect(QRectF(spot.x() - 4.5, spot.y() - 4.5, 9, 9))
+            # Above-left of its point (the emotion's value is above-right), on the band's
+            # colour so that neither line strikes it through.
+            text = f"{score.mean:.1f}"
+            width = QFontMetricsF(font(8.5, True)).horizontalAdvance(text) + 6
+            rect = QRectF(spot.x() - 6 - width, spot.y() - 21, width, 15)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(CURVE_BAND)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(SCORE_LINE)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setFont(font(8, True))
+        for mark in SCORE_MARKS:
+            rect = QRectF(band.right - 26, self.y_for_score(mark) - 8, 22, 16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(CURVE_BAND)
+            painter.drawRect(rect)
+            painter.setPen(SCORE_LINE)
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect, right, str(mark))
+        self._paint_key(painter)
+
+    def _paint_key(self, painter: QPainter) -> None:
+        """Which line is which, under the curve's name in the key column."""
+        band = self.layout.curve
+        small = font(8)
+        metrics = QFontMetricsF(small)
+        painter.setFont(small)
+        top = band.y + 40
+        rows = ((QPen(CURVE, 3), TEAM_EMOTION), (QPen(SCORE_LINE, 2.5), CUSTOMER_SCORE))
+        for pen, text in rows:
+            if pen.color() == SCORE_LINE:
+                pen.setStyle(Qt.PenStyle.DashLine)
+                pen.setDashPattern([3, 2])
+            painter.setPen(pen)
+            middle = top + metrics.lineSpacing() / 2
+            painter.drawLine(QLineF(14, middle, 36, middle))
+            painter.setPen(INK)
+            lines = wrapped_lines(translate(text), small, band.x - 86, 2)
+            for index, line in enumerate(lines):
+                painter.drawText(
+                    QPointF(42, top + metrics.ascent() + index * metrics.lineSpacing()), line
+                )
+            top += len(lines) * metrics.lineSpacing() + 4
 
 
 class PersonaItem(QGraphicsItem):

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate import colors
+from cocreate.analysis import Nps
 from cocreate.canvas.icons import EMOTION_COLORS, KIND_COLORS, STATUS_COLORS, paint_channel_icon
+from cocreate.canvas.nps_badges import badge_rect, fill_brushes, nps_words, paint_badge
 from cocreate.canvas.paint import (
     BRANDED,
     BREAKPOINT,
@@ -76,14 +78,19 @@ TOUCHPOINT_COUNT = QT_TRANSLATE_NOOP("Canvas", "Touchpoints: %n")
 
 class CardItem(QGraphicsItem):
     """A touchpoint card: title, channel, kind, emotion, score, branded and breakpoint marks,
-    status. Movable and selectable; the scene commits a move when the mouse is released."""
+    status; with survey answers, their NPS badge left of the marks (and, while cards are
+    coloured by NPS, a fill by its band). Movable and selectable; the scene commits a move
+    when the mouse is released."""
 
     def __init__(self, row: Row) -> None:
         super().__init__()
         self.row: Row = row
         self.found = False
         self.vote_colors: list[str] = []
+        self.nps: Nps | None = None  # of the card's survey answers; None without any
+        self.nps_tinted = False  # the body filled by the NPS band (View > Colour Cards by NPS)
         self._hover = False
+        self._tip_on_badge = False  # the tooltip says the NPS in words over the badge
         self._title_cache: tuple[str, list[str]] | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -110,12 +117,30 @@ class CardItem(QGraphicsItem):
             self.vote_colors = colors
             self.update()
 
+    def set_nps(self, nps: Nps | None, tinted: bool) -> None:
+        """The NPS of the card's answers (None: no answer), and whether it tints the card."""
+        if (nps, tinted) != (self.nps, self.nps_tinted):
+            self.nps, self.nps_tinted = nps, tinted
+            self._update_tooltip()
+            self.update()
+
+    def badge_rect(self) -> QRectF | None:
+        """Where the NPS badge is: on the top row, left of the branded and breakpoint marks
+        and the emotion face; None without answers."""
+        if self.nps is None:
+            return None
+        marks = int(bool(self.row["branded"])) + int(bool(self.row["breakpoint"]))
+        return badge_rect(self.nps, CARD_WIDTH - 32 - 20 * marks)
+
     def set_found(self, found: bool) -> None:
         if found != self.found:
             self.found = found
             self.update()
 
     def _update_tooltip(self) -> None:
+        if self._tip_on_badge and self.nps is not None:
+            self.setToolTip(plain_tip(nps_words(self.nps)))
+            return
         parts = [self.row["title"]]
         if self.row["description"]:
             parts.append(self.row["description"])
@@ -144,10 +169,18 @@ class CardItem(QGraphicsItem):
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         on_handle = self.on_handle(event.pos())
         self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.OpenHandCursor)
+        badge = self.badge_rect()
+        on_badge = badge is not None and badge.contains(event.pos())
+        if on_badge != self._tip_on_badge:
+            self._tip_on_badge = on_badge
+            self._update_tooltip()
         super().hoverMoveEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self._hover = False
+        if self._tip_on_badge:
+            self._tip_on_badge = False
+            self._update_tooltip()
         self.update()
         super().hoverLeaveEvent(event)
 
@@ -165,6 +198,9 @@ class CardItem(QGraphicsItem):
         painter.setBrush(cached_color("#fff3c4") if self.found else cached_color("#ffffff"))
         painter.drawRect(body)
         painter.setPen(Qt.PenStyle.NoPen)
+        for brush in fill_brushes(self.nps) if self.nps_tinted else []:
+            painter.setBrush(brush)
+            painter.drawRect(body)
         painter.setBrush(cached_color(KIND_COLORS.get(row["kind"], colors.FAINT)))
         painter.drawRect(FAR_STRIP)
         painter.setBrush(cached_color(EMOTION_COLORS.get(row["emotion"], EMOTION_COLORS[0])))
@@ -195,8 +231,13 @@ class CardItem(QGraphicsItem):
             pen = QPen(BREAKPOINT, 2, Qt.PenStyle.DashLine)
         else:
             pen = QPen(RULE, 1)
+        tints = fill_brushes(self.nps) if self.nps_tinted else []
+        painter.setPen(Qt.PenStyle.NoPen)
+        for brush in tints or [QColor("#fff8e1") if self.found else QColor("#ffffff")]:
+            painter.setBrush(brush)
+            painter.drawRoundedRect(body, 8, 8)
         painter.setPen(pen)
-        painter.setBrush(QColor("#fff8e1") if self.found else QColor("#ffffff"))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(body, 8, 8)
         if self.found:
             painter.setPen(QPen(FOUND, 3))
@@ -209,13 +250,20 @@ class CardItem(QGraphicsItem):
 
         paint_face(painter, QPointF(CARD_WIDTH - 18, 17), 10, row["emotion"])
         paint_channel_icon(painter, row["channel"], QRectF(14, 8, 18, 18))
+        badge = self.badge_rect()
+        channel_width = CARD_WIDTH - 90
         painter.setPen(MUTED)
         painter.setFont(font(8))
         metrics = QFontMetricsF(font(8))
-        channel = metrics.elidedText(
-            label("channel", row["channel"]), Qt.TextElideMode.ElideRight, CARD_WIDTH - 90
-        )
-        painter.drawText(QRectF(36, 8, CARD_WIDTH - 90, 18), Qt.AlignmentFlag.AlignVCenter, channel)
+        channel = label("channel", row["channel"])
+        if badge is not None:  # the channel's name gives way to the badge; its icon stays
+            channel_width = badge.left() - 40
+            if metrics.horizontalAdvance(channel) > channel_width:
+                channel = ""
+        channel = metrics.elidedText(channel, Qt.TextElideMode.ElideRight, channel_width)
+        painter.drawText(QRectF(36, 8, channel_width, 18), Qt.AlignmentFlag.AlignVCenter, channel)
+        if badge is not None and self.nps is not None:
+            paint_badge(painter, badge, self.nps)
         marks_x = CARD_WIDTH - 36
         if row["branded"]:
             painter.setPen(Qt.PenStyle.NoPen)

@@ -41,6 +41,7 @@ from cocreate.canvas.notes import (
     ClusterItem,
     NoteItem,
 )
+from cocreate.canvas.nps_badges import FeedbackOverlay
 from cocreate.canvas.phone_area import PhoneAreaItem
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
@@ -52,7 +53,7 @@ from cocreate.records import Change, Row
 
 # Tables whose changes the canvas of a journey shows.
 CANVAS_TABLES = ("journey", "persona", "stage", "lane", "touchpoint", "link", "session", "note",
-                 "cluster", "participant", "vote")
+                 "cluster", "participant", "vote", "feedback")
 
 
 class JourneyScene(QGraphicsScene):
@@ -110,6 +111,7 @@ class JourneyScene(QGraphicsScene):
         for item in (self.grid, self.line_names, self.curve, self.board, self.persona_label):
             self.addItem(item)
         self.addItem(self.phone_area)
+        self.feedback = FeedbackOverlay(self)  # NPS badges, colours and the curve's second line
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._selection_changed)
         document.changed.connect(self._document_changed)
@@ -119,6 +121,7 @@ class JourneyScene(QGraphicsScene):
         """Stop following the document (the journey's tab is closing)."""
         self.document.changed.disconnect(self._document_changed)
         self.state.color_by_category_changed.disconnect(self._color_by_category_changed)
+        self.feedback.detach()
 
     @property
     def read_only(self) -> bool:
@@ -170,6 +173,7 @@ class JourneyScene(QGraphicsScene):
         self._stale = False
         try:
             sync_all(self)
+            self.feedback.refresh()
         finally:
             self._syncing = False
 

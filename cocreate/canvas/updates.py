@@ -1,7 +1,8 @@
-"""Targeted updates: a change that names only notes, clusters, votes, participants or the
-contents of cards touches only the items it names, without reading or laying out the journey
-again. Anything that moves the blueprint (stages, lanes, a card's cell or order, links, the
-session's modes) still goes through the scene's full sync.
+"""Targeted updates: a change that names only notes, clusters, votes, participants, the
+contents of cards or survey answers touches only the items it names, without reading or laying
+out the journey again (answers: one grouped count of the journey's scores, for the badges).
+Anything that moves the blueprint (stages, lanes, a card's cell or order, links, the session's
+modes) still goes through the scene's full sync.
 
 The change names the rows per table (records.Change); the rows it inserted or updated are
 read back by id, in the edit's own transaction.
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from cocreate.canvas.scene import JourneyScene
 
 #: Tables a targeted update handles; a change touching any other canvas table is synced whole.
-TARGETED_TABLES = frozenset({"note", "cluster", "vote", "participant", "touchpoint"})
+TARGETED_TABLES = frozenset({"note", "cluster", "vote", "participant", "touchpoint", "feedback"})
 #: Card fields that decide where cards are: a change of one lays the journey out again.
 LAYOUT_FIELDS = frozenset({"stage_id", "lane_id", "position", "journey_id"})
 
@@ -71,6 +72,8 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
         _clusters(scene, clusters)
     follow_notes(scene, change, notes_before)  # the "From phones" label (clusters may cover it)
     _grow_board(scene, [scene.notes[n] for n in notes if n in scene.notes])
+    if change.touches("feedback"):
+        scene.feedback.refresh()  # the badges and the curve's second line
 
 
 def _participants(scene: JourneyScene, change: Change) -> None:

@@ -1,5 +1,6 @@
 """The state of the workshop that every canvas shares: who is writing or voting now, the tool,
-whether notes are coloured by category, and whether the window presents.
+whether notes are coloured by category and cards by NPS, whether the emotion curve shows the
+customers' scores, and whether the window presents.
 
 The window's actions and panels set it; scenes and views observe it. It lives with the canvas
 (not in ui/) because the scenes read it, and the canvas never imports the UI.
@@ -19,6 +20,8 @@ class WorkshopState(QObject):
     tool_mode_changed = Signal(object)  # a Mode: SELECT or LINK
     color_by_category_changed = Signal(bool)
     presentation_changed = Signal(bool)
+    nps_colors_changed = Signal(bool)
+    score_line_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +29,8 @@ class WorkshopState(QObject):
         self._tool_mode = Mode.SELECT
         self._color_by_category = False
         self._presentation = False
+        self._nps_colors = False
+        self._score_line = False
 
     @property
     def current_author_id(self) -> int | None:
@@ -71,3 +76,25 @@ class WorkshopState(QObject):
         if on != self._presentation:
             self._presentation = on
             self.presentation_changed.emit(on)
+
+    @property
+    def nps_colors(self) -> bool:
+        """Cards tinted by the NPS of their survey answers (View > Colour Cards by NPS)."""
+        return self._nps_colors
+
+    @nps_colors.setter
+    def nps_colors(self, on: bool) -> None:
+        if on != self._nps_colors:
+            self._nps_colors = on
+            self.nps_colors_changed.emit(on)
+
+    @property
+    def score_line(self) -> bool:
+        """The emotion curve's second line: the customers' mean score of each stage."""
+        return self._score_line
+
+    @score_line.setter
+    def score_line(self, on: bool) -> None:
+        if on != self._score_line:
+            self._score_line = on
+            self.score_line_changed.emit(on)

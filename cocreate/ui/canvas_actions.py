@@ -1,5 +1,6 @@
-"""The actions that work on the journey canvas: clipboard, selection, find, zoom, journeys,
-stages, lanes and the link tool. The main window puts them in its menus and toolbar."""
+"""The actions that work on the journey canvas: clipboard, selection, find, zoom, the survey
+answers' views (cards coloured by NPS, the curve's second line), journeys, stages, lanes and
+the link tool. The main window puts them in its menus and toolbar."""
 
 from __future__ import annotations
 
@@ -54,6 +55,8 @@ class CanvasActions(QObject):
         self.fit_action = make(self.fit, "Ctrl+0")
         self.fit_board_action = make(self.fit_board, "Ctrl+9")
         self.actual_size_action = make(self.actual_size, "Ctrl+1")
+        self.nps_colors_action = make(self.color_by_nps, "Ctrl+Shift+C", checkable=True)
+        self.score_line_action = make(self.show_score_line, "Ctrl+Shift+E", checkable=True)
         self.new_journey_action = make(self.new_journey, "Ctrl+Shift+N")
         self.rename_journey_action = make(self.rename_journey)
         self.duplicate_journey_action = make(self.duplicate_journey)
@@ -102,6 +105,20 @@ class CanvasActions(QObject):
             self.zoom_out_action: (self.tr("Zoom &Out"), ""),
             self.fit_action: (self.tr("&Fit Journey"), self.tr("Show the whole journey")),
             self.actual_size_action: (self.tr("&Actual Size"), ""),
+            self.nps_colors_action: (
+                self.tr("Colour Cards by &NPS"),
+                self.tr(
+                    "Tint each card by the NPS of its survey answers: red below 0, amber 0 to 30,"
+                    " green above 30, grey with fewer than 10 answers"
+                ),
+            ),
+            self.score_line_action: (
+                self.tr("Customer &Scores on the Emotion Curve"),
+                self.tr(
+                    "Draw the customers' mean survey score (0–10) of each stage beside the"
+                    " team's emotion"
+                ),
+            ),
             self.fit_board_action: (self.tr("Fit &Board"), self.tr("Show all the notes")),
             self.new_journey_action: (
                 self.tr("&New Journey…"),
@@ -168,6 +185,8 @@ class CanvasActions(QObject):
             self.fit_action,
             self.fit_board_action,
             self.actual_size_action,
+            self.nps_colors_action,
+            self.score_line_action,
         ):
             action.setEnabled(has_journey)
         self.new_journey_action.setEnabled(editable)
@@ -289,6 +308,12 @@ class CanvasActions(QObject):
     def actual_size(self) -> None:
         if view := self.tabs.current_view():
             view.actual_size()
+
+    def color_by_nps(self, on: bool) -> None:
+        self.tabs.state.nps_colors = on
+
+    def show_score_line(self, on: bool) -> None:
+        self.tabs.state.score_line = on
 
     def set_link_mode(self, on: bool) -> None:
         self.tabs.state.tool_mode = Mode.LINK if on else Mode.SELECT
