@@ -1,5 +1,6 @@
 """Survey answers in the open session, as Document methods: the import of a file's answers
-(File > Import Feedback…) and the reads the canvas, the Inspector and the docks need.
+(File > Import Feedback…), a comment promoted to a sticky note on its card (the Inspector's
+customer voice), and the reads the canvas, the Inspector and the docks need.
 
 An import is one edit of the file (one transaction, one bulk insert) and one undo step,
 "Import 300 feedback answers". Its Change names every answer it added (`inserted["feedback"]`),
@@ -8,11 +9,14 @@ so a view follows by the ids, or by `change.touches("feedback")` for its badges.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from sqlalchemy import select
 
+from cocreate import edits, phone_edits
+from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN
 from cocreate.document_base import DocumentBase, one_edit
 from cocreate.feedback.answers import (
     AnswerError,
@@ -21,7 +25,9 @@ from cocreate.feedback.answers import (
     import_ops,
     journey_answers,
 )
+from cocreate.model import NoteCategory
 from cocreate.records import Row
+from cocreate.store.ops import table
 
 __all__ = ["AnswerError", "FeedbackEdits", "FeedbackScores"]
 
@@ -61,3 +67,61 @@ class FeedbackEdits(DocumentBase):
 
     def feedback_count(self, journey_id: int) -> int:
         return self._store.count("feedback", journey_id=journey_id)
+
+    def card_feedback(self, touchpoint_id: int) -> list[Row]:
+        """The answers about one card, in the order they were imported."""
+        return self._store.rows("feedback", touchpoint_id=touchpoint_id)
+
+    def promoted_notes(self, answer_ids: Iterable[int]) -> dict[int, int]:
+        """The answers among these whose comment is on the board: answer id -> its note."""
+        wanted = sorted(set(answer_ids))
+        if not wanted:
+            return {}
+        note = table("note")
+        query = (
+            select(note.c.feedback_id, note.c.id)
+            .where(note.c.feedback_id.in_(wanted))
+            .order_by(note.c.id)
+        )
+        with self._store.reading() as conn:
+            return {answer_id: note_id for answer_id, note_id in conn.execute(query)}
+
+    @one_edit
+    def promote_comment(self, answer_id: int) -> int | None:
+        """A sticky note with the answer's comment, pinned to the answer's card where the app
+        pins a new note on a card, linked to the answer (note.feedback_id), as one undo step
+        "Promote Comment"; the new note's id. A detractor's comment is a pain point, a
+        promoter's praise, a passive's a need. The customer is no participant: the note has
+        no author, and it is face up in private mode (it is no one's idea to keep back).
+        None when the answer is gone, has no card or no comment, or is on the board already
+        (an answer has one note at most)."""
+        answer = self.row("feedback", answer_id)
+        if answer is None or answer["touchpoint_id"] is None or not answer["comment"].strip():
+            return None
+        if self.promoted_notes([answer_id]):
+            return None
+        pin = {"touchpoint_id": answer["touchpoint_id"], "stage_id": None}
+        x, y = phone_edits.pinned_spot(self._store, answer["journey_id"], pin)
+        ops = edits.add_note(
+            self._store,
+            answer["journey_id"],
+            answer["comment"].strip(),
+            None,
+            x,
+            y,
+            category=_comment_category(answer["score"]),
+            hidden=False,
+            feedback_id=answer_id,
+            **pin,
+        )
+        name = QT_TRANSLATE_NOOP("Document", "Promote Comment")
+        return ops[0].row["id"] if self.execute(name, list(ops)) else None
+
+
+def _comment_category(score: int) -> str:
+    """The note category of a comment, by its score's NPS band."""
+    if score <= DETRACTOR_MAX:
+        return NoteCategory.PAIN_POINT.value
+    if score >= PROMOTER_MIN:
+        return NoteCategory.PRAISE.value
+    return NoteCategory.NEED.value

@@ -4,7 +4,8 @@ Each change the person makes is one undoable command through the document; the i
 mirrors the file again (also after undo and redo) without overwriting a field that is being typed
 in. Typing reaches the file after a short pause, so a crash loses at most that pause; one burst
 of typing in a field is one undo step. With several cards selected it edits the fields they
-share, showing a value only where all cards agree.
+share, showing a value only where all cards agree. One card also shows its customer voice
+(its survey answers' scores and comments) in a tab of its own (cocreate.ui.inspector_voice).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from cocreate.ui.inspector_fields import (
     ScoreSpinBox,
     shared_value,
 )
+from cocreate.ui.inspector_voice import VoicePanel
 
 # The fields one card shows; several cards share all but title and description.
 SINGLE_FIELDS = TOUCHPOINT_FIELDS
@@ -278,9 +281,18 @@ class InspectorDock(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
+        self.voice = VoicePanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectorTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.voice, "")
+        self._voice_wanted = False  # the person chose the voice tab (kept from card to card)
+        self.tabs.tabBarClicked.connect(self._tab_chosen)
+        self.voice.count_changed.connect(self._name_voice_tab)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.tabs)
         self.setWidget(self.stack)
         self.retranslate()
 
@@ -299,6 +311,7 @@ class InspectorDock(QDockWidget):
             self._document.file_changed.disconnect(self._update_enabled)
         self._document = document
         self.form.set_document(document)
+        self.voice.set_document(document)
         if document is not None:
             document.changed.connect(self._on_changed)
             document.file_changed.connect(self._update_enabled)
@@ -320,6 +333,7 @@ class InspectorDock(QDockWidget):
         if not self.isVisible():
             self.show()
         self.raise_()
+        self.tabs.setCurrentIndex(0)
         self.form.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.form.title_edit.selectAll()
 
@@ -327,12 +341,28 @@ class InspectorDock(QDockWidget):
         if change.touches("touchpoint", "stage", "lane") and self.form.ids:
             self.form.refresh()
             self._show_page()
+        self.voice.on_changed(change)
 
     def _update_enabled(self) -> None:
         self.form.setEnabled(self._document is not None and not self._document.read_only)
+        self.voice.update_promote()
 
     def _show_page(self) -> None:
-        self.stack.setCurrentIndex(1 if self.form.ids else 0)
+        ids = self.form.ids
+        self.stack.setCurrentIndex(1 if ids else 0)
+        single = len(ids) == 1
+        self.voice.show_card(ids[0] if single else None)
+        self.tabs.setTabVisible(1, single)
+        self.tabs.tabBar().setVisible(single)
+        if single and self._voice_wanted:
+            self.tabs.setCurrentIndex(1)
+
+    def _tab_chosen(self, index: int) -> None:
+        self._voice_wanted = index == 1
+
+    def _name_voice_tab(self, count: int) -> None:
+        name = self.tr("Voice (%1)").replace("%1", str(count)) if count else self.tr("Voice")
+        self.tabs.setTabText(1, name)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -341,4 +371,10 @@ class InspectorDock(QDockWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inspector"))
+        self.tabs.setTabText(0, self.tr("Details"))
+        self.tabs.setTabToolTip(0, self.tr("The touchpoint's fields"))
+        self.tabs.setTabToolTip(
+            1, self.tr("What customers said about this touchpoint in the surveys: scores, comments")
+        )
+        self._name_voice_tab(len(self.voice.answers()))
         self.empty_label.setText(self.tr("Select a touchpoint card to edit it"))

@@ -1,0 +1,301 @@
+"""The comments of a card's survey answers, as the Inspector lists them: which are shown (a
+search in the comment text, case- and width-insensitive; answers without a comment left out
+unless asked for), in which order (by score or by date), and how each is drawn: its score in
+its NPS band's colour, the comment as plain text, then date, channel, member tier and customer
+type in small print, and a pin with "On the board" once it has been promoted to a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from cocreate.colors import FAINT, INK, LINK, MUTED, RULE
+from cocreate.feedback.matching import folded
+from cocreate.labels import label, plain_tip
+from cocreate.records import Row
+from cocreate.ui.voice_chart import band_color
+
+#: The row of the answer an item shows (a dict), and whether its comment is on the board.
+ANSWER_ROLE = Qt.ItemDataRole.UserRole + 1
+PROMOTED_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: A long comment shows this many lines; hovering it shows the whole.
+MAX_LINES = 8
+
+
+class Order(StrEnum):
+    LOWEST = "lowest"
+    HIGHEST = "highest"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+def _by_date(answer: Row) -> tuple[bool, str]:
+    return (answer["date"] != "", answer["date"])
+
+
+def shown_answers(
+    answers: Iterable[Row], search: str = "", order: Order = Order.LOWEST, empty: bool = False
+) -> list[Row]:
+    """The answers the list shows: those whose comment holds the search (folded: full-width
+    and half-width alike, any case, spaces ignored), without the ones with no comment unless
+    `empty`, in the order asked for. Ties keep the newest first, then the file's order;
+    answers without a date come last when ordered by date."""
+    wanted = folded(search)
+    found = [
+        answer
+        for answer in answers
+        if (empty or answer["comment"].strip()) and wanted in folded(answer["comment"])
+    ]
+    found.sort(key=lambda answer: answer["id"])
+    if order in (Order.NEWEST, Order.OLDEST):
+        dated = [answer for answer in found if answer["date"]]
+        undated = [answer for answer in found if not answer["date"]]
+        dated.sort(key=_by_date, reverse=order is Order.NEWEST)
+        return dated + undated
+    found.sort(key=_by_date, reverse=True)
+    found.sort(key=lambda answer: answer["score"], reverse=order is Order.HIGHEST)
+    return found
+
+
+def details(answer: Row) -> str:
+    """The answer's date, channel, member tier and customer type, those it has, in one line."""
+    parts = [
+        answer["date"][:10],
+        answer["channel"],
+        answer["tier"],
+        label("persona", answer["customer_type"]) if answer["customer_type"] else "",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+class CommentModel(QAbstractListModel):
+    """The shown answers, each with whether its comment is on the board."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._answers: list[Row] = []
+        self._promoted: set[int] = set()
+
+    def answers(self) -> list[Row]:
+        return list(self._answers)
+
+    def set_answers(self, answers: list[Row]) -> None:
+        if [answer["id"] for answer in answers] == [answer["id"] for answer in self._answers]:
+            if answers != self._answers:  # the same answers, edited (undo of a change)
+                self._answers = list(answers)
+                self._changed_all()
+            return
+        self.beginResetModel()
+        self._answers = list(answers)
+        self.endResetModel()
+
+    def set_promoted(self, answer_ids: Iterable[int]) -> None:
+        promoted = set(answer_ids)
+        if promoted != self._promoted:
+            self._promoted = promoted
+            self._changed_all()
+
+    def is_promoted(self, answer_id: int) -> bool:
+        return answer_id in self._promoted
+
+    def _changed_all(self) -> None:
+        if self._answers:
+            self.dataChanged.emit(self.index(0), self.index(len(self._answers) - 1))
+
+    def rowCount(  # noqa: N802 (Qt's name)
+        self,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> int:
+        return 0 if parent.isValid() else len(self._answers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._answers):
+            return None
+        answer = self._answers[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return answer["comment"]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{answer['score']} · {answer['comment']} · {details(answer)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(
+                "\n".join(part for part in (answer["comment"], details(answer)) if part)
+            )
+        if role == ANSWER_ROLE:
+            return answer
+        if role == PROMOTED_ROLE:
+            return answer["id"] in self._promoted
+        return None
+
+
+# -- drawing ----------------------------------------------------------------------------------
+
+CHIP = 24.0  # the score's square
+PAD = 6.0
+GAP = 8.0
+
+
+def paint_pin(painter: QPainter, rect: QRectF, color: QColor) -> None:
+    """A push pin: a round head over a short needle, leaning right, inside rect."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    side = min(rect.width(), rect.height())
+    head = QRectF(0, 0, side * 0.55, side * 0.55)
+    head.moveTopRight(QPointF(rect.center().x() + side / 2, rect.center().y() - side / 2))
+    pen = QPen(color, max(1.2, side / 9))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    tip = QPointF(rect.center().x() - side / 2.2, rect.center().y() + side / 2.2)
+    painter.drawLine(head.center(), tip)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(head)
+    painter.restore()
+
+
+class CommentDelegate(QStyledItemDelegate):
+    """Draws an answer: score chip, comment (wrapped, at most MAX_LINES lines), details."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.on_board_text = ""  # "On the board", translated by the list
+        self.no_comment_text = ""  # "No comment"
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        small = QFont(option.font)  # type: ignore[attr-defined]
+        small.setPointSizeF(max(6.5, small.pointSizeF() - 1.5))
+        return QFont(option.font), small  # type: ignore[attr-defined]
+
+    def _width(self) -> float:
+        """An item's width: the list's (without its scroll bar)."""
+        return float(self._view.viewport().width())
+
+    def _text_width(self) -> float:
+        return max(40.0, self._width() - CHIP - GAP - 2 * PAD)
+
+    def _comment_layout(self, text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+        """The comment laid out in the width (at most MAX_LINES lines) and its height."""
+        layout = QTextLayout(text, font)
+        layout.setCacheEnabled(True)
+        height = 0.0
+        layout.beginLayout()
+        while layout.lineCount() < MAX_LINES:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        return layout, height
+
+    def sizeHint(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        answer: Row = index.data(ANSWER_ROLE)
+        font, small = self._fonts(option)
+        text = answer["comment"].strip() or self.no_comment_text
+        _layout, height = self._comment_layout(text, font, self._text_width())
+        details_height = QFontMetricsF(small).height()
+        total = max(CHIP, height + 2 + details_height) + 2 * PAD
+        return QSize(int(self._width()), int(total + 0.5))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        answer: Row = index.data(ANSWER_ROLE)
+        promoted = bool(index.data(PROMOTED_ROLE))
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        painter.save()
+        self._paint_background(painter, option, rect)
+        chip = QRectF(rect.x() + PAD, rect.y() + PAD, CHIP, CHIP)
+        self._paint_chip(painter, chip, answer["score"], option.font)  # type: ignore[attr-defined]
+        font, small = self._fonts(option)
+        left = chip.right() + GAP
+        comment = answer["comment"].strip()
+        painter.setPen(QColor(INK if comment else FAINT))
+        if not comment:
+            font.setItalic(True)
+        layout, height = self._comment_layout(
+            comment or self.no_comment_text, font, self._text_width()
+        )
+        layout.draw(painter, QPointF(left, rect.y() + PAD))
+        details_line = QRectF(left, rect.y() + PAD + height + 2, rect.right() - PAD - left, 0)
+        self._paint_details(painter, answer, promoted, small, details_line)
+        painter.setPen(QColor(RULE))
+        bottom = rect.bottom() - 0.5
+        painter.drawLine(QPointF(rect.x() + PAD, bottom), QPointF(rect.right() - PAD, bottom))
+        painter.restore()
+
+    def _paint_background(
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRectF
+    ) -> None:
+        state = option.state  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        if state & QStyle.StateFlag.State_Selected:
+            highlight = QColor(palette.highlight().color())
+            highlight.setAlpha(48)
+            painter.fillRect(rect, highlight)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, QColor(0, 0, 0, 10))
+
+    def _paint_chip(self, painter: QPainter, chip: QRectF, score: int, base: QFont) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(chip, 4, 4)
+        painter.fillPath(path, band_color(score))
+        bold = QFont(base)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(score))
+
+    def _paint_details(
+        self, painter: QPainter, answer: Row, promoted: bool, font: QFont, line: QRectF
+    ) -> None:
+        """The details line, and the pin with "On the board" at its right end when promoted."""
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        line.setHeight(metrics.height())
+        if promoted:
+            side = metrics.height()
+            mark_width = metrics.horizontalAdvance(self.on_board_text) + side + 4
+            mark = QRectF(line.right() - mark_width, line.y(), mark_width, side)
+            paint_pin(painter, QRectF(mark.x(), mark.y(), side, side), QColor(LINK))
+            painter.setPen(QColor(LINK))
+            painter.drawText(
+                mark.adjusted(side + 4, 0, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.on_board_text,
+            )
+            line.setRight(mark.x() - GAP)
+        painter.setPen(QColor(MUTED))
+        width = max(0.0, line.width())
+        text = metrics.elidedText(details(answer), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
