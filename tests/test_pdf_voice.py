@@ -150,8 +150,9 @@ def test_only_a_journey_with_answers_gets_a_voice_page(answered: tuple[Path, Pat
     reader = pypdf.PdfReader(out)
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top[-1] == "Voice of the customer"
-    # The title page's contents send the reader to it.
+    # The title page's contents send the reader to it, and count the answers.
     assert "Voice of the customer" in page_texts(out)[0]
+    assert squash("Answers 63") in squash(page_texts(out)[0])
     # A session without answers has no such page, and no NPS anywhere.
     quiet = make_session(tmp_path / "tiny.cocreate", tiny_spec())
     export_pdf(quiet, tmp_path / "tiny.pdf")

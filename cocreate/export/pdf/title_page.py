@@ -196,6 +196,8 @@ def _contents_entry(
         f"{texts('stages')} {len(journey.stages)}   ·   {texts('touchpoints')} "
         f"{len(journey.touchpoints)}   ·   {texts('notes')} {len(journey.notes)}"
     )
+    if journey.answers:  # survey answers: said only of a journey that has them
+        stats += f"   ·   {texts('answers')} {len(journey.answers)}"
     pages = contents.pages.get(journey.id, (None, None, None, None))
     refs = "     ".join(
         f"{texts(key)}  {texts('page_short', n=page)}"

@@ -54,7 +54,8 @@ def voice_blocks(painter: Painter, sheet: Sheet, journey: JourneyData, texts: Te
     blocks = [figure_tiles(sheet, _figures(painter, plan, texts))]
     scale = sheet.type_scale
     gap = 26 * scale
-    columns = max(1, min(4, int((sheet.content_width + gap) // (250 * scale + gap))))
+    fits = int((sheet.content_width + gap) // (250 * scale + gap))
+    columns = 4 if fits >= 4 else 2 if fits >= 2 else 1  # the four panels in even rows
     width = (sheet.content_width - gap * (columns - 1)) / columns
     panels = [
         _stage_panel(painter, sheet, journey, plan, texts, width),
@@ -398,8 +399,9 @@ def _touchpoint_row(
         if stage is not None:
             name = stage["name"] or texts("untitled_stage")
             style.fill(p.canvas, stage["color"])
+            style.stroke(p.canvas, style.darker(stage["color"], 1.2), 0.5 * scale)
             p.canvas.roundRect(
-                stage_x, baseline - 0.5 * scale, 7 * scale, 7 * scale, 1.5 * scale, 0, 1
+                stage_x, baseline - 0.5 * scale, 7 * scale, 7 * scale, 1.5 * scale, 1, 1
             )
             p.text(
                 stage_x + 11 * scale,
