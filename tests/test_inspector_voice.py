@@ -165,7 +165,8 @@ def test_the_chart_shows_the_cards_distribution_in_band_colours_with_nps_and_n(
     chart = voice.chart
     assert chart.counts() == DISTRIBUTION
     # 3 promoters, 2 passives, 3 detractors of 8: NPS 0.
-    assert voice.caption.text() == "NPS +0 · n = 8"
+    assert voice.caption.text() == "NPS 0 · n = 8"
+    assert voice.caption.toolTip() == "Fewer than 10 answers: read this NPS with care"
     assert voice.bands.text() == "Promoters 3 · Passives 2 · Detractors 3"
     assert chart.bar_tip(10) == "Score 10: 2 of 8 answers"
     image = chart.grab().toImage()
@@ -395,7 +396,7 @@ def test_a_card_without_answers_says_so_and_shows_its_answers_once_imported(
     )
     assert not voice.hint.isVisible() and voice.chart.isVisible()
     assert voice.chart.counts()[9] == 1 and voice.chart.counts()[2] == 1
-    assert voice.caption.text() == "NPS +0 · n = 2"
+    assert voice.caption.text() == "NPS 0 · n = 2"
     assert shown_comments(voice) == ["love it"]
     assert window.inspector.tabs.tabText(1) == "Voice (2)"
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.analysis import nps_of_distribution, score_distribution
+from cocreate.canvas.nps_badges import TIP_FEW, signed
+from cocreate.canvas.paint import translate
 from cocreate.canvas.text_limits import limit_line
 from cocreate.colors import MUTED
 from cocreate.document import Document
@@ -205,10 +207,9 @@ class VoicePanel(QWidget):
             self.caption.clear()
             self.bands.clear()
             return
-        text = self.tr("NPS %1 · n = %2").replace("%1", f"{nps.rounded:+d}")
+        text = self.tr("NPS %1 · n = %2").replace("%1", signed(nps.rounded))
         self.caption.setText(text.replace("%2", str(nps.n)))
-        few = self.tr("Fewer than 10 answers: read this NPS with care")
-        self.caption.setToolTip(few if nps.few else "")
+        self.caption.setToolTip(translate(TIP_FEW) if nps.few else "")
         font = self.caption.font()
         font.setBold(not nps.few)
         self.caption.setFont(font)

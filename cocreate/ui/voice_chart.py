@@ -12,13 +12,14 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN, SCORES
-from cocreate.colors import FAINT, INK, MUTED, RULE
+from cocreate.colors import EMOTION_COLORS, FAINT, INK, MUTED, RULE
 from cocreate.commands import fill_args
 
-#: The NPS bands' colours: the red and green of the emotion scale, an amber between them.
-DETRACTOR_COLOR = "#c62828"
+#: The NPS bands' colours, as the PDF's distribution has them: the deep red and green of the
+#: emotion scale, an amber between them.
+DETRACTOR_COLOR = EMOTION_COLORS[-2]
 PASSIVE_COLOR = "#f9a825"
-PROMOTER_COLOR = "#2e7d32"
+PROMOTER_COLOR = EMOTION_COLORS[2]
 
 #: Room above the bars for their counts, and below them for the scores.
 COUNT_ROOM = 16.0
