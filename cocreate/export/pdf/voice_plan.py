@@ -174,9 +174,11 @@ def quote_text(comment: Any) -> str:
 
 
 def printed_voice_texts(plan: VoicePlan | None) -> list[str]:
-    """The people's texts the page prints beyond the journey's names: tiers and quotes."""
+    """The people's texts the page prints beyond the journey's names: tiers, customer types
+    (one not of the four types prints as the answers name it) and quotes."""
     if plan is None:
         return []
-    return [tier for tier, _found in plan.tiers] + [
+    named = plan.tiers + plan.customer_types
+    return [name for name, _found in named] + [
         quote.text for quoted in plan.quoted for quote in quoted.quotes
     ]
