@@ -236,6 +236,8 @@ class EmotionCurveItem(QGraphicsItem):
         centers = {
             stage_id: self.layout.columns[stage_id].center[0] for stage_id in self.layout.columns
         }
+        spots = self.score_spots()
+        self._paint_score_line(painter, spots)  # under the team's line and its values
         path = QPainterPath()
         drawing = False
         for point in self.points:
@@ -251,7 +253,6 @@ class EmotionCurveItem(QGraphicsItem):
         painter.setPen(QPen(CURVE, 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        self._paint_scores(painter)
         for point in self.points:
             if point.mean is None or point.stage_id not in centers:
                 continue
@@ -260,12 +261,18 @@ class EmotionCurveItem(QGraphicsItem):
             painter.setPen(QPen(QColor("#ffffff"), 2))
             painter.setBrush(BREAKPOINT if low else CURVE)
             painter.drawEllipse(spot, 7 if low else 5, 7 if low else 5)
+            text = f"{point.mean:+.1f}"
+            if spots:  # the second line may pass under the value: on the band's colour
+                width = QFontMetricsF(font(8.5, True)).horizontalAdvance(text) + 4
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(CURVE_BAND)
+                painter.drawRoundedRect(QRectF(spot.x() + 8, spot.y() - 18, width, 16), 3, 3)
             painter.setPen(INK)
             painter.setFont(font(8.5, True))
             painter.drawText(
                 QRectF(spot.x() + 10, spot.y() - 18, 60, 16),
                 Qt.AlignmentFlag.AlignLeft,
-                f"{point.mean:+.1f}",
+                text,
             )
             if low:
                 painter.setPen(QPen(BREAKPOINT, 2))
@@ -277,13 +284,10 @@ class EmotionCurveItem(QGraphicsItem):
                     Qt.AlignmentFlag.AlignHCenter,
                     translate(LOWEST_POINT),
                 )
+        self._paint_score_marks(painter, spots)
 
-    def _paint_scores(self, painter: QPainter) -> None:
-        """The second line, its scale on the right edge and its key; nothing without answers."""
-        spots = self.score_spots()
-        if not spots:
-            return
-        band = self.layout.curve
+    def _paint_score_line(self, painter: QPainter, spots: list[tuple[StageScore, QPointF]]) -> None:
+        """The second line, dashed; a stage without answers leaves a gap."""
         pen = QPen(SCORE_LINE, 2.5, Qt.PenStyle.DashLine)
         pen.setDashPattern([3, 2])
         path = QPainterPath()
@@ -299,6 +303,15 @@ class EmotionCurveItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+
+    def _paint_score_marks(
+        self, painter: QPainter, spots: list[tuple[StageScore, QPointF]]
+    ) -> None:
+        """The second line's points and values, its scale on the right edge and the key;
+        nothing without answers."""
+        if not spots:
+            return
+        band = self.layout.curve
         painter.setFont(font(8.5, True))
         for score, spot in spots:
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
@@ -328,7 +341,7 @@ class EmotionCurveItem(QGraphicsItem):
     def _paint_key(self, painter: QPainter) -> None:
         """Which line is which, under the curve's name in the key column."""
         band = self.layout.curve
-        small = font(8)
+        small = font(8.5)
         metrics = QFontMetricsF(small)
         painter.setFont(small)
         top = band.y + 40

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cocreate import colors
 from cocreate.analysis import SCORES, Nps, StageScore
-from cocreate.canvas.paint import INK, MUTED, Z_HEADER, cached_color, font, translate
+from cocreate.canvas.paint import INK, Z_HEADER, cached_color, font, translate
 from cocreate.feedback.answers import Distribution, FeedbackScores
 from cocreate.layout import JourneyLayout
 from cocreate.records import Row
@@ -32,9 +32,7 @@ HIGH, MIDDLE, LOW, FEW = "high", "middle", "low", "few"
 #: An NPS above this is green; from 0 up to it, amber; below 0, red.
 HIGH_ABOVE = 30.0
 #: A card's fill per band: light, so that its text stays as legible as on white.
-FILLS = {HIGH: "#c8e6c9", MIDDLE: "#ffe0b2", LOW: "#ffcdd2", FEW: "#eef1f3"}
-#: The hatch over a card whose answers are too few to read alone.
-FEW_HATCH = "#cfd8dc"
+FILLS = {HIGH: "#c8e6c9", MIDDLE: "#ffe0b2", LOW: "#ffcdd2", FEW: "#e4e9ec"}
 #: The ink of a badge's number per band (the PDF's promoter green and detractor red).
 INKS = {HIGH: colors.EMOTION_COLORS[2], MIDDLE: "#a15c00", LOW: colors.EMOTION_COLORS[-2]}
 GREYED = "#9aa7ae"
@@ -142,20 +140,17 @@ def paint_badge(painter: QPainter, rect: QRectF, nps: Nps) -> None:
 
 
 def fill_brushes(nps: Nps | None) -> list[QBrush]:
-    """The brushes a card tinted by NPS fills its body with, in order (none: no answers)."""
+    """The brushes a card tinted by NPS fills its body with, in order (none: no answers). Too
+    few answers give a plain light grey: a hatch made the title hard to read at a distance."""
     if nps is None:
         return []
-    found = band(nps)
-    brushes = [QBrush(cached_color(FILLS[found]))]
-    if found == FEW:
-        brushes.append(QBrush(cached_color(FEW_HATCH), Qt.BrushStyle.BDiagPattern))
-    return brushes
+    return [QBrush(cached_color(FILLS[band(nps)]))]
 
 
 # -- the legend -----------------------------------------------------------------------------------
 
 LEGEND_WIDTH = 140.0  # clear of the curve's faces
-_ROW = 17.0
+_ROW = 19.0
 #: An NPS of each band, for the legend's swatches.
 _SAMPLES = {
     HIGH: Nps(10, 10, 0, 0),
@@ -190,7 +185,8 @@ class NpsLegendItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        title, small = font(8.5, True), font(8.5)
+        # As large as the column allows, in ink: read from the back of the room too.
+        title, small = font(10, True), font(9)
         painter.setFont(title)
         painter.setPen(INK)
         metrics = QFontMetricsF(title)
@@ -202,16 +198,16 @@ class NpsLegendItem(QGraphicsItem):
         metrics = QFontMetricsF(small)
         for index, (name, text) in enumerate(LEGEND_ROWS, start=1):
             top = index * _ROW + 2
-            swatch = QRectF(0, top, 14, 12)
-            painter.setPen(QPen(cached_color(colors.FAINT), 1))
+            swatch = QRectF(0, top, 15, 13)
+            painter.setPen(QPen(cached_color(colors.MUTED), 1))
             for brush in fill_brushes(_SAMPLES[name]):
                 painter.setBrush(brush)
                 painter.drawRoundedRect(swatch, 3, 3)
                 painter.setPen(Qt.PenStyle.NoPen)
-            painter.setPen(MUTED)
+            painter.setPen(INK)
             painter.drawText(
-                QPointF(20, top + 6 + (metrics.ascent() - metrics.descent()) / 2),
-                metrics.elidedText(translate(text), Qt.TextElideMode.ElideRight, LEGEND_WIDTH - 20),
+                QPointF(21, top + 6.5 + (metrics.ascent() - metrics.descent()) / 2),
+                metrics.elidedText(translate(text), Qt.TextElideMode.ElideRight, LEGEND_WIDTH - 21),
             )
 
 
