@@ -8,13 +8,17 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
 import cocreate.demo
+import cocreate.demo_feedback
+from cocreate import analysis
 from cocreate.demo import DEMO_DATA, load_demo, write_demo
+from cocreate.demo_feedback import ANSWERS_DATA, load_answers
 from cocreate.layout import FREE_NOTE_TOP
 from cocreate.model import (
     EMOTION_MAX,
@@ -53,7 +57,8 @@ REAL_BRANDS = [
     "微信",
 ]
 TEXT_TABLES = ("session", "persona", "journey", "stage", "lane", "touchpoint", "link")
-TEXT_TABLES += ("participant", "cluster", "note")
+TEXT_TABLES += ("participant", "cluster", "note", "feedback")
+ISO_DAY = re.compile(r"2026-\d{2}-\d{2}(T\d{2}:\d{2})?")
 
 
 @pytest.fixture
@@ -258,9 +263,96 @@ def test_the_salon_writes_in_chinese_and_english(demo):
 
 @pytest.mark.parametrize("brand", REAL_BRANDS)
 def test_no_real_brand_appears_anywhere(demo, brand):
-    raw = resource_path(*DEMO_DATA).read_text(encoding="utf-8")
-    assert brand.lower() not in raw.lower()
+    for data in (DEMO_DATA, ANSWERS_DATA):
+        raw = resource_path(*data).read_text(encoding="utf-8")
+        assert brand.lower() not in raw.lower()
     assert not [t for t in _all_text(demo) if brand.lower() in t.lower()]
+
+
+def _card_nps(store: SessionFile) -> dict[str, analysis.Nps]:
+    """The NPS of each card with answers, by the card's English title."""
+    titles = {t["id"]: t["title"] for t in store.rows("touchpoint")}
+    by_card = analysis.nps_by(store.rows("feedback"), "touchpoint_id")
+    return {titles[card].split(" ", 1)[1]: nps for card, nps in by_card.items()}
+
+
+def test_both_journeys_have_about_300_survey_answers_from_their_customers(demo):
+    assert 250 <= demo.count("feedback") <= 350
+    for journey in demo.rows("journey"):
+        answers = demo.rows("feedback", journey_id=journey["id"])
+        assert answers
+        assert len({a["source"] for a in answers}) == 1  # one survey file a journey
+        assert [a["source_row"] for a in answers] == list(range(2, len(answers) + 2))
+        assert [a["date"] for a in answers] == sorted(a["date"] for a in answers)
+
+
+def test_customers_score_the_peak_hour_pickup_and_points_expiry_low_and_the_preorder_high(demo):
+    main = {t["title"] for t in demo.rows("touchpoint", journey_id=_main_journey(demo)["id"])}
+    main = {title.split(" ", 1)[1] for title in main}
+    steady = {t: nps for t, nps in _card_nps(demo).items() if t in main and not nps.few}
+    ranked = sorted(steady, key=lambda title: steady[title].score)
+    assert set(ranked[:2]) == {"Peak-hour pickup", "Points expire at year end"}
+    assert all(steady[title].score < -30 for title in ranked[:2])
+    assert ranked[-1] == "Mini-program pre-order" and steady[ranked[-1]].score > 50
+
+
+def test_some_cards_have_enough_answers_for_a_badge_some_too_few_and_some_none(demo):
+    counts = Counter(a["touchpoint_id"] for a in demo.rows("feedback"))
+    cards = [t["id"] for t in demo.rows("touchpoint")]
+    assert sum(counts[card] >= 10 for card in cards) >= 6
+    assert sum(0 < counts[card] < 10 for card in cards) >= 4
+    assert sum(counts[card] == 0 for card in cards) >= 4
+    assert counts[None] > 0  # answers about a stage only, or about the whole journey
+
+
+def test_answers_about_a_card_are_about_its_stage_and_some_name_a_stage_or_nothing(demo):
+    answers = demo.rows("feedback")
+    for answer in answers:
+        if answer["touchpoint_id"] is not None:
+            card = demo.row("touchpoint", answer["touchpoint_id"])
+            assert (card["journey_id"], card["stage_id"]) == (
+                answer["journey_id"],
+                answer["stage_id"],
+            )
+    stage_only = [a for a in answers if a["touchpoint_id"] is None and a["stage_id"] is not None]
+    assert len({a["stage_id"] for a in stage_only}) >= 4
+    assert 1 <= sum(a["stage_id"] is None for a in answers) <= 20
+
+
+def test_the_five_lowest_cards_each_have_three_comments_to_quote(demo):
+    by_card = analysis.nps_by(demo.rows("feedback"), "touchpoint_id")
+    for journey in demo.rows("journey"):
+        answers = demo.rows("feedback", journey_id=journey["id"])
+        cards = {a["touchpoint_id"] for a in answers} - {None}
+        lowest = sorted(cards, key=lambda card: by_card[card].score)[:5]
+        for card in lowest:
+            assert sum(bool(a["comment"]) for a in answers if a["touchpoint_id"] == card) >= 3
+
+
+def test_answers_say_how_when_and_by_whom_they_were_given(demo):
+    answers = demo.rows("feedback")
+    assert len({a["channel"] for a in answers}) == 4 and all(a["channel"] for a in answers)
+    assert all(ISO_DAY.fullmatch(a["date"]) for a in answers)
+    assert len({a["date"][:10] for a in answers}) >= 20  # a few weeks of return visits
+    assert any("T" in a["date"] for a in answers) and any("T" not in a["date"] for a in answers)
+    types = Counter(a["customer_type"] for a in answers)
+    assert set(types) - {""} == {k.value for k in PersonaKind if k != PersonaKind.CUSTOM}
+    assert 0 < types[""] < len(answers) / 10
+    assert {a["tier"] for a in answers} >= {"银豆", "金豆", "黑豆", "非会员"}
+    respondents = [a["respondent"] for a in answers]
+    assert all(respondents) and len(set(respondents)) == len(respondents)
+    assert all(SCORE_MIN <= a["score"] <= SCORE_MAX for a in answers)
+
+
+def test_customers_comment_in_chinese_and_english_at_any_length_or_not_at_all(demo):
+    comments = [a["comment"] for a in demo.rows("feedback")]
+    said = [c for c in comments if c]
+    assert len(comments) / 5 < len(comments) - len(said) < len(comments) / 2
+    assert sum(bool(CJK.search(c)) for c in said) > len(said) * 2 / 3
+    assert sum(not CJK.search(c) for c in said) >= 20  # some customers write in English
+    assert any(CJK.search(c) and LATIN_WORD.search(c) for c in said)
+    assert sum(len(re.findall(r"[。.?!？] ?\S", c)) >= 1 for c in said) >= 10  # 2-3 sentences
+    assert all(c == c.strip() and "\n" not in c for c in said)
 
 
 def test_the_demo_data_is_valid_json_with_keys_not_ids():
@@ -288,6 +380,33 @@ def test_bad_demo_data_leaves_no_file_behind(tmp_path, monkeypatch):
     assert not path.exists()
 
 
+def test_answers_about_a_card_of_another_journey_leave_no_file_behind(tmp_path, monkeypatch):
+    data = load_answers()
+    moments = [
+        replace(moment, card="tp_fv_menu") if moment.card == "tp_preorder" else moment
+        for moment in data.moments
+    ]
+    monkeypatch.setattr(
+        cocreate.demo_feedback, "load_answers", lambda: replace(data, moments=tuple(moments))
+    )
+    path = tmp_path / "broken.cocreate"
+    with pytest.raises(KeyError, match="tp_fv_menu"):
+        write_demo(path)
+    assert not path.exists()
+
+
+def test_the_demo_without_its_answers_is_the_salon_before_any_import(tmp_path):
+    write_demo(tmp_path / "a.cocreate")
+    write_demo(tmp_path / "b.cocreate", answers=False)
+    a, b = SessionFile.open(tmp_path / "a.cocreate"), SessionFile.open(tmp_path / "b.cocreate")
+    try:
+        assert b.count("feedback") == 0 < a.count("feedback")
+        assert a.rows("touchpoint") == b.rows("touchpoint")
+    finally:
+        a.close()
+        b.close()
+
+
 def test_a_failed_insert_leaves_no_half_written_file(tmp_path, monkeypatch):
     real_rows = cocreate.demo.demo_rows
 
@@ -309,6 +428,7 @@ def test_the_demo_can_be_written_twice_to_different_files(tmp_path):
     a, b = SessionFile.open(tmp_path / "a.cocreate"), SessionFile.open(tmp_path / "b.cocreate")
     try:
         assert a.rows("note") == b.rows("note")
+        assert a.rows("feedback") == b.rows("feedback")
     finally:
         a.close()
         b.close()
