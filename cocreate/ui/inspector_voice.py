@@ -261,7 +261,7 @@ class VoicePanel(QWidget):
                 self._promoted = self._read_promoted()
                 self._show_answers()
                 return
-        if change.touches("note") and self._answers:
+        if self._answers and _notes_come_or_go(change):
             promoted = self._read_promoted()
             if promoted != self._promoted:
                 self._promoted = promoted
@@ -359,3 +359,15 @@ class VoicePanel(QWidget):
         self._show_caption(score_distribution(answer["score"] for answer in self._answers))
         self._show_comments()
         self.list.doItemsLayout()  # the texts of the items changed size
+
+
+def _notes_come_or_go(change: Change) -> bool:
+    """Whether the change may have put a comment on the board or taken one off: notes added or
+    deleted (no edit changes the answer of a note that stays; moving notes is no news here)."""
+    if not change.touches("note"):
+        return False
+    return (
+        not change.names_rows("note")
+        or bool(change.inserted.get("note"))
+        or bool(change.deleted.get("note"))
+    )

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.colors import FAINT, INK, LINK, MUTED, RULE
+from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN
+from cocreate.colors import FAINT, INK, LINK, MUTED, RULE, WHITE
 from cocreate.feedback.matching import folded
 from cocreate.labels import label, plain_tip
 from cocreate.records import Row
@@ -155,6 +156,9 @@ class CommentModel(QAbstractListModel):
 CHIP = 24.0  # the score's square
 PAD = 6.0
 GAP = 8.0
+LINE_GAP = 2.0
+#: The details wrap to two lines at most (a long channel name should not hide the tier).
+DETAIL_LINES = 2
 
 
 def paint_pin(painter: QPainter, rect: QRectF, color: QColor) -> None:
@@ -176,7 +180,8 @@ def paint_pin(painter: QPainter, rect: QRectF, color: QColor) -> None:
 
 
 class CommentDelegate(QStyledItemDelegate):
-    """Draws an answer: score chip, comment (wrapped, at most MAX_LINES lines), details."""
+    """Draws an answer: its score chip; its comment (at most MAX_LINES lines); its details
+    (at most DETAIL_LINES); a pin and "On the board" once it is on the board."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
@@ -196,32 +201,50 @@ class CommentDelegate(QStyledItemDelegate):
     def _text_width(self) -> float:
         return max(40.0, self._width() - CHIP - GAP - 2 * PAD)
 
-    def _comment_layout(self, text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
-        """The comment laid out in the width (at most MAX_LINES lines) and its height."""
+    def _laid_out(
+        self, text: str, font: QFont, max_lines: int = MAX_LINES
+    ) -> tuple[QTextLayout, float]:
+        """Text laid out in the text column, at most max_lines lines, and its height."""
         layout = QTextLayout(text, font)
         layout.setCacheEnabled(True)
         height = 0.0
         layout.beginLayout()
-        while layout.lineCount() < MAX_LINES:
+        while layout.lineCount() < max_lines:
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(width)
+            line.setLineWidth(self._text_width())
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
         return layout, height
 
+    def _parts(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[Row, list[tuple[QTextLayout, float, str]], bool]:
+        """The answer, its texts laid out (layout, height, colour) from top to bottom, and
+        whether it is on the board (a pin, then the last text says so)."""
+        answer: Row = index.data(ANSWER_ROLE)
+        promoted = bool(index.data(PROMOTED_ROLE))
+        font, small = self._fonts(option)
+        comment = answer["comment"].strip()
+        if not comment:
+            font.setItalic(True)
+        parts = [
+            (*self._laid_out(comment or self.no_comment_text, font), INK if comment else FAINT)
+        ]
+        if details(answer):
+            parts.append((*self._laid_out(details(answer), small, DETAIL_LINES), MUTED))
+        if promoted:
+            parts.append((*self._laid_out(self.on_board_text, small, 1), LINK))
+        return answer, parts, promoted
+
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        answer: Row = index.data(ANSWER_ROLE)
-        font, small = self._fonts(option)
-        text = answer["comment"].strip() or self.no_comment_text
-        _layout, height = self._comment_layout(text, font, self._text_width())
-        details_height = QFontMetricsF(small).height()
-        total = max(CHIP, height + 2 + details_height) + 2 * PAD
-        return QSize(int(self._width()), int(total + 0.5))
+        _answer, parts, _promoted = self._parts(option, index)
+        height = sum(part[1] for part in parts) + LINE_GAP * (len(parts) - 1)
+        return QSize(int(self._width()), int(max(CHIP, height) + 2 * PAD + 0.5))
 
     def paint(
         self,
@@ -229,25 +252,21 @@ class CommentDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        answer: Row = index.data(ANSWER_ROLE)
-        promoted = bool(index.data(PROMOTED_ROLE))
+        answer, parts, promoted = self._parts(option, index)
         rect = QRectF(option.rect)  # type: ignore[attr-defined]
         painter.save()
         self._paint_background(painter, option, rect)
         chip = QRectF(rect.x() + PAD, rect.y() + PAD, CHIP, CHIP)
         self._paint_chip(painter, chip, answer["score"], option.font)  # type: ignore[attr-defined]
-        font, small = self._fonts(option)
-        left = chip.right() + GAP
-        comment = answer["comment"].strip()
-        painter.setPen(QColor(INK if comment else FAINT))
-        if not comment:
-            font.setItalic(True)
-        layout, height = self._comment_layout(
-            comment or self.no_comment_text, font, self._text_width()
-        )
-        layout.draw(painter, QPointF(left, rect.y() + PAD))
-        details_line = QRectF(left, rect.y() + PAD + height + 2, rect.right() - PAD - left, 0)
-        self._paint_details(painter, answer, promoted, small, details_line)
+        left, top = chip.right() + GAP, rect.y() + PAD
+        for number, (layout, height, color) in enumerate(parts):
+            painter.setPen(QColor(color))
+            if promoted and number == len(parts) - 1:
+                paint_pin(painter, QRectF(left, top, height, height), QColor(LINK))
+                layout.draw(painter, QPointF(left + height + 3, top))
+            else:
+                layout.draw(painter, QPointF(left, top))
+            top += height + LINE_GAP
         painter.setPen(QColor(RULE))
         bottom = rect.bottom() - 0.5
         painter.drawLine(QPointF(rect.x() + PAD, bottom), QPointF(rect.right() - PAD, bottom))
@@ -273,29 +292,6 @@ class CommentDelegate(QStyledItemDelegate):
         bold = QFont(base)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(QColor("#ffffff"))
+        passive = DETRACTOR_MAX < score < PROMOTER_MIN  # amber: dark ink reads on it, white not
+        painter.setPen(QColor(INK if passive else WHITE))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(score))
-
-    def _paint_details(
-        self, painter: QPainter, answer: Row, promoted: bool, font: QFont, line: QRectF
-    ) -> None:
-        """The details line, and the pin with "On the board" at its right end when promoted."""
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        line.setHeight(metrics.height())
-        if promoted:
-            side = metrics.height()
-            mark_width = metrics.horizontalAdvance(self.on_board_text) + side + 4
-            mark = QRectF(line.right() - mark_width, line.y(), mark_width, side)
-            paint_pin(painter, QRectF(mark.x(), mark.y(), side, side), QColor(LINK))
-            painter.setPen(QColor(LINK))
-            painter.drawText(
-                mark.adjusted(side + 4, 0, 0, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                self.on_board_text,
-            )
-            line.setRight(mark.x() - GAP)
-        painter.setPen(QColor(MUTED))
-        width = max(0.0, line.width())
-        text = metrics.elidedText(details(answer), Qt.TextElideMode.ElideRight, width)
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
