@@ -110,7 +110,7 @@ def _figures(painter: Painter, plan: VoicePlan, texts: Texts) -> list[Figure]:
             texts("passives"),
             share["passives"],
             texts.count("answer_count", found.passives),
-            style.PASSIVE,
+            style.darker(style.PASSIVE, 1.3),  # large amber figures read on the tile when deeper
         ),
         (
             texts("detractors"),
@@ -282,7 +282,7 @@ def _segment_panel(
         heading(p, sheet, x, top, w, texts(title))
         y = top - heading_height(sheet)
         for label, found in rows:
-            _nps_row(p, sheet, texts, x, y, w, label, found, w * 0.34)
+            _nps_row(p, sheet, texts, x, y, w, label, found, w * 0.52)
             y -= _row_height(sheet)
         if note_lines:
             p.block(x, y - 4 * scale, note_lines, 7.5 * scale, color=style.MUTED, leading=1.3)

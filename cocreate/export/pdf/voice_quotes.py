@@ -187,7 +187,7 @@ def _quote_card(
         str(score),
         8 * scale,
         bold=True,
-        color=style.WHITE,
+        color=style.INK if color == style.PASSIVE else style.WHITE,  # white does not read on amber
         align="center",
     )
     p.block(x + pad + badge + 8 * scale, text_top, lines, size)
