@@ -54,14 +54,19 @@ PROFILES: dict[str, tuple[int, ...]] = {
     "great": (0, 0, 0, 0, 1, 2, 3, 9, 15, 30, 40),
 }
 
-#: How often an answer of each kind comes without a comment (real surveys: many skip it).
-NO_COMMENT = {"low": 0.12, "mid": 0.4, "high": 0.3}
+#: How often an answer of each kind comes without a comment once its moment's own comments are
+#: all said (real surveys: many skip it; the unhappy least).
+NO_COMMENT = {"low": 0.35, "mid": 0.7, "high": 0.6}
 
-#: Who answers, by customer type (seed 002): members mostly loyal or purpose-driven; the new
-#: store's visitors occasional or information-seeking. "" is an answer without a type.
+#: Who answers, by customer type (seed 002). "" is an answer without a type. Members are mostly
+#: loyal or purpose-driven; the regulars who hold points and climb tiers mostly loyal; the
+#: commuters who race the morning rush mostly purpose-driven; newcomers (a new store, the
+#: welcome offer) occasional or information-seeking.
 TYPES = {
-    False: ((LOYAL, 38), (PURPOSE, 30), (OCCASIONAL, 17), (SEEKING, 9), ("", 6)),
-    True: ((LOYAL, 5), (PURPOSE, 15), (OCCASIONAL, 35), (SEEKING, 35), ("", 10)),
+    "members": ((LOYAL, 38), (PURPOSE, 30), (OCCASIONAL, 17), (SEEKING, 9), ("", 6)),
+    "regulars": ((LOYAL, 70), (PURPOSE, 18), (OCCASIONAL, 6), (SEEKING, 2), ("", 4)),
+    "commuters": ((LOYAL, 20), (PURPOSE, 65), (OCCASIONAL, 8), (SEEKING, 2), ("", 5)),
+    "newcomers": ((LOYAL, 5), (PURPOSE, 15), (OCCASIONAL, 35), (SEEKING, 35), ("", 10)),
 }
 
 #: Their member tiers, by customer type: the loyal have climbed, occasional visitors rarely.
@@ -88,7 +93,7 @@ class Moment:
     mid: tuple[str, ...] = ()  # passives (7-8)
     high: tuple[str, ...] = ()  # promoters (9-10)
     rush: bool = False  # answered right after the morning rush (08:00-09:40)
-    newcomers: bool = False  # mostly people who are not members yet
+    who: str = "members"  # who answered: a key of TYPES
 
 
 @dataclass(frozen=True)
@@ -103,8 +108,12 @@ def _moment(spec: dict[str, Any]) -> Moment:
     if unknown:
         raise ValueError(f"demo answers: a moment has no {sorted(unknown)}")
     moment = Moment(**{k: tuple(v) if isinstance(v, list) else v for k, v in spec.items()})
-    if moment.profile not in PROFILES or not set(moment.channels) <= set(CHANNELS):
-        raise ValueError(f"demo answers: {moment.profile!r} or {moment.channels!r}")
+    if (
+        moment.profile not in PROFILES
+        or moment.who not in TYPES
+        or not set(moment.channels) <= set(CHANNELS)
+    ):
+        raise ValueError(f"demo answers: {moment.profile!r}, {moment.who!r} or {moment.channels!r}")
     return moment
 
 
@@ -140,7 +149,7 @@ def _kind(score: int) -> str:
 
 
 class _Comments:
-    """A moment's comments, each used once before any repeats; then the generic ones."""
+    """A moment's comments, each said once; then no comment or a generic one."""
 
     def __init__(self, rng: random.Random, moment: Moment, generic: Mapping[str, Sequence[str]]):
         self.rng = rng
@@ -152,10 +161,10 @@ class _Comments:
 
     def next(self, score: int) -> str:
         kind = _kind(score)
-        if self.rng.random() < NO_COMMENT[kind]:
-            return ""
         if self.left[kind]:
             return self.left[kind].pop()
+        if self.rng.random() < NO_COMMENT[kind]:
+            return ""
         return self.rng.choice(self.generic[kind])
 
 
@@ -171,18 +180,22 @@ def _answers(rng: random.Random, moment: Moment, generic: Mapping[str, Sequence[
     """The moment's answers: score, comment, date, channel, tier and customer type."""
     scores = quota(moment.count, PROFILES[moment.profile])
     rng.shuffle(scores)
+    # The strongest feelings speak first: a 0 or a 10 gets the moment's own words, a 6 or a 7
+    # more likely the generic ones once those run out.
     comments = _Comments(rng, moment, generic)
+    strongest = sorted(range(len(scores)), key=lambda i: abs(2 * scores[i] - 15), reverse=True)
+    said = {index: comments.next(scores[index]) for index in strongest}
     channels = [
         (CHANNELS[key], 2 ** (len(moment.channels) - i)) for i, key in enumerate(moment.channels)
     ]
     answers = []
-    for score in scores:
+    for index, score in enumerate(scores):
         channel = _pick(rng, channels)
-        customer_type = _pick(rng, TYPES[moment.newcomers])
+        customer_type = _pick(rng, TYPES[moment.who])
         answers.append(
             {
                 "score": score,
-                "comment": comments.next(score),
+                "comment": said[index],
                 "date": _when(rng, channel, moment.rush),
                 "channel": channel,
                 "tier": _pick(rng, TIERS[customer_type]),
