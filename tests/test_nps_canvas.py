@@ -250,3 +250,15 @@ def test_the_curve_draws_each_stages_mean_score_as_a_second_line_at_its_height(s
 
     salon.window.canvas.score_line_action.trigger()
     assert curve.score_spots() == []
+
+
+def test_a_badge_with_many_answers_beside_both_marks_stays_clear_of_the_channel_icon(salon, qtbot):
+    salon.document.update_touchpoint(salon.busy, branded=True, breakpoint=True)
+    many = [{"score": index % 7, "touchpoint_id": salon.busy} for index in range(1234)]
+    assert salon.document.import_feedback(JOURNEY, many, "big.csv") == 1234
+    card = salon.scene.cards[salon.busy]
+    rect = card.badge_rect()
+    assert rect.left() >= 36  # the icon ends at 32
+    assert rect.right() <= 132  # left of the breakpoint mark, the star and the face
+    image = badge_image(salon, salon.busy)
+    assert count_near(image, INKS[LOW]) > 20  # −100, still drawn in the detractors' red

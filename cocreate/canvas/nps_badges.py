@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cocreate import colors
@@ -87,10 +87,12 @@ def nps_words(nps: Nps) -> str:
 
 BADGE_TOP = 9.0
 BADGE_HEIGHT = 16.0
+#: A badge starts right of the channel's icon (which ends at x = 32).
+BADGE_LEFT_MOST = 36.0
 _PAD, _GAP = 6.0, 3.0
 
 
-def _badge_fonts():
+def _badge_fonts() -> tuple[QFont, QFont, QFont]:
     return font(6.5, True), font(8.5, True), font(7)
 
 
@@ -103,17 +105,24 @@ def badge_texts(nps: Nps) -> tuple[str, str, str]:
     )
 
 
-def badge_width(nps: Nps) -> float:
-    widths = [
-        QFontMetricsF(text_font).horizontalAdvance(text)
-        for text, text_font in zip(badge_texts(nps), _badge_fonts(), strict=True)
-    ]
-    return 2 * _PAD + sum(widths) + 2 * _GAP
+def _parts(nps: Nps, compact: bool) -> list[tuple[str, QFont]]:
+    """The badge's texts with their fonts; a compact badge leaves out the word "NPS"."""
+    parts = list(zip(badge_texts(nps), _badge_fonts(), strict=True))
+    return parts[1:] if compact else parts
 
 
-def badge_rect(nps: Nps, right: float) -> QRectF:
-    """Where a card draws its badge: its right edge at `right`, centred on the top row."""
+def badge_width(nps: Nps, compact: bool = False) -> float:
+    parts = _parts(nps, compact)
+    widths = [QFontMetricsF(text_font).horizontalAdvance(text) for text, text_font in parts]
+    return 2 * _PAD + sum(widths) + (len(parts) - 1) * _GAP
+
+
+def badge_rect(nps: Nps, right: float, left_most: float = BADGE_LEFT_MOST) -> QRectF:
+    """Where a card draws its badge: its right edge at `right`, centred on the top row; a
+    compact one (without "NPS") when the whole would reach over the channel's icon."""
     width = badge_width(nps)
+    if right - width < left_most:
+        width = badge_width(nps, compact=True)
     return QRectF(right - width, BADGE_TOP, width, BADGE_HEIGHT)
 
 
@@ -128,9 +137,12 @@ def paint_badge(painter: QPainter, rect: QRectF, nps: Nps) -> None:
     )
     painter.setBrush(cached_color("#f5f7f8" if greyed else "#ffffff"))
     painter.drawRoundedRect(rect, BADGE_HEIGHT / 2, BADGE_HEIGHT / 2)
-    inks = (GREYED, GREYED, GREYED) if greyed else (colors.MUTED, INKS[band(nps)], colors.MUTED)
+    inks = [GREYED] * 3 if greyed else [colors.MUTED, INKS[band(nps)], colors.MUTED]
+    compact = rect.width() < badge_width(nps) - 0.5
     x = rect.left() + _PAD
-    for text, text_font, ink in zip(badge_texts(nps), _badge_fonts(), inks, strict=True):
+    if compact:
+        inks = inks[1:]
+    for (text, text_font), ink in zip(_parts(nps, compact), inks, strict=True):
         metrics = QFontMetricsF(text_font)
         painter.setFont(text_font)
         painter.setPen(cached_color(ink))
