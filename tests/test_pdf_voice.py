@@ -15,6 +15,7 @@ import pypdf
 import pytest
 
 from cocreate.export.pdf import export_pdf, paper_size, plan_document
+from cocreate.export.pdf import fonts as pdf_fonts
 from cocreate.export.pdf.data import load_session
 from cocreate.export.pdf.draw import Painter
 from cocreate.export.pdf.fonts import font_set
@@ -257,7 +258,7 @@ def test_the_health_page_counts_the_touchpoints_below_zero(answered):
     health = section_pages(*answered, "health")
     answered_page = squash(next(page for page in health if "Answered journey" in page))
     # B, E and C are below zero with ten answers each; G (-100) has only three.
-    assert squash("Touchpoints with NPS below zero 3 of 6 with n ≥ 10") in answered_page
+    assert squash("Touchpoints with NPS below zero 3 of 6 with 10+ answers") in answered_page
     quiet_page = next(page for page in health if "Quiet journey" in page)
     assert "NPS" not in quiet_page
 
@@ -293,3 +294,13 @@ def test_touchpoints_with_few_answers_fill_the_five_when_fewer_have_ten():
     assert [q.text for q in plan.quoted[0].quotes] == ["c3-6"]  # one text is quoted once
     assert plan.negative_touchpoints == []  # card 3 is below zero, but with three answers
     assert plan_voice(stages, cards, []) is None
+
+
+def test_a_chinese_comment_needs_a_chinese_font_like_any_chinese_text(tmp_path, monkeypatch):
+    # The quotes are among the texts whose glyphs are checked: without a font for them the
+    # export says why instead of printing empty boxes.
+    session = salon(tmp_path)  # English labels and names; Chinese only in card C's comments
+    monkeypatch.setattr(pdf_fonts, "find_cjk_font", lambda: None)
+    with pytest.raises(RuntimeError, match="no font with Chinese glyphs found"):
+        export_pdf(session, tmp_path / "no-font.pdf")
+    assert not (tmp_path / "no-font.pdf").exists()

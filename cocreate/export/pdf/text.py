@@ -115,7 +115,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "无可比较: 仅一个阶段或各阶段持平",
     ),
     "negative_touchpoints": ("Touchpoints with NPS below zero", "NPS 为负的触点"),
-    "negative_touchpoints_note": ("of {total} with n ≥ 10", "共 {total} 个触点 n ≥ 10"),
+    "negative_touchpoints_note": ("of {total} with 10+ answers", "共 {total} 个触点 n ≥ 10"),
     # the voice of the customer
     "voice": ("Voice of the customer", "顾客之声"),
     "answer_count": ("{n} answers", "{n} 份回答"),
