@@ -96,6 +96,10 @@ class VoicePanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setMouseTracking(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # Thousands of answers are laid out a hundred at a time: the first ones show at once.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        # A scroll bar that comes and goes would change the width: every answer measured again.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -358,7 +362,8 @@ class VoicePanel(QWidget):
         self.list.setAccessibleName(self.tr("Comments of the survey answers"))
         self._show_caption(score_distribution(answer["score"] for answer in self._answers))
         self._show_comments()
-        self.list.doItemsLayout()  # the texts of the items changed size
+        self.delegate.forget_sizes()  # the texts of the items changed size
+        self.list.doItemsLayout()
 
 
 def _notes_come_or_go(change: Change) -> bool:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -112,13 +112,22 @@ class CommentModel(QAbstractListModel):
         self.endResetModel()
 
     def set_promoted(self, answer_ids: Iterable[int]) -> None:
+        """Mark the answers on the board; only the rows whose mark changed are drawn again."""
         promoted = set(answer_ids)
-        if promoted != self._promoted:
-            self._promoted = promoted
-            self._changed_all()
+        changed = promoted ^ self._promoted
+        self._promoted = promoted
+        for row, answer in enumerate(self._answers):
+            if answer["id"] in changed:
+                self.dataChanged.emit(self.index(row), self.index(row), [PROMOTED_ROLE])
 
     def is_promoted(self, answer_id: int) -> bool:
         return answer_id in self._promoted
+
+    def answer_at(self, row: int) -> tuple[Row, bool]:
+        """The answer of a row and whether it is on the board, without going through Qt's
+        variants (the delegate asks for thousands)."""
+        answer = self._answers[row]
+        return answer, answer["id"] in self._promoted
 
     def _changed_all(self) -> None:
         if self._answers:
@@ -157,6 +166,10 @@ CHIP = 24.0  # the score's square
 PAD = 6.0
 GAP = 8.0
 LINE_GAP = 2.0
+#: How the texts of an answer wrap (measured and drawn alike).
+WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+#: How many sizes of answers the delegate remembers.
+SIZES_KEPT = 50_000
 #: The details wrap to two lines at most (a long channel name should not hide the tier).
 DETAIL_LINES = 2
 
@@ -188,6 +201,18 @@ class CommentDelegate(QStyledItemDelegate):
         self._view = view
         self.on_board_text = ""  # "On the board", translated by the list
         self.no_comment_text = ""  # "No comment"
+        # (answer id, on the board, width) -> its size: a list of thousands of answers is laid
+        # out again on every search, order and resize, and an answer's text never changes.
+        self._sizes: dict[tuple[int, bool, int], QSize] = {}
+
+    def forget_sizes(self) -> None:
+        """The texts or the font changed: measure again."""
+        self._sizes.clear()
+
+    def _answer(self, index: QModelIndex | QPersistentModelIndex) -> tuple[Row, bool]:
+        model = index.model()
+        assert isinstance(model, CommentModel)
+        return model.answer_at(index.row())
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         small = QFont(option.font)  # type: ignore[attr-defined]
@@ -201,50 +226,50 @@ class CommentDelegate(QStyledItemDelegate):
     def _text_width(self) -> float:
         return max(40.0, self._width() - CHIP - GAP - 2 * PAD)
 
-    def _laid_out(
-        self, text: str, font: QFont, max_lines: int = MAX_LINES
-    ) -> tuple[QTextLayout, float]:
-        """Text laid out in the text column, at most max_lines lines, and its height."""
-        layout = QTextLayout(text, font)
-        layout.setCacheEnabled(True)
-        height = 0.0
-        layout.beginLayout()
-        while layout.lineCount() < max_lines:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(self._text_width())
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-        layout.endLayout()
-        return layout, height
+    def _height(self, text: str, font: QFont, max_lines: int) -> float:
+        """The height of the text wrapped in the text column, at most max_lines lines (one
+        call into Qt: thousands of answers are measured when a list is laid out)."""
+        metrics = QFontMetricsF(font)
+        room = QRectF(0, 0, self._text_width(), 1e6)
+        height = metrics.boundingRect(room, WRAP, text).height()
+        return min(height, max_lines * metrics.lineSpacing())
 
     def _parts(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> tuple[Row, list[tuple[QTextLayout, float, str]], bool]:
-        """The answer, its texts laid out (layout, height, colour) from top to bottom, and
-        whether it is on the board (a pin, then the last text says so)."""
-        answer: Row = index.data(ANSWER_ROLE)
-        promoted = bool(index.data(PROMOTED_ROLE))
+    ) -> tuple[Row, list[tuple[str, QFont, float, str]], bool]:
+        """The answer, its texts from top to bottom (text, font, height, colour), and whether
+        it is on the board (then the last text says so, after a pin)."""
+        answer, promoted = self._answer(index)
         font, small = self._fonts(option)
         comment = answer["comment"].strip()
         if not comment:
             font.setItalic(True)
-        parts = [
-            (*self._laid_out(comment or self.no_comment_text, font), INK if comment else FAINT)
-        ]
+        texts = [(comment or self.no_comment_text, font, MAX_LINES, INK if comment else FAINT)]
         if details(answer):
-            parts.append((*self._laid_out(details(answer), small, DETAIL_LINES), MUTED))
+            texts.append((details(answer), small, DETAIL_LINES, MUTED))
         if promoted:
-            parts.append((*self._laid_out(self.on_board_text, small, 1), LINK))
+            texts.append((self.on_board_text, small, 1, LINK))
+        parts = [
+            (text, font, self._height(text, font, lines), color)
+            for text, font, lines, color in texts
+        ]
         return answer, parts, promoted
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        _answer, parts, _promoted = self._parts(option, index)
-        height = sum(part[1] for part in parts) + LINE_GAP * (len(parts) - 1)
-        return QSize(int(self._width()), int(max(CHIP, height) + 2 * PAD + 0.5))
+        width = int(self._width())
+        answer, promoted = self._answer(index)
+        key = (answer["id"], promoted, width)
+        size = self._sizes.get(key)
+        if size is None:
+            _answer, parts, _promoted = self._parts(option, index)
+            height = sum(part[2] for part in parts) + LINE_GAP * (len(parts) - 1)
+            size = QSize(width, int(max(CHIP, height) + 2 * PAD + 0.5))
+            if len(self._sizes) > SIZES_KEPT:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
 
     def paint(
         self,
@@ -259,13 +284,15 @@ class CommentDelegate(QStyledItemDelegate):
         chip = QRectF(rect.x() + PAD, rect.y() + PAD, CHIP, CHIP)
         self._paint_chip(painter, chip, answer["score"], option.font)  # type: ignore[attr-defined]
         left, top = chip.right() + GAP, rect.y() + PAD
-        for number, (layout, height, color) in enumerate(parts):
+        width = self._text_width()
+        for number, (text, font, height, color) in enumerate(parts):
             painter.setPen(QColor(color))
+            painter.setFont(font)
+            place = QRectF(left, top, width, height)
             if promoted and number == len(parts) - 1:
                 paint_pin(painter, QRectF(left, top, height, height), QColor(LINK))
-                layout.draw(painter, QPointF(left + height + 3, top))
-            else:
-                layout.draw(painter, QPointF(left, top))
+                place.adjust(height + 3, 0, 0, 0)
+            painter.drawText(place, WRAP, text)  # cut at the height: MAX_LINES lines at most
             top += height + LINE_GAP
         painter.setPen(QColor(RULE))
         bottom = rect.bottom() - 0.5
