@@ -424,7 +424,9 @@ def test_deleting_the_card_clears_the_voice_and_undo_keeps_the_answers(qtbot, wi
     assert voice.chart.counts() == DISTRIBUTION
 
 
-def test_several_cards_show_no_voice_tab(qtbot, window_on, salon):
+def test_several_cards_show_no_voice_tab_and_one_card_brings_back_the_tab_chosen(
+    qtbot, window_on, salon
+):
     path, card, other = salon
     window = window_on(path)
     click_card(qtbot, window, card)
@@ -434,3 +436,11 @@ def test_several_cards_show_no_voice_tab(qtbot, window_on, salon):
     qtbot.waitUntil(lambda: len(window.inspector.touchpoint_ids()) == 2)
     tabs = window.inspector.tabs
     assert not tabs.isTabVisible(1) and tabs.currentIndex() == 0
+    assert not tabs.tabBar().isVisible()
+
+    click_card(qtbot, window, other)  # one card again: the voice tab chosen before is back
+    assert tabs.isTabVisible(1) and tabs.currentWidget() is window.inspector.voice
+    window.inspector.focus_title()  # Edit Title goes to the details, and they stay chosen
+    assert tabs.currentIndex() == 0
+    click_card(qtbot, window, card)
+    assert tabs.currentIndex() == 0

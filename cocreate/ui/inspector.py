@@ -288,7 +288,7 @@ class InspectorDock(QDockWidget):
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.voice, "")
         self._voice_wanted = False  # the person chose the voice tab (kept from card to card)
-        self.tabs.tabBarClicked.connect(self._tab_chosen)
+        self.tabs.currentChanged.connect(self._tab_chosen)
         self.voice.count_changed.connect(self._name_voice_tab)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
@@ -358,7 +358,10 @@ class InspectorDock(QDockWidget):
             self.tabs.setCurrentIndex(1)
 
     def _tab_chosen(self, index: int) -> None:
-        self._voice_wanted = index == 1
+        """Remember the tab the person chose (by click, keys or Edit Title), not the one the
+        Inspector falls back to while several cards hide the voice."""
+        if self.tabs.isTabVisible(1):
+            self._voice_wanted = index == 1
 
     def _name_voice_tab(self, count: int) -> None:
         name = self.tr("Voice (%1)").replace("%1", str(count)) if count else self.tr("Voice")
