@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QToolTip
 
 from cocreate.document import Document
 from cocreate.ui.app import create_application, start_window
@@ -168,7 +168,11 @@ def test_the_chart_shows_the_cards_distribution_in_band_colours_with_nps_and_n(
     assert voice.caption.text() == "NPS 0 · n = 8"
     assert voice.caption.toolTip() == "Fewer than 10 answers: read this NPS with care"
     assert voice.bands.text() == "Promoters 3 · Passives 2 · Detractors 3"
-    assert chart.bar_tip(10) == "Score 10: 2 of 8 answers"
+    # Hovering a bar tells its count in words.
+    point = chart.bar_rect(10).center().toPoint()
+    hover = QHelpEvent(QEvent.Type.ToolTip, point, chart.mapToGlobal(point))
+    QApplication.sendEvent(chart, hover)
+    assert QToolTip.text() == "Score 10: 2 of 8 answers"
     image = chart.grab().toImage()
     ratio = image.devicePixelRatio()
     for score, count in enumerate(DISTRIBUTION):
