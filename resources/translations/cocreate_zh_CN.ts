@@ -31,7 +31,16 @@
         <translation>最低点</translation>
     </message>
     <message>
+        <source>Team&apos;s emotion</source>
+        <translation>团队情绪</translation>
+    </message>
+    <message>
+        <source>Customers&apos; mean score, 0–10</source>
+        <translation>顾客平均评分（0–10）</translation>
+    </message>
+    <message>
         <source>Persona</source>
+        <extracomment>The second line&apos;s ink: the customers&apos; mean score per stage, apart from the team&apos;s emotion. The score scale&apos;s marks on the band&apos;s right edge, at the emotion grid&apos;s -2, 0 and +2 lines.</extracomment>
         <translation>人物画像</translation>
     </message>
     <message>
@@ -61,6 +70,47 @@
     <message>
         <source>From phones</source>
         <translation>来自手机</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <extracomment>An NPS above this is green; from 0 up to it, amber; below 0, red. A card&apos;s fill per band: light, so that its text stays as legible as on white. The ink of a badge&apos;s number per band (the PDF&apos;s promoter green and detractor red).</extracomment>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>n=%1</source>
+        <translation>n=%1</translation>
+    </message>
+    <message>
+        <source>NPS %1 from one answer: %2% promoters, %3% detractors</source>
+        <translation>NPS %1，来自 1 条回答：推荐者 %2%，贬损者 %3%</translation>
+    </message>
+    <message>
+        <source>NPS %1 from %2 answers: %3% promoters, %4% detractors</source>
+        <translation>NPS %1，来自 %2 条回答：推荐者 %3%，贬损者 %4%</translation>
+    </message>
+    <message>
+        <source>Fewer than 10 answers: read this NPS with care</source>
+        <translation>回答少于 10 条：此 NPS 仅供参考</translation>
+    </message>
+    <message>
+        <source>Card colour: NPS</source>
+        <translation>卡片颜色：NPS</translation>
+    </message>
+    <message>
+        <source>above +30</source>
+        <translation>高于 +30</translation>
+    </message>
+    <message>
+        <source>0 to +30</source>
+        <translation>0 至 +30</translation>
+    </message>
+    <message>
+        <source>below 0</source>
+        <translation>低于 0</translation>
+    </message>
+    <message>
+        <source>under 10 answers</source>
+        <translation>回答少于 10 条</translation>
     </message>
 </context>
 <context>
@@ -124,6 +174,22 @@
     <message>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Colour Cards by &amp;NPS</source>
+        <translation>按 NPS 为卡片着色(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Tint each card by the NPS of its survey answers: red below 0, amber 0 to 30, green above 30, grey with fewer than 10 answers</source>
+        <translation>按卡片问卷回答的 NPS 为卡片着色：低于 0 为红色，0 至 30 为琥珀色，高于 30 为绿色，回答少于 10 条为灰色</translation>
+    </message>
+    <message>
+        <source>Customer &amp;Scores on the Emotion Curve</source>
+        <translation>在情绪曲线上显示顾客评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Draw the customers&apos; mean survey score (0–10) of each stage beside the team&apos;s emotion</source>
+        <translation>在团队情绪旁画出每个阶段顾客问卷的平均评分（0–10）</translation>
     </message>
     <message>
         <source>Fit &amp;Board</source>
@@ -368,12 +434,12 @@
     <name>DistributionChart</name>
     <message>
         <source>Score %1: %2 of %3 answers</source>
-        <extracomment>The NPS bands&apos; colours: the red and green of the emotion scale, an amber between them. Room above the bars for their counts, and below them for the scores.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The NPS bands&apos; colours, as the PDF&apos;s distribution has them: the deep red and green of the emotion scale, an amber between them. Room above the bars for their counts, and below them for the scores.</extracomment>
+        <translation>%1 分：%3 条回答中的 %2 条</translation>
     </message>
     <message>
         <source>Score distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>评分分布</translation>
     </message>
 </context>
 <context>
@@ -640,7 +706,7 @@
     </message>
     <message>
         <source>Promote Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评论转为便利贴</translation>
     </message>
 </context>
 <context>
@@ -1408,8 +1474,28 @@ The export could not be written: %2</source>
 <context>
     <name>InspectorDock</name>
     <message>
+        <source>Voice (%1)</source>
+        <translation>客户之声 (%1)</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
         <source>Inspector</source>
         <translation>属性面板</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>The touchpoint&apos;s fields</source>
+        <translation>触点的各项字段</translation>
+    </message>
+    <message>
+        <source>What customers said about this touchpoint in the surveys: scores, comments</source>
+        <translation>顾客在问卷中对这个触点的评价：评分与评论</translation>
     </message>
     <message>
         <source>Select a touchpoint card to edit it</source>
@@ -3064,6 +3150,90 @@ The session could not be written there: %2</source>
     <message>
         <source>Who takes care of this touchpoint</source>
         <translation>此触点的负责人</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePanel</name>
+    <message>
+        <source>NPS %1 · n = %2</source>
+        <extracomment>The number of answers of the card shown changed (the Inspector names its tab with it).</extracomment>
+        <translation>NPS %1 · n = %2</translation>
+    </message>
+    <message>
+        <source>Promoters %1 · Passives %2 · Detractors %3</source>
+        <translation>推荐者 %1 · 中立者 %2 · 贬损者 %3</translation>
+    </message>
+    <message>
+        <source>Comments: %1</source>
+        <translation>评论：%1</translation>
+    </message>
+    <message>
+        <source>Comments: %1 of %2</source>
+        <translation>评论：%1 / %2</translation>
+    </message>
+    <message>
+        <source>This comment is on the board already</source>
+        <translation>这条评论已在画布上</translation>
+    </message>
+    <message>
+        <source>Put the selected comment on the board as a sticky note on this card</source>
+        <translation>将选中的评论作为便利贴贴到这张卡片上</translation>
+    </message>
+    <message>
+        <source>Promote to Sticky Note</source>
+        <translation>转为便利贴</translation>
+    </message>
+    <message>
+        <source>Copy Comment</source>
+        <translation>复制评论</translation>
+    </message>
+    <message>
+        <source>No survey answers for this touchpoint. File &gt; Import Feedback… brings them in.</source>
+        <translation>这个触点还没有问卷回答。可通过“文件 &gt; 导入反馈…”导入。</translation>
+    </message>
+    <message>
+        <source>Search comments</source>
+        <translation>搜索评论</translation>
+    </message>
+    <message>
+        <source>Shows the comments that contain these words</source>
+        <translation>只显示包含这些字词的评论</translation>
+    </message>
+    <message>
+        <source>Lowest score first</source>
+        <translation>评分从低到高</translation>
+    </message>
+    <message>
+        <source>Highest score first</source>
+        <translation>评分从高到低</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早的在前</translation>
+    </message>
+    <message>
+        <source>The order of the comments</source>
+        <translation>评论的排列顺序</translation>
+    </message>
+    <message>
+        <source>Show answers without a comment</source>
+        <translation>显示没有评论的回答</translation>
+    </message>
+    <message>
+        <source>On the board</source>
+        <translation>已在画布上</translation>
+    </message>
+    <message>
+        <source>No comment</source>
+        <translation>无评论</translation>
+    </message>
+    <message>
+        <source>Comments of the survey answers</source>
+        <translation>问卷回答的评论</translation>
     </message>
 </context>
 <context>
