@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from cocreate.model import Channel, LaneKind, NoteCategory
+from cocreate.model import Channel, LaneKind, NoteCategory, NpsBand, ScoreBand
 from cocreate.records import Row
 
 #: The emotion curve follows what the customer lives through: the lanes above the line of
@@ -370,6 +370,35 @@ class Nps:
     @property
     def few(self) -> bool:
         return self.n < NPS_FEW
+
+
+#: An NPS above this is in the high band; from 0 up to it, the middle one; below 0, the low one.
+NPS_HIGH_ABOVE = 30
+
+
+def score_band(score: int) -> ScoreBand:
+    """The band of a 0-10 answer: detractor (0-6), passive (7-8) or promoter (9-10)."""
+    if score <= DETRACTOR_MAX:
+        return ScoreBand.DETRACTOR
+    return ScoreBand.PROMOTER if score >= PROMOTER_MIN else ScoreBand.PASSIVE
+
+
+def nps_band(found: Nps) -> NpsBand:
+    """The band of an NPS: FEW under NPS_FEW answers (or none), else by the whole number shown
+    (so that a "0" never reads as below zero): LOW below 0, MIDDLE up to +30, HIGH above."""
+    value = found.rounded
+    if found.few or value is None:
+        return NpsBand.FEW
+    if value < 0:
+        return NpsBand.LOW
+    return NpsBand.MIDDLE if value <= NPS_HIGH_ABOVE else NpsBand.HIGH
+
+
+def signed(value: int) -> str:
+    """An NPS as written: +42, −15 (a true minus sign) or 0."""
+    if value > 0:
+        return f"+{value}"
+    return f"\u2212{-value}" if value < 0 else "0"
 
 
 def score_distribution(scores: Iterable[int]) -> tuple[int, ...]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from cocreate.model import NoteCategory, Status, TouchpointKind
+from cocreate.model import NoteCategory, NpsBand, ScoreBand, Status, TouchpointKind
 
 # A badge colour per touchpoint kind (Okabe–Ito hues: apart for colour-blind eyes too).
 KIND_COLORS: dict[str, str] = {
@@ -50,6 +50,34 @@ WHITE = "#ffffff"
 FALLBACK = "#9e9e9e"
 #: How strongly a stage's colour tints its cells (on white).
 CELL_TINT = 0.3
+
+# The NPS band of a 0-10 answer (detractors 0-6, passives 7-8, promoters 9-10) on the score
+# chart, comment chips and quotes: the deep red and green of the emotion scale, amber between.
+SCORE_BAND_COLORS: dict[str, str] = {
+    ScoreBand.DETRACTOR.value: EMOTION_COLORS[-2],
+    ScoreBand.PASSIVE.value: "#f9a825",
+    ScoreBand.PROMOTER.value: EMOTION_COLORS[2],
+}
+#: The score written on a band's colour: white, but dark on amber, where white does not read.
+SCORE_BAND_TEXT: dict[str, str] = {
+    ScoreBand.DETRACTOR.value: WHITE,
+    ScoreBand.PASSIVE.value: INK,
+    ScoreBand.PROMOTER.value: WHITE,
+}
+# An NPS's band (below 0, 0 to +30, above +30, under 10 answers): the ink of its figure on a
+# badge or on paper, and a card's light fill, so that its text stays as legible as on white.
+NPS_BAND_INKS: dict[str, str] = {
+    NpsBand.HIGH.value: EMOTION_COLORS[2],
+    NpsBand.MIDDLE.value: "#a15c00",
+    NpsBand.LOW.value: EMOTION_COLORS[-2],
+    NpsBand.FEW.value: FAINT,
+}
+NPS_BAND_FILLS: dict[str, str] = {
+    NpsBand.HIGH.value: "#c8e6c9",
+    NpsBand.MIDDLE.value: "#ffe0b2",
+    NpsBand.LOW.value: "#ffcdd2",
+    NpsBand.FEW.value: "#e4e9ec",
+}
 
 # A note's colour in the category view (View > Colour Notes by Category), on paper its category
 # badge: light, so that dark text stands on them.

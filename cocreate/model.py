@@ -83,6 +83,23 @@ class NoteCategory(StrEnum):
     NEED = "need"
 
 
+class ScoreBand(StrEnum):
+    """The NPS band of one 0-10 answer (never stored: cocreate.analysis.score_band)."""
+
+    DETRACTOR = "detractor"
+    PASSIVE = "passive"
+    PROMOTER = "promoter"
+
+
+class NpsBand(StrEnum):
+    """The band of an NPS a card is tinted by (never stored: cocreate.analysis.nps_band)."""
+
+    HIGH = "high"
+    MIDDLE = "middle"
+    LOW = "low"
+    FEW = "few"
+
+
 EMOTION_MIN, EMOTION_MAX = -2, 2
 
 # The fields of a touchpoint card a person edits (the inspector shows them in this order).

@@ -14,8 +14,10 @@ from PySide6.QtTest import QTest
 
 from cocreate.analysis import mean_score_by_stage
 from cocreate.canvas.backdrop import SCORE_LINE
-from cocreate.canvas.nps_badges import FILLS, GREYED, HIGH, INKS, LOW, badge_texts
+from cocreate.canvas.nps_badges import FEW, HIGH, LOW, badge_texts
 from cocreate.canvas.scene import JourneyScene
+from cocreate.colors import NPS_BAND_FILLS as FILLS
+from cocreate.colors import NPS_BAND_INKS as INKS
 from cocreate.ui.app import create_application, start_window
 
 JOURNEY = 1
@@ -143,7 +145,7 @@ def test_a_card_shows_the_nps_of_its_answers_with_n_greyed_under_ten_and_says_it
     busy_badge, quiet_badge = badge_image(salon, salon.busy), badge_image(salon, salon.quiet)
     assert count_near(busy_badge, INKS[HIGH]) > 20
     assert count_near(quiet_badge, INKS[LOW]) == 0
-    assert count_near(quiet_badge, GREYED) > 20
+    assert count_near(quiet_badge, INKS[FEW]) > 20
 
     # Hovering the badge tells the NPS in words; the rest of the card keeps its title.
     view = salon.view

@@ -17,10 +17,11 @@ from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cocreate import colors
-from cocreate.analysis import SCORES, Nps, StageScore
+from cocreate.analysis import SCORES, Nps, StageScore, nps_band, signed
 from cocreate.canvas.paint import INK, Z_HEADER, cached_color, font, translate
 from cocreate.feedback.answers import Distribution, FeedbackScores
 from cocreate.layout import JourneyLayout
+from cocreate.model import NpsBand
 from cocreate.records import Row
 
 if TYPE_CHECKING:
@@ -28,14 +29,7 @@ if TYPE_CHECKING:
 
 # -- bands ----------------------------------------------------------------------------------------
 
-HIGH, MIDDLE, LOW, FEW = "high", "middle", "low", "few"
-#: An NPS above this is green; from 0 up to it, amber; below 0, red.
-HIGH_ABOVE = 30.0
-#: A card's fill per band: light, so that its text stays as legible as on white.
-FILLS = {HIGH: "#c8e6c9", MIDDLE: "#ffe0b2", LOW: "#ffcdd2", FEW: "#e4e9ec"}
-#: The ink of a badge's number per band (the PDF's promoter green and detractor red).
-INKS = {HIGH: colors.EMOTION_COLORS[2], MIDDLE: "#a15c00", LOW: colors.EMOTION_COLORS[-2]}
-GREYED = "#9aa7ae"
+HIGH, MIDDLE, LOW, FEW = NpsBand.HIGH, NpsBand.MIDDLE, NpsBand.LOW, NpsBand.FEW
 
 # -- texts (translated when painted or shown) -----------------------------------------------------
 
@@ -51,22 +45,6 @@ LEGEND_ROWS = (
     (LOW, QT_TRANSLATE_NOOP("Canvas", "below 0")),
     (FEW, QT_TRANSLATE_NOOP("Canvas", "under 10 answers")),
 )
-
-
-def band(nps: Nps) -> str:
-    """The NPS band of some answers: FEW below 10 answers, else LOW, MIDDLE or HIGH."""
-    if nps.few or nps.score is None:
-        return FEW
-    if nps.score < 0:
-        return LOW
-    return MIDDLE if nps.score <= HIGH_ABOVE else HIGH
-
-
-def signed(value: int) -> str:
-    """+42, −15 (a true minus sign) or 0."""
-    if value > 0:
-        return f"+{value}"
-    return f"\u2212{-value}" if value < 0 else "0"
 
 
 def nps_words(nps: Nps) -> str:
@@ -131,13 +109,14 @@ def paint_badge(painter: QPainter, rect: QRectF, nps: Nps) -> None:
     when the answers are too few."""
     greyed = nps.few
     painter.setPen(
-        QPen(cached_color(GREYED), 1, Qt.PenStyle.DashLine)
+        QPen(cached_color(colors.NPS_BAND_INKS[FEW]), 1, Qt.PenStyle.DashLine)
         if greyed
         else QPen(cached_color(colors.FAINT), 1)
     )
     painter.setBrush(cached_color("#f5f7f8" if greyed else "#ffffff"))
     painter.drawRoundedRect(rect, BADGE_HEIGHT / 2, BADGE_HEIGHT / 2)
-    inks = [GREYED] * 3 if greyed else [colors.MUTED, INKS[band(nps)], colors.MUTED]
+    ink = colors.NPS_BAND_INKS[nps_band(nps)]
+    inks = [ink] * 3 if greyed else [colors.MUTED, ink, colors.MUTED]
     compact = rect.width() < badge_width(nps) - 0.5
     x = rect.left() + _PAD
     if compact:
@@ -156,7 +135,7 @@ def fill_brushes(nps: Nps | None) -> list[QBrush]:
     few answers give a plain light grey: a hatch made the title hard to read at a distance."""
     if nps is None:
         return []
-    return [QBrush(cached_color(FILLS[band(nps)]))]
+    return [QBrush(cached_color(colors.NPS_BAND_FILLS[nps_band(nps)]))]
 
 
 # -- the legend -----------------------------------------------------------------------------------

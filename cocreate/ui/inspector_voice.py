@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.analysis import nps_of_distribution, score_distribution
-from cocreate.canvas.nps_badges import TIP_FEW, signed
+from cocreate.analysis import nps_of_distribution, score_distribution, signed
+from cocreate.canvas.nps_badges import TIP_FEW
 from cocreate.canvas.paint import translate
 from cocreate.canvas.text_limits import limit_line
 from cocreate.colors import MUTED

@@ -11,15 +11,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN, SCORES
-from cocreate.colors import EMOTION_COLORS, FAINT, INK, MUTED, RULE
+from cocreate.analysis import SCORES, score_band
+from cocreate.colors import FAINT, INK, MUTED, RULE, SCORE_BAND_COLORS, SCORE_BAND_TEXT
 from cocreate.commands import fill_args
-
-#: The NPS bands' colours, as the PDF's distribution has them: the deep red and green of the
-#: emotion scale, an amber between them.
-DETRACTOR_COLOR = EMOTION_COLORS[-2]
-PASSIVE_COLOR = "#f9a825"
-PROMOTER_COLOR = EMOTION_COLORS[2]
 
 #: Room above the bars for their counts, and below them for the scores.
 COUNT_ROOM = 16.0
@@ -29,12 +23,13 @@ SIDE = 2.0
 
 
 def band_color(score: int) -> QColor:
-    """The colour of a score's NPS band."""
-    if score <= DETRACTOR_MAX:
-        return QColor(DETRACTOR_COLOR)
-    if score >= PROMOTER_MIN:
-        return QColor(PROMOTER_COLOR)
-    return QColor(PASSIVE_COLOR)
+    """The colour of a score's NPS band (as the PDF's distribution has it)."""
+    return QColor(SCORE_BAND_COLORS[score_band(score)])
+
+
+def band_text_color(score: int) -> QColor:
+    """The colour of a score written on its band's colour."""
+    return QColor(SCORE_BAND_TEXT[score_band(score)])
 
 
 class DistributionChart(QWidget):

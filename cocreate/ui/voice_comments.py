@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN
-from cocreate.colors import FAINT, INK, LINK, MUTED, RULE, WHITE
+from cocreate.colors import FAINT, INK, LINK, MUTED, RULE
 from cocreate.feedback.matching import folded
 from cocreate.labels import label, plain_tip
 from cocreate.records import Row
-from cocreate.ui.voice_chart import band_color
+from cocreate.ui.voice_chart import band_color, band_text_color
 
 #: The row of the answer an item shows (a dict), and whether its comment is on the board.
 ANSWER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -319,6 +318,5 @@ class CommentDelegate(QStyledItemDelegate):
         bold = QFont(base)
         bold.setBold(True)
         painter.setFont(bold)
-        passive = DETRACTOR_MAX < score < PROMOTER_MIN  # amber: dark ink reads on it, white not
-        painter.setPen(QColor(INK if passive else WHITE))
+        painter.setPen(band_text_color(score))  # dark on amber, where white does not read
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(score))

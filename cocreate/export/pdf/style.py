@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from cocreate import colors
-from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN
+from cocreate.analysis import Nps, nps_band, score_band
 from cocreate.colors import (  # noqa: F401 (the exporter's palette, in one place)
     BRANDED,
     BREAKPOINT,
@@ -37,6 +37,7 @@ from cocreate.colors import (  # noqa: F401 (the exporter's palette, in one plac
     rgb,
 )
 from cocreate.geometry import face_shape, star_points
+from cocreate.model import ScoreBand
 
 # -- colours only paper has --------------------------------------------------------------------
 
@@ -46,22 +47,25 @@ PAPER_TINT = "#f5f7f8"
 #: Pain points in the health figures and lists: the deep red of a −2 emotion.
 PAIN_POINT = EMOTION_COLORS[-2]
 #: The NPS bands of a 0-10 answer: detractors (0-6), passives (7-8), promoters (9-10).
-DETRACTOR = EMOTION_COLORS[-2]
-PASSIVE = "#f9a825"
-PROMOTER = "#1b7f5a"
+DETRACTOR = colors.SCORE_BAND_COLORS[ScoreBand.DETRACTOR]
+PASSIVE = colors.SCORE_BAND_COLORS[ScoreBand.PASSIVE]
+PROMOTER = colors.SCORE_BAND_COLORS[ScoreBand.PROMOTER]
 
 
 def band_color(score: int) -> str:
     """The colour of a 0-10 score's NPS band."""
-    return DETRACTOR if score <= DETRACTOR_MAX else PASSIVE if score < PROMOTER_MIN else PROMOTER
+    return colors.SCORE_BAND_COLORS[score_band(score)]
 
 
-def nps_color(value: int | None, few: bool = False) -> str:
-    """An NPS figure's colour: red below zero, green above, grey at zero, with no answer or
-    with too few answers to read alone."""
-    if value is None or few or value == 0:
-        return FAINT if few or value is None else MUTED
-    return DETRACTOR if value < 0 else PROMOTER
+def band_text_color(score: int) -> str:
+    """The colour of a score written on its band's colour."""
+    return colors.SCORE_BAND_TEXT[score_band(score)]
+
+
+def nps_color(found: Nps) -> str:
+    """An NPS figure's colour, as on a card's badge: red below zero, amber up to +30, green
+    above, grey with no answer or too few answers to read alone."""
+    return colors.NPS_BAND_INKS[nps_band(found)]
 
 
 def category_badge(category: str) -> tuple[str, str]:

@@ -93,7 +93,7 @@ def _figures(painter: Painter, plan: VoicePlan, texts: Texts) -> list[Figure]:
     negative = len(plan.negative_touchpoints)
     measured = sum(1 for _card, nps in plan.touchpoints if not nps.few)
     return [
-        (texts("nps"), nps_text(painter, found), "", style.nps_color(found.rounded)),
+        (texts("nps"), nps_text(painter, found), "", style.nps_color(found)),
         (
             texts("answers"),
             str(found.n),
@@ -196,7 +196,7 @@ def _nps_row(
     bar_left = x + label_width
     bar_right = x + width - n_width - value_width - 6 * scale
     value = found.rounded
-    color = style.nps_color(value, found.few)
+    color = style.nps_color(found)
     p.text(
         x + width - n_width,
         baseline,

@@ -8,7 +8,7 @@ Comments are people's text: drawn through the Painter (never as markup), as voic
 
 from __future__ import annotations
 
-from cocreate.analysis import Nps
+from cocreate.analysis import Nps, signed
 from cocreate.export.pdf import style
 from cocreate.export.pdf.data import JourneyData
 from cocreate.export.pdf.draw import ASCENT, LEADING, Painter
@@ -26,7 +26,7 @@ _QUOTE_PAD = 8.0
 def nps_text(painter: Painter, found: Nps) -> str:
     """+40, 0, −12; "–" without answers."""
     value = found.rounded
-    return "–" if value is None else painter.signed(value, 0)
+    return "–" if value is None else signed(value).replace("\u2212", painter.minus)
 
 
 def heading(p: Painter, sheet: Sheet, x: float, top: float, width: float, title: str) -> None:
@@ -124,7 +124,7 @@ def _quoted_block(
         count = texts("n_equals", n=quoted.nps.n)
         meta = f"{stage_name}  ·  {count}" if stage_name else count
         value = texts("nps_value", value=nps_text(p, quoted.nps))
-        color = style.nps_color(quoted.nps.rounded, quoted.nps.few)
+        color = style.nps_color(quoted.nps)
         used = p.text(x + 22 * scale, y - 10 * scale, value, 9 * scale, bold=True, color=color)
         if quoted.nps.few:
             p.text(
@@ -187,7 +187,7 @@ def _quote_card(
         str(score),
         8 * scale,
         bold=True,
-        color=style.INK if color == style.PASSIVE else style.WHITE,  # white does not read on amber
+        color=style.band_text_color(score),
         align="center",
     )
     p.block(x + pad + badge + 8 * scale, text_top, lines, size)
