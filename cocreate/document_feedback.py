@@ -53,8 +53,13 @@ class FeedbackEdits(DocumentBase):
         if not ops:
             return 0
         count = len(ops[0].rows)
-        name = QT_TRANSLATE_NOOP("Document", "Import %n feedback answers")
-        return count if self.execute(name, list(ops), args=(str(count),)) else 0
+        args: tuple[str, ...]
+        if count == 1:  # its own text: English has no plural catalogue to say "1 answer"
+            name, args = QT_TRANSLATE_NOOP("Document", "Import One Feedback Answer"), ()
+        else:
+            name = QT_TRANSLATE_NOOP("Document", "Import %n feedback answers")
+            args = (str(count),)
+        return count if self.execute(name, list(ops), args=args) else 0
 
     def feedback(self, journey_id: int) -> list[Row]:
         """The journey's answers, in the order they were imported."""

@@ -74,7 +74,9 @@ def test_an_import_is_one_undo_step_and_the_change_names_every_answer(document):
 
 def test_one_answer_is_one_step_named_for_its_count(document):
     assert document.import_feedback(2, [{"score": 9}], "x.csv") == 1
-    assert document.undo_stack.undoText().startswith("Import 1 feedback answer")
+    assert document.undo_stack.undoText() == "Import One Feedback Answer"
+    assert document.import_feedback(2, [{"score": 9}, {"score": 3}], "y.csv") == 2
+    assert document.undo_stack.undoText() == "Import 2 feedback answers"
     assert document.feedback(2)[0]["stage_id"] is None
 
 
