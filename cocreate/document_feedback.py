@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import select
 
 from cocreate import edits, phone_edits
-from cocreate.analysis import DETRACTOR_MAX, PROMOTER_MIN
+from cocreate.analysis import score_band
 from cocreate.document_base import DocumentBase, one_edit
 from cocreate.feedback.answers import (
     AnswerError,
@@ -25,7 +25,7 @@ from cocreate.feedback.answers import (
     import_ops,
     journey_answers,
 )
-from cocreate.model import NoteCategory
+from cocreate.model import NoteCategory, ScoreBand
 from cocreate.records import Row
 from cocreate.store.ops import table
 
@@ -123,10 +123,14 @@ class FeedbackEdits(DocumentBase):
         return ops[0].row["id"] if self.execute(name, list(ops)) else None
 
 
+#: The note category of a promoted comment, by its score's NPS band.
+_BAND_CATEGORIES = {
+    ScoreBand.DETRACTOR: NoteCategory.PAIN_POINT,
+    ScoreBand.PASSIVE: NoteCategory.NEED,
+    ScoreBand.PROMOTER: NoteCategory.PRAISE,
+}
+
+
 def _comment_category(score: int) -> str:
     """The note category of a comment, by its score's NPS band."""
-    if score <= DETRACTOR_MAX:
-        return NoteCategory.PAIN_POINT.value
-    if score >= PROMOTER_MIN:
-        return NoteCategory.PRAISE.value
-    return NoteCategory.NEED.value
+    return _BAND_CATEGORIES[score_band(score)].value
