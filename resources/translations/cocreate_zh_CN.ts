@@ -73,7 +73,6 @@
     </message>
     <message>
         <source>NPS</source>
-        <extracomment>An NPS above this is green; from 0 up to it, amber; below 0, red. A card&apos;s fill per band: light, so that its text stays as legible as on white. The ink of a badge&apos;s number per band (the PDF&apos;s promoter green and detractor red).</extracomment>
         <translation>NPS</translation>
     </message>
     <message>
@@ -434,7 +433,7 @@
     <name>DistributionChart</name>
     <message>
         <source>Score %1: %2 of %3 answers</source>
-        <extracomment>The NPS bands&apos; colours, as the PDF&apos;s distribution has them: the deep red and green of the emotion scale, an amber between them. Room above the bars for their counts, and below them for the scores.</extracomment>
+        <extracomment>Room above the bars for their counts, and below them for the scores.</extracomment>
         <translation>%1 分：%3 条回答中的 %2 条</translation>
     </message>
     <message>
@@ -699,6 +698,10 @@
     <message>
         <source>Undo %1</source>
         <translation>撤销%1</translation>
+    </message>
+    <message>
+        <source>Import One Feedback Answer</source>
+        <translation>导入 1 条反馈回答</translation>
     </message>
     <message>
         <source>Import %n feedback answers</source>
