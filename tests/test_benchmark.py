@@ -23,7 +23,7 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
     figures = tmp_path / "figures.json"
     done = subprocess.run(
         [*command, "--export-sizes", "demo", "--export-formats", "pdf", "--repeat", "1"]
-        + ["--room-phones", "3", "--room-notes", "2", "--room-seconds", "1"]
+        + ["--room-phones", "3", "--room-notes", "2", "--room-seconds", "1", "--no-feedback"]
         + ["--json", str(figures)],
         capture_output=True,
         text=True,
@@ -77,6 +77,55 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
     assert (room["sent"], room["committed"], room["in_file"]) == (6, 6, 6), room
     assert (room["refused"], room["twice"], room["missing"]) == (0, 0, 0), room
     assert room["latency_p50_ms"] > 0 and room["notes_per_s"] > 0
+
+
+@pytest.mark.slow
+def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_pdf(
+    isolated_data_dir, tmp_path, capsys
+):
+    from tests.benchmark.run import main
+
+    figures = tmp_path / "figures.json"
+    others_off = ["--sizes", "", "--no-board", "--no-export", "--no-room", "--repeat", "1"]
+    assert main([*others_off, "--feedback-answers", "50", "--json", str(figures)]) == 0
+    printed = capsys.readouterr().out
+    assert "| size | touchpoints |" not in printed and "| session | cards | format |" not in printed
+    assert (
+        "| file | run | answers | size KB | read ms | map ms | match ms | plan ms | write ms"
+        " | total ms | openpyxl import ms | peak RSS MB |"
+    ) in printed
+    for file, openpyxl in (("CSV GB18030", r"\s*—\s*"), (r"XLSX \(as Excel saves it\)", NUMBER)):
+        for run in ("first", "median of 1"):
+            row = rf"^\|\s*{file}\s*\|\s*{run}\s*\|\s*50\s*\|(?:{NUMBER}\|){{7}}{openpyxl}\|"
+            assert re.search(row + rf"{NUMBER}\|$", printed, re.M), printed
+    assert "| after one change | answers | median ms | max ms |" in printed
+    report = json.loads(figures.read_text(encoding="utf-8"))
+    section = report["feedback"]
+    on_journey = section["nps_session"]["answers"]  # the demo's first journey's, and the 50
+    edit = rf"^\|\s*add one answer: the whole edit\s*\|\s*{on_journey}\s*\|(?:{NUMBER}\|){{2}}$"
+    assert re.search(edit, printed, re.M), printed
+    assert (
+        "| session | cards | answers | time ms | cold ms | size KB | pages | peak RSS MB |"
+        in printed
+    )
+    cards = len(load_demo_cards())
+    demo_answers = len(load_demo_answers())
+    for session, held in (("demo", demo_answers), ("demo \\+ 50 answers", demo_answers + 50)):
+        row = rf"^\|\s*{session}\s*\|\s*{cards}\s*\|\s*{held}\s*\|(?:{NUMBER}\|){{5}}$"
+        assert re.search(row, printed, re.M), printed
+    assert "Aim:" not in printed  # the aims are about 10 000 answers
+    assert section["answers"] == 50 and section["aims"] == []
+    first = section["import"][0]
+    assert first["total"] > 0 and first["write"] > 0 and first["read"] > 0
+    assert 50 < on_journey < demo_answers + 50
+    demo, with_answers = section["pdf"]
+    assert demo["pages"] >= 2 and with_answers["pages"] >= demo["pages"]
+
+
+def load_demo_answers() -> list[dict]:
+    from cocreate.demo import demo_rows, load_demo
+
+    return demo_rows(load_demo())["feedback"]
 
 
 def load_demo_cards() -> list[dict]:

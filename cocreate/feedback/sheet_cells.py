@@ -1,7 +1,7 @@
 """The rows of a worksheet read straight from its XML with expat: the values openpyxl's
 read-only worksheet gives, several times faster. openpyxl builds a dict and a cell object for
 every cell; at 10 000 answers of nine columns that alone took more than the 2 s an import may
-take (tests/benchmark/feedback_import.py).
+take (the benchmark's feedback section, tests/benchmark/feedback.py).
 
 openpyxl still opens the workbook in read-only mode: the zip, which part is the first sheet,
 the shared strings, and which cell styles are dates. This module reads only the sheet's rows,

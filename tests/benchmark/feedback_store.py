@@ -2,7 +2,8 @@
 against the rules, one bulk insert, one commit), taking it back (the undo's ops), deleting a
 stage and a journey with their answers and undoing that, and counting a journey's scores for
 the NPS badges. On the demo salon, whose first journey gets the answers. Measurements, not a
-test; reading and planning the file are in tests.benchmark.feedback_import.
+test; reading, planning and importing a file, and the NPS after one change, are in the
+benchmark's feedback section (tests.benchmark.feedback).
 
 Run as `uv run python -m tests.benchmark.feedback_store [--answers 10000] [--repeat 5]`;
 it prints the median wall and CPU seconds of each step.
@@ -11,7 +12,6 @@ it prints the median wall and CPU seconds of each step.
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import tempfile
 import time
@@ -22,32 +22,7 @@ from cocreate.demo import write_demo
 from cocreate.feedback.answers import feedback_scores, import_ops
 from cocreate.store import SessionFile
 from cocreate.store.ops import Op, inverse_ops
-
-COMMENTS = ["高峰期排队太久，取餐口太挤", "Pre-order is great", "积分快到期才提醒", ""]
-
-
-def answers_for(store: SessionFile, journey_id: int, count: int) -> list[dict]:
-    """Deterministic answers about the journey's cards, as cocreate.feedback.plan gives them."""
-    cards = store.rows("touchpoint", journey_id=journey_id)
-    rng = random.Random(2026)
-    found = []
-    for index in range(count):
-        card = rng.choice(cards)
-        found.append(
-            {
-                "score": rng.randint(0, 10),
-                "comment": rng.choice(COMMENTS),
-                "date": f"2026-03-{rng.randint(1, 28):02d}",
-                "channel": "微信推送",
-                "stage_id": card["stage_id"],
-                "touchpoint_id": card["id"],
-                "tier": rng.choice(["金卡", "银卡"]),
-                "customer_type": rng.choice(["loyal", "occasional", ""]),
-                "respondent": f"R{index}",
-                "source_row": index + 2,
-            }
-        )
-    return found
+from tests.benchmark.feedback_sessions import planned_answers
 
 
 def timed(step: Callable[[], object]) -> tuple[float, float]:
@@ -62,7 +37,7 @@ def one_run(folder: Path, count: int) -> dict[str, tuple[float, float]]:
     write_demo(path)
     store = SessionFile.open(path, lock=False)
     try:
-        answers = answers_for(store, 1, count)
+        answers = planned_answers(store, 1, count)
         ops: list[Op] = []
         times = {}
 

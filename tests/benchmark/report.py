@@ -115,6 +115,42 @@ ROOM_COLUMNS = (
 )
 
 
+FEEDBACK_IMPORT_COLUMNS = (
+    ("file", "file"),
+    ("run", "run"),
+    ("answers", "answers"),
+    ("size KB", "size_kb"),
+    ("read ms", "read"),
+    ("map ms", "map"),
+    ("match ms", "match"),
+    ("plan ms", "plan"),
+    ("write ms", "write"),
+    ("total ms", "total"),
+    ("openpyxl import ms", "openpyxl_import_ms"),
+    ("peak RSS MB", "peak_rss_mb"),
+)
+
+
+FEEDBACK_NPS_COLUMNS = (
+    ("after one change", "step"),
+    ("answers", "answers"),
+    ("median ms", "median_ms"),
+    ("max ms", "max_ms"),
+)
+
+
+FEEDBACK_PDF_COLUMNS = (
+    ("session", "session"),
+    ("cards", "cards"),
+    ("answers", "answers"),
+    ("time ms", "time_ms"),
+    ("cold ms", "cold_ms"),
+    ("size KB", "size_kb"),
+    ("pages", "pages"),
+    ("peak RSS MB", "peak_rss_mb"),
+)
+
+
 def machine_line(machine: dict[str, Any]) -> str:
     return (
         f"{machine['cpus']} CPUs ({machine['cpu_model']}), Python {machine['python']}, "
@@ -183,7 +219,49 @@ def format_table(report: dict[str, Any]) -> str:
             "the phones' notes as the file holds them afterwards."
         )
         lines += ["", *_markdown(ROOM_COLUMNS, report["room"]), "", notes]
+    if report.get("feedback"):
+        lines += _feedback_lines(report["feedback"])
     return "\n".join(lines)
+
+
+def _feedback_lines(section: dict[str, Any]) -> list[str]:
+    """The feedback section's three tables, their notes and the issue's aims."""
+    rows = [
+        row | {"openpyxl_import_ms": row["openpyxl_import_ms"] or "—"} for row in section["import"]
+    ]
+    imports = (
+        f"Feedback: importing {section['answers']} answers into the demo's first journey, each "
+        f"file in a fresh process: first: the first import in the process; then the median of "
+        f"{section['repeat']} more, each into a fresh copy; read: the file to rows; map: "
+        f"guess_mapping; match: the stage and touchpoint values to the journey's; plan: every "
+        f"row checked; write: Document.import_feedback (one transaction, one undo step); "
+        f"total: the five; openpyxl import: its one-off cost before the first workbook, not "
+        f"in the total."
+    )
+    session = section["nps_session"]
+    nps = (
+        f"The NPS after one change, in the window (1920×1080, offscreen) on the demo plus "
+        f"{section['answers']} answers ({session['cards']} cards on the journey shown): "
+        f"{section['edits']} edits each adding one answer (Document.import_feedback): the "
+        f"file writes it, the window's listeners recompute the scores and update the badges "
+        f"and the curve's second line, then the commit; and, alone, Document.feedback_scores "
+        f"with the NPS of each card, stage and the journey, the canvas's badge refresh "
+        f"(FeedbackOverlay.refresh) and a full repaint of the view; peak RSS "
+        f"{session['peak_rss_mb']} MB."
+    )
+    pdf = (
+        "The PDF (A3 landscape, every journey, a Voice of the customer page per journey with "
+        "answers) of the demo and of the demo with the answers, as the export section "
+        "measures it: a fresh process each; time: median of the runs after the first; cold: "
+        "the first."
+    )
+    lines = ["", *_markdown(FEEDBACK_IMPORT_COLUMNS, rows), "", imports]
+    lines += ["", *_markdown(FEEDBACK_NPS_COLUMNS, section["nps"]), "", nps]
+    lines += ["", *_markdown(FEEDBACK_PDF_COLUMNS, section["pdf"]), "", pdf]
+    for aim in section.get("aims", []):
+        verdict = "met" if aim["met"] else "NOT met"
+        lines.append(f"Aim: {aim['aim']}: {verdict} ({aim['measured']}).")
+    return lines
 
 
 def write_json(report: dict[str, Any], target: str) -> None:

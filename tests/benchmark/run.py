@@ -5,10 +5,10 @@ Measurements, not tests: nothing here passes or fails on a figure. Run, from the
     uv run python -m tests.benchmark [--sizes 50,500,2000] [--board-sizes 500,2000,10000]
         [--no-board] [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
         [--no-export] [--room-phones 100] [--room-notes 20] [--room-seconds 60] [--no-room]
-        [--json OUT.json] [--repeat N]
+        [--feedback-answers 10000] [--no-feedback] [--json OUT.json] [--repeat N]
 
-The canvas section (--sizes: touchpoints per journey) measures open, paint, drop→commit (with
-the SQL statements and transactions of a drop) and peak memory; the board section
+The canvas section (--sizes: touchpoints per journey; "" skips it) measures open, paint,
+drop→commit (with the SQL statements and transactions of a drop) and peak memory; the board section
 (--board-sizes: sticky notes on one journey's board; "" or --no-board skips it) measures open,
 paint, N → an editable new note, a note's drop→commit and peak memory. The export section
 (--export-sizes: "demo", the demo session, or a number of cards on one journey, made as the
@@ -18,11 +18,16 @@ peak memory. The aim it reports against: the 500-card session exports to PDF in 
 The room section (--room-phones; 0 or --no-room skips it) sends notes from simulated phones on
 127.0.0.1 to the real window (tests.benchmark.room_load): phone → committed latency, notes per
 second, the GUI thread's event-loop lag, and whether every note is in the file exactly once.
+The feedback section (--feedback-answers: survey answers; 0 or --no-feedback skips it,
+tests.benchmark.feedback) measures importing them from a GB18030 CSV and an XLSX phase by phase
+(read, map, match, plan, write), the NPS the window shows after one added answer, and the PDF
+of the demo plus the answers beside the demo's.
 
 Each size runs in a fresh subprocess (`--one SIZE` or `--one-board SIZE`, with `--json -`), so
 its peak RSS is its own; so does each (session, format) of the export section, in a process that
-imports only that exporter. Qt runs offscreen (raster painting, no display needed) and cocreate's
-data folder is a temporary one, so the user's untitled sessions and locks are never touched.
+imports only that exporter, and each measurement of the feedback section. Qt runs offscreen
+(raster painting, no display needed) and cocreate's data folder is a temporary one, so the
+user's untitled sessions and locks are never touched.
 """
 
 from __future__ import annotations
@@ -45,11 +50,13 @@ from tests.benchmark.exports import (
     run_exports,
     run_module,
 )
+from tests.benchmark.feedback import DEFAULT_FEEDBACK_ANSWERS, feedback_aims, run_feedback
 from tests.benchmark.report import format_table, machine_info, write_json
 
 DEFAULT_SIZES = (50, 500, 2000)
 DEFAULT_BOARD_SIZES = (500, 2000, 10000)
 DEFAULT_REPEAT = 5
+NPS_EDITS = 20  # edits adding one answer, in the feedback section
 
 
 def run_one(size: int, repeat: int, *, board: bool = False) -> dict[str, Any]:
@@ -113,6 +120,11 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
         if args.room_phones:
             log(f"measuring the room: {args.room_phones} phones × {args.room_notes} notes …")
             room = run_room_child(args, Path(data_dir))["room"]
+        feedback: dict[str, Any] = {}
+        if args.feedback_answers:
+            feedback = run_feedback(
+                args.feedback_answers, args.export_repeat, NPS_EDITS, Path(data_dir), log
+            )
     report = {"machine": machine or machine_info(), "repeat": args.repeat, "results": results}
     report["board"] = board
     if args.export_sizes:
@@ -122,6 +134,8 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
         report["export_aim"] = export_aim(exports)
     if room:
         report["room"] = room
+    if feedback:
+        report["feedback"] = feedback | {"aims": feedback_aims(feedback)}
     return report
 
 
@@ -136,7 +150,7 @@ def parse_sizes(text: str) -> list[int]:
 
 
 def parse_board_sizes(text: str) -> list[int]:
-    """Like parse_sizes, but "" (no board section) is allowed."""
+    """Like parse_sizes, but "" (no section) is allowed."""
     return parse_sizes(text) if text.strip() else []
 
 
@@ -146,7 +160,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--sizes", type=parse_sizes, default=list(DEFAULT_SIZES))
+    parser.add_argument(
+        "--sizes",
+        type=parse_board_sizes,
+        default=list(DEFAULT_SIZES),
+        help='touchpoints per canvas size ("": no canvas section)',
+    )
     parser.add_argument(
         "--board-sizes",
         type=parse_board_sizes,
@@ -175,6 +194,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--room-seconds", type=float, default=60.0, help="the time the phones send them in"
     )
     parser.add_argument("--no-room", action="store_true", help="skip the room section")
+    parser.add_argument(
+        "--feedback-answers",
+        type=int,
+        default=DEFAULT_FEEDBACK_ANSWERS,
+        help=f"survey answers to import and show (default {DEFAULT_FEEDBACK_ANSWERS}; "
+        "0: no feedback section)",
+    )
+    parser.add_argument("--no-feedback", action="store_true", help="skip the feedback section")
     parser.add_argument("--one-room", action="store_true", help="measure the room in this process")
     parser.add_argument(
         "--repeat",
@@ -198,6 +225,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         args.export_sizes = []
     if args.no_room:
         args.room_phones = 0
+    if args.no_feedback:
+        args.feedback_answers = 0
+    if args.feedback_answers < 0:
+        parser.error("--feedback-answers must be 0 or more")
     if args.room_phones < 0 or args.room_notes < 1 or args.room_seconds <= 0:
         parser.error("--room-phones must be 0 or more, --room-notes and --room-seconds positive")
     return args

@@ -23,8 +23,8 @@ from cocreate.feedback.reading import (
     read_answers,
 )
 from cocreate.rules import ROWS_MAX
-from tests.benchmark.feedback_import import answers as benchmark_answers
-from tests.benchmark.feedback_import import write_shared_strings
+from tests.benchmark.feedback_sessions import answers as benchmark_answers
+from tests.benchmark.feedback_sessions import write_shared_strings
 
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

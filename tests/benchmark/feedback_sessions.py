@@ -1,35 +1,22 @@
-"""How long importing survey answers takes: reading the file, guessing the mapping, matching the
-stage and touchpoint values, checking every row and planning the import (cocreate.feedback),
-for a CSV in UTF-8 and in GB18030, and for an XLSX as openpyxl writes it (inline strings) and
-as Excel and WPS write it (shared strings). Measurements, not a test.
-
-Run as `uv run python -m tests.benchmark.feedback_import [--answers 10000] [--repeat 5]`;
-it prints the median seconds of each step per file, and the one-off cost of importing openpyxl.
-"""
+"""Survey answers for the benchmark and the tests: deterministic answers as a survey export holds
+them, written as CSV (any encoding), as an XLSX the way openpyxl writes one (inline strings)
+and the way Excel and WPS write one (shared strings, dates as serials); and answers as
+cocreate.feedback.plan gives them, for a session of the demo plus N answers."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime
-import statistics
-import sys
-import tempfile
-import time
+import random
 import zipfile
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
-from cocreate.feedback import (
-    Field,
-    Targets,
-    column_values,
-    guess_mapping,
-    match_values,
-    plan_import,
-    read_answers,
-)
+from cocreate.demo import write_demo
+from cocreate.feedback.answers import import_ops
+from cocreate.store import SessionFile
 
 HEADERS = ["编号", "推荐分", "评价", "阶段", "触点", "渠道", "会员等级", "客户类型", "日期"]
 STAGES = [(1, "认知"), (2, "吸引"), (3, "购买"), (4, "忠诚")]
@@ -55,20 +42,46 @@ TYPES = ["忠诚型", "目的型", "偶发型", "信息搜寻型", "Loyal custom
 CHANNELS = ["微信推送", "短信", "弹窗问卷", "到店访谈"]
 
 
-def answers(count: int) -> list[list[object]]:
-    """Deterministic answers: every value a real survey export could hold."""
+class Journey:
+    """A journey's stages and cards, as (id, name) pairs, and the stage of each card."""
+
+    def __init__(
+        self,
+        stages: Sequence[tuple[int, str]] = STAGES,
+        cards: Sequence[tuple[int, str]] = CARDS,
+        card_stages: Mapping[int, int] = CARD_STAGES,
+    ) -> None:
+        self.stages = list(stages)
+        self.cards = list(cards)
+        self.card_stages = dict(card_stages)
+
+    @classmethod
+    def of(cls, store: SessionFile, journey_id: int) -> Journey:
+        stages = store.rows("stage", order_by="position", journey_id=journey_id)
+        cards = store.rows("touchpoint", journey_id=journey_id)
+        return cls(
+            [(row["id"], row["name"]) for row in stages],
+            [(row["id"], row["title"]) for row in cards],
+            {row["id"]: row["stage_id"] for row in cards},
+        )
+
+
+def answers(count: int, journey: Journey | None = None) -> list[list[object]]:
+    """Deterministic answers (rows under HEADERS) about the journey's cards (by default a
+    small coffee-chain journey): every value a real survey export could hold."""
+    journey = journey or Journey()
+    stage_names = dict(journey.stages)
     rows: list[list[object]] = []
     start = datetime.date(2026, 1, 1)
     for i in range(count):
-        card_id, card = CARDS[(i * 7) % len(CARDS)]
-        stage = dict(STAGES)[CARD_STAGES[card_id]]
+        card_id, card = journey.cards[(i * 7) % len(journey.cards)]
         day = start + datetime.timedelta(days=i % 90)
         rows.append(
             [
                 f"R{i:05d}",
                 (i * 37) % 11,
                 COMMENTS[i % len(COMMENTS)] + f" #{i}",
-                stage,
+                stage_names[journey.card_stages[card_id]],
                 card if i % 5 else card.upper(),  # some need the case-insensitive match
                 CHANNELS[i % len(CHANNELS)],
                 TIERS[i % len(TIERS)],
@@ -85,7 +98,8 @@ def write_csv(path: Path, rows: list[list[object]], encoding: str) -> Path:
         writer.writerow(HEADERS)
         for row in rows:
             *rest, day = row
-            writer.writerow([*rest, f"{day.year}/{day.month}/{day.day}"])  # type: ignore[attr-defined]
+            assert isinstance(day, datetime.date)
+            writer.writerow([*rest, f"{day.year}/{day.month}/{day.day}"])
     return path
 
 
@@ -94,6 +108,7 @@ def write_openpyxl(path: Path, rows: list[list[object]]) -> Path:
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert sheet is not None
     sheet.append(HEADERS)
     for row in rows:
         sheet.append(row)
@@ -190,62 +205,49 @@ def write_shared_strings(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def import_steps(path: Path) -> dict[str, float]:
-    """One import of a file, step by step (seconds of the wall clock), and the CPU seconds of
-    the whole: on a shared machine the wall clock also counts the time others hold the cores."""
-    times: dict[str, float] = {}
-    cpu = time.process_time()
-    began = time.perf_counter()
-    table = read_answers(path)
-    times["read"] = time.perf_counter() - began
-    began = time.perf_counter()
-    mapping = guess_mapping(table.headers)
-    stages = match_values(column_values(table, mapping[Field.STAGE]), STAGES)
-    cards = match_values(column_values(table, mapping[Field.TOUCHPOINT]), CARDS)
-    targets = Targets(stages, cards, CARD_STAGES)
-    times["map+match"] = time.perf_counter() - began
-    began = time.perf_counter()
-    plan = plan_import(table, mapping, targets)
-    times["check+plan"] = time.perf_counter() - began
-    if not plan.ok or len(plan.answers) != len(table.rows):
-        raise SystemExit(f"{path.name}: the plan failed: {plan.first_problem}")
-    times["total"] = sum(times.values())
-    times["total CPU"] = time.process_time() - cpu  # this process's own work, without waits
-    return times
+PLANNED_COMMENTS = ["高峰期排队太久，取餐口太挤", "Pre-order is great", "积分快到期才提醒", ""]
 
 
-def median_times(step: Callable[[], dict[str, float]], repeat: int) -> dict[str, float]:
-    runs = [step() for _ in range(repeat)]
-    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+def planned_answers(store: SessionFile, journey_id: int, count: int) -> list[dict[str, Any]]:
+    """Deterministic answers about the journey's cards, as cocreate.feedback.plan gives them
+    (for Document.import_feedback and cocreate.feedback.answers.import_ops)."""
+    cards = store.rows("touchpoint", journey_id=journey_id)
+    rng = random.Random(2026)
+    found = []
+    for index in range(count):
+        card = rng.choice(cards)
+        found.append(
+            {
+                "score": rng.randint(0, 10),
+                "comment": rng.choice(PLANNED_COMMENTS),
+                "date": f"2026-03-{rng.randint(1, 28):02d}",
+                "channel": "微信推送",
+                "stage_id": card["stage_id"],
+                "touchpoint_id": card["id"],
+                "tier": rng.choice(["金卡", "银卡"]),
+                "customer_type": rng.choice(["loyal", "occasional", ""]),
+                "respondent": f"R{index}",
+                "source_row": index + 2,
+            }
+        )
+    return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--answers", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
-    began = time.perf_counter()
-    import openpyxl  # noqa: F401 - the one-off cost the first workbook of a window pays
-
-    print(f"importing openpyxl: {time.perf_counter() - began:.3f} s (once per process)")
-    rows = answers(args.answers)
-    with tempfile.TemporaryDirectory() as folder:
-        files = {
-            "CSV UTF-8 (BOM)": write_csv(Path(folder, "utf8.csv"), rows, "utf-8-sig"),
-            "CSV GB18030": write_csv(Path(folder, "gb.csv"), rows, "gb18030"),
-            "XLSX shared strings (Excel, WPS)": write_shared_strings(
-                Path(folder, "excel.xlsx"), rows
-            ),
-            "XLSX inline strings (openpyxl)": write_openpyxl(Path(folder, "openpyxl.xlsx"), rows),
-        }
-        print(f"{args.answers} answers, median of {args.repeat} runs, seconds:")
-        for name, path in files.items():
-            times = median_times(lambda path=path: import_steps(path), args.repeat)
-            size = path.stat().st_size / 1024 / 1024
-            shown = "  ".join(f"{key} {value:.3f}" for key, value in times.items())
-            print(f"  {name:34} {size:5.1f} MB  {shown}")
-    return 0
+def first_journey(store: SessionFile) -> int:
+    """The journey a session opens on: the first by position."""
+    return int(store.rows("journey", order_by="position")[0]["id"])
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def build_demo_with_answers(path: Path, count: int) -> Path:
+    """The demo salon (its own answers included) with `count` more answers in its first
+    journey, imported as one file's answers."""
+    write_demo(path)
+    store = SessionFile.open(path, lock=False)
+    try:
+        journey_id = first_journey(store)
+        answers_ = planned_answers(store, journey_id, count)
+        if answers_:
+            store.apply(import_ops(store, journey_id, answers_, "survey.xlsx"))
+    finally:
+        store.close()
+    return path
