@@ -132,3 +132,57 @@ def load_demo_cards() -> list[dict]:
     from cocreate.demo import load_demo
 
     return [card for journey in load_demo()["journeys"] for card in journey["touchpoints"]]
+
+
+def test_at_10_000_answers_the_feedback_section_tells_whether_each_aim_was_met():
+    from tests.benchmark.feedback import NPS_STEPS, feedback_aims
+    from tests.benchmark.report import format_table
+
+    def imported(file: str, total: float, openpyxl: float | None) -> dict:
+        row = {"read": total, "map": 0.0, "match": 0.0, "plan": 0.0, "write": 0.0}
+        row |= {"file": file, "run": "first", "answers": 10_000, "total": total}
+        return row | {"size_kb": 1.0, "openpyxl_import_ms": openpyxl, "peak_rss_mb": 100.0}
+
+    nps = [
+        {"step": name, "answers": 10_300, "median_ms": 4.0, "max_ms": 6.0} for name, _ in NPS_STEPS
+    ]
+    pdf = {"session": "demo + 10000 answers", "cards": 29, "answers": 10_308, "size_kb": 1.0}
+    pdf |= {
+        "time_ms": 500.0,
+        "cold_ms": 900.0,
+        "import_ms": 1500.0,
+        "pages": 12,
+        "peak_rss_mb": 1.0,
+    }
+    section = {
+        "answers": 10_000,
+        "repeat": 3,
+        "edits": 20,
+        "import": [imported("CSV GB18030", 700.0, None), imported("XLSX", 1400.0, 500.0)],
+        "nps": nps,
+        "nps_session": {"answers": 10_300, "cards": 22, "peak_rss_mb": 120.0},
+        "pdf": [pdf | {"session": "demo", "answers": 308}, pdf],
+    }
+    aims = feedback_aims(section)
+    assert [aim["met"] for aim in aims] == [True, True, False]  # the PDF's first export: 2.4 s
+    printed = format_table(
+        {"machine": MACHINE, "results": [], "feedback": section | {"aims": aims}}
+    )
+    assert (
+        "Aim: importing 10 000 answers in under 2 s (the first import, the slowest file): met"
+        in printed
+    )
+    assert "XLSX: 1400 ms, 1900 ms with openpyxl's import" in printed
+    assert "Aim: the PDF of the demo plus 10 000 answers in under 2 s: NOT met" in printed
+    assert feedback_aims(section | {"answers": 50}) == []
+
+
+MACHINE = {
+    "cpus": 2,
+    "cpu_model": "test",
+    "python": "3.11",
+    "pyside6": "6",
+    "qt": "6",
+    "qpa": "offscreen",
+    "platform": "test",
+}
