@@ -90,6 +90,7 @@ def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_p
     assert main([*others_off, "--feedback-answers", "50", "--json", str(figures)]) == 0
     printed = capsys.readouterr().out
     assert "| size | touchpoints |" not in printed and "| session | cards | format |" not in printed
+    assert "offscreen), " in printed  # the machine line, as the window's process saw Qt
     assert (
         "| file | run | answers | size KB | read ms | map ms | match ms | plan ms | write ms"
         " | total ms | openpyxl import ms | peak RSS MB |"

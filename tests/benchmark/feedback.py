@@ -115,7 +115,8 @@ def measure_pdfs(
 def run_feedback(
     count: int, repeat: int, edits: int, data_dir: Path, log: Callable[[str], None]
 ) -> dict[str, Any]:
-    """The section's figures: the import table, the NPS table and the PDF table."""
+    """The section's figures: the import table, the NPS table and the PDF table; and the
+    machine, as the window's process saw it."""
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-feedback-") as name:
         folder = Path(name)
         imports = measure_imports(count, repeat, folder, data_dir, log)
@@ -132,6 +133,7 @@ def run_feedback(
         "nps": nps_rows(nps),
         "nps_session": {key: nps[key] for key in ("answers", "cards", "peak_rss_mb")},
         "pdf": pdfs,
+        "machine": nps["machine"],
     }
 
 

@@ -162,6 +162,7 @@ def measure_nps(session: Path, repeat: int) -> dict[str, Any]:
     journey), the window's refresh of its badges, and a repaint."""
     from tests.benchmark.feedback_sessions import planned_answers
     from tests.benchmark.measure import Canvas, _start_qt, time_repaints
+    from tests.benchmark.report import machine_info
 
     _start_qt()
     canvas = Canvas(session)
@@ -200,6 +201,7 @@ def measure_nps(session: Path, repeat: int) -> dict[str, Any]:
             "edits": repeat,
             "steps": figures,
             "peak_rss_mb": peak_rss_mb(),
+            "machine": machine_info(),
         }
     finally:
         canvas.close()

@@ -125,6 +125,8 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
             feedback = run_feedback(
                 args.feedback_answers, args.export_repeat, NPS_EDITS, Path(data_dir), log
             )
+            machine = machine or feedback["machine"]
+            del feedback["machine"]
     report = {"machine": machine or machine_info(), "repeat": args.repeat, "results": results}
     report["board"] = board
     if args.export_sizes:
