@@ -1,4 +1,5 @@
-"""A full disk and a failing disk, told apart from other write errors of a session file.
+"""What a database error means for the file (Trouble: busy, damaged, disk full, disk error,
+denied), and a full or failing disk told apart from other write errors of a session file.
 
 SQLite says "database or disk is full" (SQLITE_FULL) and "disk I/O error" (SQLITE_IOERR); the
 system says ENOSPC, EDQUOT and EIO. Either way the window and the command line say it in
@@ -9,21 +10,66 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from cocreate.atomic import DISK_ERROR, DISK_FULL, disk_reason
 from cocreate.store.errors import FileProblem, SessionFileError
 
-#: SQLite's own words for the two, as an error without its code carries them.
-_SQLITE_WORDS = {
-    "database or disk is full": FileProblem.DISK_FULL,
-    "disk i/o error": FileProblem.IO_ERROR,
+
+class Trouble(StrEnum):
+    """What a database error means for the person's file."""
+
+    BUSY = "busy"
+    DAMAGED = "damaged"
+    DISK_FULL = "disk_full"
+    DISK_ERROR = "disk_error"
+    DENIED = "denied"
+
+
+#: SQLite's primary result codes, by what they mean for the file.
+_BY_CODE = {
+    sqlite3.SQLITE_BUSY: Trouble.BUSY,
+    sqlite3.SQLITE_LOCKED: Trouble.BUSY,
+    sqlite3.SQLITE_CORRUPT: Trouble.DAMAGED,
+    sqlite3.SQLITE_NOTADB: Trouble.DAMAGED,
+    sqlite3.SQLITE_FULL: Trouble.DISK_FULL,
+    sqlite3.SQLITE_IOERR: Trouble.DISK_ERROR,
+    sqlite3.SQLITE_PERM: Trouble.DENIED,
+    sqlite3.SQLITE_READONLY: Trouble.DENIED,
+    sqlite3.SQLITE_CANTOPEN: Trouble.DENIED,
 }
-_SQLITE_CODES = {
-    sqlite3.SQLITE_FULL: FileProblem.DISK_FULL,
-    sqlite3.SQLITE_IOERR: FileProblem.IO_ERROR,
+#: The same, for an error that carries SQLite's words but not its code.
+_BY_WORDS = {
+    "database is locked": Trouble.BUSY,
+    "database table is locked": Trouble.BUSY,
+    "database disk image is malformed": Trouble.DAMAGED,
+    "file is not a database": Trouble.DAMAGED,
+    "database or disk is full": Trouble.DISK_FULL,
+    "disk i/o error": Trouble.DISK_ERROR,
+    "attempt to write a readonly database": Trouble.DENIED,
+    "unable to open database file": Trouble.DENIED,
+}
+
+
+def trouble(error: BaseException) -> Trouble | None:
+    """What a database error (sqlite3's, or SQLAlchemy's around one) means for the file; None
+    when SQLite's code and words say nothing a person can act on."""
+    if not isinstance(error, sqlite3.Error | SQLAlchemyError):
+        return None
+    cause = getattr(error, "orig", None) or error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _BY_CODE:
+        return _BY_CODE[code & 0xFF]
+    return _BY_WORDS.get(str(cause).strip().lower())
+
+
+#: The troubles that are the disk's, as the problems of a session file.
+_DISK_TROUBLES = {
+    Trouble.DISK_FULL: FileProblem.DISK_FULL,
+    Trouble.DISK_ERROR: FileProblem.IO_ERROR,
 }
 _OS_REASONS = {DISK_FULL: FileProblem.DISK_FULL, DISK_ERROR: FileProblem.IO_ERROR}
 
@@ -52,12 +98,9 @@ def disk_problem(error: BaseException) -> FileProblem | None:
         if isinstance(link, SessionFileError) and link.problem in DISK_PROBLEMS:
             return link.problem
         if isinstance(link, sqlite3.Error):
-            code = getattr(link, "sqlite_errorcode", None)
-            if code is not None and code & 0xFF in _SQLITE_CODES:
-                return _SQLITE_CODES[code & 0xFF]
-            words = str(link).strip().lower()
-            if words in _SQLITE_WORDS:
-                return _SQLITE_WORDS[words]
+            found = trouble(link)
+            if found in _DISK_TROUBLES:
+                return _DISK_TROUBLES[found]
         if isinstance(link, OSError):
             reason = disk_reason(link)
             if reason is not None:
