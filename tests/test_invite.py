@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 from cocreate.room import network
 from cocreate.ui.invite_dialog import InviteView, qr_modules
 
+pytestmark = pytest.mark.xdist_group("room_ports")  # with tests/room: they bind ports 8765 and up
+
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):

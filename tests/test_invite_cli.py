@@ -16,6 +16,8 @@ import pytest
 
 from cocreate.demo import write_demo
 
+pytestmark = pytest.mark.xdist_group("room_ports")  # with tests/room: they bind ports 8765 and up
+
 
 @pytest.fixture
 def session(tmp_path):

@@ -15,6 +15,8 @@ from cocreate.room import network
 from cocreate.ui import inviting
 from cocreate.ui.participants import NAME_COLUMN
 
+pytestmark = pytest.mark.xdist_group("room_ports")  # with tests/room: they bind ports 8765 and up
+
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):

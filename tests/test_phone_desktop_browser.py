@@ -35,7 +35,7 @@ LEO = 2  # 陈磊 Leo Chen, a participant of the demo
 LEO_NAME = "陈磊 Leo Chen"
 BROWSER_MS = 30000  # the longest a step on the phone may take (starting chromium included)
 
-pytestmark = BROWSER_TESTS
+pytestmark = [*BROWSER_TESTS, pytest.mark.xdist_group("room_ports")]  # ports 8765 and up
 
 
 @pytest.fixture
