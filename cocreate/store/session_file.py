@@ -20,13 +20,11 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    CursorResult,
     Engine,
     create_engine,
     event,
     func,
     insert,
-    or_,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -35,7 +33,7 @@ from sqlalchemy.pool import StaticPool
 from cocreate import __version__
 from cocreate.atomic import check_sqlite, replacing
 from cocreate.rules import ROWS_MAX
-from cocreate.store import row_check, schema
+from cocreate.store import reads, row_check, schema
 from cocreate.store.disk import DISK_PROBLEMS, disk_problem, write_error
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
@@ -49,7 +47,6 @@ from cocreate.store.ops import (
     apply_ops,
     delete_many_ops,
     delete_ops,
-    read_row,
     table,
     update_op,
 )
@@ -76,13 +73,6 @@ def _engine(raw: sqlite3.Connection) -> Engine:
         conn.exec_driver_sql(conn.info.pop("begin", "BEGIN"))
 
     return engine
-
-
-def as_rows(result: CursorResult[Any]) -> list[Row]:
-    """The rows of a result as dicts, naming the columns once for all rows (a dict per
-    SQLAlchemy mapping costs twice as much on a board of 2 000 notes)."""
-    keys = tuple(result.keys())
-    return [dict(zip(keys, values, strict=True)) for values in result]
 
 
 def _is_writable(path: Path) -> bool:
@@ -290,45 +280,27 @@ class SessionFile:
         with self._engine.connect() as conn:
             yield conn
 
+    # The reads below run on the file's own sqlite3 connection (cocreate.store.reads): in the
+    # edit's transaction while one is in progress, as reading() does.
+
     def row(self, table_name: str, row_id: int) -> Row | None:
-        with self.reading() as conn:
-            return read_row(conn, table_name, row_id)
+        return reads.row(self._raw, table_name, row_id)
 
     def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]:
-        t = table(table_name)
-        query = select(t).order_by(t.c[order_by], t.c.id)
-        for column, value in where.items():
-            query = query.where(t.c[column] == value)
-        with self.reading() as conn:
-            return as_rows(conn.execute(query))
+        return reads.rows(self._raw, table_name, order_by, where)
 
     def rows_by_id(self, table_name: str, ids: Iterable[int]) -> dict[int, Row]:
-        """The rows with these ids that exist, by id, in one statement."""
-        wanted = sorted(set(ids))
-        if not wanted:
-            return {}
-        t = table(table_name)
-        with self.reading() as conn:
-            found = as_rows(conn.execute(select(t).where(t.c.id.in_(wanted))))
-            return {row["id"]: row for row in found}
+        """The rows with these ids that exist, by id."""
+        return {row["id"]: row for row in reads.rows_where_in(self._raw, table_name, "id", ids)}
 
     def votes_on(self, note_ids: Iterable[int], touchpoint_ids: Iterable[int]) -> list[Row]:
-        """The votes on these notes and cards, in one statement."""
-        notes, cards = sorted(set(note_ids)), sorted(set(touchpoint_ids))
-        if not notes and not cards:
-            return []
-        t = table("vote")
-        query = select(t).where(or_(t.c.note_id.in_(notes), t.c.touchpoint_id.in_(cards)))
-        with self.reading() as conn:
-            return as_rows(conn.execute(query.order_by(t.c.id)))
+        """The votes on these notes and cards, in the order they were given (by id)."""
+        found = reads.rows_where_in(self._raw, "vote", "note_id", note_ids)
+        found += reads.rows_where_in(self._raw, "vote", "touchpoint_id", touchpoint_ids)
+        return sorted(found, key=lambda vote: vote["id"])
 
     def count(self, table_name: str, **where: Any) -> int:
-        t = table(table_name)
-        query = select(func.count()).select_from(t)
-        for column, value in where.items():
-            query = query.where(t.c[column] == value)
-        with self.reading() as conn:
-            return conn.execute(query).scalar_one()
+        return reads.count(self._raw, table_name, where)
 
     def never_edited(self) -> bool:
         """True while the file holds only what create() wrote, in its one transaction.
