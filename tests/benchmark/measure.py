@@ -15,26 +15,28 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import (
     QEvent,
     QMessageLogContext,
-    QObject,
-    QPoint,
     QPointF,
     QRectF,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QVBoxLayout, QWidget
 from sqlalchemy import event
 
 from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.layout import CARD_HEIGHT, CARD_WIDTH
+from cocreate.records import Row
 from cocreate.store import SessionFile
 from cocreate.store.paths import DATA_DIR_ENV
 from cocreate.ui.journey_tabs import JourneyTabs
+from tests.benchmark.events import PaintCounter, send_mouse
 from tests.benchmark.export_child import peak_rss_mb
+from tests.benchmark.floor import measure_floors
+from tests.benchmark.frames import measure_pan, measure_votes, measure_zoom_sweep
+from tests.benchmark.open_split import PHASES, ReadTimer, check_ms, raw_read_ms
 from tests.benchmark.report import (
     DRAGS,
     NEW_NOTES,
@@ -58,37 +60,40 @@ def _ms(start_ns: int) -> float:
     return (time.perf_counter_ns() - start_ns) / 1e6
 
 
-class PaintCounter(QObject):
-    """Counts the paint events of a widget."""
-
-    def __init__(self, watched: QWidget) -> None:
-        super().__init__(watched)
-        self.paints = 0
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
-
-
 class Canvas:
-    """An opened document shown in JourneyTabs inside a plain 1920×1080 widget."""
+    """An opened document shown in JourneyTabs inside a plain 1920×1080 widget. `split`, when
+    given, receives the phases of the open (tests.benchmark.open_split), the statements the
+    canvas read with ("selects") and the whole open ("open_ms")."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, split: dict[str, Any] | None = None) -> None:
+        start = time.perf_counter_ns()
         self.document = Document.open(path)
-        self.host = QWidget()
-        self.host.resize(*SCREEN)
-        self.tabs = JourneyTabs(self.host)
-        box = QVBoxLayout(self.host)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.tabs)
-        self.tabs.set_document(self.document)
-        self.host.show()
-        counter = PaintCounter(self.view.viewport())
-        QApplication.processEvents()
-        if counter.paints == 0:
-            self.view.viewport().repaint()
+        opened = time.perf_counter_ns()
+        reads = ReadTimer(self.document.store)
+        try:
+            self.host = QWidget()
+            self.host.resize(*SCREEN)
+            self.tabs = JourneyTabs(self.host)
+            box = QVBoxLayout(self.host)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(self.tabs)
+            self.tabs.set_document(self.document)
+            built, build_reads = time.perf_counter_ns(), reads.ms
+            self.host.show()
+            counter = PaintCounter(self.view.viewport())
+            QApplication.processEvents()
+            if counter.paints == 0:
+                self.view.viewport().repaint()
+            painted = time.perf_counter_ns()
+        finally:
+            reads.close()
+        if split is not None:
+            split["open_ms"] = (painted - start) / 1e6
+            split["file_ms"] = (opened - start) / 1e6
+            split["read_ms"] = reads.ms
+            split["scene_ms"] = (built - opened) / 1e6 - build_reads
+            split["paint_ms"] = (painted - built) / 1e6 - (reads.ms - build_reads)
+            split["selects"] = reads.selects()
 
     @property
     def view(self) -> JourneyView:
@@ -104,18 +109,42 @@ class Canvas:
         self.document.close()
 
 
-def measure_open(path: Path, repeat: int) -> list[float]:
-    """Milliseconds from Document.open to the canvas painted once, a fresh canvas each run."""
-    samples = []
+def measure_open(path: Path, repeat: int) -> dict[str, Any]:
+    """Milliseconds from Document.open to the canvas painted once, a fresh canvas each run,
+    split into its phases (tests.benchmark.open_split), each the median of the runs; beside
+    them, a raw sqlite3 read of the rows the canvas read, right after each run, and the two
+    scans of the file's check on open, alone."""
+    runs: list[dict[str, Any]] = []
+    raw: list[float] = []
+    rows = 0
     for _run in range(repeat):
-        start = time.perf_counter_ns()
-        canvas = Canvas(path)
-        samples.append(_ms(start))
+        split: dict[str, Any] = {}
+        canvas = Canvas(path, split)
         canvas.close()
-    return samples
+        runs.append(split)
+        raw_ms, rows = raw_read_ms(path, split["selects"])
+        raw.append(raw_ms)
+    checks = [check_ms(path) for _run in range(repeat)]
+    result: dict[str, Any] = {name: median([run[name] for run in runs]) for name in PHASES}
+    result["open_ms"] = median([run["open_ms"] for run in runs])
+    result["open_samples_ms"] = [round(run["open_ms"], 2) for run in runs]
+    for name in ("quick_check_ms", "row_check_ms"):
+        result[name] = median([check[name] for check in checks])
+    result |= {"raw_read_ms": median(raw), "raw_rows": rows}
+    result["read_statements"] = len(runs[-1]["selects"])
+    load = result["file_ms"] + result["read_ms"]
+    result |= {"load_ms": round(load, 2), "load_ratio": _ratio(load, result["raw_read_ms"])}
+    result["read_ratio"] = _ratio(result["read_ms"], result["raw_read_ms"])
+    return result
 
 
-def time_repaints(view: JourneyView, frames: int) -> tuple[float, list[float]]:
+def _ratio(value: float | None, baseline: float | None) -> float | None:
+    if value is None or not baseline:
+        return None
+    return round(value / baseline, 2)
+
+
+def time_repaints(view: QGraphicsView, frames: int) -> tuple[float, list[float]]:
     """The first (cold) frame, then `frames` synchronous full-viewport repaints."""
     QApplication.processEvents()
     start = time.perf_counter_ns()
@@ -147,36 +176,42 @@ def measure_paint(view: JourneyView, frames: int, center: QPointF | None = None)
     default the middle of the lanes)."""
     fit_everything(view)
     fit_first, fit = time_repaints(view, frames)
-    fit_zoom = view.zoom()
+    result: dict[str, Any] = {"fit_zoom": round(view.zoom(), 4)}
+    result |= {"paint_fit_ms": median(fit), "paint_fit_first_ms": round(fit_first, 2)}
+    _one_to_one(view, center)
+    one_first, one = time_repaints(view, frames)
+    return result | {"paint_1to1_ms": median(one), "paint_1to1_first_ms": round(one_first, 2)}
+
+
+def _one_to_one(view: JourneyView, center: QPointF | None) -> None:
     view.actual_size()  # zoom 1.0, and no refit when the scroll bars appear
     layout = view.journey_scene().layout
     view.centerOn(center if center is not None else QPointF(layout.width / 2, layout.curve.y / 2))
-    one_first, one = time_repaints(view, frames)
-    return {
-        "fit_zoom": round(fit_zoom, 4),
-        "paint_fit_ms": median(fit),
-        "paint_fit_first_ms": round(fit_first, 2),
-        "paint_1to1_ms": median(one),
-        "paint_1to1_first_ms": round(one_first, 2),
-    }
 
 
-def _send_mouse(
-    widget: QWidget,
-    kind: QEvent.Type,
-    pos: QPoint,
-    button: Qt.MouseButton,
-    buttons: Qt.MouseButton,
-) -> None:
-    event = QMouseEvent(
-        kind,
-        QPointF(pos),
-        QPointF(widget.mapToGlobal(pos)),
-        button,
-        buttons,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
+def measure_floor_paint(
+    view: JourneyView, frames: int, center: QPointF | None, painted: dict[str, Any]
+) -> dict[str, Any]:
+    """The floors (tests.benchmark.floor) seen as measure_paint saw the canvas, fitted and at
+    zoom 1.0, with the canvas's figure (in `painted`) over each floor's."""
+
+    def repaints(target: QGraphicsView) -> float:
+        return median(time_repaints(target, frames)[1])
+
+    fit_everything(view)
+    result = _named(measure_floors(view, repaints), "fit", painted["paint_fit_ms"])
+    _one_to_one(view, center)
+    return result | _named(measure_floors(view, repaints), "1to1", painted["paint_1to1_ms"])
+
+
+def _named(floors: dict[str, Any], zoom: str, canvas_ms: float) -> dict[str, Any]:
+    """floor_fill_ms → floor_fill_fit_ms, …, with the canvas's ratio to each floor."""
+    named: dict[str, Any] = {"floor_items": floors["floor_items"]}
+    for kind in ("fill", "text"):
+        floor_ms = floors[f"floor_{kind}_ms"]
+        named[f"floor_{kind}_{zoom}_ms"] = floor_ms
+        named[f"paint_{zoom}_per_{kind}"] = _ratio(canvas_ms, floor_ms)
+    return named
 
 
 class StatementCounter:
@@ -209,12 +244,12 @@ def _drag(view: JourneyView, start_scene: QPointF, end_scene: QPointF) -> Drop:
     viewport, left, none = view.viewport(), Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     counter = StatementCounter(view.journey_scene().document)
     try:
-        _send_mouse(viewport, QEvent.Type.MouseButtonPress, start, left, left)
+        send_mouse(viewport, QEvent.Type.MouseButtonPress, start, left, left)
         for step in range(1, 5):
             between = start + (end - start) * (step / 4)
-            _send_mouse(viewport, QEvent.Type.MouseMove, between, none, left)
+            send_mouse(viewport, QEvent.Type.MouseMove, between, none, left)
         began = time.perf_counter_ns()
-        _send_mouse(viewport, QEvent.Type.MouseButtonRelease, end, left, none)
+        send_mouse(viewport, QEvent.Type.MouseButtonRelease, end, left, none)
         elapsed = _ms(began)
         QApplication.processEvents()  # the repaint after the drop, untimed
     finally:
@@ -280,16 +315,15 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
             "build_ms": round(build_ms, 2),
             "rss_before_mb": peak_rss_mb(),
         }
-        opens = measure_open(path, repeat)
-        result |= {"open_ms": median(opens), "open_samples_ms": [round(s, 2) for s in opens]}
+        result |= measure_open(path, repeat)
         canvas = Canvas(path)
         try:
             result |= measure_paint(canvas.view, PAINT_FRAMES)
-            drags = measure_drags(canvas.view, DRAGS)
+            result |= drop_figures(measure_drags(canvas.view, DRAGS))
+            result["peak_rss_mb"] = peak_rss_mb()  # the app's: before the floors
+            result |= measure_floor_paint(canvas.view, PAINT_FRAMES, None, result)
         finally:
             canvas.close()
-        result |= drop_figures(drags)
-    result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
@@ -372,13 +406,18 @@ def measure_note_drops(view: JourneyView, drops: int) -> list[Drop]:
     return [drag_note(view, note.note_id, away if drop % 2 == 0 else home) for drop in range(drops)]
 
 
-def _notes_center(view: JourneyView) -> QPointF:
-    """The middle of the notes on the board."""
+def _notes_area(view: JourneyView) -> QRectF:
+    """Where the notes are (the board's area when it has none)."""
     scene = view.journey_scene()
     area = QRectF()
     for note in scene.notes.values():
         area = area.united(note.sceneBoundingRect())
-    return area.center() if not area.isEmpty() else scene.board.area.center()
+    return area if not area.isEmpty() else scene.board.area
+
+
+def _notes_center(view: JourneyView) -> QPointF:
+    """The middle of the notes on the board."""
+    return _notes_area(view).center()
 
 
 def measure_board_size(size: int, repeat: int) -> dict[str, Any]:
@@ -388,37 +427,45 @@ def measure_board_size(size: int, repeat: int) -> dict[str, Any]:
         path = Path(folder) / f"board-{size}.cocreate"
         start = time.perf_counter_ns()
         build_board_session(path, size)
-        build_ms = _ms(start)
-        store = SessionFile.open(path, lock=False)
-        try:
-            counts = {
-                table: store.count(table)
-                for table in ("note", "participant", "cluster", "touchpoint")
-            }
-        finally:
-            store.close()
-        result: dict[str, Any] = {
-            "size": size,
-            "notes": counts["note"],
-            "participants": counts["participant"],
-            "clusters": counts["cluster"],
-            "touchpoints": counts["touchpoint"],
-            "file_kb": round(path.stat().st_size / 1024, 1),
-            "build_ms": round(build_ms, 2),
-            "rss_before_mb": peak_rss_mb(),
-        }
-        opens = measure_open(path, repeat)
-        result |= {"open_ms": median(opens), "open_samples_ms": [round(s, 2) for s in opens]}
-        canvas = Canvas(path)
-        try:
-            center = _notes_center(canvas.view)
-            result |= measure_paint(canvas.view, PAINT_FRAMES, center)
-            result |= measure_new_notes(canvas, NEW_NOTES, center)
-            drops = measure_note_drops(canvas.view, NOTE_DROPS)
-        finally:
-            canvas.close()
-        result |= drop_figures(drops)
-    result["peak_rss_mb"] = peak_rss_mb()
+        result = {"size": size} | measure_board_file(path, repeat, _ms(start))
+    return result
+
+
+def measure_board_file(path: Path, repeat: int, build_ms: float, *, frames: bool = False) -> Row:
+    """Every figure of a board session: what it holds, its open split beside the raw read,
+    paint beside the floors, N→editable, a note's drop, a vote, peak RSS (before the floors,
+    which are not the app's memory) and, with `frames`, the frames of a pan and a zoom."""
+    store = SessionFile.open(path, lock=False)
+    try:
+        counts = {table: store.count(table) for table in ("note", "participant", "cluster")}
+        counts["touchpoints"] = store.count("touchpoint")
+    finally:
+        store.close()
+    result: dict[str, Any] = {
+        "notes": counts["note"],
+        "participants": counts["participant"],
+        "clusters": counts["cluster"],
+        "touchpoints": counts["touchpoints"],
+        "file_kb": round(path.stat().st_size / 1024, 1),
+        "build_ms": round(build_ms, 2),
+        "rss_before_mb": peak_rss_mb(),
+    }
+    result |= measure_open(path, repeat)
+    canvas = Canvas(path)
+    try:
+        view = canvas.view
+        center, area = _notes_center(view), _notes_area(view)
+        result |= measure_paint(view, PAINT_FRAMES, center)
+        if frames:
+            result |= measure_pan(view, area, result["fit_zoom"])
+            result |= measure_zoom_sweep(view, result["fit_zoom"])
+        result |= measure_new_notes(canvas, NEW_NOTES, center)
+        result |= drop_figures(measure_note_drops(view, NOTE_DROPS))
+        result |= measure_votes(view, center)
+        result["peak_rss_mb"] = peak_rss_mb()
+        result |= measure_floor_paint(view, PAINT_FRAMES, center, result)
+    finally:
+        canvas.close()
     return result
 
 

@@ -10,11 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tests.benchmark.scale_report import baseline_lines, growth_lines, salon_lines
+
 # How many samples each figure is the median of.
 PAINT_FRAMES = 20  # repaints per paint figure
 DRAGS = 10  # card drags per canvas size
 NEW_NOTES = 20  # N presses per board size and zoom
 NOTE_DROPS = 10  # note drags per board size
+VOTES = 10  # clicks in vote mode per board size
 
 
 def median(samples: Sequence[float]) -> float:
@@ -74,6 +77,7 @@ BOARD_COLUMNS = (
     ("drop→commit ms", "drop_commit_ms"),
     ("SQL/drop", "drop_statements"),
     ("transactions/drop", "drop_transactions"),
+    ("vote ms", "vote_ms"),
     ("peak RSS MB", "peak_rss_mb"),
 )
 
@@ -181,6 +185,8 @@ def format_table(report: dict[str, Any]) -> str:
             f"(median); peak RSS per size (fresh process)."
         )
         lines += ["", *_markdown(COLUMNS, report["results"]), "", notes]
+        first = (("touchpoints", "touchpoints"),)
+        lines += baseline_lines(first, report["results"], report["repeat"])
     if report.get("board"):
         notes = (
             f"Sticky-note board, one journey: open: median of {report['repeat']} run(s); paint: "
@@ -188,10 +194,20 @@ def format_table(report: dict[str, Any]) -> str:
             f"and at zoom 1.0 on the notes; N→editable: median of {NEW_NOTES} new notes with the "
             f"board fitted to the view, until the editor has the focus and the note is painted "
             f"(at zoom 1.0 in the JSON); drop→commit: median of {NOTE_DROPS} note drags at zoom "
-            f"1.0, with SQL/drop and transactions/drop as above; peak RSS per size (fresh "
-            f"process)."
+            f"1.0, with SQL/drop and transactions/drop as above; vote: median of {VOTES} clicks "
+            f"on notes at zoom 1.0 while a voting round runs, until the dot is committed and "
+            f"painted; peak RSS per size (fresh process), before the floors are built."
         )
         lines += ["", *_markdown(BOARD_COLUMNS, report["board"]), "", notes]
+        lines += baseline_lines((("notes", "notes"),), report["board"], report["repeat"])
+        lines += growth_lines(report["board"])
+    if report.get("salon"):
+        salon = report["salon"]
+        lines += salon_lines(salon["figures"], salon["aims"], report["repeat"])
+    edits = report.get("edit_aim")
+    if edits:
+        verdict = "met" if edits["met"] else "NOT met"
+        lines.append(f"Aim: {edits['aim']}: {verdict} ({edits['measured']}).")
     if report.get("export"):
         rows = [row if row["format"] == "pdf" else row | {"pages": "—"} for row in report["export"]]
         notes = (

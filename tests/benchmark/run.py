@@ -2,15 +2,23 @@
 
 Measurements, not tests: nothing here passes or fails on a figure. Run, from the repository,
 
-    uv run python -m tests.benchmark [--sizes 50,500,2000] [--board-sizes 500,2000,10000]
-        [--no-board] [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
+    uv run python -m tests.benchmark [--sizes 50,500,2000] [--board-sizes 1000,5000,10000,20000]
+        [--no-board] [--salon-notes 10000] [--salon-cards 500] [--no-salon]
+        [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
         [--no-export] [--room-phones 100] [--room-notes 20] [--room-seconds 60] [--no-room]
         [--feedback-answers 10000] [--no-feedback] [--json OUT.json] [--repeat N]
 
 The canvas section (--sizes: touchpoints per journey; "" skips it) measures open, paint,
 drop→commit (with the SQL statements and transactions of a drop) and peak memory; the board section
 (--board-sizes: sticky notes on one journey's board; "" or --no-board skips it) measures open,
-paint, N → an editable new note, a note's drop→commit and peak memory. The export section
+paint, N → an editable new note, a note's drop→commit, a vote and peak memory, with a table of
+how each grows with the size. Every open is split into its phases beside a raw sqlite3 read of
+the same rows (tests.benchmark.open_split), every paint beside the floor of a plain
+QGraphicsView of as many plain items (tests.benchmark.floor), both measured in the same
+process. The salon section (--salon-notes notes and --salon-cards cards in one session; 0 or
+--no-salon skips it, tests.benchmark.salon) measures issue 12's headline session: open, paint,
+every frame of a pan and a zoom sweep across it, the edits and peak memory, and says whether
+each of the issue's aims was met. The export section
 (--export-sizes: "demo", the demo session, or a number of cards on one journey, made as the
 canvas section makes its sessions; "" or --no-export skips it) measures the PDF, PNG and JSON
 exports (--export-formats) of each session: time (cold and warm), output size, PDF pages and
@@ -52,9 +60,16 @@ from tests.benchmark.exports import (
 )
 from tests.benchmark.feedback import DEFAULT_FEEDBACK_ANSWERS, feedback_aims, run_feedback
 from tests.benchmark.report import format_table, machine_info, write_json
+from tests.benchmark.salon import (
+    DEFAULT_SALON_CARDS,
+    DEFAULT_SALON_NOTES,
+    edit_aim,
+    run_one_salon,
+    salon_aims,
+)
 
 DEFAULT_SIZES = (50, 500, 2000)
-DEFAULT_BOARD_SIZES = (500, 2000, 10000)
+DEFAULT_BOARD_SIZES = (1000, 5000, 10000, 20000)
 DEFAULT_REPEAT = 5
 NPS_EDITS = 20  # edits adding one answer, in the feedback section
 
@@ -72,6 +87,18 @@ def run_child(size: int, repeat: int, data_dir: Path, *, board: bool = False) ->
     args = ["--one-board" if board else "--one", str(size), "--repeat", str(repeat), "--json", "-"]
     what = f"board size {size}" if board else f"size {size}"
     return json.loads(run_module("tests.benchmark", args, data_dir, what))
+
+
+def run_salon_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
+    """The headline session in a fresh interpreter, so its peak RSS is its own."""
+    child = [
+        "--one-salon",
+        "--salon-notes", str(args.salon_notes),
+        "--salon-cards", str(args.salon_cards),
+        "--repeat", str(args.repeat),
+        "--json", "-",
+    ]  # fmt: skip
+    return json.loads(run_module("tests.benchmark", child, data_dir, "the salon section"))
 
 
 def run_room_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
@@ -112,6 +139,12 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
             report = run_child(size, args.repeat, Path(data_dir), board=True)
             machine = report["machine"]
             board.extend(report["board"])
+        salon: dict[str, Any] = {}
+        if args.salon_notes:
+            log(f"measuring one session of {args.salon_notes} notes and {args.salon_cards} cards …")
+            report = run_salon_child(args, Path(data_dir))
+            machine = report["machine"]
+            salon = report["salon"]["figures"]
         if args.export_sizes:
             export_sessions, exports = run_exports(
                 args.export_sizes, args.export_formats, args.export_repeat, Path(data_dir), log
@@ -129,6 +162,9 @@ def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, A
             del feedback["machine"]
     report = {"machine": machine or machine_info(), "repeat": args.repeat, "results": results}
     report["board"] = board
+    if salon:
+        report["salon"] = {"figures": salon, "aims": salon_aims(salon)}
+    report["edit_aim"] = edit_aim(board, salon or None)
     if args.export_sizes:
         report["export_repeat"] = args.export_repeat
         report["export_sessions"] = export_sessions
@@ -175,6 +211,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help='notes on the board per size ("": no board section)',
     )
     parser.add_argument("--no-board", action="store_true", help="skip the board section")
+    parser.add_argument(
+        "--salon-notes",
+        type=int,
+        default=DEFAULT_SALON_NOTES,
+        help=f"notes of the one-session section (default {DEFAULT_SALON_NOTES}; 0: none)",
+    )
+    parser.add_argument(
+        "--salon-cards",
+        type=int,
+        default=DEFAULT_SALON_CARDS,
+        help=f"cards on its journey (default {DEFAULT_SALON_CARDS})",
+    )
+    parser.add_argument("--no-salon", action="store_true", help="skip the one-session section")
+    parser.add_argument(
+        "--one-salon", action="store_true", help="measure the one session in this process"
+    )
     parser.add_argument(
         "--export-sizes",
         type=parse_export_sizes,
@@ -225,6 +277,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         args.board_sizes = []
     if args.no_export:
         args.export_sizes = []
+    if args.no_salon:
+        args.salon_notes = 0
+    if args.salon_notes < 0 or args.salon_cards < 0:
+        parser.error("--salon-notes and --salon-cards must be 0 or more")
     if args.no_room:
         args.room_phones = 0
     if args.no_feedback:
@@ -249,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = run_one(args.one_board, args.repeat, board=True)
     elif args.one_room:
         report = run_one_room(args)
+    elif args.one_salon:
+        report = run_one_salon(args.salon_notes, args.salon_cards, args.repeat)
     else:
         report = run_all(args, log)
     print(format_table(report), file=sys.stderr if to_stdout else sys.stdout, flush=True)

@@ -32,7 +32,7 @@ def test_board_sizes_may_be_empty_to_skip_the_board():
     assert parse_board_sizes("") == []
     assert parse_args(["--board-sizes", ""]).board_sizes == []
     assert parse_args(["--no-board"]).board_sizes == []
-    assert parse_args([]).board_sizes == [500, 2000, 10000]
+    assert parse_args([]).board_sizes == [1000, 5000, 10000, 20000]  # issue 12's growth table
 
 
 def test_export_sizes_are_the_demo_or_numbers_and_may_be_empty():

@@ -1,0 +1,147 @@
+"""Frames of the canvas as a person moves around it, and a vote by click, each through the
+view's own event path: a pan is a middle-button drag, a zoom is Ctrl + the wheel, a vote is a
+click on a note while a voting round runs.
+
+A frame's time runs from the event until its paint is done: the event is sent, then the event
+loop runs the paints it caused (Qt paints only what changed; when it painted nothing, the
+viewport is repainted in the frame's time, so a frame always ends painted).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QApplication
+
+from cocreate.canvas.view import JourneyView
+from tests.benchmark.events import PaintCounter, send_ctrl_wheel, send_mouse
+from tests.benchmark.report import VOTES
+
+PAN_STEPS = 30  # frames of a pan across the board
+
+
+def _ms(start_ns: int) -> float:
+    return (time.perf_counter_ns() - start_ns) / 1e6
+
+
+def timed_frame(view: JourneyView, counter: PaintCounter, act: Callable[[], None]) -> float:
+    """Ms from `act` (sending the event) until the frame it caused is painted."""
+    QApplication.processEvents()  # nothing of an earlier frame left in the queue
+    before = counter.paints
+    start = time.perf_counter_ns()
+    act()
+    QApplication.processEvents()
+    if counter.paints == before:
+        view.viewport().repaint()
+    return _ms(start)
+
+
+def frame_figures(name: str, samples: list[float]) -> dict[str, Any]:
+    """{name}_median_ms, {name}_max_ms, {name}_frames and the samples."""
+    if not samples:
+        return {f"{name}_median_ms": None, f"{name}_max_ms": None, f"{name}_frames": 0}
+    return {
+        f"{name}_median_ms": round(statistics.median(samples), 2),
+        f"{name}_max_ms": round(max(samples), 2),
+        f"{name}_frames": len(samples),
+        f"{name}_samples_ms": [round(sample, 2) for sample in samples],
+    }
+
+
+def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, Any]:
+    """A middle-button drag across the canvas from its left edge to its right (or top to
+    bottom when it is taller than wide at this zoom) through `area` (the notes), in PAN_STEPS
+    moves, at twice the zoom that fits everything (fitted, nothing is left to pan to): one
+    frame per move."""
+    view.auto_fit = False
+    view.set_zoom(min(1.0, 2 * fit_zoom))
+    view.centerOn(area.center())
+    across, down = view.horizontalScrollBar(), view.verticalScrollBar()
+    wide = across.maximum() - across.minimum() >= down.maximum() - down.minimum()
+    bar = across if wide else down  # the longer way: the other may fit at this zoom
+    bar.setValue(bar.minimum())
+    QApplication.processEvents()
+    span = bar.maximum() - bar.minimum()
+    viewport, counter = view.viewport(), PaintCounter(view.viewport())
+    middle, none = Qt.MouseButton.MiddleButton, Qt.MouseButton.NoButton
+    step = max(1, round(span / PAN_STEPS)) if span > 0 else 0
+    pos = QPoint(viewport.width() - 10, viewport.height() - 10)
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, pos, middle, middle)
+    samples = []
+    try:
+        for _move in range(PAN_STEPS if step else 0):
+            pos = pos - (QPoint(step, 0) if wide else QPoint(0, step))
+            moved_to = QPoint(pos)
+
+            def move(to: QPoint = moved_to) -> None:
+                send_mouse(viewport, QEvent.Type.MouseMove, to, none, middle)
+
+            samples.append(timed_frame(view, counter, move))
+    finally:
+        send_mouse(viewport, QEvent.Type.MouseButtonRelease, pos, middle, none)
+        counter.deleteLater()
+    pan = {"pan_zoom": round(view.zoom(), 4), "pan_px": span, "pan_across": wide}
+    return pan | frame_figures("pan", samples)
+
+
+def measure_zoom_sweep(view: JourneyView, fit_zoom: float) -> dict[str, Any]:
+    """Ctrl + wheel, one notch a frame, from the zoom that fits everything up to 1:1 and back
+    down, the pointer in the middle of the viewport."""
+    view.auto_fit = False
+    view.set_zoom(fit_zoom)
+    QApplication.processEvents()
+    viewport, counter = view.viewport(), PaintCounter(view.viewport())
+    pos = viewport.rect().center()
+    samples = []
+    try:
+        while view.zoom() < 1.0 - 1e-6:
+            samples.append(timed_frame(view, counter, lambda: send_ctrl_wheel(viewport, pos, 1)))
+        while view.zoom() > fit_zoom + 1e-6:
+            samples.append(timed_frame(view, counter, lambda: send_ctrl_wheel(viewport, pos, -1)))
+    finally:
+        counter.deleteLater()
+    return frame_figures("zoom", samples)
+
+
+def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dict[str, Any]:
+    """A voting round started, then `votes` clicks on notes at zoom 1.0 around `center`: ms
+    from the press until the dot is committed and painted (the median, and the samples)."""
+    scene = view.journey_scene()
+    document = scene.document
+    if not document.start_voting(votes + 100):
+        raise RuntimeError("the voting round did not start")
+    scene.state.current_author_id = 1
+    view.actual_size()
+    view.centerOn(center)
+    QApplication.processEvents()
+    seen = view.mapToScene(view.viewport().rect().adjusted(40, 40, -40, -40)).boundingRect()
+    targets = [note for note in scene.notes.values() if seen.contains(note.sceneBoundingRect())]
+    if len(targets) < votes:
+        raise RuntimeError(f"only {len(targets)} whole notes in view to vote on")
+    viewport, counter = view.viewport(), PaintCounter(view.viewport())
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    samples = []
+    try:
+        for note in targets[:votes]:
+            spot = view.mapFromScene(note.sceneBoundingRect().center())
+            held = document.count("vote", note_id=note.note_id)
+
+            def click(at: QPoint = spot) -> None:
+                send_mouse(viewport, QEvent.Type.MouseButtonPress, at, left, left)
+                send_mouse(viewport, QEvent.Type.MouseButtonRelease, at, left, none)
+
+            samples.append(timed_frame(view, counter, click))
+            if document.count("vote", note_id=note.note_id) != held + 1:
+                raise RuntimeError(f"the click on note {note.note_id} gave it no dot")
+            if len(note.vote_colors) != held + 1:
+                raise RuntimeError(f"note {note.note_id} does not show its new dot")
+    finally:
+        counter.deleteLater()
+    return {
+        "vote_ms": round(statistics.median(samples), 2),
+        "vote_samples_ms": [round(sample, 2) for sample in samples],
+    }
