@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, PersonaItem
 from cocreate.canvas.clipboard import copied, pasted
+from cocreate.canvas.far_cache import remove_quietly
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
@@ -116,6 +117,8 @@ class JourneyScene(QGraphicsScene):
         self.selectionChanged.connect(self._selection_changed)
         document.changed.connect(self._document_changed)
         self.sync()
+
+    removeItem = remove_quietly  # noqa: N815 (Qt's name): repaint only the item's place
 
     def detach(self) -> None:
         """Stop following the document (the journey's tab is closing)."""

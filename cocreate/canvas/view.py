@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QTextCursor,
     QTransform,
     QWheelEvent,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocreate.canvas.far_cache import FarCache
 from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.paint import CARD_TITLE_POINTS, text_pixels
 from cocreate.canvas.scene import JourneyScene
@@ -248,6 +250,7 @@ class JourneyView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setAcceptDrops(True)
         self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.far_cache = FarCache(self)  # frames from far away, from tiles kept between them
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.editor = InlineEditor(self.viewport())
         self.note_editor = NoteEditor(self.viewport())
@@ -278,6 +281,21 @@ class JourneyView(QGraphicsView):
 
     def _scrolled_by_person(self, _action: int = 0) -> None:
         self.auto_fit = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.far_cache.applies():
+            self.far_cache.paint(event)
+        else:
+            super().paintEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in (
+            QEvent.Type.LanguageChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.FontChange,
+        ):
+            self.far_cache.clear()  # texts and looks drawn from them change
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

@@ -1,0 +1,169 @@
+"""A large board seen from far away paints from tiles kept between frames (canvas/far_cache):
+what it shows is what Qt paints item by item, a change shows in the next frame, a frame of an
+unchanged board renders nothing again, and a zoom step shows the board at once (from the
+overview) and exactly once the window is idle. Notes stay under the mouse as before."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+
+from cocreate.canvas.paint import LOD_TEXT
+from cocreate.document import Document
+from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
+from cocreate.ui.journey_tabs import JourneyTabs
+from tests.benchmark.sessions import build_board_session
+
+NOTES = 400
+FAR = 0.12
+
+
+@pytest.fixture(scope="module")
+def board_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("far") / "board.cocreate"
+    build_board_session(path, NOTES, cards=24)
+    return path
+
+
+@pytest.fixture
+def far_view(qtbot, tmp_path, board_file):
+    path = tmp_path / "board.cocreate"
+    shutil.copyfile(board_file, path)
+    document = Document.open(path)
+    tabs = JourneyTabs()
+    qtbot.addWidget(tabs)
+    tabs.set_document(document)
+    tabs.resize(1000, 700)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    view = tabs.current_view()
+    view.auto_fit = False
+    view.set_zoom(FAR)
+    view.centerOn(notes_center(view))
+    settle(qtbot, view)
+    yield view
+    tabs.set_document(None)
+    document.close()
+
+
+def notes_center(view) -> QPointF:
+    notes = list(view.journey_scene().notes.values())
+    middle = notes[len(notes) // 2]
+    return middle.pos() + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2)
+
+
+def settle(qtbot, view) -> None:
+    """A frame, then the idle moments in which the view renders what it drew from the
+    overview."""
+    view.viewport().repaint()
+    qtbot.waitUntil(view.far_cache.settled, timeout=10_000)
+
+
+def frame(view) -> QImage:
+    return view.viewport().grab().toImage()
+
+
+def center_of(view, note) -> QPoint:
+    return view.mapFromScene(note.pos() + QPointF(NOTE_WIDTH / 2, NOTE_HEIGHT / 2))
+
+
+def notes_in_view(view) -> list:
+    shown = view.viewport().rect().adjusted(10, 10, -10, -10)
+    scene = view.journey_scene()
+    return [note for note in scene.notes.values() if shown.contains(center_of(view, note))]
+
+
+def same_color(image: QImage, spot: QPoint, color: QColor) -> bool:
+    seen = image.pixelColor(spot)
+    return all(abs(a - b) <= 2 for a, b in zip(seen.getRgb()[:3], color.getRgb()[:3], strict=True))
+
+
+def test_far_away_the_view_paints_from_tiles_and_shows_what_qt_paints(far_view, monkeypatch):
+    assert far_view.zoom() < LOD_TEXT
+    assert far_view.far_cache.applies()
+    notes = notes_in_view(far_view)
+    assert len(notes) > 100
+    tiled = frame(far_view)
+    for note in notes:
+        assert same_color(tiled, center_of(far_view, note), note.color()), note.row["text"]
+
+    monkeypatch.setattr(far_view.far_cache, "applies", lambda: False)
+    painted = frame(far_view)
+    differing = sum(
+        tiled.pixel(x, y) != painted.pixel(x, y)
+        for y in range(0, tiled.height(), 3)
+        for x in range(0, tiled.width(), 3)
+    )
+    # Only the phase of some dashed frames may differ (Qt's path leaks pen state from item to
+    # item; tiles render each item afresh).
+    assert differing < tiled.width() * tiled.height() / 9 * 0.02
+
+
+def test_an_unchanged_board_repaints_without_rendering_any_item_again(far_view):
+    cache = far_view.far_cache
+    cache.rendered.clear()
+    far_view.viewport().repaint()
+    far_view.viewport().repaint()
+    assert cache.rendered == []
+
+
+def test_a_change_from_elsewhere_shows_in_the_next_frame_and_renders_only_its_place(
+    far_view, qtbot
+):
+    scene = far_view.journey_scene()
+    note = notes_in_view(far_view)[0]
+    spot, color = center_of(far_view, note), note.color()
+    assert same_color(frame(far_view), spot, color)
+    cache = far_view.far_cache
+    cache.rendered.clear()
+
+    assert scene.document.delete_items([], [], [note.note_id])  # as a phone taking it back
+    qtbot.waitUntil(lambda: note.note_id not in scene.notes)
+    assert not same_color(frame(far_view), spot, color)
+    rendered = sum(rect.width() * rect.height() for rect in cache.rendered)
+    seen = far_view.mapToScene(far_view.viewport().rect()).boundingRect()
+    assert 0 < rendered < seen.width() * seen.height() / 20
+
+
+def test_a_click_far_away_selects_the_note_and_the_frame_shows_it(far_view, qtbot):
+    note = notes_in_view(far_view)[5]
+    spot = center_of(far_view, note)
+    ring = (
+        far_view.mapFromScene(note.mapRectToScene(note.BODY)).boundingRect().adjusted(-2, -2, 2, 2)
+    )
+    before = frame(far_view).copy(ring)
+    QTest.mouseClick(far_view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert note.isSelected()
+    qtbot.wait(20)
+    after = frame(far_view)
+    assert after.copy(ring) != before  # the selection's outline
+    assert same_color(after, spot, note.color())
+
+
+def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot):
+    cache = far_view.far_cache
+    far_view.set_zoom(FAR * 1.25)
+    cache.rendered.clear()
+    far_view.viewport().repaint()
+    assert cache.rendered == []  # drawn from the overview, nothing rendered yet
+    assert cache.idle_work()
+    assert not cache.settled()
+    qtbot.waitUntil(cache.settled, timeout=10_000)
+    assert cache.rendered
+    image = frame(far_view)
+    for note in notes_in_view(far_view):
+        assert same_color(image, center_of(far_view, note), note.color())
+
+
+def test_the_audience_display_and_near_views_paint_through_qt(far_view):
+    cache = far_view.far_cache
+    far_view.setProperty("presentation", True)
+    assert not cache.applies()
+    far_view.setProperty("presentation", False)
+    assert cache.applies()
+    far_view.set_zoom(LOD_TEXT * 1.1)
+    assert not cache.applies()
