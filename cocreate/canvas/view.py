@@ -145,9 +145,10 @@ class NoteEditor(LimitedPlainText):
         font.setPointSizeF(max(9.0, min(28.0, 11.5 * zoom)))
         self.setFont(font)
         border = f"3px dashed {self.PRIVATE_COLOR}" if self.private else "3px solid #1e63d6"
-        self.setStyleSheet(
-            f"QPlainTextEdit {{ background: {color.name()}; color: #263238; border: {border}; }}"
-        )
+        look = f"background: {color.name()}; color: #263238; border: {border};"
+        sheet = f"QPlainTextEdit {{ {look} }}"
+        if sheet != self.styleSheet():  # setting one costs a polish of the editor
+            self.setStyleSheet(sheet)
         width = max(120, int(rect.width() * zoom))
         band = self._show_private_band(width)
         top_left = view.mapFromScene(rect.topLeft())
