@@ -1,9 +1,11 @@
 """Shared test set-up: offscreen Qt, cocreate's own folders and settings per test, and the
 `cli` fixture that runs cocreate's commands."""
 
+import getpass
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 
 # Qt aborts without a platform; this must be set before any QApplication exists.
@@ -16,6 +18,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 MEMORY_FOLDER = "/dev/shm"
 if os.path.isdir(MEMORY_FOLDER) and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
     os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", MEMORY_FOLDER)
+
+#: Compiled modules kept outside the tree, in the temp folder. Where PYTHONDONTWRITEBYTECODE is
+#: set (as on the team's machine), each xdist worker and each child process a test starts
+#: compiled cocreate, SQLAlchemy, reportlab and pytest anew from source: 3 to 4 s of CPU each.
+#: The variable keeps __pycache__ folders out of the tree; a prefix does that too. A
+#: PYTHONPYCACHEPREFIX of one's own is kept.
+if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix = os.path.join(
+        tempfile.gettempdir(), f"cocreate-tests-pycache-{getpass.getuser()}"
+    )
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    sys.dont_write_bytecode = False
 
 import pytest  # noqa: E402
 
