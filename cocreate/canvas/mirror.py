@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
-from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
+from cocreate.canvas.notes import MOVABLE, NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
 from cocreate.canvas.phone_area import show_phone_area
 from cocreate.layout import compute_layout, is_free
 from cocreate.records import Row
@@ -173,23 +173,35 @@ def _notes(scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], li
     for note_id in list(scene.notes):
         if note_id not in wanted:
             scene.removeItem(scene.notes.pop(note_id))
-    for note_id, row in wanted.items():
-        show_note(scene, row, votes.get(("note", note_id), []))
-
-
-def show_note(scene: JourneyScene, row: Row, dots: list[str]) -> NoteItem:
-    """The note's item (made when new) showing the row, with these dots, where it belongs."""
-    note = scene.notes.get(row["id"])
-    if note is None:
-        note = scene.notes[row["id"]] = NoteItem(row)
-        scene.addItem(note)
-    author = scene.participants.get(row["author_id"])
-    note.set_state(row, author, scene.color_by_category, dots)
     movable = not scene.read_only and not scene.voting
-    note.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+    for note_id, row in wanted.items():
+        show_note(scene, row, votes.get(("note", note_id), []), movable)
+
+
+def show_note(
+    scene: JourneyScene, row: Row, dots: list[str], movable: bool | None = None
+) -> NoteItem:
+    """The note's item (made when new) showing the row, with these dots, where it belongs;
+    `movable` as the scene's modes allow (worked out here when not given)."""
+    if movable is None:
+        movable = not scene.read_only and not scene.voting
+    note = scene.notes.get(row["id"])
+    new = note is None
+    author = scene.participants.get(row["author_id"])
+    if note is None:
+        note = scene.notes[row["id"]] = NoteItem(row, author, scene.color_by_category, dots)
+    else:
+        note.set_state(row, author, scene.color_by_category, dots)
+    if new:
+        if not movable:  # a new note is movable
+            note.setFlag(MOVABLE, False)
+    elif bool(note.flags() & MOVABLE) != movable:
+        note.setFlag(MOVABLE, movable)
     pos = scene.note_origin(row) + QPointF(row["x"], row["y"])
     if note.pos() != pos:
         note.setPos(pos)
+    if new:  # added once in place: the scene indexes it once
+        scene.addItem(note)
     return note
 
 

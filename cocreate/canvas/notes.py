@@ -8,11 +8,13 @@ did to the scene and never write to the file.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cocreate.canvas.paint import INK, LOD_TEXT, SELECTED, font, wrapped_lines
+from cocreate.canvas.paint import INK, LOD_TEXT, SELECTED, cached_color, font, wrapped_lines
 from cocreate.colors import NO_AUTHOR_COLOR, note_color
 from cocreate.geometry import NOTE_GAP as NOTE_GAP  # the benchmark lays notes out with it
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
@@ -37,25 +39,48 @@ def presenting(widget: QWidget | None) -> bool:
     return bool(view is not None and view.property("presentation"))
 
 
-class NoteItem(QGraphicsItem):
-    """A sticky note. Movable and selectable; double-click edits its text."""
+MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_NOTE_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | MOVABLE
 
-    def __init__(self, row: Row) -> None:
+
+@lru_cache(maxsize=1)
+def _hand() -> QCursor:
+    return QCursor(Qt.CursorShape.OpenHandCursor)
+
+
+@lru_cache(maxsize=256)
+def _brush(name: str, face_down: bool) -> QBrush:
+    """The brush a note of this colour fills with from far away (shared: never changed)."""
+    color = QColor(name)
+    return QBrush(color.darker(130) if face_down else color)
+
+
+class NoteItem(QGraphicsItem):
+    """A sticky note. Movable and selectable; double-click edits its text.
+
+    A board holds thousands of notes, so making one is kept cheap: flags, cursor, colours and
+    brushes are shared."""
+
+    def __init__(
+        self,
+        row: Row,
+        author: Row | None = None,
+        by_category: bool = False,
+        vote_colors: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.row = row
-        self.author: Row | None = None
-        self.by_category = False
-        self.vote_colors: list[str] = []
-        self._color = QColor(NO_AUTHOR_COLOR)
-        self._far_brush = QBrush(self._color)
+        self.author = author
+        self.by_category = by_category
+        self.vote_colors: list[str] = vote_colors if vote_colors is not None else []
         self._lines_cache: tuple[str, list[str]] | None = None
         self._typed_in_private = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        )
+        self._color = self._pick_color()
+        self._far_brush = _brush(self._color.name(), False)
+        self._show_side()
+        self.setFlags(_NOTE_FLAGS)
         self.setZValue(Z_NOTE)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCursor(_hand())
 
     @property
     def note_id(self) -> int:
@@ -83,7 +108,7 @@ class NoteItem(QGraphicsItem):
 
     def _show_side(self) -> None:
         down = self.face_down()
-        self._far_brush = QBrush(self._color.darker(130) if down else self._color)
+        self._far_brush = _brush(self._color.name(), down)
         self.setToolTip("" if down else plain_tip(self.row["text"]))
         self.update()
 
@@ -92,7 +117,7 @@ class NoteItem(QGraphicsItem):
 
     def _pick_color(self) -> QColor:
         author_color = self.author["color"] if self.author else None
-        return QColor(note_color(self.row, author_color, self.by_category))
+        return cached_color(note_color(self.row, author_color, self.by_category))
 
     BOUNDS = QRectF(-3, -3, NOTE_WIDTH + 9, NOTE_HEIGHT + 9)
     BODY = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)

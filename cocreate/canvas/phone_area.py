@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cocreate.canvas.notes import BoardItem, ClusterItem, presenting
+from cocreate.canvas.notes import BoardItem, presenting
 from cocreate.canvas.paint import font, translate
 from cocreate.geometry import Point
 from cocreate.layout import is_free
@@ -73,9 +73,10 @@ class PhoneAreaItem(QGraphicsItem):
         if scene is None or not self.in_use:
             return False
         words = self.mapRectToScene(self.words_rect())
+        clusters = getattr(scene, "clusters", {})  # the journey's frames, by id
         return any(
-            isinstance(item, ClusterItem) and item.isVisible() and item.frame.intersects(words)
-            for item in scene.items(words, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            cluster.isVisible() and cluster.frame.intersects(words)
+            for cluster in clusters.values()
         )
 
     def words_rect(self) -> QRectF:
