@@ -146,9 +146,9 @@ def test_cancelling_a_png_export_between_bands_writes_nothing(
     target = out_folder / "journey.png"
     answer_save_dialog(monkeypatch, target)
     seen: list[tuple[int, int]] = []
-    real_draw = export_actions.draw_png
+    real_render = export_actions.render_scene
 
-    def draw(scene, progress):
+    def render(scene, out, title, progress):
         def report(done: int, total: int) -> None:
             seen.append((done, total))
             if done == 3:  # the person clicks Cancel while the third band is due
@@ -156,9 +156,9 @@ def test_cancelling_a_png_export_between_bands_writes_nothing(
                 qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
             progress(done, total)
 
-        return real_draw(scene, report)
+        real_render(scene, out, title, report)
 
-    monkeypatch.setattr(export_actions, "draw_png", draw)
+    monkeypatch.setattr(export_actions, "render_scene", render)
     window.exports.image_action.trigger()
 
     assert [done for done, _total in seen] == [0, 1, 2, 3]  # it stopped at the click
@@ -167,45 +167,6 @@ def test_cancelling_a_png_export_between_bands_writes_nothing(
     assert list(out_folder.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()
     assert card.isSelected()  # the scene is as the person left it
-
-
-class HeldEncoding:
-    """The PNG's encoding (on its worker thread), held once the temporary file is written."""
-
-    def __init__(self, monkeypatch) -> None:
-        self.reached = threading.Event()
-        self.release = threading.Event()
-        real = export_actions.write_png
-
-        def held(image, out, before_replacing):
-            def hold() -> None:
-                self.reached.set()
-                self.release.wait(60)
-                before_replacing()
-
-            real(image, out, hold)
-
-        monkeypatch.setattr(export_actions, "write_png", held)
-
-
-def test_a_png_is_encoded_off_the_gui_thread_and_a_cancel_then_writes_nothing(
-    window, qtbot, monkeypatch, out_folder
-):
-    held = HeldEncoding(monkeypatch)
-    target = out_folder / "journey.png"
-    answer_save_dialog(monkeypatch, target)
-
-    window.exports.image_action.trigger()  # returns once drawn: the encoding goes on
-    qtbot.waitUntil(held.reached.is_set)
-    dialog = progress_dialog(window, qtbot)
-    assert dialog.value() == dialog.maximum() - 1  # every band drawn, the encoding to come
-    assert not target.exists()
-    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
-    held.release.set()
-
-    qtbot.waitUntil(lambda: window.exports.running is None)
-    assert list(out_folder.iterdir()) == []  # the encoded temporary file went too
-    assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_a_png_export_finishes_in_the_background(window, qtbot, monkeypatch, out_folder):

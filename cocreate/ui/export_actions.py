@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocreate.canvas.exporters import EXPORTERS
-from cocreate.canvas.image_export import draw_png, render_scene, write_png
+from cocreate.canvas.image_export import render_scene
 from cocreate.document import Document
 from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import (
@@ -326,8 +326,8 @@ class ExportActions(QObject):
         return ExportProgressDialog(label, self.window)
 
     def _export_image(self, exporter: Exporter) -> None:
-        """The journey on screen, drawn on the GUI thread in bands; a PNG is then encoded on a
-        worker thread (see export_runner)."""
+        """The journey on screen, drawn on the GUI thread in bands that go to the file one by
+        one; between bands the dialog repaints and takes a Cancel (see export_runner)."""
         scene = self.tabs.current_scene()
         if scene is None:
             return
@@ -337,36 +337,16 @@ class ExportActions(QObject):
         journey = self.document.row("journey", scene.journey_id)
         title = journey["name"] if journey else ""
         dialog = self._progress_dialog(target)
-
-        def finished(outcome: Outcome, error: BaseException | None = None) -> None:
-            self._finished(exporter, target, outcome, error)
-
         try:
-            if target.suffix.lower() == ".svg":
-                on_gui_thread(lambda progress: render_scene(scene, target, title, progress), dialog)
-                image = None
-            else:
-                image = on_gui_thread(lambda progress: draw_png(scene, progress), dialog)
+            on_gui_thread(lambda progress: render_scene(scene, target, title, progress), dialog)
         except ExportCancelled:
-            dialog.finish()
-            finished(Outcome.CANCELLED)
-            return
-        except (OSError, ValueError) as error:
-            dialog.finish()
-            finished(Outcome.FAILED, error)
-            return
-        if image is None:
-            dialog.finish()
-            finished(Outcome.DONE)
-            return
-        steps = dialog.maximum()  # the bands drawn, and the encoding still to come
-
-        def encode(progress: Progress) -> None:
-            # Once encoded: the bar is full, and a Cancel pressed meanwhile still counts.
-            write_png(image, target, lambda: progress(steps, steps))
-
-        self.running = BackgroundExport(encode, dialog, finished)
-        self._update_enabled()
+            outcome, error = Outcome.CANCELLED, None
+        except (OSError, ValueError) as failed:
+            outcome, error = Outcome.FAILED, failed
+        else:
+            outcome, error = Outcome.DONE, None
+        dialog.finish()
+        self._finished(exporter, target, outcome, error)
 
     def _finished(
         self, exporter: Exporter, target: Path, outcome: Outcome, error: BaseException | None

@@ -2,8 +2,8 @@
 
 An exporter without Qt (the PDF) runs on a worker thread: the window stays responsive, and
 Cancel stops it before its next page. The image of a journey paints the scene, which only the
-GUI thread may touch: it draws in bands, and between bands the dialog is repainted and a
-Cancel click is handled (on_gui_thread); the picture is then encoded on a worker thread.
+GUI thread may touch: it draws in bands, each written to the file as it is drawn, and between
+bands the dialog is repainted and a Cancel click is handled (on_gui_thread).
 Either way a cancelled export raises ExportCancelled in the writer, which then removes its
 temporary file: nothing is written.
 """

@@ -2,7 +2,7 @@
 
 Run as `python -m tests.benchmark.export_child SESSION FORMAT OUT REPEAT`; it imports only the
 exporter it measures, so its peak memory is that export's (the benchmark itself loads Qt's
-widgets). It prints one line of JSON. No Qt unless the format is png.
+widgets). It prints one line of JSON. No Qt unless the format is png or svg.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _exporter(kind: str, session: Path, out: Path) -> Callable[[], None]:
         from cocreate.export.pdf import export_pdf
 
         return lambda: export_pdf(session, out)  # A3 landscape, every journey: the defaults
-    if kind == "png":
+    if kind in ("png", "svg"):  # out's suffix picks the image format
         from cocreate.canvas.image_export import export_journey_image
 
         return lambda: export_journey_image(session, out)  # the first journey
