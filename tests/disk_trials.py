@@ -6,18 +6,24 @@ Fault injection (tests/disk_faults.py) drives edits, Save As, upgrades and new s
 write they make; a real 1 MB tmpfs drives the exports at every level of free space up to what
 they need. `python -m tests.disk_trials` prints the table; tests/test_full_disk.py keeps it in
 the suite (slow).
+
+The full run (`python -m tests.disk_trials`, or COCREATE_DISK_TRIALS=all for the test) fails
+every write with each of the four kinds of failure and tries about a dozen levels of free space
+per export. The suite's everyday run fails every write once, the kinds taking turns (so each
+write and each kind still fails), and tries four levels per export: a quarter of the trials.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cocreate import atomic
 from cocreate.demo import write_demo
@@ -28,6 +34,17 @@ from tests.disk_faults import FULL, IO_ERROR, DiskFault, failing_disk, fill, mak
 
 DISK_WORDS = ("disk_full", "io_error", atomic.DISK_FULL, atomic.DISK_ERROR)
 KINDS = [(FULL, False), (FULL, True), (IO_ERROR, False), (IO_ERROR, True)]
+#: Every kind at every write, a dozen free-space levels per export (see the top of the module).
+FULL_RUN = os.environ.get("COCREATE_DISK_TRIALS") == "all"
+Point = TypeVar("Point")
+
+
+def with_kinds(points: Iterable[Point]) -> Iterator[tuple[Point, str, bool]]:
+    """Each point (a write to fail, and what else the trial varies) with every kind of failure
+    in the full run, else with one kind each in turn."""
+    for index, point in enumerate(points):
+        for error, rolls_back in KINDS if FULL_RUN else [KINDS[index % len(KINDS)]]:
+            yield point, error, rolls_back
 
 
 @dataclass
@@ -151,8 +168,9 @@ def edit_trial(source: Path, work: Path, at: int, error: str, rolls_back: bool) 
         counts = [0]
         steps = edit_steps(document)
         failed_at = None
+        after = states[0]
         for index, step in enumerate(steps):
-            before, told_before = dump(document.store), len(told)
+            before, told_before = after, len(told)  # nothing wrote since the last dump
             step()
             after = dump(document.store)
             if len(told) > told_before:  # refused: nothing of it in the file
@@ -202,9 +220,8 @@ def edits_family(place: Path) -> Tally:
     source = place / "demo.cocreate"
     write_demo(source)
     writes = edit_writes(source, place / "count.cocreate")
-    for at in range(1, writes + 2):
-        for error, rolls_back in KINDS:
-            tally.add(*edit_trial(source, place / "work.cocreate", at, error, rolls_back))
+    for at, error, rolls_back in with_kinds(range(1, writes + 2)):
+        tally.add(*edit_trial(source, place / "work.cocreate", at, error, rolls_back))
     return tally
 
 
@@ -219,36 +236,35 @@ def save_as_family(place: Path) -> Tally:
     write_demo(source)
     out = place / "out"
     out.mkdir()
-    for at in range(1, 4):
-        for error, rolls_back in KINDS:
-            for old_target in (False, True):
-                target = out / "saved.cocreate"
-                target.unlink(missing_ok=True)
-                if old_target:
-                    target.write_bytes(b"the old target")
-                work = place / "work.cocreate"
-                shutil.copyfile(source, work)
-                fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
-                with failing_disk(fault):
-                    document = Document.open(work)
-                    expected = dump(document.store)
-                    ok = True
-                    try:
-                        try:
-                            document.save_as(target)
-                        except (SessionFileError, OSError) as refused:
-                            ok &= said_the_disk(refused) and document.path == work
-                            kept = target.exists() and target.read_bytes() == b"the old target"
-                            ok &= kept == old_target and (old_target or not target.exists())
-                            ok &= leftovers(out) == []
-                        fault.free()
-                        document.save_as(target)
-                        ok &= document.path == target
-                    finally:
-                        document.close()
-                lost = dump_file(target) != expected or dump_file(work) != expected
-                ok &= intact(target) and intact(work) and leftovers(out) == []
-                tally.add(ok and not lost, fault.failed > 0, lost)
+    points = [(at, old_target) for at in range(1, 4) for old_target in (False, True)]
+    for (at, old_target), error, rolls_back in with_kinds(points):
+        target = out / "saved.cocreate"
+        target.unlink(missing_ok=True)
+        if old_target:
+            target.write_bytes(b"the old target")
+        work = place / "work.cocreate"
+        shutil.copyfile(source, work)
+        fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+        with failing_disk(fault):
+            document = Document.open(work)
+            expected = dump(document.store)
+            ok = True
+            try:
+                try:
+                    document.save_as(target)
+                except (SessionFileError, OSError) as refused:
+                    ok &= said_the_disk(refused) and document.path == work
+                    kept = target.exists() and target.read_bytes() == b"the old target"
+                    ok &= kept == old_target and (old_target or not target.exists())
+                    ok &= leftovers(out) == []
+                fault.free()
+                document.save_as(target)
+                ok &= document.path == target
+            finally:
+                document.close()
+        lost = dump_file(target) != expected or dump_file(work) != expected
+        ok &= intact(target) and intact(work) and leftovers(out) == []
+        tally.add(ok and not lost, fault.failed > 0, lost)
     return tally
 
 
@@ -256,15 +272,16 @@ def save_as_disk_family() -> Tally:
     """Save As onto a real 1 MB tmpfs with from 0 to more than the copy needs free."""
     from cocreate.document import Document
 
+    step = STEP if FULL_RUN else 4 * STEP
     tally = Tally(
         "Save As onto a real 1 MB tmpfs (free space from 0 to twice the copy's size,"
-        f" by {STEP // 1024} KB)"
+        f" by {step // 1024} KB)"
     )
     with small_disk("1m") as disk, folder() as place:
         source = place / "demo.cocreate"
         write_demo(source)
         expected = dump_file(source)
-        for leave in range(0, 2 * source.stat().st_size, STEP):
+        for leave in range(0, 2 * source.stat().st_size, step):
             work = place / "work.cocreate"
             shutil.copyfile(source, work)
             target = disk / "saved.cocreate"
@@ -309,23 +326,22 @@ def migration_family(place: Path) -> Tally:
     schema.SCHEMA_VERSION, schema.MIGRATIONS = 2, {1: _add_mood}
     try:
         expected = dump_file(source)
-        for at in range(1, 7):  # the upgrade writes 5 times
-            for error, rolls_back in KINDS:
-                work = place / "work.cocreate"
-                shutil.copyfile(source, work)
-                before = work.read_bytes()
-                fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
-                ok = True
-                with failing_disk(fault):
-                    try:
-                        SessionFile.open(work).close()
-                    except SessionFileError as refused:
-                        ok &= said_the_disk(refused) and work.read_bytes() == before
-                ok &= leftovers(place) == []
-                SessionFile.open(work).close()  # space again: upgraded
-                lost = dump_file(work) != expected
-                ok &= intact(work)
-                tally.add(ok and not lost, fault.failed > 0, lost)
+        for at, error, rolls_back in with_kinds(range(1, 7)):  # the upgrade writes 5 times
+            work = place / "work.cocreate"
+            shutil.copyfile(source, work)
+            before = work.read_bytes()
+            fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+            ok = True
+            with failing_disk(fault):
+                try:
+                    SessionFile.open(work).close()
+                except SessionFileError as refused:
+                    ok &= said_the_disk(refused) and work.read_bytes() == before
+            ok &= leftovers(place) == []
+            SessionFile.open(work).close()  # space again: upgraded
+            lost = dump_file(work) != expected
+            ok &= intact(work)
+            tally.add(ok and not lost, fault.failed > 0, lost)
     finally:
         schema.SCHEMA_VERSION, schema.MIGRATIONS = saved
     return tally
@@ -338,8 +354,6 @@ def recovery_family(place: Path) -> Tally:
     """A new untitled session, the demo copy and the recovery scan with the disk failing at the
     Nth write: refused in one error or made whole, never half a file; what was there before
     is still offered."""
-    import os
-
     tally = Tally("new sessions, demo copies and recovery files (every write)")
     saved = os.environ.get("COCREATE_DATA_DIR")
     os.environ["COCREATE_DATA_DIR"] = str(place / "data")
@@ -373,29 +387,31 @@ def _recovery_trials(place: Path, tally: Tally) -> None:
         store.apply([Insert("participant", {"name": "edited before"})])
     store.close()
     expected = dump_file(kept)
-    for make in (Document.new_untitled, Document.open_demo):
-        for at in range(1, _writes_of(make) + 2):
-            for error, rolls_back in KINDS:
-                fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
-                ok = True
-                with failing_disk(fault):
-                    try:
-                        document = make()
-                    except SessionFileError as refused:
-                        ok &= said_the_disk(refused)
-                    else:
-                        document.close(discard=True)
-                    fault.free()
-                    found = recoverable_sessions()
-                ok &= [item.path for item in found] == [kept]
-                ok &= sorted(p.name for p in untitled.iterdir()) == [kept.name]
-                lost = dump_file(kept) != expected
-                tally.add(ok and not lost, fault.failed > 0, lost)
+    makers = (Document.new_untitled, Document.open_demo)
+    points = [(make, at) for make in makers for at in range(1, _writes_of(make) + 2)]
+    for (make, at), error, rolls_back in with_kinds(points):
+        fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
+        ok = True
+        with failing_disk(fault):
+            try:
+                document = make()
+            except SessionFileError as refused:
+                ok &= said_the_disk(refused)
+            else:
+                document.close(discard=True)
+            fault.free()
+            found = recoverable_sessions()
+        ok &= [item.path for item in found] == [kept]
+        ok &= sorted(p.name for p in untitled.iterdir()) == [kept.name]
+        lost = dump_file(kept) != expected
+        tally.add(ok and not lost, fault.failed > 0, lost)
 
 
 # -- exports on a real full disk ----------------------------------------------------------------
 
-STEP = 8192  # bytes of free space more at each trial
+STEP = 8192  # bytes of free space more at each trial (at least)
+#: Levels of free space an export is tried at, from none to what it needs.
+EXPORT_LEVELS = 12 if FULL_RUN else 4
 
 
 def export_writers() -> dict[str, Callable[[Path, Path], None]]:
@@ -418,10 +434,10 @@ def _none(_done: int, _total: int) -> None:
     pass
 
 
-def exports_family(limit: int | None = None) -> Tally:
+def exports_family() -> Tally:
     tally = Tally(
         "exports JSON, CSV, PDF, SVG, PNG (real 1 MB tmpfs, free space from 0 to what each"
-        " needs, about a dozen levels each)"
+        f" needs, about {EXPORT_LEVELS} levels each)"
     )
     with small_disk("1m") as disk:
         session = disk / "salon.cocreate"
@@ -436,9 +452,8 @@ def exports_family(limit: int | None = None) -> Tally:
                     if sample.is_dir()
                     else sample.stat().st_size
                 )
-            step = max(STEP, need // 12 // 4096 * 4096)  # about a dozen levels a format
-            levels = range(0, need + 2 * step, step)
-            for leave in list(levels)[:limit]:
+            step = max(STEP, need // EXPORT_LEVELS // 4096 * 4096)
+            for leave in range(0, need + 2 * step, step):
                 _clear(out)
                 old = b"the old one"
                 if format_ != "csv":
@@ -494,6 +509,8 @@ def table(tallies: list[Tally]) -> str:
 
 if __name__ == "__main__":
     from PySide6.QtWidgets import QApplication
+
+    FULL_RUN, EXPORT_LEVELS = True, 12  # the figures: every trial
 
     app = QApplication([])
     print(table(run_all()))

@@ -271,6 +271,8 @@ def test_an_image_export_on_a_full_disk_says_one_line_and_keeps_the_old_image(
 
 
 # -- the trials behind the figures (tests/disk_trials.py; `python -m tests.disk_trials`) ------
+# Every write fails once here, the four kinds of failure in turn; COCREATE_DISK_TRIALS=all fails
+# each write with each kind, as the figures do.
 
 
 @pytest.mark.slow
