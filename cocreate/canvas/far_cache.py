@@ -12,7 +12,7 @@ A frame renders for at most FRAME_BUDGET_MS. What a zoom or a pan uncovers beyon
 drawn from an overview of the whole scene (the same tiles at a small scale, kept as true as the
 others) and rendered exactly in the moments the window is idle. The items stay in the scene as
 they are: the mouse, selection and every gesture reach them as before. A view in presentation
-style (the audience display), whose items draw larger, paints through Qt as before.
+style (the audience display) renders its tiles as it paints its items: larger.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, QR
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
+from cocreate.canvas.notes import tiles_for_presentation
 from cocreate.canvas.paint import LOD_TEXT
 
 TILE = 256
@@ -162,6 +163,7 @@ class FarCache(QObject):
         self.overview: TileSet | None = None
         #: Scene rectangles rendered since the view's tiles were made (what frames cost).
         self.rendered: list[QRectF] = []
+        self._presenting = False  # whether the tiles are the view's in presentation style
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -169,13 +171,12 @@ class FarCache(QObject):
         view.scene().changed.connect(self._changed)
 
     def applies(self) -> bool:
-        """Whether the view paints from tiles: far away, unturned, not in presentation."""
+        """Whether the view paints from tiles: far away and unturned."""
         transform = self.view.viewportTransform()
         return (
             transform.type().value <= QTransform.TransformationType.TxScale.value
             and transform.m11() < LOD_TEXT
             and transform.m11() == transform.m22()
-            and not self.view.property("presentation")
         )
 
     def clear(self) -> None:
@@ -205,6 +206,10 @@ class FarCache(QObject):
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
+        presenting = bool(self.view.property("presentation"))
+        if presenting != self._presenting:  # items draw larger for a presentation
+            self.clear()
+            self._presenting = presenting
         exact, base = self._exact_tiles()
         overview = self._overview_tiles()
         painter = QPainter(self.view.viewport())
@@ -268,9 +273,10 @@ class FarCache(QObject):
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         painter.fillRect(part, self.view.backgroundBrush())
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        self.view.scene().render(
-            painter, QRectF(part), source, Qt.AspectRatioMode.IgnoreAspectRatio
-        )
+        with tiles_for_presentation(self._presenting):
+            self.view.scene().render(
+                painter, QRectF(part), source, Qt.AspectRatioMode.IgnoreAspectRatio
+            )
         painter.end()
         tiles.rendered(spot, part)
         if tiles is self.exact:

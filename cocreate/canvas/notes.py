@@ -8,6 +8,8 @@ did to the scene and never write to the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
@@ -33,9 +35,27 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("Canvas", text)
 
 
+class _Tiles:
+    """Whether the tiles being rendered (with no widget) are for a view in presentation style."""
+
+    presenting = False
+
+
+@contextmanager
+def tiles_for_presentation(on: bool) -> Iterator[None]:
+    """Render the scene, while in this block, as a view in presentation style paints it."""
+    before, _Tiles.presenting = _Tiles.presenting, on
+    try:
+        yield
+    finally:
+        _Tiles.presenting = before
+
+
 def presenting(widget: QWidget | None) -> bool:
     """True when the item is painted for a view in presentation style (larger, high contrast)."""
-    view = widget.parentWidget() if widget is not None else None
+    if widget is None:
+        return _Tiles.presenting  # an image (never) or a far view's tiles (as its view)
+    view = widget.parentWidget()
     return bool(view is not None and view.property("presentation"))
 
 
