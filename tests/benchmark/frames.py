@@ -12,6 +12,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
@@ -89,22 +90,29 @@ def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, A
 
 
 def measure_zoom_sweep(view: JourneyView, fit_zoom: float) -> dict[str, Any]:
-    """Ctrl + wheel, one notch a frame, from the zoom that fits everything up to 1:1 and back
-    down, the pointer in the middle of the viewport."""
+    """Ctrl + wheel, one notch a frame, from the zoom that fits everything (or the view's
+    least zoom, when that is larger) up to 1:1 and back down, the pointer in the middle of the
+    viewport."""
     view.auto_fit = False
-    view.set_zoom(fit_zoom)
+    view.set_zoom(fit_zoom)  # the view's least zoom when the fit is smaller
+    fit_zoom = view.zoom()
     QApplication.processEvents()
     viewport, counter = view.viewport(), PaintCounter(view.viewport())
     pos = viewport.rect().center()
-    samples = []
+    samples: list[float] = []
     try:
-        while view.zoom() < 1.0 - 1e-6:
-            samples.append(timed_frame(view, counter, lambda: send_ctrl_wheel(viewport, pos, 1)))
-        while view.zoom() > fit_zoom + 1e-6:
-            samples.append(timed_frame(view, counter, lambda: send_ctrl_wheel(viewport, pos, -1)))
+        for notch, done in ((1, lambda: view.zoom() >= 1.0 - 1e-6),
+                            (-1, lambda: view.zoom() <= fit_zoom + 1e-6)):  # fmt: skip
+            while not done():
+                before = view.zoom()
+                turn = partial(send_ctrl_wheel, viewport, pos, notch)
+                samples.append(timed_frame(view, counter, turn))
+                if view.zoom() == before:  # the view's least or greatest zoom
+                    samples.pop()
+                    break
     finally:
         counter.deleteLater()
-    return frame_figures("zoom", samples)
+    return {"zoom_from": round(fit_zoom, 4)} | frame_figures("zoom", samples)
 
 
 def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dict[str, Any]:

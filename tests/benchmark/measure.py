@@ -3,6 +3,7 @@ drop→commit and N→editable. tests.benchmark.run starts one fresh process per
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -119,9 +120,11 @@ def measure_open(path: Path, repeat: int) -> dict[str, Any]:
     rows = 0
     for _run in range(repeat):
         split: dict[str, Any] = {}
+        gc.collect()  # the last run's garbage is not collected in this one's time
         canvas = Canvas(path, split)
         canvas.close()
         runs.append(split)
+        gc.collect()
         raw_ms, rows = raw_read_ms(path, split["selects"])
         raw.append(raw_ms)
     checks = [check_ms(path) for _run in range(repeat)]

@@ -157,7 +157,8 @@ def salon_lines(salon: dict[str, Any], aims: Sequence[dict[str, Any]], repeat: i
         f"section measures it (fit zoom {salon['fit_zoom']}); pan: a middle-button drag across "
         f"the canvas through the notes, {way}, {salon['pan_px']} px at zoom "
         f"{salon['pan_zoom']} (twice the fit), one frame a move; zoom sweep: Ctrl + wheel, a "
-        f"notch a frame, from the fit up to 1:1 and back; a frame: from the event until "
+        f"notch a frame, from zoom {salon.get('zoom_from')} (the fit, or the view's least zoom) "
+        f"up to 1:1 and back; a frame: from the event until "
         f"painted; N→editable, drop→commit, vote (a click on a note while a round runs, until "
         f"its dot is committed and painted): medians."
     )
