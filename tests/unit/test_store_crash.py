@@ -15,11 +15,14 @@ from __future__ import annotations
 import os
 import random
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +124,16 @@ def kills():
         print(f"\n{tally.line()}")
 
 
+@pytest.fixture
+def on_disk() -> Iterator[Path]:
+    """A folder in the system's temp folder, not the tests' tmpfs (tests/conftest.py): there a
+    commit waits for the disk, as on a laptop, and a kill often lands in the middle of one
+    (on tmpfs none did in 6 trials)."""
+    folder = Path(tempfile.mkdtemp(prefix="cocreate-kill-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def read_only_commands(cli, path: Path, out: Path) -> bool:
     """`cocreate info` and `cocreate export-json` on the file a kill left: both succeed and
     neither changes the file nor its journal."""
@@ -135,11 +148,11 @@ def read_only_commands(cli, path: Path, out: Path) -> bool:
 
 @pytest.mark.parametrize("seed", range(TRIALS))
 def test_a_kill_at_a_random_moment_keeps_every_committed_edit(
-    tmp_path: Path, seed: int, kills: KillTally, cli
+    on_disk: Path, seed: int, kills: KillTally, cli
 ) -> None:
     kills.tried += 1
     rng = random.Random(seed)
-    path = tmp_path / "salon 共创.cocreate"
+    path = on_disk / "salon 共创.cocreate"
     SessionFile.create(path).close()
 
     child = subprocess.Popen(
@@ -169,7 +182,7 @@ def test_a_kill_at_a_random_moment_keeps_every_committed_edit(
     last = len(reported) - 1  # -1 when the kill came before the first edit returned
     journal = Path(f"{path}-journal")
     kills.hot += journal.exists() and journal.read_bytes()[:8] == JOURNAL_MAGIC
-    kills.read_whole += read_only_commands(cli, path, tmp_path / "after the kill.json")
+    kills.read_whole += read_only_commands(cli, path, on_disk / "after the kill.json")
 
     # A read-only reader (info, the exports) first: it never calls the file damaged, reads it
     # as the writer will after rolling back, and changes neither the file nor its journal.
