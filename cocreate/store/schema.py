@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from sqlalchemy import Connection
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex, CreateTable
 from sqlmodel import SQLModel
 
 from cocreate import model  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -81,8 +84,24 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 }
 
 
+@functools.cache
+def _create_statements() -> tuple[str, ...]:
+    """The CREATE TABLE and CREATE INDEX statements of a new file, in the order of the tables'
+    references, compiled once: SQLAlchemy's create_all compiled them anew for every new file
+    (half the 27 ms a new session took)."""
+    dialect = sqlite.dialect()
+    statements = []
+    for table in SQLModel.metadata.sorted_tables:
+        statements.append(str(CreateTable(table).compile(dialect=dialect)))
+        indexes = sorted(table.indexes, key=lambda index: index.name or "")
+        statements += [str(CreateIndex(index).compile(dialect=dialect)) for index in indexes]
+    return tuple(statements)
+
+
 def create_schema(conn: Connection) -> None:
-    SQLModel.metadata.create_all(conn)
+    """The tables and indexes of a new, empty file, and its identity and version."""
+    for statement in _create_statements():
+        conn.exec_driver_sql(statement)
     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
