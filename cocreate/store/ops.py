@@ -6,6 +6,7 @@ command is the same list inverted and reversed, applied in one transaction.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlmodel import SQLModel
 
 from cocreate.records import TABLE_ORDER, Change, Row
+from cocreate.store import reads
 
 CASCADE, SET_NULL = "cascade", "set_null"
 
@@ -218,9 +220,11 @@ def insert_rows(conn: Connection, table_name: str, rows: list[Row]) -> None:
 
 
 def read_row(conn: Connection, table_name: str, row_id: int) -> Row | None:
-    t = table(table_name)
-    found = conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
-    return dict(found) if found is not None else None
+    """The row as it stands in the connection's transaction (a plain sqlite3 read on the
+    connection's own driver connection: cocreate.store.reads)."""
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return reads.row(driver, table_name, row_id)
 
 
 def update_op(conn: Connection, table_name: str, row_id: int, fields: Row) -> Update | None:

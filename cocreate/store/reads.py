@@ -16,13 +16,18 @@ from functools import cache
 from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Boolean
+from sqlalchemy import Boolean, Table
+from sqlmodel import SQLModel
 
 from cocreate.records import Row
-from cocreate.store.ops import table
 
 #: The most ids one statement names (SQLite before 3.32 allows 999 parameters).
 IDS_A_STATEMENT = 500
+
+
+def table(name: str) -> Table:
+    """The model's table (KeyError for a table that is not ours)."""
+    return SQLModel.metadata.tables[name]
 
 
 @cache
