@@ -126,8 +126,13 @@ def apply_edit(document: Document, edit: tuple) -> bool:
     raise AssertionError(kind)
 
 
+#: Random sequences a run tries (each of up to 30 edits of every kind; CASCADES always runs
+#: too). COCREATE_UNDO_EXAMPLES=200 measures the family again.
+UNDO_EXAMPLES = int(os.environ.get("COCREATE_UNDO_EXAMPLES", "12"))
+
+
 @settings(
-    max_examples=30,
+    max_examples=UNDO_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -585,7 +585,7 @@ def test_a_deeply_nested_document_is_refused(tmp_path):
     note=st.text().map(clean_text),
     score=st.none() | st.integers(0, 10),
 )
-def test_any_text_round_trips(title, note, score):
+def test_any_text_round_trips(tmp_path_factory, title, note, score):
     """Any text a session keeps (import-json cleans what comes in, as every way in does)."""
     rows = {
         "journey": [{"id": 1, "name": title}],
@@ -602,7 +602,8 @@ def test_any_text_round_trips(title, note, score):
             if name in rows:
                 insert_rows(conn, name, _full(name, rows[name]))
 
-    with tempfile.TemporaryDirectory() as folder:
+    # In the tests' temporary folder (tmpfs where there is one), not the disk's.
+    with tempfile.TemporaryDirectory(dir=tmp_path_factory.getbasetemp()) as folder:
         source, target = Path(folder) / "a.cocreate", Path(folder) / "b.cocreate"
         SessionFile.create(source, lock=False, fill=fill, title=title).close()
         text = export_json(source)
