@@ -1,5 +1,7 @@
-"""Measuring one canvas or board size in this process (Qt, offscreen): open, paint,
-drop→commit and N→editable. tests.benchmark.run starts one fresh process per size."""
+"""Measuring one canvas or board size in this process (Qt, offscreen): open (split, beside a
+raw sqlite3 read), paint (beside the floors), drop→commit, N→editable, a vote and, for the
+salon section, the frames of a pan and a zoom. tests.benchmark.run starts one fresh process
+per size."""
 
 from __future__ import annotations
 
