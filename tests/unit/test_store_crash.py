@@ -1,8 +1,9 @@
 """A kill at any moment loses at most the action in flight, and never damages the file.
 
 Each command commits at once, so a crash, a kill or a power cut loses at
-most the action in flight. A child process edits a session through the Document as fast as it
-can and reports each edit once it has returned; the test kills it with SIGKILL at a random
+most the action in flight. A child process (forked from one warm parent, which imported
+cocreate once for all the trials) edits a session through the Document as fast as it can and
+reports each edit once it has returned; the test kills it with SIGKILL at a random
 moment and checks the file, first with the read-only commands (`info`, `export-json`) as a
 person would run them right after the crash, then by opening it for writing.
 
@@ -12,6 +13,7 @@ COCREATE_KILL_TRIALS=150 pytest tests/unit/test_store_crash.py -s -k random_mome
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import selectors
@@ -32,7 +34,7 @@ from cocreate.store import SessionFile
 
 pytestmark = [
     pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX only"),
-    pytest.mark.slow,  # a fresh process per test
+    pytest.mark.slow,  # a child process per test
 ]
 
 EDITS = 2000  # more than the child can make before the kill: it is always cut short
@@ -42,51 +44,114 @@ NOTE_TEXT = "便签 😀 " * 300  # large enough that one edit spans several pag
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 TRIALS = int(os.environ.get("COCREATE_KILL_TRIALS", "6"))
 
-CHILD = textwrap.dedent(
+#: A Python process with the child's modules imported (2 s of a trial's start). For each line
+#: of JSON on its stdin it forks a child that opens the session and edits it through the
+#: Document as fast as it can, printing "ready" and then each edit once it has returned; it
+#: prints the child's "pid N" and, once the child is gone, "exit N" (N < 0: killed by signal
+#: -N). The child's errors go to the file the line names.
+WARM_PARENT = textwrap.dedent(
     """
-    import sys
+    import json, os, sys, traceback
 
     from PySide6.QtCore import QCoreApplication
 
     from cocreate.document import Document
     from cocreate.store import Insert
 
-    app = QCoreApplication([])
-    document = Document.open(sys.argv[1])
-    edits, stages, note_text = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    failures = []
-    document.write_failed.connect(failures.append)
-    print("ready", flush=True)
-    for i in range(edits):
-        if not document.rename_session(f"edit {i}"):
-            sys.exit(f"rename {i} failed: {failures}")
-        journey_id = i + 1
-        ops = [Insert("journey", {"id": journey_id, "name": f"edit {i}", "position": i})]
-        ops += [
-            Insert("stage", {"id": i * stages + s + 1, "journey_id": journey_id,
-                             "name": f"edit {i} stage {s}", "position": s})
-            for s in range(stages)
-        ]
-        ops.append(Insert("note", {"id": journey_id, "journey_id": journey_id,
-                                   "text": f"edit {i} " + note_text}))
-        if not document.execute("Add Journey", ops):
-            sys.exit(f"insert {i} failed: {failures}")
-        print(i, flush=True)
-    document.close()
-    print("done", flush=True)
+
+    def edit(path, edits, stages, note_text):
+        app = QCoreApplication([])
+        document = Document.open(path)
+        failures = []
+        document.write_failed.connect(failures.append)
+        print("ready", flush=True)
+        for i in range(edits):
+            if not document.rename_session(f"edit {i}"):
+                sys.exit(f"rename {i} failed: {failures}")
+            journey_id = i + 1
+            ops = [Insert("journey", {"id": journey_id, "name": f"edit {i}", "position": i})]
+            ops += [
+                Insert("stage", {"id": i * stages + s + 1, "journey_id": journey_id,
+                                 "name": f"edit {i} stage {s}", "position": s})
+                for s in range(stages)
+            ]
+            ops.append(Insert("note", {"id": journey_id, "journey_id": journey_id,
+                                       "text": f"edit {i} " + note_text}))
+            if not document.execute("Add Journey", ops):
+                sys.exit(f"insert {i} failed: {failures}")
+            print(i, flush=True)
+        document.close()
+        print("done", flush=True)
+
+
+    print("warm", flush=True)
+    for line in sys.stdin:
+        trial = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                os.dup2(os.open(trial.pop("errors"), os.O_WRONLY | os.O_CREAT), 2)
+                edit(**trial)
+                code = 0
+            except SystemExit as stop:
+                print(stop.code, file=sys.stderr)
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        print(f"pid {pid}", flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(f"exit {os.waitstatus_to_exitcode(status)}", flush=True)
     """
 )
 
 
-def read_ready_line(child: subprocess.Popen[str], timeout: float) -> str:
-    selector = selectors.DefaultSelector()
-    selector.register(child.stdout, selectors.EVENT_READ)
-    try:
-        if not selector.select(timeout):
-            raise AssertionError(f"the child did not start within {timeout} s")
-        return child.stdout.readline()
-    finally:
-        selector.close()
+class WarmParent:
+    """The process of WARM_PARENT, and its output read line by line with a time limit."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", WARM_PARENT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=os.environ | {"QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"},
+        )
+        self._pending = b""
+        assert self.line(timeout=60) == "warm\n"
+
+    def line(self, timeout: float = 30) -> str:
+        """The next line, with its newline (without one when the output ended mid-line)."""
+        assert self.process.stdout is not None
+        while b"\n" not in self._pending:
+            with selectors.DefaultSelector() as selector:
+                selector.register(self.process.stdout, selectors.EVENT_READ)
+                if not selector.select(timeout):
+                    raise AssertionError(f"nothing from the child within {timeout} s")
+            chunk = os.read(self.process.stdout.fileno(), 65536)
+            if not chunk:
+                rest, self._pending = self._pending, b""
+                return rest.decode("utf-8")
+            self._pending += chunk
+        line, _, self._pending = self._pending.partition(b"\n")
+        return line.decode("utf-8") + "\n"
+
+    def start(self, **trial: object) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(trial).encode("utf-8") + b"\n")
+        self.process.stdin.flush()
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
 
 
 def side_files(path: Path) -> tuple[bytes, bytes | None]:
@@ -124,8 +189,15 @@ def kills():
         print(f"\n{tally.line()}")
 
 
+@pytest.fixture(scope="module")
+def warm_parent() -> Iterator[WarmParent]:
+    parent = WarmParent()
+    yield parent
+    parent.close()
+
+
 @pytest.fixture
-def on_disk() -> Iterator[Path]:
+def disk_folder() -> Iterator[Path]:
     """A folder in the system's temp folder, not the tests' tmpfs (tests/conftest.py): there a
     commit waits for the disk, as on a laptop, and a kill often lands in the middle of one
     (on tmpfs none did in 6 trials)."""
@@ -148,41 +220,39 @@ def read_only_commands(cli, path: Path, out: Path) -> bool:
 
 @pytest.mark.parametrize("seed", range(TRIALS))
 def test_a_kill_at_a_random_moment_keeps_every_committed_edit(
-    on_disk: Path, seed: int, kills: KillTally, cli
+    disk_folder: Path, seed: int, kills: KillTally, cli, warm_parent: WarmParent
 ) -> None:
     kills.tried += 1
     rng = random.Random(seed)
-    path = on_disk / "salon 共创.cocreate"
+    path = disk_folder / "salon 共创.cocreate"
     SessionFile.create(path).close()
+    errors = disk_folder / "errors.txt"
 
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path), str(EDITS), str(STAGES_PER_EDIT), NOTE_TEXT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=os.environ | {"QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"},
+    warm_parent.start(
+        path=str(path), edits=EDITS, stages=STAGES_PER_EDIT, note_text=NOTE_TEXT, errors=str(errors)
     )
-    try:
-        ready = read_ready_line(child, timeout=30)
-        assert ready == "ready\n", ready + child.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.4))
-        child.send_signal(signal.SIGKILL)
-        out, err = child.communicate(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    lines, pid = [], 0
+    while "ready\n" not in lines or not pid:
+        line = warm_parent.line()
+        if line.startswith("pid "):
+            pid = int(line.split()[1])
+        else:
+            lines.append(line)
+            assert line == "ready\n", line + errors.read_text(encoding="utf-8")
+    time.sleep(rng.uniform(0.0, 0.4))
+    os.kill(pid, signal.SIGKILL)
+    while not (line := warm_parent.line()).startswith("exit "):
+        lines.append(line)
+    lines.remove("ready\n")
 
-    lines = out.splitlines(keepends=True)
     assert "done\n" not in lines, "the child finished before the kill: raise EDITS"
-    assert child.returncode == -signal.SIGKILL, err
+    assert int(line.split()[1]) == -signal.SIGKILL, errors.read_text(encoding="utf-8")
     reported = [int(line) for line in lines if line.endswith("\n")]
     assert reported == list(range(len(reported))), "edits reported out of order"
     last = len(reported) - 1  # -1 when the kill came before the first edit returned
     journal = Path(f"{path}-journal")
     kills.hot += journal.exists() and journal.read_bytes()[:8] == JOURNAL_MAGIC
-    kills.read_whole += read_only_commands(cli, path, on_disk / "after the kill.json")
+    kills.read_whole += read_only_commands(cli, path, disk_folder / "after the kill.json")
 
     # A read-only reader (info, the exports) first: it never calls the file damaged, reads it
     # as the writer will after rolling back, and changes neither the file nor its journal.
