@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 # Qt aborts without a platform; this must be set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -142,3 +143,13 @@ class Cli:
 @pytest.fixture
 def cli(request, capsys) -> Cli:
     return Cli(request, capsys)
+
+
+@pytest.fixture(scope="session")
+def headless(tmp_path_factory) -> tuple[Path, dict]:
+    """The Qt-free checks of tests/headless.py, made once in one plain Python process: the
+    folder it wrote in, and what each check loaded of Qt (or its traceback)."""
+    from tests.headless import run_checks
+
+    folder = tmp_path_factory.mktemp("headless")
+    return folder, run_checks(folder)
