@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cocreate.atomic import write_files
+from cocreate.export import warm
 
 #: (done, total): how far a long export is; it may raise ExportCancelled to stop the export.
 Progress = Callable[[int, int], None]
@@ -148,6 +149,7 @@ class ExporterRegistry:
 
 
 def _write_pdf(session: Path, out: Path, options: Mapping[str, Any], progress: Progress) -> None:
+    warm.wait()  # a warm-up under way is loading the fonts: not twice at once
     from cocreate.export.pdf import export_pdf  # reportlab loads only when a PDF is made
 
     export_pdf(

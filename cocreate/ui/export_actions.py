@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +38,7 @@ from PySide6.QtWidgets import (
 from cocreate.canvas.exporters import EXPORTERS
 from cocreate.canvas.image_export import render_scene
 from cocreate.document import Document
+from cocreate.export import warm
 from cocreate.export.json_io import JsonImportError, import_json
 from cocreate.export.registry import (
     PAPERS,
@@ -160,6 +169,16 @@ class ExportActions(QObject):
         self.import_action = QAction(window)
         self.import_action.triggered.connect(self.import_json)
         self.retranslate()
+        window.installEventFilter(self)  # to warm the PDF exporter once the window has painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """After the window's first paint (a timer: once the whole window is painted), start
+        making the PDF exporter ready on a thread of its own (cocreate.export.warm): the first
+        PDF is then as quick as the next, and the first paint waits for nothing."""
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, warm.start)
+        return False
 
     # The actions of the formats the window knows by name (tests and other panels use them).
     pdf_action = property(lambda self: self.actions["pdf"])

@@ -1,0 +1,113 @@
+"""Once the window has painted, the PDF exporter is made ready in the background (reportlab
+imported, the fonts found and registered), so the first PDF export is as quick as the next;
+quitting while it is still under way neither hangs nor crashes.
+
+Each test starts the real window in a fresh process (offscreen), since what is measured is
+what a fresh process has not loaded yet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+START = """
+import json, sys, threading
+from PySide6.QtCore import QEvent, QObject, QTimer
+from cocreate.export import warm
+from cocreate.ui.app import create_application, start_window
+
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in seen:
+            seen["painted"] = True
+            seen["pdf_loaded_at_first_paint"] = "cocreate.export.pdf" in sys.modules
+            seen["warming_at_first_paint"] = warm.started()
+        return False
+
+app = create_application()
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+window = start_window(demo=True)
+QTimer.singleShot(60_000, lambda: app.exit(3))  # never wait for ever
+"""
+
+READY = """
+def ready():
+    if not warm.done.is_set():
+        QTimer.singleShot(20, ready)
+        return
+    from reportlab.pdfbase import pdfmetrics
+    seen["pdf_loaded"] = "cocreate.export.pdf" in sys.modules
+    seen["fonts"] = [n for n in pdfmetrics.getRegisteredFontNames() if n.startswith("cocreate-")]
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, ready)
+code = app.exec()
+print(json.dumps(seen))
+sys.exit(code)
+"""
+
+CLOSE_WHILE_WARMING = """
+hold = threading.Event()
+warm.warm_pdf_exporter = hold.wait  # a warm-up that does not end (a slow disk, say)
+
+def close_while_warming():
+    if not warm.started():
+        QTimer.singleShot(20, close_while_warming)
+        return
+    seen["warming_when_closed"] = not warm.done.is_set()
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, close_while_warming)
+code = app.exec()
+print(json.dumps(seen), flush=True)
+sys.exit(code)
+"""
+
+
+def fresh_window(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "COCREATE_DATA_DIR": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def seen_in(done: subprocess.CompletedProcess[str]) -> dict:
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Fatal" not in done.stderr, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_after_the_first_paint_the_pdf_exporter_is_made_ready(tmp_path):
+    seen = seen_in(fresh_window(START + READY, tmp_path))
+    assert seen["painted"]
+    # The first paint waited for nothing: the exporter was neither loaded nor loading yet.
+    assert not seen["pdf_loaded_at_first_paint"] and not seen["warming_at_first_paint"]
+    assert seen["pdf_loaded"]
+    assert seen["fonts"]  # found, parsed and registered with reportlab
+
+
+@pytest.mark.slow
+def test_closing_the_window_while_the_exporter_warms_quits_cleanly(tmp_path):
+    seen = seen_in(fresh_window(START + CLOSE_WHILE_WARMING, tmp_path))
+    assert seen["warming_when_closed"]  # and the process ended all the same (no hang)
