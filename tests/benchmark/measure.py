@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QVBoxLayout, QWidget
-from sqlalchemy import event
 
 from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
@@ -220,19 +219,21 @@ def _named(floors: dict[str, Any], zoom: str, canvas_ms: float) -> dict[str, Any
 
 
 class StatementCounter:
-    """The SQL statements a session file runs, and the transactions among them (BEGIN)."""
+    """The SQL statements a session file runs (every one SQLite runs, whether through
+    SQLAlchemy or a plain cursor, BEGIN and COMMIT included), and the transactions among them
+    (BEGIN)."""
 
     def __init__(self, document: Document) -> None:
         self.statements = self.transactions = 0
-        self._engine = document.store._engine
-        event.listen(self._engine, "before_cursor_execute", self._count)
+        self._raw = document.store._raw
+        self._raw.set_trace_callback(self._count)
 
-    def _count(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def _count(self, statement: str) -> None:
         self.statements += 1
         self.transactions += statement.lstrip().upper().startswith("BEGIN")
 
     def close(self) -> None:
-        event.remove(self._engine, "before_cursor_execute", self._count)
+        self._raw.set_trace_callback(None)
 
 
 class Drop(NamedTuple):

@@ -181,8 +181,9 @@ def format_table(report: dict[str, Any]) -> str:
             f"open: median of {report['repeat']} run(s) (Document.open → canvas painted, "
             f"1920×1080); paint: median of {PAINT_FRAMES} synchronous viewport repaints; "
             f"drop→commit: median of {DRAGS} drags; SQL/drop and transactions/drop: the "
-            f"statements and transactions (BEGIN) the file runs for one drag, press to repaint "
-            f"(median); peak RSS per size (fresh process)."
+            f"statements SQLite runs for one drag, press to repaint (BEGIN and COMMIT "
+            f"included), and the transactions (BEGIN) among them (median); peak RSS per size "
+            f"(fresh process)."
         )
         lines += ["", *_markdown(COLUMNS, report["results"]), "", notes]
         first = (("touchpoints", "touchpoints"),)
