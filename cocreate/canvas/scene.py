@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, PersonaItem
 from cocreate.canvas.clipboard import copied, pasted
-from cocreate.canvas.far_cache import remove_quietly
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
@@ -44,6 +43,7 @@ from cocreate.canvas.notes import (
 )
 from cocreate.canvas.nps_badges import FeedbackOverlay
 from cocreate.canvas.phone_area import PhoneAreaItem
+from cocreate.canvas.tiles import remove_quietly
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
@@ -53,8 +53,20 @@ from cocreate.model import RevealPolicy
 from cocreate.records import Change, Row
 
 # Tables whose changes the canvas of a journey shows.
-CANVAS_TABLES = ("journey", "persona", "stage", "lane", "touchpoint", "link", "session", "note",
-                 "cluster", "participant", "vote", "feedback")
+CANVAS_TABLES = (
+    "journey",
+    "persona",
+    "stage",
+    "lane",
+    "touchpoint",
+    "link",
+    "session",
+    "note",
+    "cluster",
+    "participant",
+    "vote",
+    "feedback",
+)
 
 
 class JourneyScene(QGraphicsScene):

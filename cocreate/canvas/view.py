@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cocreate.canvas.far_cache import FarCache
 from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.paint import CARD_TITLE_POINTS, text_pixels
 from cocreate.canvas.scene import JourneyScene
 from cocreate.canvas.text_limits import LimitedPlainText, limit_line
+from cocreate.canvas.tiles import TileCache
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.25
@@ -251,7 +251,7 @@ class JourneyView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setAcceptDrops(True)
         self.setBackgroundBrush(Qt.GlobalColor.white)
-        self.far_cache = FarCache(self)  # frames from far away, from tiles kept between them
+        self.tiles = TileCache(self)  # frames copied from tiles kept between them
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.editor = InlineEditor(self.viewport())
         self.note_editor = NoteEditor(self.viewport())
@@ -284,8 +284,8 @@ class JourneyView(QGraphicsView):
         self.auto_fit = False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.far_cache.applies():
-            self.far_cache.paint(event)
+        if self.tiles.applies():
+            self.tiles.paint(event)
         else:
             super().paintEvent(event)
 
@@ -295,7 +295,7 @@ class JourneyView(QGraphicsView):
             QEvent.Type.PaletteChange,
             QEvent.Type.FontChange,
         ):
-            self.far_cache.clear()  # texts and looks drawn from them change
+            self.tiles.clear()  # texts and looks drawn from them change
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

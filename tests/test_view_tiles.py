@@ -1,4 +1,4 @@
-"""A large board seen from far away paints from tiles kept between frames (canvas/far_cache):
+"""A large board seen from far away paints from tiles kept between frames (canvas/tiles):
 what it shows is what Qt paints item by item, a change shows in the next frame, a frame of an
 unchanged board renders nothing again, and a zoom step shows the board at once (from the
 overview) and exactly once the window is idle. Notes stay under the mouse as before."""
@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
+from cocreate.canvas import tiles as tiles_module
 from cocreate.canvas.paint import LOD_TEXT
 from cocreate.document import Document
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
@@ -60,7 +61,7 @@ def settle(qtbot, view) -> None:
     """A frame, then the idle moments in which the view renders what it drew from the
     overview."""
     view.viewport().repaint()
-    qtbot.waitUntil(view.far_cache.settled, timeout=10_000)
+    qtbot.waitUntil(view.tiles.settled, timeout=10_000)
 
 
 def frame(view) -> QImage:
@@ -84,21 +85,21 @@ def same_color(image: QImage, spot: QPoint, color: QColor) -> bool:
 
 def test_far_away_the_view_paints_from_tiles_and_shows_what_qt_paints(far_view, monkeypatch):
     assert far_view.zoom() < LOD_TEXT
-    assert far_view.far_cache.applies()
+    assert far_view.tiles.applies()
     notes = notes_in_view(far_view)
     assert len(notes) > 100
     tiled = frame(far_view)
     for note in notes:
         assert same_color(tiled, center_of(far_view, note), note.color()), note.row["text"]
 
-    monkeypatch.setattr(far_view.far_cache, "applies", lambda: False)
+    monkeypatch.setattr(far_view.tiles, "applies", lambda: False)
     # Only the phase of some dashed frames may differ (Qt's path leaks pen state from item to
     # item; tiles render each item afresh).
     assert differing_pixels(tiled, frame(far_view)) < 0.02
 
 
 def test_an_unchanged_board_repaints_without_rendering_any_item_again(far_view):
-    cache = far_view.far_cache
+    cache = far_view.tiles
     cache.rendered.clear()
     far_view.viewport().repaint()
     far_view.viewport().repaint()
@@ -112,7 +113,7 @@ def test_a_change_from_elsewhere_shows_in_the_next_frame_and_renders_only_its_pl
     note = notes_in_view(far_view)[0]
     spot, color = center_of(far_view, note), note.color()
     assert same_color(frame(far_view), spot, color)
-    cache = far_view.far_cache
+    cache = far_view.tiles
     cache.rendered.clear()
 
     assert scene.document.delete_items([], [], [note.note_id])  # as a phone taking it back
@@ -138,12 +139,13 @@ def test_a_click_far_away_selects_the_note_and_the_frame_shows_it(far_view, qtbo
     assert same_color(after, spot, note.color())
 
 
-def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot):
-    cache = far_view.far_cache
+def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot, monkeypatch):
+    cache = far_view.tiles
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # no time to render in the frame
     far_view.set_zoom(FAR * 1.25)
     cache.rendered.clear()
     far_view.viewport().repaint()
-    assert cache.rendered == []  # drawn from the overview, nothing rendered yet
+    assert cache.rendered == []  # drawn from the stand-ins, nothing rendered yet
     assert cache.idle_work()
     assert not cache.settled()
     qtbot.waitUntil(cache.settled, timeout=10_000)
@@ -171,15 +173,19 @@ def test_in_presentation_style_the_tiles_show_what_qt_paints_for_it(far_view, qt
     settle(qtbot, far_view)
     plain = frame(far_view).copy(title)
     far_view.setProperty("presentation", True)  # the audience display, presentation mode
-    assert far_view.far_cache.applies()
+    assert far_view.tiles.applies()
     settle(qtbot, far_view)
     tiled = frame(far_view).copy(title)
-    monkeypatch.setattr(far_view.far_cache, "applies", lambda: False)
+    monkeypatch.setattr(far_view.tiles, "applies", lambda: False)
     assert tiled == frame(far_view).copy(title)  # Qt's painting, item by item
     assert tiled != plain  # the larger title
 
 
-def test_near_views_paint_through_qt(far_view):
-    assert far_view.far_cache.applies()
-    far_view.set_zoom(LOD_TEXT * 1.1)
-    assert not far_view.far_cache.applies()
+def test_close_up_the_tiles_show_what_qt_paints(far_view, qtbot, monkeypatch):
+    far_view.actual_size()  # cards and notes with all their text
+    far_view.centerOn(notes_center(far_view))
+    settle(qtbot, far_view)
+    assert far_view.tiles.applies()
+    tiled = frame(far_view)
+    monkeypatch.setattr(far_view.tiles, "applies", lambda: False)
+    assert differing_pixels(tiled, frame(far_view)) < 0.02

@@ -1,18 +1,19 @@
-"""A far-away view's frames, painted from tiles of the scene kept between frames.
+"""A view's frames, painted from tiles of the scene kept between frames.
 
-Seen from far away (the view's scale below LOD_TEXT, where notes show only their colour), a
-large board is thousands of items too small to read. Qt paints them one by one on every frame,
-and its path alone costs microseconds an item: tens of milliseconds a frame at 10 000 notes,
-whatever each item draws. So a far view keeps what it painted in tiles of TILE pixels at its
-scale, and paints a frame by copying tiles. It renders again only what it has not rendered at
-this scale and the parts of tiles the scene reports changed (QGraphicsScene.changed: every
-item's update, move, addition and removal), so a change shows in the next frame.
+Qt paints a view item by item on every frame, and its path alone costs microseconds an item: a
+large board seen from far away is thousands of items too small to read (tens of milliseconds a
+frame at 10 000 notes, whatever each item draws), and close up each card's text and shapes
+cost about a millisecond. So a view keeps what it painted in tiles of TILE pixels at its scale,
+and paints a frame by copying tiles. It renders again only what it has not rendered at this
+scale and the parts of tiles the scene reports changed (QGraphicsScene.changed: every item's
+update, move, addition and removal), so a change shows in the next frame.
 
-A frame renders for at most FRAME_BUDGET_MS. What a zoom or a pan uncovers beyond that is
-drawn from an overview of the whole scene (the same tiles at a small scale, kept as true as the
-others) and rendered exactly in the moments the window is idle. The items stay in the scene as
-they are: the mouse, selection and every gesture reach them as before. A view in presentation
-style (the audience display) renders its tiles as it paints its items: larger.
+A frame renders what it uncovers for at most FRAME_BUDGET_MS. What a zoom or a pan uncovers
+beyond that is drawn from stand-ins, the tiles of the scale before and an overview of the whole
+scene (both kept as true as the others), and rendered exactly in the moments the window is
+idle. The items stay in the scene as they are: the mouse, selection and every gesture reach
+them as before. A view in presentation style (the audience display) renders its tiles as it
+paints its items: larger.
 """
 
 from __future__ import annotations
@@ -21,23 +22,34 @@ import math
 import time
 from collections import OrderedDict
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from cocreate.canvas.notes import tiles_for_presentation
-from cocreate.canvas.paint import LOD_TEXT
 
 TILE = 256
 #: Tiles of the view's scale kept at most (256 × 256 × 4 bytes each: 24 MB); the least recently
 #: painted go first.
 MAX_TILES = 96
-#: How long one frame may spend rendering tiles before it draws the rest from the overview.
+#: How long one frame may spend rendering what it uncovers before it draws the rest from
+#: stand-ins, and one idle moment rendering them again.
 FRAME_BUDGET_MS = 8.0
+IDLE_BUDGET_MS = 4.0
 #: The overview's long side, in pixels at most (its scale is a power of two).
 OVERVIEW_PIXELS = 1024
 #: Rows of a tile rendered at a time in idle moments.
-STRIP = 64
+STRIP = 32
 #: A change reporting more rectangles than this makes every tile stale instead.
 MAX_RECTS = 2000
 
@@ -50,7 +62,7 @@ Spot = tuple[int, int]  # a tile's column and row
 def remove_quietly(scene: QGraphicsScene, item: QGraphicsItem) -> None:
     """Take an item off the scene, repainting only where it was.
 
-    Once anything listens to a scene's `changed` signal (a far view's tiles do), Qt repaints
+    Once anything listens to a scene's `changed` signal (a view's tiles do), Qt repaints
     the whole scene for an item taken off it while shown, and nothing for one already hidden.
     So the item is hidden first, and Qt's pending updates (which report where it was) are
     carried out before it is taken off.
@@ -152,14 +164,15 @@ class TileSet:
                     self.missing[spot] = self.missing.get(spot, QRegion()) | QRegion(part)
 
 
-class FarCache(QObject):
-    """The tiles of one view at its scale, an overview of its whole scene, and what is left
-    to render in the view's idle moments."""
+class TileCache(QObject):
+    """The tiles of one view at its scale, those of the scale before, an overview of the
+    whole scene, and what is left to render in the view's idle moments."""
 
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view)
         self.view = view
         self.exact: TileSet | None = None
+        self.previous: TileSet | None = None  # the tiles of the scale before, as stand-ins
         self.overview: TileSet | None = None
         #: Scene rectangles rendered since the view's tiles were made (what frames cost).
         self.rendered: list[QRectF] = []
@@ -171,17 +184,17 @@ class FarCache(QObject):
         view.scene().changed.connect(self._changed)
 
     def applies(self) -> bool:
-        """Whether the view paints from tiles: far away and unturned."""
+        """Whether the view paints from tiles: it is not turned or stretched."""
         transform = self.view.viewportTransform()
         return (
             transform.type().value <= QTransform.TransformationType.TxScale.value
-            and transform.m11() < LOD_TEXT
             and transform.m11() == transform.m22()
+            and transform.m11() > 0
         )
 
     def clear(self) -> None:
         """Forget every tile (the looks of items changed in a way the scene does not report)."""
-        self.exact = self.overview = None
+        self.exact = self.previous = self.overview = None
         self.rendered.clear()
 
     def idle_work(self) -> bool:
@@ -201,8 +214,8 @@ class FarCache(QObject):
     # -- painting ------------------------------------------------------------------------------
 
     def paint(self, event: QPaintEvent) -> None:
-        """Paint the exposed part of the viewport from tiles, rendering what is missing for at
-        most FRAME_BUDGET_MS and drawing the rest from the overview."""
+        """Paint the exposed part of the viewport from tiles: render what changed, render what
+        is new for at most FRAME_BUDGET_MS, and draw the rest from stand-ins."""
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
@@ -212,56 +225,52 @@ class FarCache(QObject):
             self._presenting = presenting
         exact, base = self._exact_tiles()
         overview = self._overview_tiles()
+        deadline = time.perf_counter() + FRAME_BUDGET_MS / 1000
+        exposed = event.region().translated(-base[0], -base[1])
         painter = QPainter(self.view.viewport())
-        exposed = event.rect().translated(-base[0], -base[1])
         waiting = QRegion()
-        for spot in exact.spots(exposed):
+        for spot in exact.spots(exposed.boundingRect()):
             image = exact.tile(spot, self._dpi())
+            corner = QPoint(spot[0] * TILE, spot[1] * TILE)
             stale = exact.missing.get(spot, QRegion()) - exact.unrendered.get(spot, QRegion())
             if not stale.isEmpty():  # changed since it was rendered: render it now
                 self._render(exact, spot, stale.boundingRect())
-            unrendered = exact.unrendered.get(spot)
-            if unrendered is not None:
-                area = exact.source(spot, unrendered.boundingRect())
-                if self._overview_ready(overview, area):
-                    waiting |= unrendered.translated(spot[0] * TILE, spot[1] * TILE)
+            seen = exact.unrendered.get(spot, QRegion()) & exposed.translated(-corner)
+            if not seen.isEmpty():  # never rendered, and shown now
+                area = exact.source(spot, seen.boundingRect())
+                if time.perf_counter() < deadline or not self._overview_ready(overview, area):
+                    self._render(exact, spot, seen.boundingRect())
                 else:
-                    self._render(exact, spot, unrendered.boundingRect())
-            if exact.unrendered.get(spot) != WHOLE:
-                painter.drawImage(
-                    QPointF(spot[0] * TILE + base[0], spot[1] * TILE + base[1]), image
-                )
+                    waiting |= seen.translated(corner)
+            painter.drawImage(QPointF(corner + QPoint(*base)), image)
         if not waiting.isEmpty():
-            self._paint_overview(painter, overview, exact, waiting.translated(*base), base)
+            self._paint_stand_ins(painter, waiting.translated(*base), base)
         painter.end()
-        if (
-            not waiting.isEmpty()
-            or overview.missing
-            or len(overview.tiles) < len(self._overview_spots())
-        ):
+        if not waiting.isEmpty() or not self._overview_done():
             self._idle.start()
 
-    def _paint_overview(
-        self,
-        painter: QPainter,
-        overview: TileSet,
-        exact: TileSet,
-        clip: QRegion,
-        base: tuple[int, int],
-    ) -> None:
-        """Draw the overview, scaled, over the clip (viewport pixels): the parts of the view
-        not rendered at its scale yet."""
-        ratio = exact.scale / overview.scale
+    def _paint_stand_ins(self, painter: QPainter, clip: QRegion, base: tuple[int, int]) -> None:
+        """Draw, over the clip (viewport pixels), the overview and then the tiles of the scale
+        before that show the scene as it is, scaled to the view's scale."""
+        assert self.exact is not None and self.overview is not None
         painter.save()
         painter.setClipRegion(clip)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # brief: fast
-        painter.translate(
-            base[0] + exact.key[1] - overview.key[1] * ratio,
-            base[1] + exact.key[2] - overview.key[2] * ratio,
-        )
-        painter.scale(ratio, ratio)
-        for spot in overview.tiles:
-            painter.drawImage(QPointF(spot[0] * TILE, spot[1] * TILE), overview.tiles[spot])
+        for stand_in in (self.overview, self.previous):
+            if stand_in is None:
+                continue
+            ratio = self.exact.scale / stand_in.scale
+            painter.save()
+            smooth = stand_in is not self.overview  # the overview is brief and far: fast
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+            painter.translate(
+                base[0] + self.exact.key[1] - stand_in.key[1] * ratio,
+                base[1] + self.exact.key[2] - stand_in.key[2] * ratio,
+            )
+            painter.scale(ratio, ratio)
+            for spot, image in stand_in.tiles.items():
+                if stand_in.complete(spot):
+                    painter.drawImage(QPointF(spot[0] * TILE, spot[1] * TILE), image)
+            painter.restore()
         painter.restore()
 
     def _render(self, tiles: TileSet, spot: Spot, part: QRect) -> None:
@@ -289,11 +298,14 @@ class FarCache(QObject):
         return viewport.logicalDpiX(), viewport.logicalDpiY()
 
     def _exact_tiles(self) -> tuple[TileSet, tuple[int, int]]:
-        """The tiles of the view's scale and shift, and where tile pixel 0 is in the viewport."""
+        """The tiles of the view's scale and shift, and where tile pixel 0 is in the viewport.
+        A new scale keeps the tiles of the one before as stand-ins."""
         transform = self.view.viewportTransform()
         left, top = math.floor(transform.dx()), math.floor(transform.dy())
         key = (transform.m11(), transform.dx() - left, transform.dy() - top)
         if self.exact is None or self.exact.key != key:
+            if self.exact is not None and self.exact.tiles:
+                self.previous = self.exact
             self.exact = TileSet(key, MAX_TILES)
             self.rendered.clear()
         return self.exact, (left, top)
@@ -301,7 +313,7 @@ class FarCache(QObject):
     def _overview_tiles(self) -> TileSet:
         rect = self.view.scene().sceneRect()
         longest = max(rect.width(), rect.height(), 1.0)
-        scale = min(LOD_TEXT, 2.0 ** math.floor(math.log2(OVERVIEW_PIXELS / longest)))
+        scale = 2.0 ** math.floor(math.log2(OVERVIEW_PIXELS / longest))
         key = (scale, 0.0, 0.0)
         if self.overview is None or self.overview.key != key:
             self.overview = TileSet(key, 10**6)  # bounded by OVERVIEW_PIXELS: at most 25 tiles
@@ -310,6 +322,10 @@ class FarCache(QObject):
     def _overview_spots(self) -> list[Spot]:
         assert self.overview is not None
         return TileSet.spots(self.overview.pixels(self.view.scene().sceneRect()))
+
+    def _overview_done(self) -> bool:
+        assert self.overview is not None
+        return all(self.overview.complete(spot) for spot in self._overview_spots())
 
     def _overview_ready(self, overview: TileSet, area: QRectF) -> bool:
         """Whether the overview holds this scene area as it is (outside the scene: nothing)."""
@@ -326,20 +342,20 @@ class FarCache(QObject):
         return QRect(missing.left(), missing.top(), missing.width(), min(STRIP, missing.height()))
 
     def _changed(self, rects: list[QRectF]) -> None:
-        for tiles in (self.exact, self.overview):
+        for tiles in (self.exact, self.previous, self.overview):
             if tiles is not None and tiles.tiles and rects:
                 tiles.changed(rects)
 
     # -- idle moments -----------------------------------------------------------------------------
 
     def _refine(self) -> None:
-        """Render, for at most one frame's budget, the view's tiles in view that were drawn
-        from the overview, then the overview's own; again later while any remain."""
+        """Render, for at most IDLE_BUDGET_MS, the view's tiles in view that were drawn from
+        stand-ins, then the overview's own; again later while any remain."""
         if not self.applies() or not self.view.isVisible():
             return
         exact, base = self._exact_tiles()
         overview = self._overview_tiles()
-        deadline = time.perf_counter() + FRAME_BUDGET_MS / 1000
+        deadline = time.perf_counter() + IDLE_BUDGET_MS / 1000
         in_view = self.view.viewport().rect().translated(-base[0], -base[1])
         todo = [(exact, spot) for spot in exact.spots(in_view) if not exact.complete(spot)]
         todo += [(overview, spot) for spot in self._overview_spots() if not overview.complete(spot)]
@@ -347,10 +363,13 @@ class FarCache(QObject):
             if time.perf_counter() >= deadline:
                 break
             tiles.tile(spot, self._dpi())
-            self._render(tiles, spot, self._next_strip(tiles, spot))
-            if tiles is exact:
+            strip = self._next_strip(tiles, spot)
+            self._render(tiles, spot, strip)
+            if tiles is exact:  # the next frame shows it exactly
                 self.view.viewport().update(
-                    QRect(spot[0] * TILE + base[0], spot[1] * TILE + base[1], TILE, TILE)
+                    strip.translated(spot[0] * TILE + base[0], spot[1] * TILE + base[1])
                 )
         if todo:
             self._idle.start()  # until a call finds nothing left to render
+        elif self.previous is not None:
+            self.previous = None  # every tile in view is exact: the stand-ins may go
