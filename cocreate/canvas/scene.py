@@ -53,20 +53,8 @@ from cocreate.model import RevealPolicy
 from cocreate.records import Change, Row
 
 # Tables whose changes the canvas of a journey shows.
-CANVAS_TABLES = (
-    "journey",
-    "persona",
-    "stage",
-    "lane",
-    "touchpoint",
-    "link",
-    "session",
-    "note",
-    "cluster",
-    "participant",
-    "vote",
-    "feedback",
-)
+CANVAS_TABLES = ("journey", "persona", "stage", "lane", "touchpoint", "link", "session", "note",
+                 "cluster", "participant", "vote", "feedback")
 
 
 class JourneyScene(QGraphicsScene):
