@@ -10,7 +10,9 @@ the suite (slow).
 The full run (`python -m tests.disk_trials`, or COCREATE_DISK_TRIALS=all for the test) fails
 every write with each of the four kinds of failure and tries about a dozen levels of free space
 per export. The suite's everyday run fails every write once, the kinds taking turns (so each
-write and each kind still fails), and tries four levels per export: a quarter of the trials.
+write and each kind still fails), except that a new session or demo copy fails at the first,
+middle and last write of each run of one kind of statement (its 33 CREATEs are one run), and
+tries four levels per export.
 """
 
 from __future__ import annotations
@@ -354,7 +356,8 @@ def recovery_family(place: Path) -> Tally:
     """A new untitled session, the demo copy and the recovery scan with the disk failing at the
     Nth write: refused in one error or made whole, never half a file; what was there before
     is still offered."""
-    tally = Tally("new sessions, demo copies and recovery files (every write)")
+    writes = "every write" if FULL_RUN else "first, middle and last write of each kind"
+    tally = Tally(f"new sessions, demo copies and recovery files ({writes})")
     saved = os.environ.get("COCREATE_DATA_DIR")
     os.environ["COCREATE_DATA_DIR"] = str(place / "data")
     try:
@@ -367,11 +370,34 @@ def recovery_family(place: Path) -> Tally:
     return tally
 
 
-def _writes_of(make: Callable[[], Any]) -> int:
-    fault = DiskFault(at=10**9)
+class _Recording(DiskFault):
+    """A disk that never fails and notes what each write was (CREATE, INSERT, COMMIT…)."""
+
+    def __init__(self) -> None:
+        super().__init__(at=10**9)
+        self.kinds: list[str] = []
+
+    def check(self, conn: sqlite3.Connection, what: str) -> None:
+        self.kinds.append(what)
+        super().check(conn, what)
+
+
+def _write_points(make: Callable[[], Any]) -> list[int]:
+    """The writes to fail (1 is the first; one past the last fails nothing): every one in the
+    full run; else the first, the middle and the last of each run of writes of one kind (the
+    33 CREATEs of a new file are one such run), and the one past the last."""
+    fault = _Recording()
     with failing_disk(fault):
         make().close(discard=True)
-    return fault.writes
+    if FULL_RUN:
+        return list(range(1, len(fault.kinds) + 2))
+    points = {len(fault.kinds) + 1}
+    start = 1
+    for at in range(1, len(fault.kinds) + 1):
+        if at == len(fault.kinds) or fault.kinds[at] != fault.kinds[at - 1]:  # a run ends at `at`
+            points |= {start, (start + at) // 2, at}
+            start = at + 1
+    return sorted(points)
 
 
 def _recovery_trials(place: Path, tally: Tally) -> None:
@@ -388,7 +414,7 @@ def _recovery_trials(place: Path, tally: Tally) -> None:
     store.close()
     expected = dump_file(kept)
     makers = (Document.new_untitled, Document.open_demo)
-    points = [(make, at) for make in makers for at in range(1, _writes_of(make) + 2)]
+    points = [(make, at) for make in makers for at in _write_points(make)]
     for (make, at), error, rolls_back in with_kinds(points):
         fault = DiskFault(at=at, error=error, rolls_back=rolls_back)
         ok = True
