@@ -137,6 +137,7 @@ def on_a_small_screen(tmp_path, demo_file) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # a window in a process of its own (the screen is chosen at Qt's start)
 def test_on_a_1280x720_screen_the_window_fits_and_the_canvas_gets_most_of_it(tmp_path, demo_file):
     shown = on_a_small_screen(tmp_path, demo_file)
     # Maximized, the side docks leave the canvas more than half of the width.
