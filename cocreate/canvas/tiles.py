@@ -44,8 +44,8 @@ TILE = 256
 MAX_TILES = 96
 #: How long one frame may spend rendering what it uncovers before it draws the rest from
 #: stand-ins, and one idle moment rendering them again.
-FRAME_BUDGET_MS = 8.0
-IDLE_BUDGET_MS = 4.0
+FRAME_BUDGET_MS = 5.0
+IDLE_BUDGET_MS = 3.0
 #: The overview's long side, in pixels at most (its scale is a power of two).
 OVERVIEW_PIXELS = 1024
 #: Rows of a tile rendered at a time in idle moments.
@@ -236,13 +236,17 @@ class TileCache(QObject):
             if not stale.isEmpty():  # changed since it was rendered: render it now
                 self._render(exact, spot, stale.boundingRect())
             seen = exact.unrendered.get(spot, QRegion()) & exposed.translated(-corner)
-            if not seen.isEmpty():  # never rendered, and shown now
+            while not seen.isEmpty():  # never rendered, and shown now: a strip at a time
                 area = exact.source(spot, seen.boundingRect())
-                if time.perf_counter() < deadline or not self._overview_ready(overview, area):
-                    self._render(exact, spot, seen.boundingRect())
-                else:
+                if time.perf_counter() >= deadline and self._overview_ready(overview, area):
                     waiting |= seen.translated(corner)
-            painter.drawImage(QPointF(corner + QPoint(*base)), image)
+                    break
+                bounds = seen.boundingRect()
+                strip = QRect(bounds.left(), bounds.top(), bounds.width(), STRIP)
+                self._render(exact, spot, strip & bounds)
+                seen -= QRegion(strip)
+            if exact.unrendered.get(spot) != WHOLE:  # else only stand-ins show there
+                painter.drawImage(QPointF(corner + QPoint(*base)), image)
         if not waiting.isEmpty():
             self._paint_stand_ins(painter, waiting.translated(*base), base)
         painter.end()
@@ -260,15 +264,17 @@ class TileCache(QObject):
                 continue
             ratio = self.exact.scale / stand_in.scale
             painter.save()
-            smooth = stand_in is not self.overview  # the overview is brief and far: fast
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+            # Unsmoothed: a stand-in shows for a moment, and smoothing doubled a zoom's frame.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             painter.translate(
                 base[0] + self.exact.key[1] - stand_in.key[1] * ratio,
                 base[1] + self.exact.key[2] - stand_in.key[2] * ratio,
             )
             painter.scale(ratio, ratio)
-            for spot, image in stand_in.tiles.items():
+            wanted = painter.transform().inverted()[0].mapRect(clip.boundingRect())
+            for spot in stand_in.spots(wanted):
                 if stand_in.complete(spot):
+                    image = stand_in.tiles[spot]
                     painter.drawImage(QPointF(spot[0] * TILE, spot[1] * TILE), image)
             painter.restore()
         painter.restore()
