@@ -77,14 +77,18 @@ def isolated_settings(tmp_path):
 @pytest.fixture(autouse=True)
 def no_window_left_on_screen():
     """A window a test left open is hidden after it, so that it never lies over the next test's
-    window (where the pointer then is not over the canvas the test points at)."""
+    window (where the pointer then is not over the canvas the test points at); the windows a
+    test closed with deleteLater() go at once, as the app's event loop would delete them,
+    instead of living on (with their timers and scenes) until some later test spins a loop."""
     yield
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     if isinstance(QApplication.instance(), QApplication):
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 widget.hide()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
