@@ -53,6 +53,18 @@ def frame_figures(name: str, samples: list[float]) -> dict[str, Any]:
     }
 
 
+def settle(view: JourneyView, timeout_s: float = 30.0) -> float:
+    """Ms until the view has painted and rendered in its idle moments what a move would
+    uncover (its tiles in view and the overview: canvas/tiles.py), as the moments before a
+    person starts to pan or zoom give it."""
+    start = time.perf_counter_ns()
+    view.viewport().repaint()
+    deadline = time.monotonic() + timeout_s
+    while not view.tiles.settled() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    return _ms(start)
+
+
 def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, Any]:
     """A middle-button drag across the canvas from its left edge to its right (or top to
     bottom when it is taller than wide at this zoom) through `area` (the notes), in PAN_STEPS
@@ -66,6 +78,7 @@ def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, A
     bar = across if wide else down  # the longer way: the other may fit at this zoom
     bar.setValue(bar.minimum())
     QApplication.processEvents()
+    settled_ms = settle(view)
     span = bar.maximum() - bar.minimum()
     viewport, counter = view.viewport(), PaintCounter(view.viewport())
     middle, none = Qt.MouseButton.MiddleButton, Qt.MouseButton.NoButton
@@ -86,6 +99,7 @@ def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, A
         send_mouse(viewport, QEvent.Type.MouseButtonRelease, pos, middle, none)
         counter.deleteLater()
     pan = {"pan_zoom": round(view.zoom(), 4), "pan_px": span, "pan_across": wide}
+    pan["pan_settled_ms"] = round(settled_ms, 1)
     return pan | frame_figures("pan", samples)
 
 
@@ -97,6 +111,7 @@ def measure_zoom_sweep(view: JourneyView, fit_zoom: float) -> dict[str, Any]:
     view.set_zoom(fit_zoom)  # the view's least zoom when the fit is smaller
     fit_zoom = view.zoom()
     QApplication.processEvents()
+    settled_ms = settle(view)
     viewport, counter = view.viewport(), PaintCounter(view.viewport())
     pos = viewport.rect().center()
     samples: list[float] = []
@@ -112,7 +127,9 @@ def measure_zoom_sweep(view: JourneyView, fit_zoom: float) -> dict[str, Any]:
                     break
     finally:
         counter.deleteLater()
-    return {"zoom_from": round(fit_zoom, 4)} | frame_figures("zoom", samples)
+    return {"zoom_from": round(fit_zoom, 4), "zoom_settled_ms": round(settled_ms, 1)} | (
+        frame_figures("zoom", samples)
+    )
 
 
 def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dict[str, Any]:

@@ -158,8 +158,11 @@ def salon_lines(salon: dict[str, Any], aims: Sequence[dict[str, Any]], repeat: i
         f"the canvas through the notes, {way}, {salon['pan_px']} px at zoom "
         f"{salon['pan_zoom']} (twice the fit), one frame a move; zoom sweep: Ctrl + wheel, a "
         f"notch a frame, from zoom {salon.get('zoom_from')} (the fit, or the view's least zoom) "
-        f"up to 1:1 and back; a frame: from the event until "
-        f"painted; N→editable, drop→commit, vote (a click on a note while a round runs, until "
+        f"up to 1:1 and back; before the pan and the sweep the view renders, in its idle "
+        f"moments, what a move would uncover (as the moments before a person moves give it: "
+        f"{salon.get('pan_settled_ms')} and {salon.get('zoom_settled_ms')} ms); a frame: from "
+        f"the event until painted, with the idle moments that follow in the same turn of the "
+        f"event loop; N→editable, drop→commit, vote (a click on a note while a round runs, until "
         f"its dot is committed and painted): medians."
     )
     first = (("notes", "notes"), ("cards", "touchpoints"))
