@@ -22,7 +22,7 @@ from cocreate.document_base import one_edit as _one_edit
 from cocreate.document_feedback import FeedbackEdits
 from cocreate.document_phones import PhoneEditError, PhoneEdits
 from cocreate.records import Row
-from cocreate.rules import kept_texts
+from cocreate.rules import VOTE_BUDGET_MAX, kept_texts
 from cocreate.store import FileProblem, SessionFileError
 from cocreate.store.ops import Insert, InsertMany, Op, Update
 from cocreate.store.recovery import Recoverable, recoverable_sessions
@@ -485,6 +485,10 @@ class Document(FeedbackEdits, PhoneEdits):
 
     @_one_edit
     def start_voting(self, budget: int) -> bool:
+        """A new round with `budget` dots each (0 to VOTE_BUDGET_MAX: a file holding more would
+        not open again); ValueError for any other budget, before anything is written."""
+        if not 0 <= budget <= VOTE_BUDGET_MAX:
+            raise ValueError(f"a voting round gives 0 to {VOTE_BUDGET_MAX} dots, not {budget}")
         return self.execute(
             QT_TRANSLATE_NOOP("Document", "Start Voting"), edits.start_voting(self._store, budget)
         )

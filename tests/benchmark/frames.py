@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
 from cocreate.canvas.view import JourneyView
+from cocreate.rules import VOTE_BUDGET_MAX
 from tests.benchmark.events import PaintCounter, send_ctrl_wheel, send_mouse
 from tests.benchmark.report import VOTES
 
@@ -137,7 +138,7 @@ def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dic
     from the press until the dot is committed and painted (the median, and the samples)."""
     scene = view.journey_scene()
     document = scene.document
-    if not document.start_voting(votes + 100):
+    if not document.start_voting(VOTE_BUDGET_MAX):  # dots enough for every click
         raise RuntimeError("the voting round did not start")
     scene.state.current_author_id = 1
     view.actual_size()
