@@ -175,7 +175,8 @@ def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_p
     from tests.benchmark.run import main
 
     figures = tmp_path / "figures.json"
-    others_off = ["--sizes", "", "--no-board", "--no-export", "--no-room", "--repeat", "1"]
+    others_off = ["--sizes", "", "--no-board", "--no-salon", "--no-export", "--no-room"]
+    others_off += ["--repeat", "1"]
     assert main([*others_off, "--feedback-answers", "50", "--json", str(figures)]) == 0
     printed = capsys.readouterr().out
     assert "| size | touchpoints |" not in printed and "| session | cards | format |" not in printed
