@@ -164,6 +164,11 @@ class TileSet:
                     self.missing[spot] = self.missing.get(spot, QRegion()) | QRegion(part)
 
 
+def _done(tiles: TileSet | None) -> int:
+    """How many tiles of a set show the scene as it is."""
+    return 0 if tiles is None else sum(tiles.complete(spot) for spot in tiles.tiles)
+
+
 class TileCache(QObject):
     """The tiles of one view at its scale, those of the scale before, an overview of the
     whole scene, and what is left to render in the view's idle moments."""
@@ -224,12 +229,21 @@ class TileCache(QObject):
             self.clear()
             self._presenting = presenting
         exact, base = self._exact_tiles()
-        overview = self._overview_tiles()
+        self._overview_tiles()
         deadline = time.perf_counter() + FRAME_BUDGET_MS / 1000
         exposed = event.region().translated(-base[0], -base[1])
         painter = QPainter(self.view.viewport())
         waiting = QRegion()
-        for spot in exact.spots(exposed.boundingRect()):
+        spots = exact.spots(exposed.boundingRect())
+        new = [spot for spot in spots if spot not in exact.tiles]
+        area = QRectF()
+        for spot in new:
+            area = area.united(exact.source(spot, WHOLE.boundingRect()))
+        if len(new) > 1 and not self._stand_in_ready(area):
+            for spot in new:
+                exact.tile(spot, self._dpi())
+            self._render_whole(exact, new)
+        for spot in spots:
             image = exact.tile(spot, self._dpi())
             corner = QPoint(spot[0] * TILE, spot[1] * TILE)
             stale = exact.missing.get(spot, QRegion()) - exact.unrendered.get(spot, QRegion())
@@ -238,7 +252,7 @@ class TileCache(QObject):
             seen = exact.unrendered.get(spot, QRegion()) & exposed.translated(-corner)
             while not seen.isEmpty():  # never rendered, and shown now: a strip at a time
                 area = exact.source(spot, seen.boundingRect())
-                if time.perf_counter() >= deadline and self._overview_ready(overview, area):
+                if time.perf_counter() >= deadline and self._stand_in_ready(area):
                     waiting |= seen.translated(corner)
                     break
                 bounds = seen.boundingRect()
@@ -282,7 +296,38 @@ class TileCache(QObject):
     def _render(self, tiles: TileSet, spot: Spot, part: QRect) -> None:
         """Render the scene into part of a tile (tile pixels), as the view would paint it."""
         source = tiles.source(spot, part)
-        painter = QPainter(tiles.tiles[spot])
+        self._draw(tiles.tiles[spot], part, source)
+        tiles.rendered(spot, part)
+        if tiles is self.exact:
+            self.rendered.append(source)
+
+    def _render_whole(self, tiles: TileSet, spots: list[Spot]) -> None:
+        """Render whole new tiles in one pass over the scene, then cut it into them: an item
+        across several tiles is drawn once, not once a tile (a frame with nothing to stand in
+        for it: the first one, or a jump)."""
+        left, top = min(spot[0] for spot in spots), min(spot[1] for spot in spots)
+        columns = max(spot[0] for spot in spots) - left + 1
+        rows = max(spot[1] for spot in spots) - top + 1
+        whole = QImage(columns * TILE, rows * TILE, QImage.Format.Format_RGB32)
+        sample = tiles.tiles[spots[0]]
+        whole.setDotsPerMeterX(sample.dotsPerMeterX())
+        whole.setDotsPerMeterY(sample.dotsPerMeterY())
+        part = whole.rect()
+        source = tiles.source((left, top), part)
+        self._draw(whole, part, source)
+        for spot in spots:
+            painter = QPainter(tiles.tiles[spot])
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            corner = QPoint((spot[0] - left) * TILE, (spot[1] - top) * TILE)
+            painter.drawImage(QPoint(0, 0), whole, QRect(corner, WHOLE.boundingRect().size()))
+            painter.end()
+            tiles.rendered(spot, WHOLE.boundingRect())
+        if tiles is self.exact:
+            self.rendered.append(source)
+
+    def _draw(self, image: QImage, part: QRect, source: QRectF) -> None:
+        """Draw the scene's source rectangle into part of an image, as the view would."""
+        painter = QPainter(image)
         painter.setRenderHints(self.view.renderHints())
         painter.setClipRect(part)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
@@ -293,9 +338,6 @@ class TileCache(QObject):
                 painter, QRectF(part), source, Qt.AspectRatioMode.IgnoreAspectRatio
             )
         painter.end()
-        tiles.rendered(spot, part)
-        if tiles is self.exact:
-            self.rendered.append(source)
 
     # -- the tile sets ---------------------------------------------------------------------------
 
@@ -310,9 +352,11 @@ class TileCache(QObject):
         left, top = math.floor(transform.dx()), math.floor(transform.dy())
         key = (transform.m11(), transform.dx() - left, transform.dy() - top)
         if self.exact is None or self.exact.key != key:
-            if self.exact is not None and self.exact.tiles:
-                self.previous = self.exact
-            self.exact = TileSet(key, MAX_TILES)
+            if self.exact is not None and _done(self.exact) >= _done(self.previous):
+                self.previous = self.exact  # (a quick zoom keeps the set it rendered most of)
+            viewport = self.view.viewport()
+            in_view = (viewport.width() // TILE + 2) * (viewport.height() // TILE + 2)
+            self.exact = TileSet(key, max(MAX_TILES, 2 * in_view))
             self.rendered.clear()
         return self.exact, (left, top)
 
@@ -333,12 +377,17 @@ class TileCache(QObject):
         assert self.overview is not None
         return all(self.overview.complete(spot) for spot in self._overview_spots())
 
-    def _overview_ready(self, overview: TileSet, area: QRectF) -> bool:
-        """Whether the overview holds this scene area as it is (outside the scene: nothing)."""
+    def _stand_in_ready(self, area: QRectF) -> bool:
+        """Whether the tiles of the scale before, or else the overview, hold this scene area
+        as it is (outside the scene there is nothing to hold)."""
         area = area & self.view.scene().sceneRect()
         if area.isEmpty():
             return True
-        return all(overview.complete(spot) for spot in overview.spots(overview.pixels(area)))
+        return any(
+            stand_in is not None
+            and all(stand_in.complete(spot) for spot in stand_in.spots(stand_in.pixels(area)))
+            for stand_in in (self.previous, self.overview)
+        )
 
     @staticmethod
     def _next_strip(tiles: TileSet, spot: Spot) -> QRect:
