@@ -143,7 +143,8 @@ class NoteEditor(LimitedPlainText):
             self._note.set_typed_in_private(True)
         font = self.font()
         font.setPointSizeF(max(9.0, min(28.0, 11.5 * zoom)))
-        self.setFont(font)
+        if font != self.font():  # a new font lays the editor out again
+            self.setFont(font)
         border = f"3px dashed {self.PRIVATE_COLOR}" if self.private else "3px solid #1e63d6"
         look = f"background: {color.name()}; color: #263238; border: {border};"
         sheet = f"QPlainTextEdit {{ {look} }}"
