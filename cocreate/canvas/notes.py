@@ -75,6 +75,11 @@ def _brush(name: str, face_down: bool) -> QBrush:
     return QBrush(color.darker(130) if face_down else color)
 
 
+def _looks(author: Row | None) -> tuple[str, str] | None:
+    """What a note shows of its author: the name in its footer, the colour of its face."""
+    return (author["name"], author["color"]) if author is not None else None
+
+
 class NoteItem(QGraphicsItem):
     """A sticky note. Movable and selectable; double-click edits its text.
 
@@ -109,11 +114,14 @@ class NoteItem(QGraphicsItem):
     def set_state(
         self, row: Row, author: Row | None, by_category: bool, vote_colors: list[str]
     ) -> None:
-        state = (row, author, by_category, vote_colors)
-        if state != (self.row, self.author, self.by_category, self.vote_colors):
-            self.row, self.author, self.by_category, self.vote_colors = state
+        looks = (row, _looks(author), by_category, vote_colors)
+        if looks != (self.row, _looks(self.author), self.by_category, self.vote_colors):
+            self.row, self.by_category, self.vote_colors = row, by_category, vote_colors
+            self.author = author
             self._color = self._pick_color()
             self._show_side()
+        else:
+            self.author = author  # the same name and colour: nothing to draw again
 
     def set_typed_in_private(self, on: bool) -> None:
         """Someone types this note's text while private mode is on: every view of the scene
