@@ -144,6 +144,7 @@ def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dic
     view.actual_size()
     view.centerOn(center)
     QApplication.processEvents()
+    settle(view)
     seen = view.mapToScene(view.viewport().rect().adjusted(40, 40, -40, -40)).boundingRect()
     targets = [note for note in scene.notes.values() if seen.contains(note.sceneBoundingRect())]
     if len(targets) < votes:

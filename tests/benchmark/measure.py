@@ -37,7 +37,7 @@ from cocreate.ui.journey_tabs import JourneyTabs
 from tests.benchmark.events import PaintCounter, send_mouse
 from tests.benchmark.export_child import peak_rss_mb
 from tests.benchmark.floor import measure_floors
-from tests.benchmark.frames import measure_pan, measure_votes, measure_zoom_sweep
+from tests.benchmark.frames import measure_pan, measure_votes, measure_zoom_sweep, settle
 from tests.benchmark.open_split import PHASES, ReadTimer, check_ms, raw_read_ms
 from tests.benchmark.report import (
     DRAGS,
@@ -293,6 +293,7 @@ def measure_drags(view: JourneyView, drags: int) -> list[Drop]:
     if not scene.cards or len(scene.layout.stage_order) < 2:
         return []
     view.actual_size()
+    settle(view)
     card_id = min(scene.cards)
     order = scene.layout.stage_order
     home = scene.cards[card_id].row["stage_id"]
@@ -374,6 +375,7 @@ def measure_new_notes(canvas: Canvas, count: int, center: QPointF) -> dict[str, 
     ):
         place()
         QApplication.processEvents()
+        settle(view)  # the moments before a person presses N
         samples = [time_new_note(view) for _run in range(count)]
         result |= {
             f"new_note_{name}_ms": median(samples),
@@ -406,6 +408,7 @@ def measure_note_drops(view: JourneyView, drops: int) -> list[Drop]:
     if not free:
         return []
     view.actual_size()
+    settle(view)
     note = max(free, key=lambda item: (item.y(), item.x()))
     home = note.pos()
     away = QPointF(max(BOARD_LEFT, home.x() - NOTE_PITCH_X), home.y() + 2 * NOTE_PITCH_Y)
