@@ -228,9 +228,12 @@ class TileCache(QObject):
         if presenting != self._presenting:  # items draw larger for a presentation
             self.clear()
             self._presenting = presenting
+        rescaled = self.exact is None or self.exact.key != self._key()
         exact, base = self._exact_tiles()
         self._overview_tiles()
-        deadline = time.perf_counter() + FRAME_BUDGET_MS / 1000
+        # A zoom step draws what is new from stand-ins at once (the whole view is new); a pan
+        # or a change renders what it uncovers for up to FRAME_BUDGET_MS first.
+        deadline = time.perf_counter() + (0.0 if rescaled else FRAME_BUDGET_MS / 1000)
         exposed = event.region().translated(-base[0], -base[1])
         painter = QPainter(self.view.viewport())
         waiting = QRegion()
@@ -350,7 +353,7 @@ class TileCache(QObject):
         A new scale keeps the tiles of the one before as stand-ins."""
         transform = self.view.viewportTransform()
         left, top = math.floor(transform.dx()), math.floor(transform.dy())
-        key = (transform.m11(), transform.dx() - left, transform.dy() - top)
+        key = self._key()
         if self.exact is None or self.exact.key != key:
             if self.exact is not None and _done(self.exact) >= _done(self.previous):
                 self.previous = self.exact  # (a quick zoom keeps the set it rendered most of)
@@ -359,6 +362,12 @@ class TileCache(QObject):
             self.exact = TileSet(key, max(MAX_TILES, 2 * in_view))
             self.rendered.clear()
         return self.exact, (left, top)
+
+    def _key(self) -> Key:
+        """The view's scale and the sub-pixel shift of its tiles' grid."""
+        transform = self.view.viewportTransform()
+        left, top = math.floor(transform.dx()), math.floor(transform.dy())
+        return (transform.m11(), transform.dx() - left, transform.dy() - top)
 
     def _overview_tiles(self) -> TileSet:
         rect = self.view.scene().sceneRect()
