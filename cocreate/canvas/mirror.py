@@ -13,7 +13,7 @@ from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.notes import MOVABLE, NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
 from cocreate.canvas.phone_area import show_phone_area
-from cocreate.layout import compute_layout, is_free
+from cocreate.layout import compute_layout, is_free, note_origin
 from cocreate.records import Row
 from cocreate.templates import BLUEPRINT_LANES
 
@@ -71,12 +71,7 @@ def sync_all(scene: JourneyScene) -> None:
     _notes(scene, document.rows("note", journey_id=scene.journey_id), votes)
     _clusters(scene, document.rows("cluster", journey_id=scene.journey_id))
     show_phone_area(scene)
-    free_rect, all_rect = QRectF(), QRectF()
-    for note in scene.notes.values():
-        rect = note.sceneBoundingRect()
-        all_rect = all_rect.united(rect)
-        if is_free(note.row):
-            free_rect = free_rect.united(rect)
+    free_rect, all_rect = _note_bounds(scene)
     scene.board.set_area(layout, free_rect)
     # The scene holds every item, so that scrolling reaches each one.
     area = scene.board.area.united(QRectF(0, 0, layout.width, layout.curve.bottom))
@@ -85,6 +80,28 @@ def sync_all(scene: JourneyScene) -> None:
         if cluster.isVisible():
             area = area.united(cluster.sceneBoundingRect())
     scene.setSceneRect(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+
+def _note_bounds(scene: JourneyScene) -> tuple[QRectF, QRectF]:
+    """The rectangles the free notes and all the notes cover on the scene (from their places,
+    in one pass: not an item's rectangle each)."""
+    bounds = NoteItem.BOUNDS
+    boxes: dict[bool, list[tuple[float, float]]] = {True: [], False: []}  # free or not
+    for note in scene.notes.values():
+        boxes[is_free(note.row)].append((note.x(), note.y()))
+    rects: dict[bool, QRectF] = {}
+    for free, corners in boxes.items():  # each note's item: its place + BOUNDS
+        if not corners:
+            rects[free] = QRectF()
+            continue
+        xs, ys = [corner[0] for corner in corners], [corner[1] for corner in corners]
+        rects[free] = QRectF(
+            min(xs) + bounds.left(),
+            min(ys) + bounds.top(),
+            max(xs) - min(xs) + bounds.width(),
+            max(ys) - min(ys) + bounds.height(),
+        )
+    return rects[True], rects[True].united(rects[False])
 
 
 def _headers(scene: JourneyScene, counts: dict[int, int]) -> None:
@@ -197,9 +214,10 @@ def show_note(
             note.setFlag(MOVABLE, False)
     elif bool(note.flags() & MOVABLE) != movable:
         note.setFlag(MOVABLE, movable)
-    pos = scene.note_origin(row) + QPointF(row["x"], row["y"])
-    if note.pos() != pos:
-        note.setPos(pos)
+    left, top = note_origin(scene.layout, scene.touchpoint_rows, row)
+    x, y = left + row["x"], top + row["y"]
+    if new or (note.x(), note.y()) != (x, y):
+        note.setPos(x, y)
     if new:  # added once in place: the scene indexes it once
         scene.addItem(note)
     return note
