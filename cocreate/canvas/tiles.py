@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
+    QSizeF,
     Qt,
     QTimer,
 )
@@ -164,6 +165,12 @@ class TileSet:
                     self.missing[spot] = self.missing.get(spot, QRegion()) | QRegion(part)
 
 
+def _inner(rect: QRectF) -> QRect:
+    """The whole pixels inside a rectangle."""
+    left, top = math.ceil(rect.left()), math.ceil(rect.top())
+    return QRect(left, top, math.floor(rect.right()) - left, math.floor(rect.bottom()) - top)
+
+
 def _done(tiles: TileSet | None) -> int:
     """How many tiles of a set show the scene as it is."""
     return 0 if tiles is None else sum(tiles.complete(spot) for spot in tiles.tiles)
@@ -246,6 +253,10 @@ class TileCache(QObject):
             for spot in new:
                 exact.tile(spot, self._dpi())
             self._render_whole(exact, new)
+        whole_area = QRectF()
+        for spot in spots:
+            whole_area = whole_area.united(exact.source(spot, WHOLE.boundingRect()))
+        stand_ins_hold_all = self._stand_in_ready(whole_area)  # else asked tile by tile
         for spot in spots:
             image = exact.tile(spot, self._dpi())
             corner = QPoint(spot[0] * TILE, spot[1] * TILE)
@@ -255,7 +266,9 @@ class TileCache(QObject):
             seen = exact.unrendered.get(spot, QRegion()) & exposed.translated(-corner)
             while not seen.isEmpty():  # never rendered, and shown now: a strip at a time
                 area = exact.source(spot, seen.boundingRect())
-                if time.perf_counter() >= deadline and self._stand_in_ready(area):
+                if time.perf_counter() >= deadline and (
+                    stand_ins_hold_all or self._stand_in_ready(area)
+                ):
                     waiting |= seen.translated(corner)
                     break
                 bounds = seen.boundingRect()
@@ -271,16 +284,16 @@ class TileCache(QObject):
             self._idle.start()
 
     def _paint_stand_ins(self, painter: QPainter, clip: QRegion, base: tuple[int, int]) -> None:
-        """Draw, over the clip (viewport pixels), the overview and then the tiles of the scale
-        before that show the scene as it is, scaled to the view's scale."""
+        """Draw, over the clip (viewport pixels), the tiles of the scale before that show the
+        scene as it is, then the overview where they do not reach, scaled to the view's
+        scale."""
         assert self.exact is not None and self.overview is not None
-        painter.save()
-        painter.setClipRegion(clip)
-        for stand_in in (self.overview, self.previous):
-            if stand_in is None:
+        for stand_in in (self.previous, self.overview):
+            if stand_in is None or clip.isEmpty():
                 continue
             ratio = self.exact.scale / stand_in.scale
             painter.save()
+            painter.setClipRegion(clip)
             # Unsmoothed: a stand-in shows for a moment, and smoothing doubled a zoom's frame.
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             painter.translate(
@@ -288,13 +301,15 @@ class TileCache(QObject):
                 base[1] + self.exact.key[2] - stand_in.key[2] * ratio,
             )
             painter.scale(ratio, ratio)
-            wanted = painter.transform().inverted()[0].mapRect(clip.boundingRect())
-            for spot in stand_in.spots(wanted):
+            transform = painter.transform()
+            covered = QRegion()
+            for spot in stand_in.spots(transform.inverted()[0].mapRect(clip.boundingRect())):
                 if stand_in.complete(spot):
-                    image = stand_in.tiles[spot]
-                    painter.drawImage(QPointF(spot[0] * TILE, spot[1] * TILE), image)
+                    at = QPointF(spot[0] * TILE, spot[1] * TILE)
+                    painter.drawImage(at, stand_in.tiles[spot])
+                    covered |= _inner(transform.mapRect(QRectF(at, QSizeF(TILE, TILE))))
             painter.restore()
-        painter.restore()
+            clip -= covered  # what the next stand-in still has to show
 
     def _render(self, tiles: TileSet, spot: Spot, part: QRect) -> None:
         """Render the scene into part of a tile (tile pixels), as the view would paint it."""
