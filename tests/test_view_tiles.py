@@ -5,7 +5,10 @@ overview) and exactly once the window is idle. Notes stay under the mouse as bef
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -189,3 +192,50 @@ def test_close_up_the_tiles_show_what_qt_paints(far_view, qtbot, monkeypatch):
     tiled = frame(far_view)
     monkeypatch.setattr(far_view.tiles, "applies", lambda: False)
     assert differing_pixels(tiled, frame(far_view)) < 0.02
+
+
+HIGH_DENSITY_CHILD = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from cocreate.document import Document
+from cocreate.ui.journey_tabs import JourneyTabs
+document = Document.open(sys.argv[1])
+tabs = JourneyTabs()
+tabs.set_document(document)
+tabs.resize(900, 600)
+tabs.show()
+app.processEvents()
+view = tabs.current_view()
+view.viewport().repaint()
+while not view.tiles.settled():
+    app.processEvents()
+tiled = view.viewport().grab().toImage()
+view.tiles.applies = lambda: False
+painted = view.viewport().grab().toImage()
+differing = sum(
+    tiled.pixel(x, y) != painted.pixel(x, y)
+    for y in range(0, tiled.height(), 2)
+    for x in range(0, tiled.width(), 2)
+)
+print(tiled.devicePixelRatio(), differing / ((tiled.height() // 2) * (tiled.width() // 2)))
+document.close()
+"""
+
+
+@pytest.mark.slow  # a process of its own: the pixel ratio is set before Qt starts
+def test_on_a_high_density_screen_the_tiles_are_as_sharp_as_qt_paints(board_file, tmp_path):
+    path = tmp_path / "board.cocreate"
+    shutil.copyfile(board_file, path)
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", HIGH_DENSITY_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    ratio, differing = (float(word) for word in done.stdout.split()[-2:])
+    assert ratio == 2.0
+    assert differing < 0.05  # tiles of the screen's own pixels, not upscaled ones

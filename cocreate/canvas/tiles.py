@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
+    QSize,
     QSizeF,
     Qt,
     QTimer,
@@ -58,6 +59,18 @@ WHOLE = QRegion(0, 0, TILE, TILE)
 
 Key = tuple[float, float, float]  # scale, and the sub-pixel shift of the tiles' grid
 Spot = tuple[int, int]  # a tile's column and row
+Device = tuple[int, int, float]  # logical dpi across and down, device pixels per pixel
+
+
+def device_image(width: int, height: int, device: Device) -> QImage:
+    """An opaque image (copied, not blended) of this many pixels for the device: its own
+    pixels are the device's, its dpi the device's logical dpi (items size text by it)."""
+    ratio = device[2]
+    image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(ratio)
+    image.setDotsPerMeterX(round(device[0] / 0.0254))
+    image.setDotsPerMeterY(round(device[1] / 0.0254))
+    return image
 
 
 def remove_quietly(scene: QGraphicsScene, item: QGraphicsItem) -> None:
@@ -122,15 +135,13 @@ class TileSet:
     def complete(self, spot: Spot) -> bool:
         return spot in self.tiles and spot not in self.missing
 
-    def tile(self, spot: Spot, dpi: tuple[int, int]) -> QImage:
+    def tile(self, spot: Spot, device: Device) -> QImage:
         """The tile (kept, or new with nothing rendered yet)."""
         image = self.tiles.get(spot)
         if image is not None:
             self.tiles.move_to_end(spot)
             return image
-        image = QImage(TILE, TILE, QImage.Format.Format_RGB32)  # opaque: copied, not blended
-        image.setDotsPerMeterX(round(dpi[0] / 0.0254))
-        image.setDotsPerMeterY(round(dpi[1] / 0.0254))
+        image = device_image(TILE, TILE, device)
         self.tiles[spot] = image
         self.missing[spot] = self.unrendered[spot] = WHOLE
         while len(self.tiles) > self.limit:
@@ -189,6 +200,7 @@ class TileCache(QObject):
         #: Scene rectangles rendered since the view's tiles were made (what frames cost).
         self.rendered: list[QRectF] = []
         self._presenting = False  # whether the tiles are the view's in presentation style
+        self._painted_on: Device | None = None  # the viewport's dpi and pixel ratio
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -231,10 +243,10 @@ class TileCache(QObject):
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
-        presenting = bool(self.view.property("presentation"))
-        if presenting != self._presenting:  # items draw larger for a presentation
+        looks = (bool(self.view.property("presentation")), self._device())
+        if looks != (self._presenting, self._painted_on):  # another style, or another screen
             self.clear()
-            self._presenting = presenting
+            self._presenting, self._painted_on = looks
         rescaled = self.exact is None or self.exact.key != self._key()
         exact, base = self._exact_tiles()
         self._overview_tiles()
@@ -251,14 +263,14 @@ class TileCache(QObject):
             area = area.united(exact.source(spot, WHOLE.boundingRect()))
         if len(new) > 1 and not self._stand_in_ready(area):
             for spot in new:
-                exact.tile(spot, self._dpi())
+                exact.tile(spot, self._device())
             self._render_whole(exact, new)
         whole_area = QRectF()
         for spot in spots:
             whole_area = whole_area.united(exact.source(spot, WHOLE.boundingRect()))
         stand_ins_hold_all = self._stand_in_ready(whole_area)  # else asked tile by tile
         for spot in spots:
-            image = exact.tile(spot, self._dpi())
+            image = exact.tile(spot, self._device())
             corner = QPoint(spot[0] * TILE, spot[1] * TILE)
             stale = exact.missing.get(spot, QRegion()) - exact.unrendered.get(spot, QRegion())
             if not stale.isEmpty():  # changed since it was rendered: render it now
@@ -326,18 +338,19 @@ class TileCache(QObject):
         left, top = min(spot[0] for spot in spots), min(spot[1] for spot in spots)
         columns = max(spot[0] for spot in spots) - left + 1
         rows = max(spot[1] for spot in spots) - top + 1
-        whole = QImage(columns * TILE, rows * TILE, QImage.Format.Format_RGB32)
-        sample = tiles.tiles[spots[0]]
-        whole.setDotsPerMeterX(sample.dotsPerMeterX())
-        whole.setDotsPerMeterY(sample.dotsPerMeterY())
-        part = whole.rect()
+        device = self._device()
+        whole = device_image(columns * TILE, rows * TILE, device)
+        part = QRect(0, 0, columns * TILE, rows * TILE)
         source = tiles.source((left, top), part)
         self._draw(whole, part, source)
+        ratio, side = device[2], round(TILE * device[2])  # the images' own pixels
         for spot in spots:
             painter = QPainter(tiles.tiles[spot])
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            corner = QPoint((spot[0] - left) * TILE, (spot[1] - top) * TILE)
-            painter.drawImage(QPoint(0, 0), whole, QRect(corner, WHOLE.boundingRect().size()))
+            corner = QPoint(
+                round((spot[0] - left) * TILE * ratio), round((spot[1] - top) * TILE * ratio)
+            )
+            painter.drawImage(QPoint(0, 0), whole, QRect(corner, QSize(side, side)))
             painter.end()
             tiles.rendered(spot, WHOLE.boundingRect())
         if tiles is self.exact:
@@ -359,9 +372,11 @@ class TileCache(QObject):
 
     # -- the tile sets ---------------------------------------------------------------------------
 
-    def _dpi(self) -> tuple[int, int]:
+    def _device(self) -> Device:
+        """What the viewport paints on: its logical dpi, and device pixels per pixel (2 on a
+        high-density screen, where tiles hold twice the pixels a side, as Qt would paint)."""
         viewport = self.view.viewport()
-        return viewport.logicalDpiX(), viewport.logicalDpiY()
+        return viewport.logicalDpiX(), viewport.logicalDpiY(), viewport.devicePixelRatioF()
 
     def _exact_tiles(self) -> tuple[TileSet, tuple[int, int]]:
         """The tiles of the view's scale and shift, and where tile pixel 0 is in the viewport.
@@ -441,7 +456,7 @@ class TileCache(QObject):
         for tiles, spot in todo:
             if time.perf_counter() >= deadline:
                 break
-            tiles.tile(spot, self._dpi())
+            tiles.tile(spot, self._device())
             strip = self._next_strip(tiles, spot)
             self._render(tiles, spot, strip)
             if tiles is exact:  # the next frame shows it exactly
