@@ -55,7 +55,8 @@ STRIP = 32
 #: A change reporting more rectangles than this makes every tile stale instead.
 MAX_RECTS = 2000
 
-WHOLE = QRegion(0, 0, TILE, TILE)
+TILE_RECT = QRect(0, 0, TILE, TILE)
+WHOLE = QRegion(TILE_RECT)
 
 Key = tuple[float, float, float]  # scale, and the sub-pixel shift of the tiles' grid
 Spot = tuple[int, int]  # a tile's column and row
@@ -125,6 +126,13 @@ class TileSet:
             part.height() / scale,
         )
 
+    def area(self, spots: list[Spot]) -> QRectF:
+        """The scene rectangle these whole tiles show."""
+        area = QRectF()
+        for spot in spots:
+            area = area.united(self.source(spot, TILE_RECT))
+        return area
+
     @staticmethod
     def spots(pixels: QRect) -> list[Spot]:
         """The tiles that cover a rectangle of tile pixels."""
@@ -171,9 +179,16 @@ class TileSet:
             for spot in self.spots(pixels):
                 if spot not in self.tiles:
                     continue
-                part = pixels.translated(-spot[0] * TILE, -spot[1] * TILE) & QRect(0, 0, TILE, TILE)
+                part = pixels.translated(-spot[0] * TILE, -spot[1] * TILE) & TILE_RECT
                 if not part.isEmpty():
                     self.missing[spot] = self.missing.get(spot, QRegion()) | QRegion(part)
+
+
+def _strip(region: QRegion) -> QRect:
+    """The top STRIP rows of a region's bounds: the part of a tile rendered at a time, so that
+    neither a frame nor an idle moment holds the window for a whole tile."""
+    bounds = region.boundingRect()
+    return QRect(bounds.left(), bounds.top(), bounds.width(), min(STRIP, bounds.height()))
 
 
 def _inner(rect: QRectF) -> QRect:
@@ -243,11 +258,12 @@ class TileCache(QObject):
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
-        looks = (bool(self.view.property("presentation")), self._device())
+        device = self._device()
+        looks = (bool(self.view.property("presentation")), device)
         if looks != (self._presenting, self._painted_on):  # another style, or another screen
             self.clear()
             self._presenting, self._painted_on = looks
-        rescaled = self.exact is None or self.exact.key != self._key()
+        rescaled = self.exact is None or self.exact.key != self._grid()[0]
         exact, base = self._exact_tiles()
         self._overview_tiles()
         # A zoom step draws what is new from stand-ins at once (the whole view is new); a pan
@@ -258,19 +274,13 @@ class TileCache(QObject):
         waiting = QRegion()
         spots = exact.spots(exposed.boundingRect())
         new = [spot for spot in spots if spot not in exact.tiles]
-        area = QRectF()
-        for spot in new:
-            area = area.united(exact.source(spot, WHOLE.boundingRect()))
-        if len(new) > 1 and not self._stand_in_ready(area):
+        if len(new) > 1 and not self._stand_in_ready(exact.area(new)):
             for spot in new:
-                exact.tile(spot, self._device())
-            self._render_whole(exact, new)
-        whole_area = QRectF()
+                exact.tile(spot, device)
+            self._render_whole(exact, new, device)
+        stand_ins_hold_all = self._stand_in_ready(exact.area(spots))  # else asked tile by tile
         for spot in spots:
-            whole_area = whole_area.united(exact.source(spot, WHOLE.boundingRect()))
-        stand_ins_hold_all = self._stand_in_ready(whole_area)  # else asked tile by tile
-        for spot in spots:
-            image = exact.tile(spot, self._device())
+            image = exact.tile(spot, device)
             corner = QPoint(spot[0] * TILE, spot[1] * TILE)
             stale = exact.missing.get(spot, QRegion()) - exact.unrendered.get(spot, QRegion())
             if not stale.isEmpty():  # changed since it was rendered: render it now
@@ -283,9 +293,8 @@ class TileCache(QObject):
                 ):
                     waiting |= seen.translated(corner)
                     break
-                bounds = seen.boundingRect()
-                strip = QRect(bounds.left(), bounds.top(), bounds.width(), STRIP)
-                self._render(exact, spot, strip & bounds)
+                strip = _strip(seen)
+                self._render(exact, spot, strip)
                 seen -= QRegion(strip)
             if exact.unrendered.get(spot) != WHOLE:  # else only stand-ins show there
                 painter.drawImage(QPointF(corner + QPoint(*base)), image)
@@ -331,14 +340,13 @@ class TileCache(QObject):
         if tiles is self.exact:
             self.rendered.append(source)
 
-    def _render_whole(self, tiles: TileSet, spots: list[Spot]) -> None:
+    def _render_whole(self, tiles: TileSet, spots: list[Spot], device: Device) -> None:
         """Render whole new tiles in one pass over the scene, then cut it into them: an item
         across several tiles is drawn once, not once a tile (a frame with nothing to stand in
         for it: the first one, or a jump)."""
         left, top = min(spot[0] for spot in spots), min(spot[1] for spot in spots)
         columns = max(spot[0] for spot in spots) - left + 1
         rows = max(spot[1] for spot in spots) - top + 1
-        device = self._device()
         whole = device_image(columns * TILE, rows * TILE, device)
         part = QRect(0, 0, columns * TILE, rows * TILE)
         source = tiles.source((left, top), part)
@@ -352,7 +360,7 @@ class TileCache(QObject):
             )
             painter.drawImage(QPoint(0, 0), whole, QRect(corner, QSize(side, side)))
             painter.end()
-            tiles.rendered(spot, WHOLE.boundingRect())
+            tiles.rendered(spot, TILE_RECT)
         if tiles is self.exact:
             self.rendered.append(source)
 
@@ -381,9 +389,7 @@ class TileCache(QObject):
     def _exact_tiles(self) -> tuple[TileSet, tuple[int, int]]:
         """The tiles of the view's scale and shift, and where tile pixel 0 is in the viewport.
         A new scale keeps the tiles of the one before as stand-ins."""
-        transform = self.view.viewportTransform()
-        left, top = math.floor(transform.dx()), math.floor(transform.dy())
-        key = self._key()
+        key, base = self._grid()
         if self.exact is None or self.exact.key != key:
             if self.exact is not None and _done(self.exact) >= _done(self.previous):
                 self.previous = self.exact  # (a quick zoom keeps the set it rendered most of)
@@ -391,13 +397,14 @@ class TileCache(QObject):
             in_view = (viewport.width() // TILE + 2) * (viewport.height() // TILE + 2)
             self.exact = TileSet(key, max(MAX_TILES, 2 * in_view))
             self.rendered.clear()
-        return self.exact, (left, top)
+        return self.exact, base
 
-    def _key(self) -> Key:
-        """The view's scale and the sub-pixel shift of its tiles' grid."""
+    def _grid(self) -> tuple[Key, tuple[int, int]]:
+        """The view's scale and the sub-pixel shift of its tiles' grid, and where tile pixel 0
+        is in the viewport."""
         transform = self.view.viewportTransform()
         left, top = math.floor(transform.dx()), math.floor(transform.dy())
-        return (transform.m11(), transform.dx() - left, transform.dy() - top)
+        return (transform.m11(), transform.dx() - left, transform.dy() - top), (left, top)
 
     def _overview_tiles(self) -> TileSet:
         rect = self.view.scene().sceneRect()
@@ -428,13 +435,6 @@ class TileCache(QObject):
             for stand_in in (self.previous, self.overview)
         )
 
-    @staticmethod
-    def _next_strip(tiles: TileSet, spot: Spot) -> QRect:
-        """The next at most STRIP rows of a tile's missing part, so that an idle moment never
-        holds the window for a whole tile."""
-        missing = tiles.missing[spot].boundingRect()
-        return QRect(missing.left(), missing.top(), missing.width(), min(STRIP, missing.height()))
-
     def _changed(self, rects: list[QRectF]) -> None:
         for tiles in (self.exact, self.previous, self.overview):
             if tiles is not None and tiles.tiles and rects:
@@ -450,14 +450,15 @@ class TileCache(QObject):
         exact, base = self._exact_tiles()
         overview = self._overview_tiles()
         deadline = time.perf_counter() + IDLE_BUDGET_MS / 1000
+        device = self._device()
         in_view = self.view.viewport().rect().translated(-base[0], -base[1])
         todo = [(exact, spot) for spot in exact.spots(in_view) if not exact.complete(spot)]
         todo += [(overview, spot) for spot in self._overview_spots() if not overview.complete(spot)]
         for tiles, spot in todo:
             if time.perf_counter() >= deadline:
                 break
-            tiles.tile(spot, self._device())
-            strip = self._next_strip(tiles, spot)
+            tiles.tile(spot, device)
+            strip = _strip(tiles.missing[spot])
             self._render(tiles, spot, strip)
             if tiles is exact:  # the next frame shows it exactly
                 self.view.viewport().update(
