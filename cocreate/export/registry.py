@@ -141,9 +141,6 @@ class ExporterRegistry:
     def __iter__(self) -> Iterator[Exporter]:
         return iter(list(self._by_format.values()))
 
-    def by_command(self) -> dict[str, Exporter]:
-        return {exporter.command: exporter for exporter in self}
-
 
 # -- the exporters without Qt -------------------------------------------------------------------
 

@@ -76,10 +76,6 @@ def _below(found: Nps) -> bool:
     return found.promoters < found.detractors
 
 
-def negative_count(plan: VoicePlan | None) -> int:
-    return len(plan.negative_touchpoints) if plan is not None else 0
-
-
 def plan_voice(
     stages: Sequence[Row], cards: Sequence[Row], answers: Sequence[Row]
 ) -> VoicePlan | None:
