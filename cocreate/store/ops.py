@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
-from sqlmodel import SQLModel
+from sqlalchemy import Connection, delete, insert, select, update
 
 from cocreate.records import TABLE_ORDER, Change, Row
 from cocreate.store import reads
+from cocreate.store.reads import chunks, table
 
 CASCADE, SET_NULL = "cascade", "set_null"
 
@@ -48,10 +48,6 @@ ON_DELETE: dict[tuple[str, str], str] = {
     ("vote", "note_id"): CASCADE,
     ("vote", "touchpoint_id"): CASCADE,
 }
-
-
-def table(name: str) -> Table:
-    return SQLModel.metadata.tables[name]
 
 
 @cache
@@ -120,10 +116,6 @@ class Update:
         change.record_update(self.table, row_id, self.after)
 
 
-#: How many ids one statement of a bulk delete names (SQLite's limit on parameters is higher).
-_IDS_A_STATEMENT = 500
-
-
 @dataclass
 class InsertMany:
     """Many rows of one table in one statement (an executemany through SQLAlchemy Core): an
@@ -154,8 +146,8 @@ class DeleteMany:
     def apply(self, conn: Connection) -> int:
         t = table(self.table)
         ids = [row["id"] for row in self.rows]
-        for start in range(0, len(ids), _IDS_A_STATEMENT):
-            conn.execute(delete(t).where(t.c.id.in_(ids[start : start + _IDS_A_STATEMENT])))
+        for chunk in chunks(ids):
+            conn.execute(delete(t).where(t.c.id.in_(chunk)))
         return len(ids)
 
     def inverse(self) -> InsertMany:
@@ -182,8 +174,7 @@ class SetMany:
         for row_id, value in self.after.items():
             by_value[value].append(row_id)
         for value, ids in by_value.items():
-            for start in range(0, len(ids), _IDS_A_STATEMENT):
-                chunk = ids[start : start + _IDS_A_STATEMENT]
+            for chunk in chunks(ids):
                 conn.execute(update(t).where(t.c.id.in_(chunk)).values({self.column: value}))
         return len(self.after)
 
@@ -280,8 +271,7 @@ def delete_many_ops(conn: Connection, targets: dict[str, list[int]]) -> list[Op]
 def _read_rows(conn: Connection, table_name: str, row_ids: list[int]) -> list[Row]:
     t = table(table_name)
     rows: list[Row] = []
-    for start in range(0, len(row_ids), _IDS_A_STATEMENT):
-        chunk = row_ids[start : start + _IDS_A_STATEMENT]
+    for chunk in chunks(row_ids):
         rows += [dict(row) for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings()]
     return rows
 
@@ -294,8 +284,7 @@ def _unlink_ops(
     t = table(child)
     before: dict[int, Any] = {}
     parent_ids = list(parents)
-    for start in range(0, len(parent_ids), _IDS_A_STATEMENT):
-        chunk = parent_ids[start : start + _IDS_A_STATEMENT]
+    for chunk in chunks(parent_ids):
         for child_id, value in conn.execute(
             select(t.c.id, t.c[column]).where(t.c[column].in_(chunk))
         ):

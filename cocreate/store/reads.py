@@ -100,7 +100,8 @@ def row(raw: sqlite3.Connection, table_name: str, row_id: int) -> Row | None:
     return found[0] if found else None
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+def chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    """The ids a statement at a time (IDS_A_STATEMENT)."""
     for start in range(0, len(ids), IDS_A_STATEMENT):
         yield ids[start : start + IDS_A_STATEMENT]
 
@@ -112,7 +113,7 @@ def rows_where_in(
     wanted = sorted(set(ids))
     name = _column(table_name, column)
     found: list[Row] = []
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         marks = ", ".join("?" * len(chunk))
         sql = f"{_select(table_name)} WHERE {name} IN ({marks})"
         found += as_rows(table_name, raw.execute(sql, list(chunk)))
