@@ -33,8 +33,8 @@ def _chunk(kind: bytes, data: bytes | bytearray) -> bytes:
 
 class PngStream:
     """Writes an RGB PNG of width x height into handle: the rows go in bands from the top
-    (write_rows), then finish() ends the file. ValueError for a size a PNG cannot hold, for
-    more rows than the height and for a finish before the last row."""
+    (filtered(), then write_filtered()), then finish() ends the file. ValueError for a size a
+    PNG cannot hold, for more rows than the height and for a finish before the last row."""
 
     def __init__(
         self,
@@ -57,18 +57,12 @@ class PngStream:
         if dots_per_metre is not None and min(dots_per_metre) > 0:
             handle.write(_chunk(b"pHYs", struct.pack(">IIB", *dots_per_metre, 1)))  # 1: metres
 
-    def write_rows(
-        self, rgb: bytes | bytearray | memoryview, rows: int, bytes_per_line: int
-    ) -> None:
-        """Add the next rows: rgb holds them one after the other, bytes_per_line apart (at
-        least width x 3: a row may be padded), each red, green, blue per pixel."""
-        self.write_filtered(self.filtered(rgb, rows, bytes_per_line), rows)
-
     def filtered(
         self, rgb: bytes | bytearray | memoryview, rows: int, bytes_per_line: int
     ) -> bytearray:
-        """The rows as the file holds them before compression: each led by its filter byte
-        (0, None), without padding (write_filtered takes them)."""
+        """The next rows as the file holds them before compression, each led by its filter
+        byte (0, None), without padding: rgb holds them one after the other, bytes_per_line
+        apart (at least width x 3: a row may be padded), each red, green, blue per pixel."""
         size = self._row_bytes
         pixels = memoryview(rgb).cast("B")
         if (
@@ -87,11 +81,8 @@ class PngStream:
         """Compress the next rows, as filtered() made them, into the file."""
         if self.rows_written + rows > self.height:
             raise ValueError(f"{self.rows_written} + {rows} rows is more than {self.height}")
-        self._add(raw)
-        self.rows_written += rows
-
-    def _add(self, raw: bytes | bytearray) -> None:
         self._write_idat(self._zlib.compress(raw))
+        self.rows_written += rows
 
     def _write_idat(self, data: bytes) -> None:
         """An IDAT chunk of what zlib gave (a PNG may cut its stream into chunks anywhere)."""
@@ -134,7 +125,7 @@ class PngWriterThread:
                 return
 
     def put(self, rgb: bytes | bytearray | memoryview, rows: int, bytes_per_line: int) -> None:
-        """Queue the next rows (as PngStream.write_rows takes them), copied: rgb may change
+        """Queue the next rows (as PngStream.filtered takes them), copied: rgb may change
         once this returns. Raises what the writing raised so far."""
         self._raise()
         part = (self.stream.filtered(rgb, rows, bytes_per_line), rows)
