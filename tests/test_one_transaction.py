@@ -8,7 +8,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from cocreate.store import SessionFile
 from cocreate.ui.app import create_application, start_window
@@ -18,13 +17,14 @@ EXTRA_NOTES = 3000
 
 
 class Statements:
-    """Every statement the session file runs, by its first word."""
+    """Every statement SQLite runs on the session file's connection (its own trace: the
+    statements through SQLAlchemy and the plain ones alike), by its first word."""
 
     def __init__(self, store: SessionFile) -> None:
         self.words: Counter[str] = Counter()
-        event.listen(store._engine, "before_cursor_execute", self._count)
+        store._raw.set_trace_callback(self._count)
 
-    def _count(self, _conn, _cursor, statement: str, *_args) -> None:
+    def _count(self, statement: str) -> None:
         self.words[statement.split()[0].upper()] += 1
 
     def total(self) -> int:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection
 
 from cocreate.records import TABLE_ORDER, Change, Row
-from cocreate.store import reads
-from cocreate.store.reads import chunks, table
+from cocreate.store import reads, writes
+from cocreate.store.reads import table
 
 CASCADE, SET_NULL = "cascade", "set_null"
 
@@ -68,9 +68,7 @@ class Insert:
     row: Row  # holds the new id once the insert has run
 
     def apply(self, conn: Connection) -> int:
-        result = conn.execute(insert(table(self.table)).values(**self.row))
-        if self.row.get("id") is None:
-            self.row["id"] = result.inserted_primary_key[0]
+        self.row["id"] = writes.insert(driver(conn), self.table, self.row)
         return self.row["id"]
 
     def inverse(self) -> Delete:
@@ -86,8 +84,7 @@ class Delete:
     row: Row
 
     def apply(self, conn: Connection) -> int:
-        t = table(self.table)
-        conn.execute(delete(t).where(t.c.id == self.row["id"]))
+        writes.delete(driver(conn), self.table, [self.row["id"]])
         return self.row["id"]
 
     def inverse(self) -> Insert:
@@ -105,8 +102,7 @@ class Update:
     after: Row
 
     def apply(self, conn: Connection) -> int:
-        t = table(self.table)
-        conn.execute(update(t).where(t.c.id == self.id).values(**self.after))
+        writes.update(driver(conn), self.table, self.id, self.after)
         return self.id
 
     def inverse(self) -> Update:
@@ -144,11 +140,8 @@ class DeleteMany:
     rows: list[Row]
 
     def apply(self, conn: Connection) -> int:
-        t = table(self.table)
-        ids = [row["id"] for row in self.rows]
-        for chunk in chunks(ids):
-            conn.execute(delete(t).where(t.c.id.in_(chunk)))
-        return len(ids)
+        writes.delete(driver(conn), self.table, [row["id"] for row in self.rows])
+        return len(self.rows)
 
     def inverse(self) -> InsertMany:
         return InsertMany(self.table, [dict(row) for row in self.rows])
@@ -169,13 +162,11 @@ class SetMany:
     after: dict[int, Any]
 
     def apply(self, conn: Connection) -> int:
-        t = table(self.table)
         by_value: dict[Any, list[int]] = defaultdict(list)
         for row_id, value in self.after.items():
             by_value[value].append(row_id)
         for value, ids in by_value.items():
-            for chunk in chunks(ids):
-                conn.execute(update(t).where(t.c.id.in_(chunk)).values({self.column: value}))
+            writes.set_column(driver(conn), self.table, self.column, value, ids)
         return len(self.after)
 
     def inverse(self) -> SetMany:
@@ -204,18 +195,22 @@ def inverse_ops(ops: list[Op]) -> list[Op]:
     return [op.inverse() for op in reversed(ops)]
 
 
+def driver(conn: Connection) -> sqlite3.Connection:
+    """The connection's own sqlite3 connection, inside its transaction: cocreate.store.reads
+    and cocreate.store.writes run their plain statements on it."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
 def insert_rows(conn: Connection, table_name: str, rows: list[Row]) -> None:
-    """Many rows at once through SQLAlchemy Core (one executemany), inside a transaction."""
-    if rows:
-        conn.execute(insert(table(table_name)), rows)
+    """Many rows at once (one executemany), inside a transaction."""
+    writes.insert_many(driver(conn), table_name, rows)
 
 
 def read_row(conn: Connection, table_name: str, row_id: int) -> Row | None:
-    """The row as it stands in the connection's transaction (a plain sqlite3 read on the
-    connection's own driver connection: cocreate.store.reads)."""
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return reads.row(driver, table_name, row_id)
+    """The row as it stands in the connection's transaction."""
+    return reads.row(driver(conn), table_name, row_id)
 
 
 def update_op(conn: Connection, table_name: str, row_id: int, fields: Row) -> Update | None:
@@ -251,9 +246,8 @@ def delete_many_ops(conn: Connection, targets: dict[str, list[int]]) -> list[Op]
         doomed[name][row["id"]] = row
         for child, column, policy in references_to(name):
             if policy == CASCADE:
-                t = table(child)
-                found = conn.execute(select(t).where(t.c[column] == row["id"])).mappings()
-                pending.extend((child, dict(child_row)) for child_row in found)
+                found = reads.rows(driver(conn), child, where={column: row["id"]})
+                pending.extend((child, child_row) for child_row in found)
     ops: list[Op] = []
     for name in list(doomed):
         for child, column, policy in references_to(name):
@@ -269,11 +263,7 @@ def delete_many_ops(conn: Connection, targets: dict[str, list[int]]) -> list[Op]
 
 
 def _read_rows(conn: Connection, table_name: str, row_ids: list[int]) -> list[Row]:
-    t = table(table_name)
-    rows: list[Row] = []
-    for chunk in chunks(row_ids):
-        rows += [dict(row) for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings()]
-    return rows
+    return reads.rows_where_in(driver(conn), table_name, "id", row_ids)
 
 
 def _unlink_ops(
@@ -281,15 +271,10 @@ def _unlink_ops(
 ) -> list[Op]:
     """The updates that clear the child rows' references to the doomed parents (the children
     that are doomed themselves are left to their delete)."""
-    t = table(child)
     before: dict[int, Any] = {}
-    parent_ids = list(parents)
-    for chunk in chunks(parent_ids):
-        for child_id, value in conn.execute(
-            select(t.c.id, t.c[column]).where(t.c[column].in_(chunk))
-        ):
-            if child_id not in doomed:
-                before[child_id] = value
+    for found in reads.rows_where_in(driver(conn), child, column, parents):
+        if found["id"] not in doomed:
+            before[found["id"]] = found[column]
     if child in BULK_TABLES and before:
         return [SetMany(child, column, before, dict.fromkeys(before))]
     return [

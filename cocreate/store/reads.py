@@ -124,3 +124,14 @@ def count(raw: sqlite3.Connection, table_name: str, where: Row | None = None) ->
     columns(table_name)  # a table that is not ours: KeyError
     clause, params = _where(table_name, where)
     return raw.execute(f'SELECT count(*) FROM "{table_name}"{clause}', params).fetchone()[0]
+
+
+def count_by(
+    raw: sqlite3.Connection, table_name: str, names: Sequence[str], where: Row | None = None
+) -> list[tuple[Any, ...]]:
+    """(the columns' values…, how many rows hold them) for each group of rows that `where`
+    selects: SQLite counts, no row is read into Python."""
+    grouped = ", ".join(_column(table_name, name) for name in names)
+    clause, params = _where(table_name, where)
+    sql = f'SELECT {grouped}, count(*) FROM "{table_name}"{clause} GROUP BY {grouped}'
+    return raw.execute(sql, params).fetchall()

@@ -39,15 +39,13 @@ def recoverable_sessions() -> list[Recoverable]:
             continue
         try:
             untouched = store.never_edited()
-            summary = summarize(store)
-            modified = path.stat().st_mtime
+            if not untouched:
+                found.append(Recoverable(path, summarize(store), path.stat().st_mtime))
         except (SessionFileError, OSError):
             continue
         finally:
             store.close()
         if untouched:
             path.unlink(missing_ok=True)
-            continue
-        found.append(Recoverable(path, summary, modified))
     found.sort(key=lambda item: item.modified, reverse=True)
     return found

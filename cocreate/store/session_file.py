@@ -18,22 +18,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-)
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from cocreate import __version__
 from cocreate.atomic import check_sqlite, replacing
 from cocreate.rules import ROWS_MAX
-from cocreate.store import reads, row_check, schema
+from cocreate.store import reads, row_check, schema, writes
 from cocreate.store.disk import DISK_PROBLEMS, disk_problem, write_error
 from cocreate.store.errors import FileProblem, SessionFileError
 from cocreate.store.header import read_header
@@ -47,7 +39,7 @@ from cocreate.store.ops import (
     apply_ops,
     delete_many_ops,
     delete_ops,
-    table,
+    driver,
     update_op,
 )
 from cocreate.store.paths import data_dir
@@ -137,7 +129,7 @@ class SessionFile:
         try:
             with store.transaction() as conn:
                 schema.create_schema(conn)
-                conn.execute(insert(table("session")).values(**row))
+                writes.insert(driver(conn), "session", row)
                 if fill is not None:
                     fill(conn)
         except BaseException as error:
@@ -401,7 +393,7 @@ class SessionFile:
             elif isinstance(op, InsertMany):
                 added[op.table] = added.get(op.table, 0) + len(op.rows)
         for table_name, count in added.items():
-            held = conn.execute(select(func.count()).select_from(table(table_name))).scalar_one()
+            held = reads.count(driver(conn), table_name)
             if held + count > ROWS_MAX:
                 raise SessionFileError(self.path, FileProblem.TOO_MANY_ROWS, table_name)
 

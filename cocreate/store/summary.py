@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, union_all
-
-from cocreate.store.ops import table
+from cocreate.store import reads
+from cocreate.store.ops import driver
 from cocreate.store.schema import SCHEMA_VERSION
 from cocreate.store.session_file import SessionFile
 
@@ -43,32 +42,26 @@ class SessionSummary:
         return asdict(self)
 
 
-def _count_by_journey(conn: Any, table_name: str) -> dict[int, int]:
-    t = table(table_name)
-    query = select(t.c.journey_id, func.count()).group_by(t.c.journey_id)
-    return dict(conn.execute(query).all())
-
-
-def _votes_by_journey(conn: Any) -> dict[int, int]:
-    vote, note, touchpoint = table("vote"), table("note"), table("touchpoint")
-    on_notes = select(note.c.journey_id.label("journey_id")).join(vote, vote.c.note_id == note.c.id)
-    on_touchpoints = select(touchpoint.c.journey_id.label("journey_id")).join(
-        vote, vote.c.touchpoint_id == touchpoint.c.id
-    )
-    both = union_all(on_notes, on_touchpoints).subquery()
-    query = select(both.c.journey_id, func.count()).group_by(both.c.journey_id)
-    return dict(conn.execute(query).all())
+#: Votes by the journey of what they are on: a note or a card.
+VOTES_BY_JOURNEY = """
+    SELECT journey_id, count(*) FROM (
+        SELECT note.journey_id FROM note JOIN vote ON vote.note_id = note.id
+        UNION ALL
+        SELECT touchpoint.journey_id FROM touchpoint JOIN vote ON vote.touchpoint_id = touchpoint.id
+    ) GROUP BY journey_id
+"""
 
 
 def summarize(store: SessionFile) -> SessionSummary:
     session = store.session_row()
     personas = {row["id"]: row["name"] for row in store.rows("persona")}
     with store.reading() as conn:
+        raw = driver(conn)
         counts = {
-            name: _count_by_journey(conn, name)
+            name: dict(reads.count_by(raw, name, ("journey_id",)))
             for name in ("stage", "lane", "touchpoint", "link", "note", "cluster", "feedback")
         }
-        votes = _votes_by_journey(conn)
+        votes = dict(raw.execute(VOTES_BY_JOURNEY).fetchall())
     journeys = [
         JourneySummary(
             name=row["name"],
