@@ -14,9 +14,17 @@ import pypdf
 import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent, QCursor, QImage, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QCursor,
+    QHelpEvent,
+    QImage,
+    QMouseEvent,
+    QPainter,
+)
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolTip
 
 from cocreate.canvas.mime import TOUCHPOINTS_MIME
 from cocreate.canvas.notes import NOTE_HEIGHT, NOTE_WIDTH, NoteItem
@@ -158,6 +166,31 @@ def board(qtbot):
         document.close(discard=True)
     main.close()
     main.deleteLater()
+
+
+def hover_tip(qtbot, view: JourneyView, scene_point: QPointF) -> str:
+    """The tip the view shows when the pointer rests at the point ("" when none shows)."""
+    QToolTip.hideText()  # the last tip fades for a moment
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    where = view.mapFromScene(scene_point)
+    event = QHelpEvent(QEvent.Type.ToolTip, where, view.viewport().mapToGlobal(where))
+    QApplication.sendEvent(view.viewport(), event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_resting_on_a_note_shows_its_text_as_plain_text_and_a_private_note_shows_none(
+    qtbot, board
+):
+    text = "<b>Queue</b> & wait\n排队"
+    shown = board.add_note(text, 200, board.scene.layout.board_top + 100)
+    secret = board.add_note("Secret 秘密", 600, board.scene.layout.board_top + 100, hidden=True)
+    assert hover_tip(qtbot, board.view, board.note_center(shown)) == plain_tip(text)
+    assert "&lt;b&gt;Queue&lt;/b&gt; &amp; wait" in plain_tip(text)  # the tags as characters
+    assert hover_tip(qtbot, board.view, board.note_center(secret)) == ""
+    assert hover_tip(qtbot, board.view, board.note_center(shown)) == plain_tip(text)
+    board.document.reveal_notes([secret])
+    assert hover_tip(qtbot, board.view, board.note_center(secret)) == plain_tip("Secret 秘密")
+    QToolTip.hideText()
 
 
 def render(scene: JourneyScene, rect: QRectF) -> QImage:

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from cocreate.canvas import tiles as tiles_module
 from cocreate.canvas.paint import LOD_TEXT
@@ -99,6 +100,37 @@ def test_far_away_the_view_paints_from_tiles_and_shows_what_qt_paints(far_view, 
     # Only the phase of some dashed frames may differ (Qt's path leaks pen state from item to
     # item; tiles render each item afresh).
     assert differing_pixels(tiled, frame(far_view)) < 0.02
+
+
+def test_the_first_frame_is_painted_item_by_item_and_its_tiles_are_rendered_when_idle(
+    qtbot, tmp_path, board_file
+):
+    path = tmp_path / "board.cocreate"
+    shutil.copyfile(board_file, path)
+    document = Document.open(path)
+    tabs = JourneyTabs()
+    qtbot.addWidget(tabs)
+    tabs.set_document(document)
+    tabs.resize(1000, 700)
+    tabs.show()
+    QApplication.sendPostedEvents()  # laid out, not yet painted (no timer has run)
+    view = tabs.current_view()
+    view.auto_fit = False
+    view.set_zoom(FAR)
+    view.centerOn(notes_center(view))
+    try:
+        first = frame(view)  # nothing to copy or stand in yet: Qt paints it, item by item
+        assert view.tiles.rendered == [] and view.tiles.idle_work()
+        for note in notes_in_view(view):
+            assert same_color(first, center_of(view, note), note.color()), note.row["text"]
+        qtbot.waitUntil(view.tiles.settled, timeout=10_000)
+        assert view.tiles.rendered  # rendered in the idle moments after it
+        later = frame(view)
+        common = later.rect() & first.rect()  # a scroll bar may come or go once laid out
+        assert differing_pixels(later.copy(common), first.copy(common)) < 0.02
+    finally:
+        tabs.set_document(None)
+        document.close()
 
 
 def test_an_unchanged_board_repaints_without_rendering_any_item_again(far_view):

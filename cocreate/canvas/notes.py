@@ -100,8 +100,7 @@ class NoteItem(QGraphicsItem):
         self.vote_colors: list[str] = vote_colors if vote_colors is not None else []
         self._lines_cache: tuple[str, list[str]] | None = None
         self._typed_in_private = False
-        self._color = self._pick_color()
-        self._far_brush = _brush(self._color.name(), False)
+        self._pick_color()
         self._show_side()
         self.setFlags(_NOTE_FLAGS)
         self.setZValue(Z_NOTE)
@@ -118,7 +117,7 @@ class NoteItem(QGraphicsItem):
         if looks != (self.row, _looks(self.author), self.by_category, self.vote_colors):
             self.row, self.by_category, self.vote_colors = row, by_category, vote_colors
             self.author = author
-            self._color = self._pick_color()
+            self._pick_color()
             self._show_side()
         else:
             self.author = author  # the same name and colour: nothing to draw again
@@ -135,17 +134,21 @@ class NoteItem(QGraphicsItem):
         return bool(self.row["hidden"]) or self._typed_in_private
 
     def _show_side(self) -> None:
-        down = self.face_down()
-        self._far_brush = _brush(self._color.name(), down)
-        self.setToolTip("" if down else plain_tip(self.row["text"]))
+        self._far_brush = _brush(self._color_name, self.face_down())
         self.update()
+
+    def toolTip(self) -> str:  # noqa: N802
+        """Its text as a tip, made when the view asks (JourneyView shows the tips of items); a
+        note face down has none."""
+        return "" if self.face_down() else plain_tip(self.row["text"])
 
     def color(self) -> QColor:
         return self._color
 
-    def _pick_color(self) -> QColor:
+    def _pick_color(self) -> None:
         author_color = self.author["color"] if self.author else None
-        return cached_color(note_color(self.row, author_color, self.by_category))
+        self._color_name = note_color(self.row, author_color, self.by_category)
+        self._color = cached_color(self._color_name)
 
     BOUNDS = QRectF(-3, -3, NOTE_WIDTH + 9, NOTE_HEIGHT + 9)
     BODY = QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)

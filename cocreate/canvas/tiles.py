@@ -252,9 +252,13 @@ class TileCache(QObject):
 
     # -- painting ------------------------------------------------------------------------------
 
-    def paint(self, event: QPaintEvent) -> None:
+    def paint(self, event: QPaintEvent) -> bool:
         """Paint the exposed part of the viewport from tiles: render what changed, render what
-        is new for at most FRAME_BUDGET_MS, and draw the rest from stand-ins."""
+        is new for at most FRAME_BUDGET_MS, and draw the rest from stand-ins. False, painting
+        nothing, for a frame that is mostly new with nothing to stand in for it (the first
+        one, or a jump before the overview is ready): the view paints it item by item, which
+        costs less than rendering its tiles (they reach past the viewport), and they are
+        rendered in the window's idle moments."""
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
@@ -270,14 +274,13 @@ class TileCache(QObject):
         # or a change renders what it uncovers for up to FRAME_BUDGET_MS first.
         deadline = time.perf_counter() + (0.0 if rescaled else FRAME_BUDGET_MS / 1000)
         exposed = event.region().translated(-base[0], -base[1])
+        spots = exact.spots(exposed.boundingRect())
+        new = [spot for spot in spots if spot not in exact.tiles or spot in exact.unrendered]
+        if len(new) > 1 and not self._stand_in_ready(exact.area(new)):
+            self._idle.start()
+            return False
         painter = QPainter(self.view.viewport())
         waiting = QRegion()
-        spots = exact.spots(exposed.boundingRect())
-        new = [spot for spot in spots if spot not in exact.tiles]
-        if len(new) > 1 and not self._stand_in_ready(exact.area(new)):
-            for spot in new:
-                exact.tile(spot, device)
-            self._render_whole(exact, new, device)
         stand_ins_hold_all = self._stand_in_ready(exact.area(spots))  # else asked tile by tile
         for spot in spots:
             image = exact.tile(spot, device)
@@ -303,6 +306,7 @@ class TileCache(QObject):
         painter.end()
         if not waiting.isEmpty() or not self._overview_done():
             self._idle.start()
+        return True
 
     def _paint_stand_ins(self, painter: QPainter, clip: QRegion, base: tuple[int, int]) -> None:
         """Draw, over the clip (viewport pixels), the tiles of the scale before that show the

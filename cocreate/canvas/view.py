@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, S
 from PySide6.QtGui import (
     QColor,
     QCursor,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPinchGesture,
     QStyle,
+    QToolTip,
     QWidget,
 )
 
@@ -285,9 +287,7 @@ class JourneyView(QGraphicsView):
         self.auto_fit = False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.tiles.applies():
-            self.tiles.paint(event)
-        else:
+        if not (self.tiles.applies() and self.tiles.paint(event)):
             super().paintEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -441,7 +441,18 @@ class JourneyView(QGraphicsView):
                     self.set_zoom(self.zoom() * change)
                 event.accept()  # type: ignore[attr-defined]
                 return True
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)  # type: ignore[arg-type]
+            return True
         return super().viewportEvent(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        """The tip of the topmost item under the pointer that has one, as Qt's scene shows it,
+        but asking each item in Python: a note makes its tip only when asked (a board of ten
+        thousand notes would otherwise make and keep ten thousand tips as it opens)."""
+        text = next((tip for item in self.items(event.pos()) if (tip := item.toolTip())), "")
+        QToolTip.showText(event.globalPos(), text, self.viewport())
+        event.setAccepted(bool(text))
 
     # -- pan ------------------------------------------------------------------------------------
 
