@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
-    QSize,
     QSizeF,
     Qt,
     QTimer,
@@ -341,30 +340,6 @@ class TileCache(QObject):
         source = tiles.source(spot, part)
         self._draw(tiles.tiles[spot], part, source)
         tiles.rendered(spot, part)
-        if tiles is self.exact:
-            self.rendered.append(source)
-
-    def _render_whole(self, tiles: TileSet, spots: list[Spot], device: Device) -> None:
-        """Render whole new tiles in one pass over the scene, then cut it into them: an item
-        across several tiles is drawn once, not once a tile (a frame with nothing to stand in
-        for it: the first one, or a jump)."""
-        left, top = min(spot[0] for spot in spots), min(spot[1] for spot in spots)
-        columns = max(spot[0] for spot in spots) - left + 1
-        rows = max(spot[1] for spot in spots) - top + 1
-        whole = device_image(columns * TILE, rows * TILE, device)
-        part = QRect(0, 0, columns * TILE, rows * TILE)
-        source = tiles.source((left, top), part)
-        self._draw(whole, part, source)
-        ratio, side = device[2], round(TILE * device[2])  # the images' own pixels
-        for spot in spots:
-            painter = QPainter(tiles.tiles[spot])
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            corner = QPoint(
-                round((spot[0] - left) * TILE * ratio), round((spot[1] - top) * TILE * ratio)
-            )
-            painter.drawImage(QPoint(0, 0), whole, QRect(corner, QSize(side, side)))
-            painter.end()
-            tiles.rendered(spot, TILE_RECT)
         if tiles is self.exact:
             self.rendered.append(source)
 
