@@ -101,7 +101,7 @@ class NoteItem(QGraphicsItem):
         self._lines_cache: tuple[str, list[str]] | None = None
         self._typed_in_private = False
         self._pick_color()
-        self._show_side()
+        self._far_brush = _brush(self._color_name, self.face_down())  # not shown yet: no update
         self.setFlags(_NOTE_FLAGS)
         self.setZValue(Z_NOTE)
         self.setCursor(_hand())

@@ -142,7 +142,8 @@ def _vote_targets(scene: JourneyScene, change: Change) -> tuple[set[int], set[in
         rows += document.rows("vote", participant_id=participant_id)
     notes = {vote["note_id"] for vote in rows if vote["note_id"] is not None}
     cards = {vote["touchpoint_id"] for vote in rows if vote["touchpoint_id"] is not None}
-    return notes & set(scene.notes), cards & set(scene.cards)
+    # (asked of the scene's dicts: a set of their keys costs a pass over every note)
+    return {i for i in notes if i in scene.notes}, {i for i in cards if i in scene.cards}
 
 
 def _dots(scene: JourneyScene, votes: list[Row], note_ids: set[int], card_ids: set[int]) -> None:
