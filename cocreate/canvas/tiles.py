@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
+    QSize,
     QSizeF,
     Qt,
     QTimer,
@@ -96,6 +97,7 @@ class TileSet:
         self.tiles: OrderedDict[Spot, QImage] = OrderedDict()
         self.missing: dict[Spot, QRegion] = {}  # the parts of kept tiles not rendered as they are
         self.unrendered: dict[Spot, QRegion] = {}  # of those, the parts never rendered at all
+        self.painted_by_qt = False  # a frame at this scale was painted item by item, not tiled
 
     @property
     def scale(self) -> float:
@@ -253,11 +255,14 @@ class TileCache(QObject):
 
     def paint(self, event: QPaintEvent) -> bool:
         """Paint the exposed part of the viewport from tiles: render what changed, render what
-        is new for at most FRAME_BUDGET_MS, and draw the rest from stand-ins. False, painting
-        nothing, for a frame that is mostly new with nothing to stand in for it (the first
-        one, or a jump before the overview is ready): the view paints it item by item, which
-        costs less than rendering its tiles (they reach past the viewport), and they are
-        rendered in the window's idle moments."""
+        is new for at most FRAME_BUDGET_MS, and draw the rest from stand-ins.
+
+        A frame that is mostly new with nothing to stand in for it (the first one, or a jump
+        before the overview is ready) renders its new tiles in one pass; the first such frame
+        at a scale paints nothing and returns False: the view paints it item by item, which
+        costs less than its tiles (they reach past the viewport; an open shows sooner), and
+        they are rendered in the window's idle moments, or by the next frame if it comes
+        first."""
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
@@ -274,10 +279,15 @@ class TileCache(QObject):
         deadline = time.perf_counter() + (0.0 if rescaled else FRAME_BUDGET_MS / 1000)
         exposed = event.region().translated(-base[0], -base[1])
         spots = exact.spots(exposed.boundingRect())
-        new = [spot for spot in spots if spot not in exact.tiles or spot in exact.unrendered]
+        new = [spot for spot in spots if spot not in exact.tiles]
         if len(new) > 1 and not self._stand_in_ready(exact.area(new)):
-            self._idle.start()
-            return False
+            if not exact.painted_by_qt:  # the first frame of this scale: Qt paints it
+                exact.painted_by_qt = True
+                self._idle.start()
+                return False
+            for spot in new:  # frames keep coming before the window is idle: render them
+                exact.tile(spot, device)
+            self._render_whole(exact, new, device)
         painter = QPainter(self.view.viewport())
         waiting = QRegion()
         stand_ins_hold_all = self._stand_in_ready(exact.area(spots))  # else asked tile by tile
@@ -340,6 +350,30 @@ class TileCache(QObject):
         source = tiles.source(spot, part)
         self._draw(tiles.tiles[spot], part, source)
         tiles.rendered(spot, part)
+        if tiles is self.exact:
+            self.rendered.append(source)
+
+    def _render_whole(self, tiles: TileSet, spots: list[Spot], device: Device) -> None:
+        """Render whole new tiles in one pass over the scene, then cut it into them: an item
+        across several tiles is drawn once, not once a tile (a frame with nothing to stand in
+        for it: the first one, or a jump)."""
+        left, top = min(spot[0] for spot in spots), min(spot[1] for spot in spots)
+        columns = max(spot[0] for spot in spots) - left + 1
+        rows = max(spot[1] for spot in spots) - top + 1
+        whole = device_image(columns * TILE, rows * TILE, device)
+        part = QRect(0, 0, columns * TILE, rows * TILE)
+        source = tiles.source((left, top), part)
+        self._draw(whole, part, source)
+        ratio, side = device[2], round(TILE * device[2])  # the images' own pixels
+        for spot in spots:
+            painter = QPainter(tiles.tiles[spot])
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            corner = QPoint(
+                round((spot[0] - left) * TILE * ratio), round((spot[1] - top) * TILE * ratio)
+            )
+            painter.drawImage(QPoint(0, 0), whole, QRect(corner, QSize(side, side)))
+            painter.end()
+            tiles.rendered(spot, TILE_RECT)
         if tiles is self.exact:
             self.rendered.append(source)
 
