@@ -1,6 +1,7 @@
 """Shared test set-up: offscreen Qt, cocreate's own folders and settings per test, and the
 `cli` fixture that runs cocreate's commands."""
 
+import gc
 import getpass
 import os
 import subprocess
@@ -52,6 +53,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Slow tests first (in their order), so that spread over the workers none of them starts
     last and keeps one worker busy while the others have finished."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What exists once the tests are collected (modules, pytest's own objects, the test items)
+    lives as long as the run: set aside from Python's cycle collector, whose full collections
+    then scan only what the tests make (measured on four GUI test files: 1.6 s of full
+    collections became 0.9 s). The app does the same with what exists once its window shows."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
