@@ -46,6 +46,12 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
         " | SQL/drop | transactions/drop | vote ms | peak RSS MB |"
     )
     assert board_header in done.stdout
+    # --repeat 1 takes a fifth of each figure's samples (at least two)
+    assert "paint: median of 4 synchronous viewport repaints; drop→commit: median of 2 drags" in (
+        done.stdout
+    )
+    assert "N→editable: median of 4 new notes" in done.stdout
+    assert "vote: median of 2 clicks" in done.stdout
     board_row = re.compile(r"^\|\s*50\s*\|\s*50\s*\|" + rf"(?:{NUMBER}\|){{9}}\s*$", re.M)
     assert board_row.search(done.stdout), done.stdout
     check_baselines_and_the_salon(done.stdout, json.loads(figures.read_text(encoding="utf-8")))
@@ -105,12 +111,12 @@ def check_baselines_and_the_salon(printed: str, report: dict) -> None:
         assert section["file_ms"] > 0 and section["read_ms"] > 0 and section["scene_ms"] > 0
     board = report["board"][0]
     assert board["floor_items"] == 62 and board["raw_rows"] >= 62  # 50 notes, 12 cards
-    assert len(board["vote_samples_ms"]) == 10
+    assert len(board["vote_samples_ms"]) == 2  # --repeat 1: a fifth of 10, at least two
     salon = report["salon"]["figures"]
     assert (salon["notes"], salon["touchpoints"], salon["floor_items"]) == (60, 10, 70)
-    assert salon["pan_frames"] == 30 and len(salon["pan_samples_ms"]) == 30
+    assert salon["pan_frames"] == 6 and len(salon["pan_samples_ms"]) == 6  # a fifth of 30
     assert salon["zoom_frames"] >= 2 and salon["zoom_max_ms"] >= salon["zoom_median_ms"] > 0
-    assert re.search(rf"^\| pan, 30 frames: median / max ms \|{NUMBER}/{NUMBER}\|", printed, re.M)
+    assert re.search(rf"^\| pan, 6 frames: median / max ms \|{NUMBER}/{NUMBER}\|", printed, re.M)
     assert re.search(rf"^\| paint fitted ms \|{NUMBER}\| floor fill {NUMBER}, fill", printed, re.M)
     assert report["salon"]["aims"] == [] and report["edit_aim"] is None
     assert "Aim:" not in printed  # the aims are about 10 000 notes and 500 cards

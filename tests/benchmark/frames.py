@@ -21,9 +21,7 @@ from PySide6.QtWidgets import QApplication
 from cocreate.canvas.view import JourneyView
 from cocreate.rules import VOTE_BUDGET_MAX
 from tests.benchmark.events import PaintCounter, send_ctrl_wheel, send_mouse
-from tests.benchmark.report import VOTES
-
-PAN_STEPS = 30  # frames of a pan across the board
+from tests.benchmark.report import PAN_STEPS, VOTES
 
 
 def _ms(start_ns: int) -> float:
@@ -66,9 +64,11 @@ def settle(view: JourneyView, timeout_s: float = 30.0) -> float:
     return _ms(start)
 
 
-def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, Any]:
+def measure_pan(
+    view: JourneyView, area: QRectF, fit_zoom: float, steps: int = PAN_STEPS
+) -> dict[str, Any]:
     """A middle-button drag across the canvas from its left edge to its right (or top to
-    bottom when it is taller than wide at this zoom) through `area` (the notes), in PAN_STEPS
+    bottom when it is taller than wide at this zoom) through `area` (the notes), in `steps`
     moves, at twice the zoom that fits everything (fitted, nothing is left to pan to): one
     frame per move."""
     view.auto_fit = False
@@ -83,12 +83,12 @@ def measure_pan(view: JourneyView, area: QRectF, fit_zoom: float) -> dict[str, A
     span = bar.maximum() - bar.minimum()
     viewport, counter = view.viewport(), PaintCounter(view.viewport())
     middle, none = Qt.MouseButton.MiddleButton, Qt.MouseButton.NoButton
-    step = max(1, round(span / PAN_STEPS)) if span > 0 else 0
+    step = max(1, round(span / steps)) if span > 0 else 0
     pos = QPoint(viewport.width() - 10, viewport.height() - 10)
     send_mouse(viewport, QEvent.Type.MouseButtonPress, pos, middle, middle)
     samples = []
     try:
-        for _move in range(PAN_STEPS if step else 0):
+        for _move in range(steps if step else 0):
             pos = pos - (QPoint(step, 0) if wide else QPoint(0, step))
             moved_to = QPoint(pos)
 

@@ -44,8 +44,11 @@ from tests.benchmark.report import (
     NEW_NOTES,
     NOTE_DROPS,
     PAINT_FRAMES,
+    PAN_STEPS,
+    VOTES,
     machine_info,
     median,
+    samples,
 )
 from tests.benchmark.sessions import (
     BOARD_LEFT,
@@ -325,10 +328,11 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
         result |= measure_open(path, repeat)
         canvas = Canvas(path)
         try:
-            result |= measure_paint(canvas.view, PAINT_FRAMES)
-            result |= drop_figures(measure_drags(canvas.view, DRAGS))
+            frames = samples(PAINT_FRAMES, repeat)
+            result |= measure_paint(canvas.view, frames)
+            result |= drop_figures(measure_drags(canvas.view, samples(DRAGS, repeat)))
             result["peak_rss_mb"] = peak_rss_mb()  # the app's: before the floors
-            result |= measure_floor_paint(canvas.view, PAINT_FRAMES, None, result)
+            result |= measure_floor_paint(canvas.view, frames, None, result)
         finally:
             canvas.close()
     return result
@@ -464,15 +468,16 @@ def measure_board_file(path: Path, repeat: int, build_ms: float, *, frames: bool
     try:
         view = canvas.view
         center, area = _notes_center(view), _notes_area(view)
-        result |= measure_paint(view, PAINT_FRAMES, center)
+        repaints = samples(PAINT_FRAMES, repeat)
+        result |= measure_paint(view, repaints, center)
         if frames:
-            result |= measure_pan(view, area, result["fit_zoom"])
+            result |= measure_pan(view, area, result["fit_zoom"], samples(PAN_STEPS, repeat))
             result |= measure_zoom_sweep(view, result["fit_zoom"])
-        result |= measure_new_notes(canvas, NEW_NOTES, center)
-        result |= drop_figures(measure_note_drops(view, NOTE_DROPS))
-        result |= measure_votes(view, center)
+        result |= measure_new_notes(canvas, samples(NEW_NOTES, repeat), center)
+        result |= drop_figures(measure_note_drops(view, samples(NOTE_DROPS, repeat)))
+        result |= measure_votes(view, center, samples(VOTES, repeat))
         result["peak_rss_mb"] = peak_rss_mb()
-        result |= measure_floor_paint(view, PAINT_FRAMES, center, result)
+        result |= measure_floor_paint(view, repaints, center, result)
     finally:
         canvas.close()
     return result

@@ -12,12 +12,21 @@ from typing import Any
 
 from tests.benchmark.scale_report import baseline_lines, growth_lines, salon_lines
 
-# How many samples each figure is the median of.
+#: Open runs per size (--repeat's default).
+DEFAULT_REPEAT = 5
+# How many samples each figure is the median of, at the default repeat (see samples()).
 PAINT_FRAMES = 20  # repaints per paint figure
 DRAGS = 10  # card drags per canvas size
 NEW_NOTES = 20  # N presses per board size and zoom
 NOTE_DROPS = 10  # note drags per board size
 VOTES = 10  # clicks in vote mode per board size
+PAN_STEPS = 30  # frames of a pan across the board
+
+
+def samples(count: int, repeat: int) -> int:
+    """The samples a figure takes at `repeat`: `count` at the default repeat, in proportion
+    for a quicker or a longer run (`--repeat 1`: a fifth), never fewer than two."""
+    return max(2, round(count * repeat / DEFAULT_REPEAT))
 
 
 def median(samples: Sequence[float]) -> float:
@@ -179,8 +188,9 @@ def format_table(report: dict[str, Any]) -> str:
     if report["results"]:
         notes = (
             f"open: median of {report['repeat']} run(s) (Document.open → canvas painted, "
-            f"1920×1080); paint: median of {PAINT_FRAMES} synchronous viewport repaints; "
-            f"drop→commit: median of {DRAGS} drags; SQL/drop and transactions/drop: the "
+            f"1920×1080); paint: median of {samples(PAINT_FRAMES, report['repeat'])} synchronous "
+            f"viewport repaints; drop→commit: median of {samples(DRAGS, report['repeat'])} drags; "
+            f"SQL/drop and transactions/drop: the "
             f"statements SQLite runs for one drag, press to repaint (BEGIN and COMMIT "
             f"included), and the transactions (BEGIN) among them (median); peak RSS per size "
             f"(fresh process)."
@@ -189,15 +199,18 @@ def format_table(report: dict[str, Any]) -> str:
         first = (("touchpoints", "touchpoints"),)
         lines += baseline_lines(first, report["results"], report["repeat"])
     if report.get("board"):
+        count = {name: samples(n, report["repeat"]) for name, n in (("paint", PAINT_FRAMES),
+                 ("new", NEW_NOTES), ("drops", NOTE_DROPS), ("votes", VOTES))}  # fmt: skip
         notes = (
             f"Sticky-note board, one journey: open: median of {report['repeat']} run(s); paint: "
-            f"median of {PAINT_FRAMES} repaints, the whole board fitted to the 1920×1080 view, "
-            f"and at zoom 1.0 on the notes; N→editable: median of {NEW_NOTES} new notes with the "
-            f"board fitted to the view, until the editor has the focus and the note is painted "
-            f"(at zoom 1.0 in the JSON); drop→commit: median of {NOTE_DROPS} note drags at zoom "
-            f"1.0, with SQL/drop and transactions/drop as above; vote: median of {VOTES} clicks "
-            f"on notes at zoom 1.0 while a voting round runs, until the dot is committed and "
-            f"painted; peak RSS per size (fresh process), before the floors are built."
+            f"median of {count['paint']} repaints, the whole board fitted to the 1920×1080 "
+            f"view, and at zoom 1.0 on the notes; N→editable: median of {count['new']} new notes "
+            f"with the board fitted to the view, until the editor has the focus and the note is "
+            f"painted (at zoom 1.0 in the JSON); drop→commit: median of {count['drops']} note "
+            f"drags at zoom 1.0, with SQL/drop and transactions/drop as above; vote: median of "
+            f"{count['votes']} clicks on notes at zoom 1.0 while a voting round runs, until the "
+            f"dot is committed and painted; peak RSS per size (fresh process), before the floors "
+            f"are built."
         )
         lines += ["", *_markdown(BOARD_COLUMNS, report["board"]), "", notes]
         lines += baseline_lines((("notes", "notes"),), report["board"], report["repeat"])

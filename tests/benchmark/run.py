@@ -59,7 +59,7 @@ from tests.benchmark.exports import (
     run_module,
 )
 from tests.benchmark.feedback import DEFAULT_FEEDBACK_ANSWERS, feedback_aims, run_feedback
-from tests.benchmark.report import format_table, machine_info, write_json
+from tests.benchmark.report import DEFAULT_REPEAT, format_table, machine_info, write_json
 from tests.benchmark.salon import (
     DEFAULT_SALON_CARDS,
     DEFAULT_SALON_NOTES,
@@ -70,7 +70,6 @@ from tests.benchmark.salon import (
 
 DEFAULT_SIZES = (50, 500, 2000)
 DEFAULT_BOARD_SIZES = (1000, 5000, 10000, 20000)
-DEFAULT_REPEAT = 5
 NPS_EDITS = 20  # edits adding one answer, in the feedback section
 
 
@@ -260,7 +259,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--repeat",
         type=int,
-        help=f"open runs per size (default {DEFAULT_REPEAT}); warm runs per export "
+        help=f"open runs per size (default {DEFAULT_REPEAT}), and the samples of every frame and "
+        f"edit figure in proportion (at least 2); warm runs per export "
         f"(default {DEFAULT_EXPORT_REPEAT})",
     )
     parser.add_argument("--json", metavar="OUT.json", help="also write the figures ('-': stdout)")
