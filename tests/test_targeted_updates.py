@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from cocreate.canvas.notes import NoteItem
+from cocreate.canvas.phone_area import PhoneAreaItem
 from cocreate.canvas.scene import JourneyScene
 from cocreate.ui.app import create_application, start_window
 from tests.benchmark.sessions import build_demo_with_notes
@@ -21,7 +22,7 @@ def touches(monkeypatch):
     """Counts what the canvas does: full syncs, and calls on note items."""
     counts: Counter[str] = Counter()
     original_sync, original_state = JourneyScene.sync, NoteItem.set_state
-    original_pos = NoteItem.setPos
+    original_pos, original_refresh = NoteItem.setPos, PhoneAreaItem.refresh
 
     def sync(self):
         counts["full sync"] += 1
@@ -35,6 +36,11 @@ def touches(monkeypatch):
         counts["note setPos"] += 1
         return original_pos(self, *args)
 
+    def refresh(self):
+        counts["phone label"] += 1  # it asks every cluster whether it covers the words
+        return original_refresh(self)
+
+    monkeypatch.setattr(PhoneAreaItem, "refresh", refresh)
     monkeypatch.setattr(JourneyScene, "sync", sync)
     monkeypatch.setattr(NoteItem, "set_state", set_state)
     monkeypatch.setattr(NoteItem, "setPos", set_pos)
@@ -83,3 +89,5 @@ def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tm
         assert small[name]["full sync"] == 0, name  # nothing is laid out again
         assert large[name] == small[name], name
         assert sum(large[name].values()) <= 4, (name, large[name])
+    assert large["note move"]["phone label"] == 1  # the area is in use on these boards
+    assert large["vote"]["phone label"] == large["colour"]["phone label"] == 0

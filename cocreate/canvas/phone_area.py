@@ -147,7 +147,9 @@ def follow_notes(scene: JourneyScene, change: Change, before: dict[int, Row]) ->
     area = scene.phone_area
     if phone_area_origin(scene.layout.width, xs)[0] > area.origin[0]:
         show_phone_area(scene)  # the area moves right, past one of these notes
-    elif area.in_use or any(in_phone_area(area.origin, x) for x in xs):
+    elif any(in_phone_area(area.origin, x) for x in xs) or (
+        area.in_use and (change.ids("note") or change.ids("cluster"))
+    ):
         _show(scene, area.origin, True)  # and a cluster's frame may have come or gone
 
 
