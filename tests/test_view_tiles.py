@@ -188,6 +188,26 @@ def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtb
         assert same_color(image, center_of(far_view, note), note.color())
 
 
+def test_while_frames_keep_coming_the_idle_rendering_waits_for_them_to_stop(
+    far_view, qtbot, monkeypatch
+):
+    cache = far_view.tiles
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # no time to render in the frame
+    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 400)  # a slow machine's steps too
+    zoom = FAR
+    for _step in range(6):  # a zoom in progress: a step every 10 ms, each from stand-ins
+        zoom *= 1.1
+        far_view.set_zoom(zoom)
+        far_view.viewport().repaint()
+        qtbot.wait(10)
+        assert cache.rendered == []  # the idle moments between the steps render nothing
+    qtbot.waitUntil(cache.settled, timeout=10_000)  # once they stop, the view is made exact
+    assert cache.rendered
+    image = frame(far_view)
+    for note in notes_in_view(far_view):
+        assert same_color(image, center_of(far_view, note), note.color())
+
+
 def differing_pixels(one: QImage, other: QImage) -> float:
     """The share of pixels (every third row and column) that differ."""
     differing = sum(

@@ -11,9 +11,10 @@ update, move, addition and removal), so a change shows in the next frame.
 A frame renders what it uncovers for at most FRAME_BUDGET_MS. What a zoom or a pan uncovers
 beyond that is drawn from stand-ins, the tiles of the scale before and an overview of the whole
 scene (both kept as true as the others), and rendered exactly in the moments the window is
-idle. The items stay in the scene as they are: the mouse, selection and every gesture reach
-them as before. A view in presentation style (the audience display) renders its tiles as it
-paints its items: larger.
+idle, once frames have stopped coming for IDLE_AFTER_FRAME_MS (a zoom or a pan in progress is
+not held up by it). The items stay in the scene as they are: the mouse, selection and every
+gesture reach them as before. A view in presentation style (the audience display) renders its
+tiles as it paints its items: larger.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ MAX_TILES = 96
 #: stand-ins, and one idle moment rendering them again.
 FRAME_BUDGET_MS = 5.0
 IDLE_BUDGET_MS = 3.0
+#: How long after a frame the idle rendering waits: while frames keep coming (a zoom or a pan
+#: in progress) they are not held up by it; then it runs moment after moment until done.
+IDLE_AFTER_FRAME_MS = 40
 #: The overview's long side, in pixels at most (its scale is a power of two).
 OVERVIEW_PIXELS = 1024
 #: Rows of a tile rendered at a time in idle moments.
@@ -217,6 +221,8 @@ class TileCache(QObject):
         self.rendered: list[QRectF] = []
         self._presenting = False  # whether the tiles are the view's in presentation style
         self._painted_on: Device | None = None  # the viewport's dpi and pixel ratio
+        self._last_frame = 0.0  # when a frame the idle rendering did not ask for was painted
+        self._refreshing = QRegion()  # what the idle rendering asked the viewport to repaint
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -263,6 +269,9 @@ class TileCache(QObject):
         costs less than its tiles (they reach past the viewport; an open shows sooner), and
         they are rendered in the window's idle moments, or by the next frame if it comes
         first."""
+        if not (event.region() - self._refreshing).isEmpty():
+            self._last_frame = time.perf_counter()  # a frame of its own: the idle moments wait
+        self._refreshing = QRegion()
         scene = self.view.scene()
         for _round in range(2):  # Qt's pending item updates, then the changed() they queue
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
@@ -283,7 +292,7 @@ class TileCache(QObject):
         if len(new) > 1 and not self._stand_in_ready(exact.area(new)):
             if not exact.painted_by_qt:  # the first frame of this scale: Qt paints it
                 exact.painted_by_qt = True
-                self._idle.start()
+                self._idle.start(0)
                 return False
             for spot in new:  # frames keep coming before the window is idle: render them
                 exact.tile(spot, device)
@@ -314,7 +323,7 @@ class TileCache(QObject):
             self._paint_stand_ins(painter, waiting.translated(*base), base)
         painter.end()
         if not waiting.isEmpty() or not self._overview_done():
-            self._idle.start()
+            self._idle.start(0)
         return True
 
     def _paint_stand_ins(self, painter: QPainter, clip: QRegion, base: tuple[int, int]) -> None:
@@ -460,6 +469,10 @@ class TileCache(QObject):
         stand-ins, then the overview's own; again later while any remain."""
         if not self.applies() or not self.view.isVisible():
             return
+        wait_ms = IDLE_AFTER_FRAME_MS - (time.perf_counter() - self._last_frame) * 1000
+        if wait_ms > 0:  # frames are still coming
+            self._idle.start(math.ceil(wait_ms))
+            return
         exact, base = self._exact_tiles()
         overview = self._overview_tiles()
         deadline = time.perf_counter() + IDLE_BUDGET_MS / 1000
@@ -474,10 +487,10 @@ class TileCache(QObject):
             strip = _strip(tiles.missing[spot])
             self._render(tiles, spot, strip)
             if tiles is exact:  # the next frame shows it exactly
-                self.view.viewport().update(
-                    strip.translated(spot[0] * TILE + base[0], spot[1] * TILE + base[1])
-                )
+                shown = strip.translated(spot[0] * TILE + base[0], spot[1] * TILE + base[1])
+                self._refreshing |= QRegion(shown)
+                self.view.viewport().update(shown)
         if todo:
-            self._idle.start()  # until a call finds nothing left to render
+            self._idle.start(0)  # until a call finds nothing left to render
         elif self.previous is not None:
             self.previous = None  # every tile in view is exact: the stand-ins may go
