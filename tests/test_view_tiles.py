@@ -208,6 +208,20 @@ def test_while_frames_keep_coming_the_idle_rendering_waits_for_them_to_stop(
         assert same_color(image, center_of(far_view, note), note.color())
 
 
+def test_frames_that_never_stop_hold_the_idle_rendering_back_only_so_long(
+    far_view, qtbot, monkeypatch
+):
+    cache = far_view.tiles
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)
+    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 400)
+    monkeypatch.setattr(tiles_module, "IDLE_WAIT_MAX_MS", 100)
+    far_view.set_zoom(FAR * 1.1)
+    for _frame in range(40):  # a frame every 10 ms for 0.4 s: notes streaming in, say
+        far_view.viewport().update()
+        qtbot.wait(10)
+    assert cache.rendered  # rendered after the longest wait, with frames still coming
+
+
 def differing_pixels(one: QImage, other: QImage) -> float:
     """The share of pixels (every third row and column) that differ."""
     differing = sum(

@@ -52,6 +52,8 @@ IDLE_BUDGET_MS = 3.0
 #: How long after a frame the idle rendering waits: while frames keep coming (a zoom or a pan
 #: in progress) they are not held up by it; then it runs moment after moment until done.
 IDLE_AFTER_FRAME_MS = 40
+#: The longest it waits so, for frames that do not stop (notes streaming in from phones).
+IDLE_WAIT_MAX_MS = 500
 #: The overview's long side, in pixels at most (its scale is a power of two).
 OVERVIEW_PIXELS = 1024
 #: Rows of a tile rendered at a time in idle moments.
@@ -222,6 +224,7 @@ class TileCache(QObject):
         self._presenting = False  # whether the tiles are the view's in presentation style
         self._painted_on: Device | None = None  # the viewport's dpi and pixel ratio
         self._last_frame = 0.0  # when a frame the idle rendering did not ask for was painted
+        self._waiting_since: float | None = None  # when the idle rendering began to wait
         self._refreshing = QRegion()  # what the idle rendering asked the viewport to repaint
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -469,10 +472,14 @@ class TileCache(QObject):
         stand-ins, then the overview's own; again later while any remain."""
         if not self.applies() or not self.view.isVisible():
             return
-        wait_ms = IDLE_AFTER_FRAME_MS - (time.perf_counter() - self._last_frame) * 1000
-        if wait_ms > 0:  # frames are still coming
-            self._idle.start(math.ceil(wait_ms))
+        now = time.perf_counter()
+        wait_ms = IDLE_AFTER_FRAME_MS - (now - self._last_frame) * 1000
+        if self._waiting_since is None:
+            self._waiting_since = now
+        if wait_ms > 0 and now - self._waiting_since < IDLE_WAIT_MAX_MS / 1000:
+            self._idle.start(math.ceil(wait_ms))  # frames are still coming
             return
+        self._waiting_since = None
         exact, base = self._exact_tiles()
         overview = self._overview_tiles()
         deadline = time.perf_counter() + IDLE_BUDGET_MS / 1000
