@@ -172,6 +172,23 @@ def test_a_click_far_away_selects_the_note_and_the_frame_shows_it(far_view, qtbo
     assert same_color(after, spot, note.color())
 
 
+def settles_exactly(qtbot, view) -> None:
+    """The view renders in its idle moments until every note in view shows as it is."""
+    qtbot.waitUntil(view.tiles.settled, timeout=10_000)
+    assert view.tiles.rendered
+    image = frame(view)
+    for note in notes_in_view(view):
+        assert same_color(image, center_of(view, note), note.color())
+
+
+def stand_ins_only(view, monkeypatch):
+    """The view's tiles, with no time to render in a frame, and idle moments that wait 400 ms
+    after a frame (10 ms steps wait for them even on a slow machine)."""
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)
+    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 400)
+    return view.tiles
+
+
 def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot, monkeypatch):
     cache = far_view.tiles
     monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # no time to render in the frame
@@ -181,19 +198,13 @@ def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtb
     assert cache.rendered == []  # drawn from the stand-ins, nothing rendered yet
     assert cache.idle_work()
     assert not cache.settled()
-    qtbot.waitUntil(cache.settled, timeout=10_000)
-    assert cache.rendered
-    image = frame(far_view)
-    for note in notes_in_view(far_view):
-        assert same_color(image, center_of(far_view, note), note.color())
+    settles_exactly(qtbot, far_view)
 
 
 def test_while_frames_keep_coming_the_idle_rendering_waits_for_them_to_stop(
     far_view, qtbot, monkeypatch
 ):
-    cache = far_view.tiles
-    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # no time to render in the frame
-    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 400)  # a slow machine's steps too
+    cache = stand_ins_only(far_view, monkeypatch)
     zoom = FAR
     for _step in range(6):  # a zoom in progress: a step every 10 ms, each from stand-ins
         zoom *= 1.1
@@ -201,19 +212,13 @@ def test_while_frames_keep_coming_the_idle_rendering_waits_for_them_to_stop(
         far_view.viewport().repaint()
         qtbot.wait(10)
         assert cache.rendered == []  # the idle moments between the steps render nothing
-    qtbot.waitUntil(cache.settled, timeout=10_000)  # once they stop, the view is made exact
-    assert cache.rendered
-    image = frame(far_view)
-    for note in notes_in_view(far_view):
-        assert same_color(image, center_of(far_view, note), note.color())
+    settles_exactly(qtbot, far_view)  # once they stop
 
 
 def test_frames_that_never_stop_hold_the_idle_rendering_back_only_so_long(
     far_view, qtbot, monkeypatch
 ):
-    cache = far_view.tiles
-    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)
-    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 400)
+    cache = stand_ins_only(far_view, monkeypatch)
     monkeypatch.setattr(tiles_module, "IDLE_WAIT_MAX_MS", 100)
     far_view.set_zoom(FAR * 1.1)
     for _frame in range(40):  # a frame every 10 ms for 0.4 s: notes streaming in, say
