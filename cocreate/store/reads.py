@@ -37,7 +37,8 @@ def columns(table_name: str) -> tuple[str, ...]:
 
 
 @cache
-def _bool_columns(table_name: str) -> tuple[str, ...]:
+def bool_columns(table_name: str) -> tuple[str, ...]:
+    """The table's boolean columns (SQLite holds them as 0 and 1)."""
     return tuple(c.name for c in table(table_name).columns if isinstance(c.type, Boolean))
 
 
@@ -77,7 +78,7 @@ def _where(table_name: str, where: Row | None) -> tuple[str, list[Any]]:
 def as_rows(table_name: str, cursor: sqlite3.Cursor) -> list[Row]:
     """The cursor's rows of the table as dicts (its booleans as bool)."""
     rows: list[Row] = list(map(dict, map(zip, repeat(columns(table_name)), cursor.fetchall())))
-    for name in _bool_columns(table_name):
+    for name in bool_columns(table_name):
         for row in rows:
             value = row[name]
             if value is not None:

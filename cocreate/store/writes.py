@@ -19,10 +19,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean
-
 from cocreate.records import Row
-from cocreate.store.reads import chunks, columns, table
+from cocreate.store.reads import bool_columns, chunks, columns, table
 
 
 @cache
@@ -35,29 +33,27 @@ def _defaults(table_name: str) -> tuple[tuple[str, Any], ...]:
     return tuple(found)
 
 
-@cache
-def _bool_columns(table_name: str) -> frozenset[str]:
-    return frozenset(c.name for c in table(table_name).columns if isinstance(c.type, Boolean))
-
-
-def _checked(table_name: str, name: str, value: Any) -> Any:
-    """The value as SQLite stores it (a boolean as 0 or 1); KeyError for an unknown column."""
-    if name not in columns(table_name):
-        raise KeyError(f"{table_name} has no column {name}")
-    if name in _bool_columns(table_name) and value is not None:
+def _stored(table_name: str, name: str, value: Any) -> Any:
+    """The value as SQLite stores it: a boolean as 0 or 1 (TypeError for any other value)."""
+    if value is not None and name in bool_columns(table_name):
         if value not in (True, False):  # 0 and 1 are equal to False and True
             raise TypeError(f"Not a boolean value: {value!r}")
         return int(value)
     return value
 
 
-def _full_row(table_name: str, row: Row) -> list[Any]:
-    """Every column's value for an INSERT, in the model's order."""
-    unknown = set(row) - set(columns(table_name))
+def _checked(table_name: str, names: Iterable[str]) -> None:
+    """KeyError for a column the table does not have."""
+    unknown = set(names) - set(columns(table_name))
     if unknown:
         raise KeyError(f"{table_name} has no column {', '.join(sorted(unknown))}")
+
+
+def _full_row(table_name: str, row: Row) -> list[Any]:
+    """Every column's value for an INSERT, in the model's order."""
+    _checked(table_name, row)
     return [
-        _checked(table_name, name, row[name]) if name in row else default
+        _stored(table_name, name, row[name]) if name in row else default
         for name, default in _defaults(table_name)
     ]
 
@@ -92,7 +88,8 @@ def _update_sql(table_name: str, names: tuple[str, ...]) -> str:
 
 def update(raw: sqlite3.Connection, table_name: str, row_id: int, fields: Row) -> None:
     """Set the fields of one row."""
-    values = [_checked(table_name, name, value) for name, value in fields.items()]
+    _checked(table_name, fields)
+    values = [_stored(table_name, name, value) for name, value in fields.items()]
     raw.cursor().execute(_update_sql(table_name, tuple(fields)), [*values, row_id])
 
 
@@ -109,7 +106,8 @@ def set_column(
     raw: sqlite3.Connection, table_name: str, column: str, value: Any, row_ids: Sequence[int]
 ) -> None:
     """Set one column of the rows to one value, a few hundred ids a statement."""
-    value = _checked(table_name, column, value)
+    _checked(table_name, [column])
+    value = _stored(table_name, column, value)
     cursor = raw.cursor()
     for chunk in chunks(row_ids):
         marks = ", ".join("?" * len(chunk))
