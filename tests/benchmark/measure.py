@@ -308,6 +308,13 @@ def measure_drags(view: JourneyView, drags: int) -> list[Drop]:
     return samples
 
 
+def file_and_open(path: Path, repeat: int, build_ms: float) -> dict[str, Any]:
+    """The file's size, the time it took to build, peak memory before any canvas, and its open
+    (measure_open)."""
+    built = {"file_kb": round(path.stat().st_size / 1024, 1), "build_ms": round(build_ms, 2)}
+    return built | {"rss_before_mb": peak_rss_mb()} | measure_open(path, repeat)
+
+
 def measure_size(size: int, repeat: int) -> dict[str, Any]:
     """Every figure of one journey size, measured in this process."""
     links = size // 5
@@ -321,11 +328,8 @@ def measure_size(size: int, repeat: int) -> dict[str, Any]:
             "size": size,
             "touchpoints": size,
             "links": links,
-            "file_kb": round(path.stat().st_size / 1024, 1),
-            "build_ms": round(build_ms, 2),
-            "rss_before_mb": peak_rss_mb(),
         }
-        result |= measure_open(path, repeat)
+        result |= file_and_open(path, repeat, build_ms)
         canvas = Canvas(path)
         try:
             frames = samples(PAINT_FRAMES, repeat)
@@ -459,11 +463,8 @@ def measure_board_file(path: Path, repeat: int, build_ms: float, *, frames: bool
         "participants": counts["participant"],
         "clusters": counts["cluster"],
         "touchpoints": counts["touchpoints"],
-        "file_kb": round(path.stat().st_size / 1024, 1),
-        "build_ms": round(build_ms, 2),
-        "rss_before_mb": peak_rss_mb(),
     }
-    result |= measure_open(path, repeat)
+    result |= file_and_open(path, repeat, build_ms)
     canvas = Canvas(path)
     try:
         view = canvas.view
