@@ -50,7 +50,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     main.showNormal()
     main.resize(1800, 1000)
     main.outline_dock.raise_()
-    qtbot.waitUntil(main.overview.isVisible)
+    qtbot.waitUntil(main.overview.on_screen)
     main.document.undo_stack.clear()
     yield main
     document = main.document
@@ -118,6 +118,7 @@ def fresh_outline(document: Document) -> tuple:
     panel = SessionOverview()
     try:
         panel.set_document(document)
+        panel.refresh()  # built afresh (a panel that was never shown waits to be shown)
         return panel.title_label.text(), panel.meta_label.text(), lines(panel.tree)
     finally:
         panel.set_document(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 
 import pytest
 from gui_helpers import type_text, when_modal
@@ -58,7 +59,22 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(window.windowHandle(), key, modifier)
 
 
+def show_outline(window) -> None:
+    """Click the Outline tab (it starts behind the Inspector, and is built once shown)."""
+    window.outline_dock.raise_()
+    deadline = time.monotonic() + 5
+    while not window.overview.on_screen() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert window.overview.on_screen()
+
+
+def outline_title(window) -> str:
+    show_outline(window)
+    return window.overview.title_label.text()
+
+
 def outline_texts(window) -> list[str]:
+    show_outline(window)
     tree = window.overview.tree
     texts = []
 
@@ -76,7 +92,7 @@ def test_window_opens_on_the_demo_file(window_on, demo_file):
     window = window_on(str(demo_file))
     assert window.document.path == demo_file
     assert demo_file.name in window.windowTitle()
-    assert "Morning Bean" in window.overview.title_label.text()
+    assert "Morning Bean" in outline_title(window)
     texts = outline_texts(window)
     assert any("小程序预点单 Mini-program pre-order" in text for text in texts)
     assert any("会员忠诚旅程" in text for text in texts)
@@ -96,6 +112,25 @@ def test_menus_hold_the_expected_actions(window_on, demo_file):
     for text in ("&Copy", "&Paste", "D&uplicate", "&Delete", "Select &All", "&Find…",
                  "Session &Details…"):
         assert text in edit_texts
+
+
+def test_the_outline_is_built_when_its_tab_is_shown_and_shows_changes_made_behind(
+    window_on, demo_file
+):
+    window = window_on(str(demo_file))
+    outline = window.overview
+    # It starts behind the Inspector: nothing of it is built (on a salon of 10 000 notes its
+    # lines took longer than the canvas), so the session opens sooner.
+    assert not outline.on_screen() and outline.tree.topLevelItemCount() == 0
+    assert window.document.set_session_fields(title="Changed behind the Inspector")
+    texts = outline_texts(window)  # a click on its tab
+    assert outline_title(window) == "Changed behind the Inspector"
+    assert "认知" in texts and "地铁站灯箱广告 Metro lightbox ad" in texts
+    window.inspector.raise_()
+    QApplication.processEvents()
+    assert not outline.on_screen()
+    assert window.document.set_session_fields(title="And again")
+    assert outline_title(window) == "And again"
 
 
 def test_session_details_edit_is_one_undoable_command(window_on, demo_file, qtbot):
@@ -118,7 +153,7 @@ def test_session_details_edit_is_one_undoable_command(window_on, demo_file, qtbo
     finally:
         reopened.close()
     assert row["title"] == "新标题 New title" and row["theme"] == "Loyalty 忠诚"
-    assert window.overview.title_label.text() == "新标题 New title"
+    assert outline_title(window) == "新标题 New title"
     assert "新标题 New title" in window.windowTitle()
     assert window.document.undo_stack.count() == 1
     edit_menu_texts = [a.text() for a in window.edit_menu.actions()]
@@ -126,7 +161,7 @@ def test_session_details_edit_is_one_undoable_command(window_on, demo_file, qtbo
 
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.session()["title"] == old_title
-    assert window.overview.title_label.text() == old_title
+    assert outline_title(window) == old_title
     assert "&Redo Edit Session Details" in [a.text() for a in window.edit_menu.actions()]
     press(qtbot, window, Qt.Key.Key_Z,
           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

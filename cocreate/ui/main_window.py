@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = QDockWidget(self)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.overview)
+        self.outline_dock.visibilityChanged.connect(self.overview.dock_shown)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.participants)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.timer_dock)

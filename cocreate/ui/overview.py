@@ -176,18 +176,38 @@ class SessionOverview(QWidget):
         self._document = document
         if document is not None:
             document.changed.connect(self._changed)
-        self.refresh()
+        self._refresh_when_shown()
 
     def _changed(self, change: Change) -> None:
         tables = shown_tables(change)
         if not tables:
             return  # nothing the outline shows
-        if not self.isVisible():
+        if not self.on_screen():
             self._stale = True  # behind another panel: rebuilt when it is shown
         elif self._stale or not shows_in_place(change, tables):
             self.refresh()
         elif not self._update_in_place(change, tables):
             self.refresh()  # a note in a place the outline does not show yet
+
+    def on_screen(self) -> bool:
+        """Shown, and not behind another panel: Qt keeps the panels of a dock's other tabs
+        visible, moved off the screen."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _refresh_when_shown(self) -> None:
+        """Rebuild now when on screen; behind another panel (where it starts, behind the
+        Inspector) empty the outline and rebuild it when it is shown: a salon of 10 000 notes
+        is 10 000 lines, which took longer to build than the canvas."""
+        if self.on_screen():
+            self.refresh()
+        else:
+            self._clear()
+            self._stale = True
+
+    def dock_shown(self, shown: bool) -> None:
+        """Its dock's tab became the current one (or went behind another): rebuild if stale."""
+        if shown and self._stale:
+            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -214,19 +234,22 @@ class SessionOverview(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("Outline"), self.tr("Details")])
-        self.refresh()
+        self._refresh_when_shown()
 
     # -- building -------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        self._stale = False
+    def _clear(self) -> None:
         self.tree.clear()
         self._note_items, self._card_items, self._cluster_items = {}, {}, {}
         self._note_sections, self._loose_items, self._authors = {}, {}, {}
         self._people_section = None
+        for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
+            widget.clear()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._clear()
         if self._document is None:
-            for widget in (self.title_label, self.theme_label, self.meta_label, self.goal_label):
-                widget.clear()
             return
         document = self._document
         people = document.rows("participant", order_by="position")
