@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -57,6 +58,7 @@ from tests.benchmark.sessions import (
     build_board_session,
     build_session,
 )
+from tests.benchmark.window import WindowCanvas, measure_window_open
 
 SCREEN = (1920, 1080)
 
@@ -308,38 +310,42 @@ def measure_drags(view: JourneyView, drags: int) -> list[Drop]:
     return samples
 
 
-def file_and_open(path: Path, repeat: int, build_ms: float) -> dict[str, Any]:
-    """The file's size, the time it took to build, peak memory before any canvas, and its open
-    (measure_open)."""
+def file_facts(path: Path, build_ms: float) -> dict[str, Any]:
+    """The file's size, the time it took to build, and peak memory before any window."""
     built = {"file_kb": round(path.stat().st_size / 1024, 1), "build_ms": round(build_ms, 2)}
-    return built | {"rss_before_mb": peak_rss_mb()} | measure_open(path, repeat)
+    return built | {"rss_before_mb": peak_rss_mb()}
 
 
 def measure_size(size: int, repeat: int) -> dict[str, Any]:
-    """Every figure of one journey size, measured in this process."""
+    """Every figure of one journey size, measured in this process: in the window (open, paint,
+    drags, peak memory), then the open split on the canvas alone."""
     links = size // 5
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-") as folder:
         os.environ[DATA_DIR_ENV] = str(Path(folder) / "data")
         path = Path(folder) / f"bench-{size}.cocreate"
         start = time.perf_counter_ns()
         build_session(path, size, links)
-        build_ms = _ms(start)
-        result: dict[str, Any] = {
-            "size": size,
-            "touchpoints": size,
-            "links": links,
-        }
-        result |= file_and_open(path, repeat, build_ms)
-        canvas = Canvas(path)
+        result: dict[str, Any] = {"size": size, "touchpoints": size, "links": links}
+        result |= file_facts(path, _ms(start))
+        result |= measure_window_open(path, repeat)
+        window = WindowCanvas(edited_copy(path))
         try:
             frames = samples(PAINT_FRAMES, repeat)
-            result |= measure_paint(canvas.view, frames)
-            result |= drop_figures(measure_drags(canvas.view, samples(DRAGS, repeat)))
+            result |= measure_paint(window.view, frames)
             result["peak_rss_mb"] = peak_rss_mb()  # the app's: before the floors
-            result |= measure_floor_paint(canvas.view, frames, None, result)
+            result |= measure_floor_paint(window.view, frames, None, result)
+            result |= drop_figures(measure_drags(window.view, samples(DRAGS, repeat)))
         finally:
-            canvas.close()
+            window.close()
+        result |= measure_open(path, repeat)
     return result
+
+
+def edited_copy(path: Path) -> Path:
+    """A copy of the session for the window, so that its edits leave the file as built."""
+    copy = path.with_name(f"edited-{path.name}")
+    shutil.copyfile(path, copy)
+    return copy
 
 
 # -- measuring the sticky-note board --------------------------------------------------------------
@@ -369,7 +375,7 @@ def time_new_note(view: JourneyView) -> float:
     return elapsed
 
 
-def measure_new_notes(canvas: Canvas, count: int, center: QPointF) -> dict[str, Any]:
+def measure_new_notes(canvas: Canvas | WindowCanvas, count: int, center: QPointF) -> dict[str, Any]:
     """N → editable note, `count` times each with the board fitted to the view and at zoom 1.0
     on `center` (the mouse pointer is off the viewport: the note goes to the view's centre)."""
     canvas.host.activateWindow()
@@ -464,24 +470,24 @@ def measure_board_file(path: Path, repeat: int, build_ms: float, *, frames: bool
         "clusters": counts["cluster"],
         "touchpoints": counts["touchpoints"],
     }
-    result |= file_and_open(path, repeat, build_ms)
-    canvas = Canvas(path)
+    result |= file_facts(path, build_ms) | measure_window_open(path, repeat)
+    window = WindowCanvas(edited_copy(path))
     try:
-        view = canvas.view
+        view = window.view
         center, area = _notes_center(view), _notes_area(view)
         repaints = samples(PAINT_FRAMES, repeat)
         result |= measure_paint(view, repaints, center)
         if frames:
             result |= measure_pan(view, area, result["fit_zoom"], samples(PAN_STEPS, repeat))
             result |= measure_zoom_sweep(view, result["fit_zoom"])
-        result |= measure_new_notes(canvas, samples(NEW_NOTES, repeat), center)
+        result["peak_rss_mb"] = peak_rss_mb()  # the app's: before the floors
+        result |= measure_floor_paint(view, repaints, center, result)
+        result |= measure_new_notes(window, samples(NEW_NOTES, repeat), center)
         result |= drop_figures(measure_note_drops(view, samples(NOTE_DROPS, repeat)))
         result |= measure_votes(view, center, samples(VOTES, repeat))
-        result["peak_rss_mb"] = peak_rss_mb()
-        result |= measure_floor_paint(view, repaints, center, result)
     finally:
-        canvas.close()
-    return result
+        window.close()
+    return result | measure_open(path, repeat)
 
 
 # -- one size in this process ----------------------------------------------------------------------

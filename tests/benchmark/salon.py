@@ -84,7 +84,8 @@ def salon_aims(salon: dict[str, Any]) -> list[dict[str, Any]]:
         ),
         _aim(
             "open to a painted canvas under 500 ms",
-            salon["open_ms"] < OPEN_MS,
+            salon["window_open_ms"] < OPEN_MS,
+            f"File ▸ Open in the window {salon['window_open_ms']:.0f} ms; the canvas alone "
             f"{salon['open_ms']:.0f} ms",
         ),
         _aim(

@@ -1,0 +1,112 @@
+"""A session opened in cocreate's own window, as a facilitator opens it: File ▸ Open in the
+window already on screen, the canvas with every panel that follows the document (the outline,
+the tally, the people, the title). The window is sized so that its canvas view is 1920×1080
+beside its panels. The open, every paint and every edit are measured here, so that they count
+what those panels do too; only the open's split into phases is measured on the canvas alone
+(tests.benchmark.measure.Canvas).
+
+The window is made once per process. Its PDF exporter warms up on a thread once the window has
+painted (cocreate.export.warm); the benchmark waits for that before it measures, as a person's
+first edit comes seconds after the window shows."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QApplication
+
+from cocreate.canvas.view import JourneyView
+from cocreate.export import warm
+from cocreate.ui.journey_tabs import JourneyTabs
+from cocreate.ui.main_window import MainWindow
+from tests.benchmark.events import PaintCounter
+from tests.benchmark.report import median
+
+SCREEN = (1920, 1080)
+WARM_UP_S = 60.0  # the most the benchmark waits for the PDF exporter's warm-up
+
+_window: MainWindow | None = None
+
+
+def main_window() -> MainWindow:
+    """The process's window on screen with no session, its warm-up over, sized so that its
+    canvas view is 1920×1080 (the size every paint figure is measured at) beside its panels."""
+    global _window
+    if _window is None:
+        from cocreate.ui import i18n
+
+        translators = i18n.Translators()
+        translators.install("en")
+        window = MainWindow(translators)
+        window.show()
+        if not window.new_session():  # a blank session, to see how big its view is
+            raise RuntimeError("the window could not start a session")
+        for _round in range(3):
+            QApplication.processEvents()
+        view = window.tabs.current_view()
+        assert view is not None
+        for _attempt in range(5):  # the panels' layout may take some of a change in size
+            missing = QSize(*SCREEN) - view.viewport().size()
+            if missing.isNull():
+                break
+            window.resize(window.size() + missing)
+            QApplication.processEvents()
+        if view.viewport().size() != QSize(*SCREEN):
+            raise RuntimeError(f"the canvas view is {view.viewport().size()}, not {SCREEN}")
+        if not window.close_session():
+            raise RuntimeError("the window kept its blank session")
+        if not warm.wait(WARM_UP_S):
+            raise RuntimeError("the PDF exporter's warm-up did not end")
+        _window = window
+    return _window
+
+
+class WindowCanvas:
+    """The session at `path` opened in the window; `split`, when given, receives the time from
+    File ▸ Open to the canvas painted ("window_open_ms")."""
+
+    def __init__(self, path: Path, split: dict[str, Any] | None = None) -> None:
+        self.host = window = main_window()
+        start = time.perf_counter_ns()
+        if not window.open_file(path):
+            raise RuntimeError(f"the window did not open {path}")
+        counter = PaintCounter(self.view.viewport())
+        QApplication.processEvents()
+        if counter.paints == 0:
+            self.view.viewport().repaint()
+        if split is not None:
+            split["window_open_ms"] = (time.perf_counter_ns() - start) / 1e6
+        counter.deleteLater()
+
+    @property
+    def tabs(self) -> JourneyTabs:
+        return self.host.tabs
+
+    @property
+    def document(self):
+        return self.host.document
+
+    @property
+    def view(self) -> JourneyView:
+        view = self.tabs.current_view()
+        assert view is not None, "the session has no journey"
+        return view
+
+    def close(self) -> None:
+        if not self.host.close_session():
+            raise RuntimeError("the window kept its session open")
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def measure_window_open(path: Path, repeat: int) -> dict[str, Any]:
+    """File ▸ Open to a painted canvas in the window, `repeat` times (the session closed
+    between the runs, untimed): the median and each run."""
+    runs: list[float] = []
+    for _run in range(repeat):
+        split: dict[str, Any] = {}
+        WindowCanvas(path, split).close()
+        runs.append(split["window_open_ms"])
+    return {"window_open_ms": median(runs), "window_open_samples_ms": [round(r, 2) for r in runs]}
