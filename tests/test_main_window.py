@@ -9,7 +9,7 @@ import time
 
 import pytest
 from gui_helpers import type_text, when_modal
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 
 from cocreate.demo import write_demo
@@ -131,6 +131,38 @@ def test_the_outline_is_built_when_its_tab_is_shown_and_shows_changes_made_behin
     assert not outline.on_screen()
     assert window.document.set_session_fields(title="And again")
     assert outline_title(window) == "And again"
+
+
+class LayoutCount(QObject):
+    """Counts the times a widget is asked to lay itself out again."""
+
+    def __init__(self, watched) -> None:
+        super().__init__(watched)
+        self.count = 0
+        watched.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's name)
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_edits_name_themselves_in_undo_without_moving_the_toolbar(window_on, demo_file):
+    window = window_on(str(demo_file))
+    journey = window.tabs.current_journey_id()
+    undo = next(a for a in window.toolbar.actions() if a.iconText() == "Undo")
+    button = window.toolbar.widgetForAction(undo)
+    assert window.document.add_note(journey, "First 第一", None, 40.0, 40.0) is not None
+    for _turn in range(3):  # Undo is enabled and names the note: the toolbar lays out anew
+        QApplication.processEvents()
+    layouts = LayoutCount(window.toolbar)
+    for text in ("Second 第二", "Third 第三"):  # a run of the same edit, as in a voting round
+        assert window.document.add_note(journey, text, None, 40.0, 40.0) is not None
+        QApplication.processEvents()
+    # The menu and the tooltip name the edit; the button says just "Undo", and the toolbar
+    # was not laid out (nor painted) again: it was twice after every edit.
+    assert undo.text() == "&Undo Add Note"
+    assert button.toolTip() == "Undo Add Note" and button.text() == "Undo"
+    assert layouts.count == 0
 
 
 def test_session_details_edit_is_one_undoable_command(window_on, demo_file, qtbot):

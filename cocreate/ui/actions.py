@@ -103,7 +103,11 @@ class HistoryAction(QAction):
     def name_command(self, name: str) -> None:
         # An "&" in the name is a letter, not a mnemonic.
         text = self._named.replace("%1", name.replace("&", "&&")) if name else self._plain
-        set_texts({self: (text, "")})
+        self.setText(text)
+        self.setStatusTip("")
+        self.setToolTip(plain_text(text))
         # A toolbar button says just "Undo" (its tooltip names the action), so that its
-        # width, and the place of every button after it, stays put.
+        # width, and the place of every button after it, stays put. Set once, never to the
+        # named text first: each change of it made the toolbar, and the whole window, lay
+        # itself out and paint again after every edit.
         self.setIconText(plain_text(self._plain))
