@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -47,3 +49,14 @@ def when_modal(callback, seen: dict | None = None) -> dict:
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def show_votes(window):
+    """Click the Votes tab, as a facilitator would to see the ranking: it starts behind the
+    Inspector, and ranks the dots once it is shown."""
+    window.tally.raise_()
+    deadline = time.monotonic() + 5
+    while not window.tally.on_screen() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert window.tally.on_screen()
+    return window.tally

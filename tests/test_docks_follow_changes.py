@@ -40,7 +40,9 @@ WORKSHOP = "cocreate.ui.facilitation"  # the Workshop menu's actions
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
-    """The demo salon in the real window, the outline raised over the Inspector."""
+    """The demo salon in the real window, the outline raised over the Inspector and the votes
+    floated beside it, both on screen (a panel behind another is rebuilt when it is shown,
+    not followed in place)."""
     path = tmp_path / "demo.cocreate"
     write_demo(path)
     create_application()
@@ -50,7 +52,8 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     main.showNormal()
     main.resize(1800, 1000)
     main.outline_dock.raise_()
-    qtbot.waitUntil(main.overview.on_screen)
+    main.tally.setFloating(True)
+    qtbot.waitUntil(lambda: main.overview.on_screen() and main.tally.on_screen())
     main.document.undo_stack.clear()
     yield main
     document = main.document
@@ -108,6 +111,7 @@ def fresh_tally(document: Document) -> tuple:
     try:
         panel.set_document(document)
         panel.set_journey(JOURNEY)
+        panel.refresh()  # built afresh (a panel that was never shown waits to be shown)
         return panel.round_label.text(), panel.dots_label.text(), lines(panel.tree)
     finally:
         panel.set_document(None)

@@ -62,10 +62,7 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
 def show_outline(window) -> None:
     """Click the Outline tab (it starts behind the Inspector, and is built once shown)."""
     window.outline_dock.raise_()
-    deadline = time.monotonic() + 5
-    while not window.overview.on_screen() and time.monotonic() < deadline:
-        QApplication.processEvents()
-    assert window.overview.on_screen()
+    wait_on_screen(window.overview)
 
 
 def outline_title(window) -> str:
@@ -131,6 +128,44 @@ def test_the_outline_is_built_when_its_tab_is_shown_and_shows_changes_made_behin
     assert not outline.on_screen()
     assert window.document.set_session_fields(title="And again")
     assert outline_title(window) == "And again"
+    window.inspector.raise_()
+    QApplication.processEvents()
+    assert window.document.set_session_fields(title="Floated")
+    window.outline_dock.setFloating(True)  # dragged out: Qt says "not visible", yet it shows
+    wait_on_screen(outline)
+    assert outline.title_label.text() == "Floated"
+
+
+def wait_on_screen(panel) -> None:
+    deadline = time.monotonic() + 5
+    while not panel.on_screen() and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert panel.on_screen()
+
+
+def test_the_votes_panel_shows_the_dots_given_while_it_was_behind(window_on, demo_file):
+    window = window_on(str(demo_file))
+    tally, document = window.tally, window.document
+    journey = window.tabs.current_journey_id()
+    person = document.rows("participant")[0]["id"]
+    note = document.rows("note", journey_id=journey)[0]
+    assert document.start_voting(3)
+    assert document.add_vote(person, note_id=note["id"])
+    # Behind the Inspector it ranks nothing (a quarter of each vote's time in the window)...
+    assert not tally.on_screen() and tally.texts() == []
+    tally.raise_()  # ...and a click on its tab shows the round as it stands
+    wait_on_screen(tally)
+    assert tally.round_label.text().startswith("Voting round")
+    assert tally.texts() == [" ".join(note["text"].split())]
+    window.inspector.raise_()
+    QApplication.processEvents()
+    second = document.rows("note", journey_id=journey)[1]
+    assert document.add_vote(person, note_id=second["id"])
+    tally.setFloating(True)  # dragged out of the tabs: Qt says "not visible", yet it shows
+    wait_on_screen(tally)
+    assert len(tally.texts()) == 2
+    assert document.add_vote(person, note_id=second["id"])  # on screen: followed in place
+    assert tally.texts()[0] == " ".join(second["text"].split())
 
 
 class LayoutCount(QObject):

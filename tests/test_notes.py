@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from gui_helpers import type_text, when_modal
+from gui_helpers import show_votes, type_text, when_modal
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
@@ -943,7 +943,7 @@ def test_clicks_vote_within_the_budget_and_shift_click_takes_one_back(board, qtb
     assert board.commands()[-3:] == ["Take Back Vote", "Vote", "Vote"]
 
     # The tally ranks by dots: the card (2) first, then the two notes (1 each).
-    tally = window.tally
+    tally = show_votes(window)
     assert [(e.kind, e.item_id, e.votes, e.rank) for e in tally.entries()] == [
         ("touchpoint", card, 2, 1),
         ("note", idea, 1, 2),
@@ -1025,7 +1025,7 @@ def test_private_notes_keep_their_text_to_themselves_until_revealed(board, qtbot
     board.document.start_voting(3)
     scene.clearSelection()
     click(view, board.note_center(ana_note))
-    assert board.window.tally.texts() == ["(private note)"]
+    assert show_votes(board.window).texts() == ["(private note)"]
     board.document.end_voting()
     board.document.undo_stack.clear()
 
@@ -1357,7 +1357,7 @@ def test_canvas_votes_panel_csv_and_pdf_agree_on_votes_and_categories(board, qtb
     on_canvas = {("note", i): len(scene.notes[i].vote_colors) for i in (idea, pain, bare)}
     on_canvas[("touchpoint", card)] = len(scene.cards[card].vote_colors)
     assert on_canvas == expected
-    panel = [(e.kind, e.item_id, e.votes, e.rank) for e in window.tally.entries()]
+    panel = [(e.kind, e.item_id, e.votes, e.rank) for e in show_votes(window).entries()]
     assert panel == [
         ("note", pain, 3, 1),
         ("touchpoint", card, 1, 2),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from gui_helpers import show_votes
 from invite_helpers import invite, open_window
 from phone_client import call
 from selenium.webdriver.common.by import By
@@ -105,7 +106,7 @@ def test_a_phone_writes_on_the_board_and_votes_in_the_desktops_round(qtbot, wind
     on_phone(qtbot, lambda: wait(phone, text_of("dots-left", "2 of 3 dots left")))
     qtbot.waitUntil(lambda: document.count("vote", participant_id=LEO, note_id=note["id"]) == 1)
     assert window.participants._item(LEO).text(VOTES_COLUMN) == "2 of 3"
-    ranked = window.tally.entries()
+    ranked = show_votes(window).entries()
     assert [(entry.kind, entry.item_id, entry.votes) for entry in ranked] == [
         ("note", note["id"], 1)
     ]

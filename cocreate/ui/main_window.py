@@ -157,7 +157,11 @@ class MainWindow(QMainWindow):
         self.outline_dock = QDockWidget(self)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.overview)
+        # Its tab chosen, or the dock floated or moved (Qt then says "not visible" even when
+        # it is): the outline is rebuilt if the session changed meanwhile.
         self.outline_dock.visibilityChanged.connect(self.overview.dock_shown)
+        for moved in (self.outline_dock.topLevelChanged, self.outline_dock.dockLocationChanged):
+            moved.connect(lambda _how: self.overview.dock_shown(self.overview.on_screen()))
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.participants)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.timer_dock)
