@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
     QDialogButtonBox,
+    QGraphicsScene,
+    QGraphicsView,
     QLineEdit,
     QMessageBox,
     QTreeWidget,
@@ -583,6 +585,42 @@ def test_the_overlay_shows_the_time_then_times_up_until_clicked(qtbot):
     qtbot.mouseClick(overlay, Qt.MouseButton.LeftButton)
     assert timer.state == TimerState.IDLE
     assert not overlay.isVisible() and not second.isVisible()
+
+
+class CountingView(QGraphicsView):
+    """A view that counts the times something asks which items are under a rectangle."""
+
+    looks = 0
+
+    def items(self, *args):
+        self.looks += 1
+        return super().items(*args)
+
+
+def test_the_overlay_looks_for_a_free_corner_only_when_shown_or_moved(qtbot):
+    scene = QGraphicsScene(0, 0, 2000, 1000)
+    for x in range(0, 2000, 100):
+        scene.addRect(x, 0, 80, 80)
+    view = CountingView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    timer = CountdownTimer(second_ms=20, beep=False)
+    overlay = TimerOverlay(timer)
+    overlay.attach(view.viewport())
+    view.resize(900, 600)  # a board of 10 000 notes has hundreds under each corner
+    assert view.looks == 0 and not overlay.isVisible()
+    timer.start(60)
+    assert overlay.isVisible() and view.looks > 0
+    assert view.viewport().rect().contains(overlay.geometry())
+    looks = view.looks
+    qtbot.wait(120)  # ticks of the same size: it keeps its corner without looking again
+    assert timer.remaining < 60 and view.looks == looks
+    view.resize(1000, 650)
+    assert view.looks > looks
+    assert overlay.geometry().right() <= view.viewport().width() - overlay.MARGIN - 1
+    timer.reset()
 
 
 def test_the_overlay_stops_pulsing_and_stays_red(qtbot):
