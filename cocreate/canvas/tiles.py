@@ -150,6 +150,17 @@ class TileSet:
     def complete(self, spot: Spot) -> bool:
         return spot in self.tiles and spot not in self.missing
 
+    def holds(self, area: QRectF) -> bool:
+        """Whether every tile over this scene area is kept and rendered as the scene is now.
+        A set that keeps fewer tiles than the area covers cannot: that is answered without
+        listing them (a stand-in of a much finer scale covers the view with thousands)."""
+        pixels = self.pixels(area)
+        columns = math.floor(pixels.right() / TILE) - math.floor(pixels.left() / TILE) + 1
+        rows = math.floor(pixels.bottom() / TILE) - math.floor(pixels.top() / TILE) + 1
+        if columns * rows > len(self.tiles):
+            return False
+        return all(self.complete(spot) for spot in self.spots(pixels))
+
     def tile(self, spot: Spot, device: Device) -> QImage:
         """The tile (kept, or new with nothing rendered yet)."""
         image = self.tiles.get(spot)
@@ -455,8 +466,7 @@ class TileCache(QObject):
         if area.isEmpty():
             return True
         return any(
-            stand_in is not None
-            and all(stand_in.complete(spot) for spot in stand_in.spots(stand_in.pixels(area)))
+            stand_in is not None and stand_in.holds(area)
             for stand_in in (self.previous, self.overview)
         )
 
