@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from cocreate.document import Document
 from cocreate.labels import label, plain_tip
 from cocreate.records import Change, Row
+from cocreate.ui.panels import on_screen
 
 NOTE_FIELDS = frozenset({"text", "author_id", "color", "category", "hidden"})
 CARD_FIELDS = frozenset(
@@ -190,9 +191,7 @@ class SessionOverview(QWidget):
             self.refresh()  # a note in a place the outline does not show yet
 
     def on_screen(self) -> bool:
-        """Shown, and not behind another panel: Qt keeps the panels of a dock's other tabs
-        visible, moved off the screen."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
+        return on_screen(self)
 
     def _refresh_when_shown(self) -> None:
         """Rebuild now when on screen; behind another panel (where it starts, behind the

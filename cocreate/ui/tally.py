@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from cocreate.analysis import TallyEntry
 from cocreate.document import Document
 from cocreate.records import Change
+from cocreate.ui.panels import on_screen
 
 RANK_COLUMN, VOTES_COLUMN, KIND_COLUMN, TEXT_COLUMN = 0, 1, 2, 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # ("note" | "touchpoint", id)
@@ -195,9 +196,7 @@ class TallyDock(QDockWidget):
         self._refresh_when_shown()
 
     def on_screen(self) -> bool:
-        """Shown, and not behind another panel: Qt keeps the panels of a dock's other tabs
-        visible, moved off the screen."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
+        return on_screen(self)
 
     def _refresh_when_shown(self) -> None:
         """Rebuild now when on screen; behind another panel (where it starts, behind the

@@ -58,7 +58,7 @@ from tests.benchmark.sessions import (
     build_board_session,
     build_session,
 )
-from tests.benchmark.window import WindowCanvas, measure_window_open
+from tests.benchmark.window import WindowCanvas, measure_window_open, shown_view
 
 SCREEN = (1920, 1080)
 
@@ -104,9 +104,7 @@ class Canvas:
 
     @property
     def view(self) -> JourneyView:
-        view = self.tabs.current_view()
-        assert view is not None, "the session has no journey"
-        return view
+        return shown_view(self.tabs)
 
     def close(self) -> None:
         self.tabs.set_document(None)

@@ -64,6 +64,13 @@ def main_window() -> MainWindow:
     return _window
 
 
+def shown_view(tabs: JourneyTabs) -> JourneyView:
+    """The view of the journey the tabs show."""
+    view = tabs.current_view()
+    assert view is not None, "the session has no journey"
+    return view
+
+
 class WindowCanvas:
     """The session at `path` opened in the window; `split`, when given, receives the time from
     File ▸ Open to the canvas painted ("window_open_ms")."""
@@ -91,9 +98,7 @@ class WindowCanvas:
 
     @property
     def view(self) -> JourneyView:
-        view = self.tabs.current_view()
-        assert view is not None, "the session has no journey"
-        return view
+        return shown_view(self.tabs)
 
     def close(self) -> None:
         if not self.host.close_session():
