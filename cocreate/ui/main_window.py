@@ -33,6 +33,7 @@ from cocreate.ui.inviting import Inviting
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.overview import SessionOverview
 from cocreate.ui.palette import PaletteDock
+from cocreate.ui.panels import follow_dock
 from cocreate.ui.participants import ParticipantsDock
 from cocreate.ui.phones_panel import PhonesPanel
 from cocreate.ui.session_controller import SessionController
@@ -157,11 +158,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = QDockWidget(self)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.overview)
-        # Its tab chosen, or the dock floated or moved (Qt then says "not visible" even when
-        # it is): the outline is rebuilt if the session changed meanwhile.
-        self.outline_dock.visibilityChanged.connect(self.overview.dock_shown)
-        for moved in (self.outline_dock.topLevelChanged, self.outline_dock.dockLocationChanged):
-            moved.connect(lambda _how: self.overview.dock_shown(self.overview.on_screen()))
+        follow_dock(self.outline_dock, self.overview, self.overview.dock_shown)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.participants)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.timer_dock)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from cocreate.analysis import TallyEntry
 from cocreate.document import Document
 from cocreate.records import Change
-from cocreate.ui.panels import on_screen
+from cocreate.ui.panels import follow_dock, on_screen
 
 RANK_COLUMN, VOTES_COLUMN, KIND_COLUMN, TEXT_COLUMN = 0, 1, 2, 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # ("note" | "touchpoint", id)
@@ -163,11 +163,7 @@ class TallyDock(QDockWidget):
         layout.addWidget(self.stack, 1)
         self.setWidget(body)
         self.setFocusProxy(self.tree)
-        # Its tab chosen, or the dock floated or moved (Qt then says "not visible" even when
-        # it is): rebuilt if it changed meanwhile.
-        self.visibilityChanged.connect(self._shown)
-        self.topLevelChanged.connect(lambda _floating: self._shown(self.on_screen()))
-        self.dockLocationChanged.connect(lambda _area: self._shown(self.on_screen()))
+        follow_dock(self, self, self._shown)  # rebuilt when shown, if it changed meanwhile
         self.retranslate()
 
     # -- what is shown ---------------------------------------------------------------------------
@@ -215,9 +211,9 @@ class TallyDock(QDockWidget):
             self.refresh()
 
     def _on_changed(self, change: Change) -> None:
-        if self._stale or not self.on_screen():
-            self._refresh_when_shown()
-        elif self._ranks_again(change):
+        if not self.on_screen():
+            self._stale = True  # behind another panel: rebuilt when it is shown
+        elif self._stale or self._ranks_again(change):
             self.refresh()
         else:
             self._show_new_texts(change)

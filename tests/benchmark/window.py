@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication
 
 from cocreate.canvas.view import JourneyView
+from cocreate.document import Document
 from cocreate.export import warm
 from cocreate.ui.journey_tabs import JourneyTabs
 from cocreate.ui.main_window import MainWindow
@@ -93,7 +94,7 @@ class WindowCanvas:
         return self.host.tabs
 
     @property
-    def document(self):
+    def document(self) -> Document | None:
         return self.host.document
 
     @property
