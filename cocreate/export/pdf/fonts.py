@@ -18,6 +18,8 @@ import os
 import shutil
 import subprocess
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,6 +199,35 @@ class _TrueType(TTFont):
                 stream.content = _to_unicode_cmap(name, subset)
 
 
+class _Metrics:
+    """reportlab's list of (advance, left side bearing) per glyph, in two arrays: a Chinese
+    font of 30 000 glyphs kept 4.8 MB of tuples for what the arrays hold in half a megabyte.
+    Only its subsetting reads it, a glyph at a time."""
+
+    __slots__ = ("_advances", "_bearings")
+
+    def __init__(self, pairs: Sequence[tuple[float, int]]) -> None:
+        self._advances = array("d", (advance for advance, _ in pairs))
+        self._bearings = array("q", (bearing for _, bearing in pairs))
+
+    def __len__(self) -> int:
+        return len(self._advances)
+
+    def __getitem__(self, glyph: int) -> tuple[float, int]:
+        return self._advances[glyph], self._bearings[glyph]
+
+
+def _pack(face: Any) -> None:
+    """Keep less of a parsed font, in memory for as long as the app runs (the fonts are loaded
+    once per process): reportlab's map from glyph to characters serves only its HarfBuzz
+    shaping, which cocreate does not use, and its per-glyph lists become arrays. What the
+    PDF holds does not change. Loading the Chinese font, Symbola and DejaVu Sans took 34 MB of
+    memory; packed, 26 MB."""
+    face.glyphToChar = {}
+    face.glyphPos = array("q", face.glyphPos)
+    face.hmetrics = _Metrics(face.hmetrics)
+
+
 _loaded: dict[tuple[str, int], _Font | None] = {}
 
 
@@ -212,6 +243,7 @@ def _load(path: Path, index: int) -> _Font | None:
             except Exception:  # CFF outlines, damaged files: try the next one
                 tt = None
             if tt is not None:
+                _pack(tt.face)
                 pdfmetrics.registerFont(tt)
                 font = _Font(name, path, index, frozenset(tt.face.charToGlyph), tt)
         _loaded[key] = font
