@@ -126,7 +126,15 @@ def test_frames_that_come_before_the_window_is_idle_are_copied_from_tiles(far_vi
     assert cache.rendered == []  # the first: item by item
     far_view.viewport().repaint()
     rendered = list(cache.rendered)
-    assert len(rendered) == 1  # the next: its tiles, in one pass
+    # the next: its tiles, in passes over the scene of a few rows of tiles each, from top to
+    # bottom, that together hold what is in view
+    scale, tall = far_view.transform().m11(), tiles_module.PASS_ROWS * tiles_module.TILE
+    assert len(rendered) > 1 and all(part.height() * scale <= tall + 1e-6 for part in rendered)
+    assert [part.top() for part in rendered] == sorted(part.top() for part in rendered)
+    covered = rendered[0]
+    for part in rendered[1:]:
+        covered = covered.united(part)
+    assert covered.contains(far_view.mapToScene(far_view.viewport().rect()).boundingRect())
     far_view.viewport().repaint()
     assert cache.rendered == rendered  # then copies
 
