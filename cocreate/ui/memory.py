@@ -1,8 +1,11 @@
-"""Keeping Python's cycle collector from pausing the window during a salon."""
+"""Python's cycle collector: kept from pausing the window during a salon, and asked to free
+a session once it is closed."""
 
 from __future__ import annotations
 
 import gc
+
+from PySide6.QtCore import QTimer
 
 _done: set[str] = set()
 
@@ -18,3 +21,11 @@ def set_aside_what_exists(moment: str) -> None:
     _done.add(moment)
     gc.collect()
     gc.freeze()
+
+
+def release_closed_session() -> None:
+    """Free what a closed session held (its scenes, their items and rows) once Qt has deleted
+    its views, back in the event loop. They hold one another in cycles that only the cycle
+    collector breaks, and a full collection comes rarely: each file opened after another kept
+    the boards before it in memory (26 MB more a file at 10 000 notes)."""
+    QTimer.singleShot(0, gc.collect)  # after the views' deleteLater()

@@ -29,6 +29,7 @@ from cocreate.path_checks import same_file, shown
 from cocreate.ui.actions import make_action, set_texts
 from cocreate.ui.file_errors import ask_to_repair, os_error_text, show_file_error
 from cocreate.ui.journey_tabs import JourneyTabs
+from cocreate.ui.memory import release_closed_session
 from cocreate.ui.message import warn
 from cocreate.ui.participants import ParticipantsDock
 from cocreate.ui.recent import (
@@ -418,6 +419,7 @@ class SessionController(QObject):
         self._remember_place(document)
         self._show(None)
         document.close(discard=discard)
+        release_closed_session()
         return True
 
     def _ask_to_save(self) -> QMessageBox.StandardButton:
