@@ -1,5 +1,10 @@
 """The benchmark runs end to end and prints every table. No figure is checked here: timings live
-in the benchmark's report, not in tests (tests/unit/test_benchmark_report.py tests its parts)."""
+in the benchmark's report, not in tests (tests/unit/test_benchmark_report.py tests its parts).
+
+One run at tiny sizes measures every section (`benchmark_run`), all of them in its one process
+(--in-process spares an interpreter, its imports and a window per section; the real run's fresh
+process per size is checked apart, on one measurement); each test checks a part of its tables
+and its JSON."""
 
 from __future__ import annotations
 
@@ -9,23 +14,37 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER = r"\s*\d+(?:\.\d+)?\s*"
+SIZES = ["--sizes", "20", "--board-sizes", "50", "--salon-notes", "60", "--salon-cards", "10"]
+EXPORTS = ["--export-sizes", "demo", "--export-formats", "pdf"]
+ROOM = ["--room-phones", "3", "--room-notes", "2", "--room-seconds", "0.3"]
+FEEDBACK = ["--feedback-answers", "50"]
 
 
-@pytest.mark.slow
-def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_path):
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "COCREATE_DATA_DIR": str(isolated_data_dir)}
-    command = [sys.executable, "-m", "tests.benchmark", "--sizes", "20", "--board-sizes", "50"]
-    command += ["--salon-notes", "60", "--salon-cards", "10"]
-    figures = tmp_path / "figures.json"
+class Run(NamedTuple):
+    printed: str  # the tables
+    report: dict  # the JSON
+    folder: Path  # where the JSON was written
+
+
+@pytest.fixture(scope="module")
+def benchmark_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """`python -m tests.benchmark` at tiny sizes, every section in one process, --repeat 1."""
+    folder = tmp_path_factory.mktemp("benchmark")
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "COCREATE_DATA_DIR": str(folder / "data"),
+        "XDG_CONFIG_HOME": str(folder / "settings"),  # QSettings apart, as isolated_settings
+    }
+    figures = folder / "figures.json"
     done = subprocess.run(
-        [*command, "--export-sizes", "demo", "--export-formats", "pdf", "--repeat", "1"]
-        + ["--room-phones", "3", "--room-notes", "2", "--room-seconds", "1", "--no-feedback"]
-        + ["--json", str(figures)],
+        [sys.executable, "-m", "tests.benchmark", *SIZES, *EXPORTS, *ROOM, *FEEDBACK]
+        + ["--repeat", "1", "--in-process", "--json", str(figures)],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -34,40 +53,47 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
+    return Run(done.stdout, json.loads(figures.read_text(encoding="utf-8")), folder)
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("benchmark")  # with the other test of its run
+def test_benchmark_prints_a_row_of_figures_for_each_size(benchmark_run):
+    printed, report = benchmark_run.printed, benchmark_run.report
     header = (
         "| size | touchpoints | links | open ms | window open ms | paint fit ms | paint 1:1 ms"
         " | drop→commit ms | SQL/drop | transactions/drop | peak RSS MB |"
     )
-    assert header in done.stdout
+    assert header in printed
     row = re.compile(r"^\|\s*20\s*\|\s*20\s*\|\s*4\s*\|" + rf"(?:{NUMBER}\|){{8}}\s*$", re.M)
-    assert row.search(done.stdout), done.stdout
+    assert row.search(printed), printed
     board_header = (
         "| size | notes | open ms | window open ms | paint fit ms | paint 1:1 ms | N→editable ms"
         " | drop→commit ms | SQL/drop | transactions/drop | vote ms | peak RSS MB |"
     )
-    assert board_header in done.stdout
+    assert board_header in printed
     # --repeat 1 takes a fifth of each figure's samples (at least two)
     assert "paint: median of 4 synchronous viewport repaints; drop→commit: median of 2 drags" in (
-        done.stdout
+        printed
     )
-    assert "N→editable: median of 4 new notes" in done.stdout
-    assert "vote: median of 2 clicks" in done.stdout
+    assert "N→editable: median of 4 new notes" in printed
+    assert "vote: median of 2 clicks" in printed
     board_row = re.compile(r"^\|\s*50\s*\|\s*50\s*\|" + rf"(?:{NUMBER}\|){{10}}\s*$", re.M)
-    assert board_row.search(done.stdout), done.stdout
-    check_baselines_and_the_salon(done.stdout, json.loads(figures.read_text(encoding="utf-8")))
+    assert board_row.search(printed), printed
+    check_baselines_and_the_salon(printed, report)
     export_header = (
         "| session | cards | format | time ms | cold ms | size KB | pages | peak RSS MB |"
     )
-    assert export_header in done.stdout
+    assert export_header in printed
     demo_cards = len(load_demo_cards())
     export_row = re.compile(
         rf"^\|\s*demo\s*\|\s*{demo_cards}\s*\|\s*pdf\s*\|(?:{NUMBER}\|){{5}}\s*$", re.M
     )
-    assert export_row.search(done.stdout), done.stdout
-    assert "| png |" not in done.stdout and "| json |" not in done.stdout  # --export-formats
-    assert "CPUs" in done.stdout and "Python" in done.stdout and "Qt" in done.stdout
-    assert "Aim:" not in done.stdout  # the aim is about the 500-card session, not measured here
-    report = json.loads(figures.read_text(encoding="utf-8"))
+    assert export_row.search(printed), printed
+    assert "| png |" not in printed and "| json |" not in printed  # --export-formats
+    assert "CPUs" in printed and "Python" in printed and "Qt" in printed
+    assert "(--in-process)" in printed  # the figures are not each measurement's own
+    assert "Aim:" not in printed  # the aim is about the 500-card session, not measured here
     for section in ("results", "board"):  # a drop writes, in transactions it counts
         (result,) = report[section]
         assert result["drop_transactions"] >= 1 and result["drop_statements"] >= 4  # ≥ BEGIN,
@@ -79,9 +105,10 @@ def test_benchmark_prints_a_row_of_figures_for_each_size(isolated_data_dir, tmp_
     assert pdf["rss_before_mb"] <= pdf["peak_rss_mb"]
     assert pdf["pages"] >= 2  # the title page and a blueprint at least
     assert report["export_repeat"] == 1 and report["export_aim"] is None
-    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.png"))
+    folder = benchmark_run.folder
+    assert not [*folder.glob("*.pdf"), *folder.glob("*.png")]  # the exports' files are gone
     # The room: three phones' two notes each are committed, in the file once each.
-    assert "| phones | notes each | committed |" in done.stdout
+    assert "| phones | notes each | committed |" in printed
     (room,) = report["room"]
     assert (room["sent"], room["committed"], room["in_file"]) == (6, 6, 6), room
     assert (room["refused"], room["twice"], room["missing"]) == (0, 0, 0), room
@@ -186,17 +213,9 @@ def board_figures(notes: int, scale: float) -> dict:
 
 
 @pytest.mark.slow
-def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_pdf(
-    isolated_data_dir, tmp_path, capsys
-):
-    from tests.benchmark.run import main
-
-    figures = tmp_path / "figures.json"
-    others_off = ["--sizes", "", "--no-board", "--no-salon", "--no-export", "--no-room"]
-    others_off += ["--repeat", "1"]
-    assert main([*others_off, "--feedback-answers", "50", "--json", str(figures)]) == 0
-    printed = capsys.readouterr().out
-    assert "| size | touchpoints |" not in printed and "| session | cards | format |" not in printed
+@pytest.mark.xdist_group("benchmark")  # with the other test of its run
+def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_pdf(benchmark_run):
+    printed, report = benchmark_run.printed, benchmark_run.report
     assert "offscreen), " in printed  # the machine line, as the window's process saw Qt
     assert (
         "| file | run | answers | size KB | read ms | map ms | match ms | plan ms | write ms"
@@ -207,7 +226,6 @@ def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_p
             row = rf"^\|\s*{file}\s*\|\s*{run}\s*\|\s*50\s*\|(?:{NUMBER}\|){{7}}{openpyxl}\|"
             assert re.search(row + rf"{NUMBER}\|$", printed, re.M), printed
     assert "| after one change | answers | median ms | max ms |" in printed
-    report = json.loads(figures.read_text(encoding="utf-8"))
     section = report["feedback"]
     on_journey = section["nps_session"]["answers"]  # the demo's first journey's, and the 50
     edit = rf"^\|\s*add one answer: the whole edit\s*\|\s*{on_journey}\s*\|(?:{NUMBER}\|){{2}}$"
@@ -228,6 +246,36 @@ def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_p
     assert 50 < on_journey < demo_answers + 50
     demo, with_answers = section["pdf"]
     assert demo["pages"] >= 2 and with_answers["pages"] >= demo["pages"]
+    (exported,) = report["export"]  # the export section measured the demo's PDF already
+    assert (demo["time_ms"], demo["cold_ms"]) == (exported["time_ms"], exported["cold_ms"])
+
+
+def test_every_section_can_be_skipped(capsys):
+    from tests.benchmark.run import main
+
+    off = ["--sizes", "", "--no-board", "--no-salon", "--no-export", "--no-room", "--no-feedback"]
+    assert main(off) == 0
+    printed = capsys.readouterr().out
+    assert "CPUs" in printed and "Python" in printed  # the machine line
+    assert "|" not in printed  # and no table
+
+
+@pytest.mark.slow
+def test_a_measurement_in_a_fresh_process_gives_its_figures_as_json(tmp_path):
+    """As the real run measures each size and export: `python -m MODULE ARGS`, whose standard
+    output ends with its figures (one line, or indented as `--json -` prints them)."""
+    from cocreate.demo import write_demo
+    from tests.benchmark.processes import Processes, last_json
+
+    session = tmp_path / "demo.cocreate"
+    write_demo(session)
+    out = tmp_path / "demo.json"
+    args = [str(session), "json", str(out), "1"]
+    figures = Processes(tmp_path / "data").measure("tests.benchmark.export_child", args, "JSON")
+    assert figures["cold_ms"] > 0 and len(figures["warm_samples_ms"]) == 1 and out.exists()
+    report = {"machine": {"cpus": 2}, "results": [{"size": 20}]}
+    assert last_json("a line\n" + json.dumps(report, indent=2) + "\n") == report
+    assert last_json("{}\n" + json.dumps(report) + "\n") == report
 
 
 def load_demo_answers() -> list[dict]:

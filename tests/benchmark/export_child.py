@@ -2,7 +2,8 @@
 
 Run as `python -m tests.benchmark.export_child SESSION FORMAT OUT REPEAT`; it imports only the
 exporter it measures, so its peak memory is that export's (the benchmark itself loads Qt's
-widgets). It prints one line of JSON. No Qt unless the format is png or svg.
+widgets). It prints one line of JSON. No Qt unless the format is png or svg. `measure` is the
+same in the benchmark's own process (tests.benchmark.processes).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def peak_rss_mb() -> float | None:
@@ -59,8 +61,10 @@ def _exporter(kind: str, session: Path, out: Path) -> Callable[[], None]:
     raise SystemExit(f"unknown export format {kind!r}")
 
 
-def main() -> None:
-    session, kind, out, repeat = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+def measure(argv: list[str]) -> dict[str, Any]:
+    """The figures of SESSION FORMAT OUT REPEAT: the exporter's import, the first export, the
+    REPEAT after it, and peak memory before and after."""
+    session, kind, out, repeat = Path(argv[0]), argv[1], Path(argv[2]), int(argv[3])
     rss_start = peak_rss_mb()
     start = time.perf_counter_ns()
     export = _exporter(kind, session, out)
@@ -71,7 +75,7 @@ def main() -> None:
         start = time.perf_counter_ns()
         export()
         samples.append(_ms(start))
-    result = {
+    return {
         "import_ms": import_ms,
         "cold_ms": samples[0],
         "warm_samples_ms": samples[1:],
@@ -79,8 +83,7 @@ def main() -> None:
         "rss_before_mb": rss_before,
         "peak_rss_mb": peak_rss_mb(),
     }
-    print(json.dumps(result))
 
 
 if __name__ == "__main__":
-    main()
+    print(json.dumps(measure(sys.argv[1:])))

@@ -5,11 +5,7 @@ is that export's."""
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import struct
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -18,12 +14,10 @@ from typing import Any
 
 from cocreate.demo import write_demo
 from cocreate.store import SessionFile
-from cocreate.store.paths import DATA_DIR_ENV
+from tests.benchmark.processes import Processes
 from tests.benchmark.report import median
 from tests.benchmark.sessions import build_session
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository: `tests` is importable from here
-CHILD_TIMEOUT_S = 3600
 DEMO = "demo"  # an export size: the demo session
 DEFAULT_EXPORT_SIZES = (DEMO, "500", "2000")
 DEFAULT_EXPORT_REPEAT = 3
@@ -31,30 +25,6 @@ EXPORT_FORMATS = ("pdf", "png", "json")  # the default
 # Every format the section can measure, in the report's order (svg on request: --export-formats).
 KNOWN_EXPORT_FORMATS = ("pdf", "png", "svg", "json")
 EXPORT_AIM = ("500", "pdf", 2000.0)  # the 500-card session exports to PDF in under 2 s
-
-
-def run_module(module: str, args: Sequence[str], data_dir: Path, what: str) -> str:
-    """`python -m module args` in a fresh interpreter (offscreen Qt, cocreate's data folder in
-    data_dir); its standard output. RuntimeError naming `what` when it fails."""
-    path = os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))
-    env = os.environ | {
-        "QT_QPA_PLATFORM": "offscreen",
-        DATA_DIR_ENV: str(data_dir),
-        "PYTHONPATH": path,
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", module, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{what} failed ({done.returncode}):\n{done.stderr}")
-    return done.stdout
 
 
 def parse_export_size(text: str) -> str:
@@ -134,23 +104,16 @@ def png_pixels(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def run_export_child(
-    session: Path, kind: str, out: Path, repeat: int, data_dir: Path
-) -> dict[str, Any]:
-    """One export of one session in a fresh interpreter: its timings and peak RSS."""
-    args = [str(session), kind, str(out), str(repeat)]
-    stdout = run_module(
-        "tests.benchmark.export_child", args, data_dir, f"the {kind} export of {session}"
-    )
-    return json.loads(stdout.strip().splitlines()[-1])
-
-
 def measure_export(
-    session: Path, facts: dict[str, Any], kind: str, repeat: int, data_dir: Path
+    session: Path, facts: dict[str, Any], kind: str, repeat: int, processes: Processes
 ) -> dict[str, Any]:
     """The figures of one (session, format): the child's timings, the output's size and pages."""
     out = session.with_name(f"{session.stem}.{kind}")
-    child = run_export_child(session, kind, out, repeat, data_dir)
+    child = processes.measure(
+        "tests.benchmark.export_child",
+        [str(session), kind, str(out), str(repeat)],
+        f"the {kind} export of {session}",
+    )
     try:
         result: dict[str, Any] = {
             "session": facts["session"],
@@ -179,7 +142,7 @@ def run_exports(
     sizes: Sequence[str],
     formats: Sequence[str],
     repeat: int,
-    data_dir: Path,
+    processes: Processes,
     log: Callable[[str], None],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(the sessions, the results): each format of each export size, each in its own child."""
@@ -191,7 +154,7 @@ def run_exports(
             sessions.append(facts)
             for kind in formats:
                 log(f"measuring the {kind.upper()} export of {name} …")
-                results.append(measure_export(path, facts, kind, repeat, data_dir))
+                results.append(measure_export(path, facts, kind, repeat, processes))
     return sessions, results
 
 

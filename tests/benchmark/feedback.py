@@ -14,7 +14,6 @@ measurement in a fresh process (tests.benchmark.feedback_child, tests.benchmark.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 
 from cocreate.demo import write_demo
 from cocreate.store import SessionFile
-from tests.benchmark.exports import measure_export, run_module
+from tests.benchmark.exports import measure_export
 from tests.benchmark.feedback_sessions import (
     Journey,
     answers,
@@ -31,6 +30,7 @@ from tests.benchmark.feedback_sessions import (
     write_csv,
     write_shared_strings,
 )
+from tests.benchmark.processes import Processes
 
 DEFAULT_FEEDBACK_ANSWERS = 10_000
 FILES = (  # (what the report calls it, file name, writer)
@@ -48,13 +48,12 @@ NPS_STEPS = (  # (what the report calls it, key of the child's figures)
 )
 
 
-def _child(args: list[str], data_dir: Path, what: str) -> dict[str, Any]:
-    stdout = run_module("tests.benchmark.feedback_child", args, data_dir, what)
-    return json.loads(stdout.strip().splitlines()[-1])
+def _child(args: list[str], processes: Processes, what: str) -> dict[str, Any]:
+    return processes.measure("tests.benchmark.feedback_child", args, what)
 
 
 def measure_imports(
-    count: int, repeat: int, folder: Path, data_dir: Path, log: Callable[[str], None]
+    count: int, repeat: int, folder: Path, processes: Processes, log: Callable[[str], None]
 ) -> list[dict[str, Any]]:
     """Rows of the import table: per file, its first import and the median of the next."""
     session = folder / "demo.cocreate"
@@ -68,7 +67,7 @@ def measure_imports(
     for name, file_name, write in FILES:
         source = write(folder / file_name, rows)
         log(f"measuring the import of {count} answers from the {name} …")
-        child = _child(["import", str(source), str(session), str(repeat)], data_dir, name)
+        child = _child(["import", str(source), str(session), str(repeat)], processes, name)
         common = {
             "file": name,
             "answers": count,
@@ -82,11 +81,11 @@ def measure_imports(
     return results
 
 
-def measure_nps(session: Path, repeat: int, data_dir: Path) -> dict[str, Any]:
+def measure_nps(session: Path, repeat: int, processes: Processes) -> dict[str, Any]:
     """The NPS after one change, in the window on the session (in a copy: edits are written)."""
     copy = session.with_name("nps.cocreate")
     copy.write_bytes(session.read_bytes())
-    return _child(["nps", str(copy), str(repeat)], data_dir, "the NPS after one change")
+    return _child(["nps", str(copy), str(repeat)], processes, "the NPS after one change")
 
 
 def nps_rows(nps: dict[str, Any]) -> list[dict[str, Any]]:
@@ -96,9 +95,15 @@ def nps_rows(nps: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def measure_pdfs(
-    count: int, session: Path, repeat: int, folder: Path, data_dir: Path
+    count: int,
+    session: Path,
+    repeat: int,
+    folder: Path,
+    processes: Processes,
+    demo_pdf: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    """The demo's PDF and the PDF of the demo with the answers, each in a fresh process."""
+    """The demo's PDF and the PDF of the demo with the answers, each in a fresh process; the
+    demo's is `demo_pdf` when the export section measured it already (with the same repeat)."""
     results = []
     for name, path in (("demo", folder / "demo.cocreate"), (f"demo + {count} answers", session)):
         store = SessionFile.open(path, read_only=True, lock=False)
@@ -107,24 +112,33 @@ def measure_pdfs(
             held = store.count("feedback")
         finally:
             store.close()
-        result = measure_export(path, facts, "pdf", repeat, data_dir)
+        if name == "demo" and demo_pdf is not None:
+            result = demo_pdf | facts
+        else:
+            result = measure_export(path, facts, "pdf", repeat, processes)
         results.append(result | {"answers": held})
     return results
 
 
 def run_feedback(
-    count: int, repeat: int, edits: int, data_dir: Path, log: Callable[[str], None]
+    count: int,
+    repeat: int,
+    edits: int,
+    processes: Processes,
+    log: Callable[[str], None],
+    demo_pdf: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The section's figures: the import table, the NPS table and the PDF table; and the
-    machine, as the window's process saw it."""
+    """The section's figures: the import table, the NPS table and the PDF table (the demo's
+    PDF is `demo_pdf` when the export section measured it); and the machine, as the window's
+    process saw it."""
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-feedback-") as name:
         folder = Path(name)
-        imports = measure_imports(count, repeat, folder, data_dir, log)
+        imports = measure_imports(count, repeat, folder, processes, log)
         session = build_demo_with_answers(folder / "answers.cocreate", count)
         log(f"measuring the PDF of the demo with {count} more answers …")
-        pdfs = measure_pdfs(count, session, repeat, folder, data_dir)
+        pdfs = measure_pdfs(count, session, repeat, folder, processes, demo_pdf)
         log(f"measuring the NPS after one change, {edits} edits …")
-        nps = measure_nps(session, edits, data_dir)
+        nps = measure_nps(session, edits, processes)
     return {
         "answers": count,
         "repeat": repeat,

@@ -9,6 +9,8 @@ one line of JSON.
     python -m tests.benchmark.feedback_child nps SESSION REPEAT
         the window on SESSION (offscreen, 1920×1080): REPEAT edits that add one answer, with
         the time the window's figures take to follow, and the figures' recomputation alone.
+
+`measure` is the same in the benchmark's own process (tests.benchmark.processes).
 """
 
 from __future__ import annotations
@@ -207,16 +209,15 @@ def measure_nps(session: Path, repeat: int) -> dict[str, Any]:
         canvas.close()
 
 
-def main() -> None:
-    kind = sys.argv[1]
+def measure(argv: list[str]) -> dict[str, Any]:
+    """The figures of `import FILE SESSION REPEAT` or `nps SESSION REPEAT`."""
+    kind = argv[0]
     if kind == "import":
-        result = measure_import(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
-    elif kind == "nps":
-        result = measure_nps(Path(sys.argv[2]), int(sys.argv[3]))
-    else:
-        raise SystemExit(f"unknown measurement {kind!r}")
-    print(json.dumps(result))
+        return measure_import(Path(argv[1]), Path(argv[2]), int(argv[3]))
+    if kind == "nps":
+        return measure_nps(Path(argv[1]), int(argv[2]))
+    raise SystemExit(f"unknown measurement {kind!r}")
 
 
 if __name__ == "__main__":
-    main()
+    print(json.dumps(measure(sys.argv[1:])))

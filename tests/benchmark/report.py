@@ -193,9 +193,18 @@ WINDOW_OPEN = (
 )
 
 
+#: The note of a run with --in-process, under the machine line.
+IN_PROCESS = (
+    "Every size and section measured in this one process (--in-process), not each in a fresh "
+    "one as the notes below say: peak RSS and the first runs are not each measurement's own."
+)
+
+
 def format_table(report: dict[str, Any]) -> str:
     """The machine, the canvas table (when it has rows) and the board table (when it has)."""
     lines = [machine_line(report["machine"])]
+    if report.get("in_process"):
+        lines.append(IN_PROCESS)
     if report["results"]:
         notes = (
             f"open: median of {report['repeat']} run(s) (Document.open → the canvas alone painted, "

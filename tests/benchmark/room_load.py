@@ -5,7 +5,8 @@ A fresh copy of the demo session opens in the real main window (offscreen); invi
 `phones` simulated phones (aiohttp clients in a process of their own, as real phones are not
 on the laptop) join under new names, and once all have joined each sends `notes` notes at
 random moments spread over `seconds`, through the same HTTP API the page uses. The joins are not
-timed: the figures cover the notes.
+timed: the figures cover the notes. (The phones' process starts while the window settles after
+it opens; they send their notes once the window says "go".)
 
 Measured:
 - phone → committed: from sending a note until its 201 answer, which the room gives only once
@@ -79,20 +80,36 @@ class LagMeter:
 class Phones:
     """The simulated phones, in a process of their own (as real phones are not on the laptop:
     their work must not take the GIL from the window's process). They all join first; the
-    process says "joined" on a line, then sends the notes, then prints its figures as JSON."""
+    process says "joined" on a line, waits for "go" on its input, then sends the notes, then
+    prints its figures as JSON."""
 
     def __init__(self, join_url: str, phones: int, notes: int, seconds: float) -> None:
         self.args = [join_url, str(phones), str(notes), str(seconds)]
         self.lines: list[str] = []
         self.process: subprocess.Popen[str] | None = None
         self.report: dict[str, Any] = {}
+        self._reader = threading.Thread(target=self._read, daemon=True)
 
     def start(self) -> None:
         command = [sys.executable, "-m", "tests.benchmark.room_load", *self.args]
         self.process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
         )
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader.start()
+
+    def go(self) -> None:
+        """The phones send their notes from now on."""
+        assert self.process is not None and self.process.stdin is not None
+        try:
+            self.process.stdin.write("go\n")
+            self.process.stdin.close()
+        except BrokenPipeError:  # the process ended: finish() says how
+            pass
 
     def _read(self) -> None:
         assert self.process is not None and self.process.stdout is not None
@@ -110,7 +127,7 @@ class Phones:
     def finish(self) -> dict[str, Any]:
         assert self.process is not None
         self.process.wait(timeout=30)
-        time.sleep(0.1)  # the reader thread takes the last line
+        self._reader.join(timeout=5)  # it takes the last line
         if self.process.returncode != 0:
             raise RuntimeError(f"the simulated phones failed ({self.process.returncode})")
         return json.loads(self.lines[-1])
@@ -148,6 +165,7 @@ class Crowd:
         try:
             joined = await asyncio.gather(*(self._join(i, c) for i, c in enumerate(clients)))
             print("joined", flush=True)
+            await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "go"
             await asyncio.gather(*(self._write(i, c) for i, c in enumerate(clients) if joined[i]))
         finally:
             for client in clients:
@@ -224,15 +242,16 @@ def measure_room_load(phones: int, notes: int, seconds: float) -> dict[str, Any]
         )
         inviting.server = RoomServer(inviting.bridge, resource_path("room"), limits=limits)
         join_url = inviting.start("127.0.0.1")
-        settle(1.0)  # the window's first layout and paint are not the room's
         document = window.document
         assert document is not None
         before = document.count("note")
-        meter = LagMeter()
         crowd = Phones(join_url, phones, notes, seconds)
-        crowd.start()
+        crowd.start()  # its interpreter starts meanwhile; the phones join, then wait for "go"
+        settle(1.0)  # the window's first layout and paint are not the room's
         serve_until(lambda: crowd.joined or crowd.done)  # the joins: not timed
+        meter = LagMeter()
         meter.start()
+        crowd.go()
         serve_until(lambda: crowd.done)
         settle(0.5)  # the last publish and repaint
         meter.stop()

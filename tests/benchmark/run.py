@@ -7,6 +7,7 @@ Measurements, not tests: nothing here passes or fails on a figure. Run, from the
         [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
         [--no-export] [--room-phones 100] [--room-notes 20] [--room-seconds 60] [--no-room]
         [--feedback-answers 10000] [--no-feedback] [--json OUT.json] [--repeat N]
+        [--in-process]
 
 The canvas section (--sizes: touchpoints per journey; "" skips it) measures open, paint,
 drop→commit (with the SQL statements and transactions of a drop) and peak memory; the board section
@@ -35,13 +36,15 @@ Each size runs in a fresh subprocess (`--one SIZE` or `--one-board SIZE`, with `
 its peak RSS is its own; so does each (session, format) of the export section, in a process that
 imports only that exporter, and each measurement of the feedback section. Qt runs offscreen
 (raster painting, no display needed) and cocreate's data folder is a temporary one, so the
-user's untitled sessions and locks are never touched.
+user's untitled sessions and locks are never touched. --in-process runs them all in this one
+process instead, for the tests (tests/test_benchmark.py), which check that every section runs
+and prints, not its figures: it spares an interpreter, its imports and a window per size, but
+then peak RSS and the first runs are not each measurement's own.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -51,14 +54,15 @@ from typing import Any
 from tests.benchmark.exports import (
     DEFAULT_EXPORT_REPEAT,
     DEFAULT_EXPORT_SIZES,
+    DEMO,
     EXPORT_FORMATS,
     export_aim,
     parse_export_formats,
     parse_export_sizes,
     run_exports,
-    run_module,
 )
 from tests.benchmark.feedback import DEFAULT_FEEDBACK_ANSWERS, feedback_aims, run_feedback
+from tests.benchmark.processes import Processes
 from tests.benchmark.report import DEFAULT_REPEAT, format_table, machine_info, write_json
 from tests.benchmark.salon import (
     DEFAULT_SALON_CARDS,
@@ -71,6 +75,7 @@ from tests.benchmark.salon import (
 DEFAULT_SIZES = (50, 500, 2000)
 DEFAULT_BOARD_SIZES = (1000, 5000, 10000, 20000)
 NPS_EDITS = 20  # edits adding one answer, in the feedback section
+CHILD = "tests.benchmark.run"  # `python -m` it to measure one size or section (its measure())
 
 
 def run_one(size: int, repeat: int, *, board: bool = False) -> dict[str, Any]:
@@ -80,16 +85,19 @@ def run_one(size: int, repeat: int, *, board: bool = False) -> dict[str, Any]:
     return run_one_board(size, repeat) if board else run_one_canvas(size, repeat)
 
 
-def run_child(size: int, repeat: int, data_dir: Path, *, board: bool = False) -> dict[str, Any]:
+def run_child(
+    size: int, repeat: int, processes: Processes, *, board: bool = False
+) -> dict[str, Any]:
     """One size (of the canvas, or of the board) in a fresh interpreter, so its peak RSS is its
-    own."""
+    own (unless --in-process)."""
     args = ["--one-board" if board else "--one", str(size), "--repeat", str(repeat), "--json", "-"]
     what = f"board size {size}" if board else f"size {size}"
-    return json.loads(run_module("tests.benchmark", args, data_dir, what))
+    return processes.measure(CHILD, args, what)
 
 
-def run_salon_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
-    """The headline session in a fresh interpreter, so its peak RSS is its own."""
+def run_salon_child(args: argparse.Namespace, processes: Processes) -> dict[str, Any]:
+    """The headline session in a fresh interpreter, so its peak RSS is its own (unless
+    --in-process)."""
     child = [
         "--one-salon",
         "--salon-notes", str(args.salon_notes),
@@ -97,11 +105,11 @@ def run_salon_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
         "--repeat", str(args.repeat),
         "--json", "-",
     ]  # fmt: skip
-    return json.loads(run_module("tests.benchmark", child, data_dir, "the salon section"))
+    return processes.measure(CHILD, child, "the salon section")
 
 
-def run_room_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
-    """The room under load in a fresh interpreter (a window of its own)."""
+def run_room_child(args: argparse.Namespace, processes: Processes) -> dict[str, Any]:
+    """The room under load in a fresh interpreter (a window of its own; unless --in-process)."""
     child = [
         "--one-room",
         "--room-phones", str(args.room_phones),
@@ -109,7 +117,7 @@ def run_room_child(args: argparse.Namespace, data_dir: Path) -> dict[str, Any]:
         "--room-seconds", str(args.room_seconds),
         "--json", "-",
     ]  # fmt: skip
-    return json.loads(run_module("tests.benchmark", child, data_dir, "the room section"))
+    return processes.measure(CHILD, child, "the room section")
 
 
 def run_one_room(args: argparse.Namespace) -> dict[str, Any]:
@@ -122,44 +130,51 @@ def run_one_room(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_all(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
-    """Every section the arguments ask for, each size in a fresh process."""
+    """Every section the arguments ask for, each size in a fresh process (or, --in-process,
+    all in this one)."""
     machine: dict[str, Any] = {}
     results, board = [], []
     export_sessions: list[dict[str, Any]] = []
     exports: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-data-") as data_dir:
+        processes = Processes(Path(data_dir), fresh=not args.in_process)
         for size in args.sizes:
             log(f"measuring {size} touchpoints …")
-            report = run_child(size, args.repeat, Path(data_dir))
+            report = run_child(size, args.repeat, processes)
             machine = report["machine"]
             results.extend(report["results"])
         for size in args.board_sizes:
             log(f"measuring a board of {size} notes …")
-            report = run_child(size, args.repeat, Path(data_dir), board=True)
+            report = run_child(size, args.repeat, processes, board=True)
             machine = report["machine"]
             board.extend(report["board"])
         salon: dict[str, Any] = {}
         if args.salon_notes:
             log(f"measuring one session of {args.salon_notes} notes and {args.salon_cards} cards …")
-            report = run_salon_child(args, Path(data_dir))
+            report = run_salon_child(args, processes)
             machine = report["machine"]
             salon = report["salon"]["figures"]
         if args.export_sizes:
             export_sessions, exports = run_exports(
-                args.export_sizes, args.export_formats, args.export_repeat, Path(data_dir), log
+                args.export_sizes, args.export_formats, args.export_repeat, processes, log
             )
         room = []
         if args.room_phones:
             log(f"measuring the room: {args.room_phones} phones × {args.room_notes} notes …")
-            room = run_room_child(args, Path(data_dir))["room"]
+            room = run_room_child(args, processes)["room"]
         feedback: dict[str, Any] = {}
         if args.feedback_answers:
+            demo_pdf = next(  # the export section's, when it measured it
+                (row for row in exports if (row["session"], row["format"]) == (DEMO, "pdf")), None
+            )
             feedback = run_feedback(
-                args.feedback_answers, args.export_repeat, NPS_EDITS, Path(data_dir), log
+                args.feedback_answers, args.export_repeat, NPS_EDITS, processes, log, demo_pdf
             )
             machine = machine or feedback["machine"]
             del feedback["machine"]
     report = {"machine": machine or machine_info(), "repeat": args.repeat, "results": results}
+    if args.in_process:
+        report["in_process"] = True
     report["board"] = board
     if salon:
         report["salon"] = {"figures": salon, "aims": salon_aims(salon)}
@@ -264,6 +279,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         f"(default {DEFAULT_EXPORT_REPEAT})",
     )
     parser.add_argument("--json", metavar="OUT.json", help="also write the figures ('-': stdout)")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="every size and section in this process, not each in a fresh one (for the tests: "
+        "quicker, but peak RSS and the first runs are then not each measurement's own)",
+    )
     parser.add_argument("--one", type=int, metavar="SIZE", help="measure one size in this process")
     parser.add_argument(
         "--one-board", type=int, metavar="SIZE", help="measure one board size in this process"
@@ -292,6 +313,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def run_one_section(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The report of the one size or section that --one, --one-board, --one-salon or --one-room
+    asks for, measured in this process (None when none is asked for)."""
+    if args.one is not None:
+        return run_one(args.one, args.repeat)
+    if args.one_board is not None:
+        return run_one(args.one_board, args.repeat, board=True)
+    if args.one_room:
+        return run_one_room(args)
+    if args.one_salon:
+        return run_one_salon(args.salon_notes, args.salon_cards, args.repeat)
+    return None
+
+
+def measure(argv: list[str]) -> dict[str, Any]:
+    """The report of one size or section, as a child's JSON has it (tests.benchmark.processes)."""
+    report = run_one_section(parse_args(argv))
+    if report is None:
+        raise ValueError(f"no size or section to measure in {argv}")
+    return report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     to_stdout = args.json == "-"
@@ -299,17 +342,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
-    if args.one is not None:
-        report = run_one(args.one, args.repeat)
-    elif args.one_board is not None:
-        report = run_one(args.one_board, args.repeat, board=True)
-    elif args.one_room:
-        report = run_one_room(args)
-    elif args.one_salon:
-        report = run_one_salon(args.salon_notes, args.salon_cards, args.repeat)
-    else:
+    report = run_one_section(args)
+    if report is None:
         report = run_all(args, log)
     print(format_table(report), file=sys.stderr if to_stdout else sys.stdout, flush=True)
     if args.json:
         write_json(report, args.json)
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -102,9 +102,12 @@ class WindowCanvas:
         return shown_view(self.tabs)
 
     def close(self) -> None:
+        """Close the session, and let the window do what it does when back in its event loop:
+        Qt deletes the closed views, then the window frees what they held."""
         if not self.host.close_session():
             raise RuntimeError("the window kept its session open")
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
 
 
 def measure_window_open(path: Path, repeat: int) -> dict[str, Any]:
