@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
-import pypdf
 import pytest
 from sqlalchemy import Connection
 
@@ -24,6 +23,7 @@ from cocreate.export.pdf.wrap import elide
 from cocreate.rules import NAME_MAX, TEXT_MAX, VOTE_BUDGET_MAX
 from cocreate.store import SessionFile
 from cocreate.store.ops import TABLE_ORDER, insert_rows, table
+from tests.pdf_text import page_texts
 
 N, T = NAME_MAX, TEXT_MAX
 
@@ -162,7 +162,7 @@ def printed_whole(text: str, pages: list[str]) -> bool:
 @pytest.mark.slow
 def test_the_pdf_ends_and_prints_every_note_in_full(at_limits, cli):
     pdf = run(cli, "export-pdf", at_limits, at_limits.parent / "limits.pdf")
-    pages = [page.extract_text() for page in pypdf.PdfReader(pdf).pages]
+    pages = page_texts(pdf)
     for note in LONG:  # the notes pages hold each note whole, over pages where it needs them
         assert printed_whole(note, pages)
     title_page = pages[0]

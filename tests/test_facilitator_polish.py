@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdf
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -23,6 +22,7 @@ from cocreate.export.pdf import export_pdf
 from cocreate.ui.app import create_application, start_window
 from cocreate.ui.palette import entry_payload
 from cocreate.ui.timer import TimerOverlay
+from tests.pdf_text import page_texts
 
 JOURNEY = 1
 LEFT = Qt.MouseButton.LeftButton
@@ -277,7 +277,7 @@ def test_lowest_points_need_two_stages_that_differ():
 
 
 def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return "\n".join(page_texts(path))
 
 
 def test_a_single_card_is_no_lowest_point_on_the_canvas_or_in_the_pdf(window, tmp_path):

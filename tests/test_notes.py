@@ -10,7 +10,6 @@ import csv
 import itertools
 from pathlib import Path
 
-import pypdf
 import pytest
 from gui_helpers import show_votes, type_text, when_modal
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
@@ -39,6 +38,7 @@ from cocreate.labels import plain_tip
 from cocreate.ui.app import create_application, start_window
 from cocreate.ui.participants import VOTES_COLUMN
 from cocreate.ui.timer import TimerOverlay
+from tests.pdf_text import page_texts
 
 JOURNEY = 1
 LEFT = Qt.MouseButton.LeftButton
@@ -1379,7 +1379,7 @@ def test_canvas_votes_panel_csv_and_pdf_agree_on_votes_and_categories(board, qtb
     assert health == panel
     out = tmp_path / "salon.pdf"
     export_pdf(path, out)
-    pages = [page.extract_text() for page in pypdf.PdfReader(out).pages]
+    pages = page_texts(out)
     (notes_page,) = [text for text in pages if "3 notes · 5 votes" in text]
     health_page = pages[-1]
     assert "Top-voted" in health_page and "No votes yet" not in health_page

@@ -1,5 +1,5 @@
 """The "Voice of the customer" page of the PDF blueprint: read back from the real file with
-pypdf, as a client outside the room reads it.
+poppler's pdftotext, as a client outside the room reads it.
 
 A small salon with hand-worked answers: seven cards with 10 answers each but one (three), so
 every NPS on the page can be worked out by hand; comments in English and Chinese, one that
@@ -24,6 +24,7 @@ from cocreate.export.pdf.text import Texts
 from cocreate.export.pdf.voice_plan import QUOTE_MAX, plan_voice
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows
+from tests.pdf_text import page_texts
 from tests.test_export_pdf import _full, make_session, squash, tiny_spec
 
 #: card key -> (stage index, scores); every card of the first journey.
@@ -114,10 +115,6 @@ def salon(tmp_path: Path, language: str = "en") -> Path:
             )
     add_answers(path, answers)
     return path
-
-
-def page_texts(path: Path) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
 
 
 def section_pages(session: Path, out: Path, section: str) -> list[str]:
