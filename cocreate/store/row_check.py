@@ -151,10 +151,19 @@ def _first_query(table_name: str) -> str:
 _FIRST_QUERIES = {name: _first_query(name) for name in TABLE_ORDER}
 
 
-def first_row_past_limit(raw: sqlite3.Connection, table_name: str) -> int | None:
-    """The id of the table's first row past ROWS_MAX (by id), None when it holds no more.
-    The ids' span answers at once for any table that could not hold more (ids are rowids)."""
+def id_span(raw: sqlite3.Connection, table_name: str) -> int | None:
+    """How many ids the table's rows span (ids are rowids), None when it holds no row."""
     (span,) = raw.execute(f'SELECT max(id) - min(id) + 1 FROM "{table_name}"').fetchone()
+    return span
+
+
+def first_row_past_limit(
+    raw: sqlite3.Connection, table_name: str, span: int | None = None
+) -> int | None:
+    """The id of the table's first row past ROWS_MAX (by id), None when it holds no more.
+    The ids' span (given, or read here) answers at once for any table that could not hold
+    more."""
+    span = id_span(raw, table_name) if span is None else span
     if span is None or span <= ROWS_MAX:
         return None
     found = raw.execute(
@@ -175,11 +184,14 @@ def first_problem(raw: sqlite3.Connection) -> RowProblem | None:
     """The first broken value of the file: a table of too many rows first, then by table
     order, row id and column."""
     register(raw)
+    spans = {table_name: id_span(raw, table_name) for table_name in TABLE_ORDER}
     for table_name in TABLE_ORDER:
-        past = first_row_past_limit(raw, table_name)
+        past = first_row_past_limit(raw, table_name, spans[table_name])
         if past is not None:
             return too_many_rows(table_name, past)
     for table_name in TABLE_ORDER:
+        if spans[table_name] is None:
+            continue  # no row (and its long query not even prepared: half a new session's open)
         found = raw.execute(_FIRST_QUERIES[table_name]).fetchone()
         if found is not None:
             row_id, index = found
