@@ -22,12 +22,14 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from cocreate.ui.participants import VOTES_COLUMN
 from tests.phone_browser import (
     BROWSER_TESTS,
+    another_phone,
     by_id,
+    shared_browser,
     shown,
-    start_phone,
     tap,
     tap_selected,
     text_of,
+    texts,
     wait,
 )
 
@@ -45,12 +47,14 @@ def window(qtbot, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def phone(qtbot, window) -> Iterator[WebDriver]:
-    """The phone's browser (started off the GUI thread, like every step on it)."""
-    driver = call(qtbot, start_phone, timeout=BROWSER_MS)
+def phone(qtbot, window, request) -> Iterator[WebDriver]:
+    """A new phone in the run's browser (set up off the GUI thread, like every step on it)."""
+    browser = call(qtbot, shared_browser, request, timeout=BROWSER_MS)
+    opened = another_phone(browser)  # its block opens and closes on a thread too
+    driver = call(qtbot, opened.__enter__, timeout=BROWSER_MS)
     yield driver
     call(qtbot, driver.get, "about:blank", timeout=BROWSER_MS)  # its event stream closes
-    call(qtbot, driver.quit, timeout=BROWSER_MS)
+    call(qtbot, opened.__exit__, None, None, None, timeout=BROWSER_MS)
 
 
 def on_phone(qtbot, step: Callable[[], Any]) -> Any:
@@ -63,8 +67,8 @@ def join_as(driver: WebDriver, link: str, name: str) -> list[str]:
     driver.get(link)
     wait(driver, shown("screen-join"))
     choices = driver.find_elements(By.CSS_SELECTOR, ".name-choice")
-    names = [choice.text for choice in choices]
-    tap(driver, next(choice for choice in choices if choice.text == name))
+    names = texts(driver, ".name-choice")
+    tap(driver, choices[names.index(name)])
     wait(driver, shown("screen-room"))
     wait(driver, text_of("you-name", name))
     return names
@@ -72,8 +76,8 @@ def join_as(driver: WebDriver, link: str, name: str) -> list[str]:
 
 def send_note(driver: WebDriver, text: str) -> None:
     by_id(driver, "note-text").send_keys(text)
-    tap(driver, driver.find_element(By.CSS_SELECTOR, ".chip[data-category='pain_point']"))
-    tap(driver, by_id(driver, "send"))
+    tap(driver, ".chip[data-category='pain_point']")
+    tap(driver, "#send")
 
 
 def test_a_phone_writes_on_the_board_and_votes_in_the_desktops_round(qtbot, window, phone):
@@ -95,7 +99,7 @@ def test_a_phone_writes_on_the_board_and_votes_in_the_desktops_round(qtbot, wind
     assert note["id"] in scene.notes  # on the board
     assert scene.notes[note["id"]].row["text"] == CHINESE_NOTE
     assert document.undo_stack.undoText().endswith(LEO_NAME)  # "Note from 陈磊 Leo Chen"
-    on_phone(qtbot, lambda: wait(phone, lambda d: CHINESE_NOTE in by_id(d, "my-notes").text))
+    on_phone(qtbot, lambda: wait(phone, text_of("my-notes", CHINESE_NOTE)))
 
     assert document.start_voting(3)  # the facilitator starts a round on the desktop
     on_phone(qtbot, lambda: wait(phone, text_of("dots-left", "3 of 3 dots left"), seconds=1.0))

@@ -24,12 +24,19 @@ from cocreate.room.server import RoomServer
 from tests.phone_browser import (
     BROWSER_TESTS,
     WAIT,
+    another_phone,
     by_id,
+    enabled,
+    hidden,
+    shared_browser,
     shown,
-    start_phone,
     tap,
     tap_selected,
+    text_is,
+    text_is_not,
     text_of,
+    text_without,
+    texts,
     wait,
 )
 from tests.room.fake_host import FakeHost
@@ -65,22 +72,26 @@ def server(host: FakeHost) -> Iterator[RoomServer]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[WebDriver]:
-    """One browser for the module (starting chromium takes seconds); each test clears it."""
-    driver = start_phone()
-    yield driver
-    driver.quit()
+def browser(request: pytest.FixtureRequest) -> WebDriver:
+    """The run's one browser (starting chromium takes seconds); each test clears its tab."""
+    return shared_browser(request)
 
 
 @pytest.fixture
 def phone(browser: WebDriver) -> Iterator[WebDriver]:
     """A phone that has never joined: no cookie, a blank page, an empty console log."""
     browser.execute_cdp_cmd("Network.clearBrowserCookies", {})
-    browser.get("about:blank")
+    leave_page(browser)
     browser.get_log("browser")
     yield browser
     browser.execute_script("try { localStorage.clear(); } catch (e) {}")  # a chosen language
-    browser.get("about:blank")  # closes the page's event stream before the room stops
+    leave_page(browser)  # closes the page's event stream before the room stops
+
+
+def leave_page(driver: WebDriver) -> None:
+    """A blank page, unless the browser is on one already (a page load takes 0.1 s and more)."""
+    if driver.current_url not in ("about:blank", "data:,"):  # data:, is a new browser's
+        driver.get("about:blank")
 
 
 def shot(driver: WebDriver, name: str, scroll_to: str = "") -> None:
@@ -100,10 +111,8 @@ def shot(driver: WebDriver, name: str, scroll_to: str = "") -> None:
 def join_as(driver: WebDriver, server: RoomServer, name: str) -> None:
     driver.get(server.join_url)
     wait(driver, shown("screen-join"))
-    choice = next(
-        b for b in driver.find_elements(By.CSS_SELECTOR, ".name-choice") if b.text == name
-    )
-    tap(driver, choice)
+    choices = driver.find_elements(By.CSS_SELECTOR, ".name-choice")
+    tap(driver, choices[texts(driver, ".name-choice").index(name)])
     wait(driver, shown("screen-room"))
     wait(driver, text_of("you-name", name))
 
@@ -112,7 +121,7 @@ def write_note(driver: WebDriver, text: str) -> None:
     box = by_id(driver, "note-text")
     box.clear()
     box.send_keys(text)
-    tap(driver, by_id(driver, "send"))
+    tap(driver, "#send")
 
 
 def device_id(host: FakeHost, name: str) -> str:
@@ -133,25 +142,24 @@ def policy_violations(driver: WebDriver) -> list[str]:
 def test_join_send_a_chinese_note_and_vote(host: FakeHost, server: RoomServer, phone: WebDriver):
     phone.get(server.join_url)
     wait(phone, shown("screen-join"))
-    names = [b.text for b in phone.find_elements(By.CSS_SELECTOR, ".name-choice")]
-    assert names == ["Alice", "Bob"]
+    assert texts(phone, ".name-choice") == ["Alice", "Bob"]
     shot(phone, "join")
 
     join_as(phone, server, "Alice")
     box = by_id(phone, "note-text")
     box.send_keys(CHINESE_NOTE)
     assert by_id(phone, "counter").text == f"{len(CHINESE_NOTE)} / 500"
-    tap(phone, phone.find_element(By.CSS_SELECTOR, ".chip[data-category='pain_point']"))
+    tap(phone, ".chip[data-category='pain_point']")
     Select(by_id(phone, "about")).select_by_value("s:10")
     shot(phone, "note")
-    tap(phone, by_id(phone, "send"))
+    tap(phone, "#send")
 
     wait(phone, lambda _: any(n["text"] == CHINESE_NOTE for n in host.notes))
     note = next(n for n in host.notes if n["text"] == CHINESE_NOTE)
     assert (note["author_id"], note["category"], note["stage_id"]) == (1, "pain_point", 10)
-    wait(phone, lambda d: CHINESE_NOTE in by_id(d, "my-notes").text)
+    wait(phone, text_of("my-notes", CHINESE_NOTE))
     assert by_id(phone, "note-text").get_attribute("value") == ""
-    wait(phone, lambda d: by_id(d, "send").text in ("Sent", "Send"))
+    wait(phone, text_is("send", "Sent", "Send"))
     shot(phone, "sent", scroll_to="send")
 
     host.start_round(budget=3)
@@ -170,14 +178,15 @@ def test_join_send_a_chinese_note_and_vote(host: FakeHost, server: RoomServer, p
 
     host.voting = None  # the facilitator ends the round: the ballot closes, writing is back
     host.publish_now()
-    wait(phone, lambda d: not by_id(d, "tabs").is_displayed(), seconds=1.0)
+    wait(phone, hidden("tabs"), seconds=1.0)
     assert by_id(phone, "pane-write").is_displayed()
     assert policy_violations(phone) == []
 
 
-def test_a_chinese_phone_reads_chinese_and_can_switch(host: FakeHost, server: RoomServer):
-    driver = start_phone("zh-CN")
-    try:
+def test_a_chinese_phone_reads_chinese_and_can_switch(
+    host: FakeHost, server: RoomServer, browser: WebDriver
+):
+    with another_phone(browser, "zh-CN") as driver:  # a phone of its own, set to Chinese
         driver.get(server.join_url)
         wait(driver, shown("screen-join"))
         assert driver.find_element(By.TAG_NAME, "h1").text == "加入工作坊"
@@ -188,18 +197,16 @@ def test_a_chinese_phone_reads_chinese_and_can_switch(host: FakeHost, server: Ro
         host.add_note(2, "想要更快的取餐")
         wait(driver, text_of("banner-private", "私密模式"))
         write_note(driver, "店员很热情")
-        wait(driver, lambda d: "背面朝上" in by_id(d, "my-notes").text)
+        wait(driver, text_of("my-notes", "背面朝上"))
         host.start_round(budget=2)
         wait(driver, text_of("dots-left", "剩余 2 / 2 票"), seconds=1.0)
         shot(driver, "zh_vote")
-        tap(driver, by_id(driver, "tab-write"))
+        tap(driver, "#tab-write")
         shot(driver, "zh_note")
 
-        tap(driver, by_id(driver, "lang"))
+        tap(driver, "#lang")
         wait(driver, text_of("tab-write", "Write"))
         wait(driver, text_of("send", "Send"))
-    finally:
-        driver.quit()
 
 
 def test_paused_then_removed(host: FakeHost, server: RoomServer, phone: WebDriver):
@@ -208,13 +215,13 @@ def test_paused_then_removed(host: FakeHost, server: RoomServer, phone: WebDrive
     host.publish_now()
     wait(phone, text_of("timer", "1:"), seconds=1.0)
     first = by_id(phone, "timer").text
-    wait(phone, lambda d: by_id(d, "timer").text not in ("", first))  # it counts down itself
+    wait(phone, text_is_not("timer", "", first))  # it counts down itself
     server.set_paused(True)
     wait(phone, shown("banner-paused"), seconds=1.0)
     assert not by_id(phone, "send").is_enabled()
     assert by_id(phone, "send").text == "Paused"
     server.set_paused(False)
-    wait(phone, lambda d: by_id(d, "send").is_enabled())
+    wait(phone, enabled("send"))
 
     server.remove(device_id(host, "Alice"))
     wait(phone, shown("screen-gone"))
@@ -234,7 +241,7 @@ def test_a_newcomer_waits_until_approved(host: FakeHost, server: RoomServer, pho
     phone.get(server.join_url)
     wait(phone, shown("approve-hint"))
     by_id(phone, "new-name").send_keys("Carol")
-    tap(phone, by_id(phone, "join-button"))
+    tap(phone, "#join-button")
     wait(phone, shown("screen-waiting"))
     assert "Waiting for the facilitator" in by_id(phone, "screen-waiting").text
     shot(phone, "waiting")
@@ -250,25 +257,22 @@ def test_a_newcomer_waits_until_approved(host: FakeHost, server: RoomServer, pho
 def test_a_taken_name_and_an_old_link_are_explained(
     host: FakeHost, server: RoomServer, phone: WebDriver
 ):
-    first, second = phone, start_phone()
-    try:
-        join_as(first, server, "Alice")
+    first = phone
+    join_as(first, server, "Alice")
+    with another_phone(first) as second:  # the first phone stays on its page, in the room
         second.get(server.join_url)
         wait(second, shown("screen-join"))
-        names = [b.text for b in second.find_elements(By.CSS_SELECTOR, ".name-choice")]
-        assert names == ["Bob"]
+        assert texts(second, ".name-choice") == ["Bob"]
         by_id(second, "new-name").send_keys("alice")
-        tap(second, by_id(second, "join-button"))
+        tap(second, "#join-button")
         wait(second, text_of("join-error", "That name is taken"))
 
         server.new_link()  # the screen shows a new QR code: the old link stops working
-        tap(second, second.find_element(By.CSS_SELECTOR, ".name-choice"))
+        tap(second, ".name-choice")
         wait(second, shown("screen-gone"))
         assert by_id(second, "gone-title").text == "This link no longer works"
         assert "new QR code" in by_id(second, "gone-text").text
         shot(second, "old_link")
-    finally:
-        second.quit()
 
 
 def test_too_many_notes_say_when_to_try_again(host: FakeHost, phone: WebDriver):
@@ -277,11 +281,11 @@ def test_too_many_notes_say_when_to_try_again(host: FakeHost, phone: WebDriver):
     try:
         join_as(driver, server, "Alice")
         write_note(driver, "First")
-        wait(driver, lambda d: "First" in by_id(d, "my-notes").text)
+        wait(driver, text_of("my-notes", "First"))
         write_note(driver, "Second")
-        toast = wait(driver, lambda d: by_id(d, "toast").is_displayed() and by_id(d, "toast"))
+        wait(driver, shown("toast"))
         wait(driver, text_of("toast", "Slow down a little: try again in"))
-        assert toast.get_attribute("role") == "alert"
+        assert by_id(driver, "toast").get_attribute("role") == "alert"
         assert [n["text"] for n in host.notes] == ["First"]
         assert by_id(driver, "note-text").get_attribute("value") == "Second"
     finally:
@@ -297,16 +301,16 @@ def test_private_notes_are_revealed_and_deleted_from_the_phone(
     join_as(phone, server, "Alice")
     wait(phone, text_of("banner-private", "you reveal them yourself"))
     write_note(phone, "Only I know this")
-    wait(phone, lambda d: "Face down" in by_id(d, "my-notes").text)
+    wait(phone, text_of("my-notes", "Face down"))
     assert host.notes[0]["hidden"] is True
     shot(phone, "private", scroll_to="my-notes")
 
-    tap(phone, by_id(phone, "reveal"))
+    tap(phone, "#reveal")
     wait(phone, lambda _: host.notes[0]["hidden"] is False)
-    wait(phone, lambda d: "Face down" not in by_id(d, "my-notes").text)
+    wait(phone, text_without("my-notes", "Face down"))
 
     tap_selected(phone, "#my-notes .note button")
-    wait(phone, lambda d: "Tap again to delete" in by_id(d, "my-notes").text)
+    wait(phone, text_of("my-notes", "Tap again to delete"))
     assert len(host.notes) == 1
     tap_selected(phone, "#my-notes .note button")
     wait(phone, lambda _: host.notes == [])
@@ -328,7 +332,7 @@ def test_a_dropped_stream_says_reconnecting_and_catches_up(host: FakeHost, phone
         host.start_round(budget=2)  # while the phone is away
         other.close()
 
-        wait(phone, lambda d: not by_id(d, "banner-offline").is_displayed())
+        wait(phone, hidden("banner-offline"))
         wait(phone, text_of("dots-left", "2 of 2 dots left"))
     finally:
         phone.get("about:blank")
@@ -361,7 +365,7 @@ def test_my_notes_from_the_laptop_are_listed_even_without_a_kind(
     host.notes[0]["category"] = None  # the desktop lets a note go without a category
     host.publish_now()
     join_as(phone, server, "Alice")
-    wait(phone, lambda d: "Written on the laptop" in by_id(d, "my-notes").text)
+    wait(phone, text_of("my-notes", "Written on the laptop"))
     tags = [tag.text for tag in phone.find_elements(By.CSS_SELECTOR, "#my-notes .tag")]
     assert tags == []
 
@@ -402,16 +406,16 @@ def test_every_refusal_of_a_note_is_explained_in_both_languages(
     by_id(phone, "note-text").send_keys("A note the room refuses")
     for language, column in (("en", 3), ("zh", 4)):
         if language == "zh":
-            tap(phone, by_id(phone, "lang"))
+            tap(phone, "#lang")
         for refusal in REFUSALS:
             refuse_notes(phone, *refusal[:3])
             phone.execute_script("document.getElementById('toast').hidden = true")
-            tap(phone, by_id(phone, "send"))
+            tap(phone, "#send")
             wait(phone, text_of("toast", str(refusal[column])))
     assert host.notes == []
     assert by_id(phone, "note-text").get_attribute("value") == "A note the room refuses"
 
     refuse_notes(phone, 401, "removed", 0)
-    tap(phone, by_id(phone, "send"))
+    tap(phone, "#send")
     wait(phone, shown("screen-gone"))
     assert by_id(phone, "gone-title").text == "你已不在工作坊中"
