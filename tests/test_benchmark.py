@@ -3,8 +3,8 @@ in the benchmark's report, not in tests (tests/unit/test_benchmark_report.py tes
 
 One run at tiny sizes measures every section (`benchmark_run`), all of them in its one process
 (--in-process spares an interpreter, its imports and a window per section; the real run's fresh
-process per size is checked apart, on one measurement); each test checks a part of its tables
-and its JSON."""
+process per size is checked apart, on one measurement); one test checks its tables and its
+JSON, section by section."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class Run(NamedTuple):
     folder: Path  # where the JSON was written
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def benchmark_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     """`python -m tests.benchmark` at tiny sizes, every section in one process, --repeat 1."""
     folder = tmp_path_factory.mktemp("benchmark")
@@ -57,8 +57,14 @@ def benchmark_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("benchmark")  # with the other test of its run
-def test_benchmark_prints_a_row_of_figures_for_each_size(benchmark_run):
+def test_the_benchmark_runs_every_section_and_prints_its_tables(benchmark_run):
+    """One test of the one run (pytest 9 no longer holds an xdist_group on one worker: two
+    tests of it ran it twice, once on each worker)."""
+    check_the_sizes_exports_and_room(benchmark_run)
+    check_the_feedback_section(benchmark_run)
+
+
+def check_the_sizes_exports_and_room(benchmark_run: Run) -> None:
     printed, report = benchmark_run.printed, benchmark_run.report
     header = (
         "| size | touchpoints | links | open ms | window open ms | paint fit ms | paint 1:1 ms"
@@ -212,9 +218,8 @@ def board_figures(notes: int, scale: float) -> dict:
     return figures
 
 
-@pytest.mark.slow
-@pytest.mark.xdist_group("benchmark")  # with the other test of its run
-def test_the_feedback_section_prints_the_import_the_nps_after_a_change_and_the_pdf(benchmark_run):
+def check_the_feedback_section(benchmark_run: Run) -> None:
+    """The import phase by phase, the NPS after a change and the PDF with the answers."""
     printed, report = benchmark_run.printed, benchmark_run.report
     assert "offscreen), " in printed  # the machine line, as the window's process saw Qt
     assert (
