@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,7 +104,9 @@ class _Font:
     name: str  # registered with reportlab
     path: Path | None
     index: int
-    glyphs: frozenset[int] | None  # None: a standard font (WinAnsi encoding)
+    #: The characters the font has a glyph for (None: a standard font, WinAnsi encoding): its
+    #: widths' keys, which box_for() leaves as they are (it adds to the character map).
+    glyphs: Collection[int] | None
     tt: TTFont | None = None  # the TrueType font registered under name (None: a standard one)
 
     def box_for(self, char: str) -> None:
@@ -245,7 +247,7 @@ def _load(path: Path, index: int) -> _Font | None:
             if tt is not None:
                 _pack(tt.face)
                 pdfmetrics.registerFont(tt)
-                font = _Font(name, path, index, frozenset(tt.face.charToGlyph), tt)
+                font = _Font(name, path, index, tt.face.charWidths.keys(), tt)
         _loaded[key] = font
     return _loaded[key]
 
