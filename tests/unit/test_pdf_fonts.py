@@ -1,7 +1,10 @@
-"""The PDF's fonts are kept packed in memory (cocreate.export.pdf.fonts), and what goes into a
-PDF is the same as from reportlab's own parse of the font."""
+"""The PDF's fonts are kept packed in memory (cocreate.export.pdf.fonts), their files mapped
+rather than read, and what goes into a PDF is the same as from reportlab's own parse of the
+font."""
 
 from __future__ import annotations
+
+import mmap
 
 import pytest
 from reportlab.pdfbase.ttfonts import TTFontFace
@@ -30,6 +33,7 @@ def test_a_packed_font_embeds_the_same_subset_as_reportlabs_own(which):
     packed = font.tt.face
     own = TTFontFace(str(font.path), subfontIndex=font.index)
     assert packed.glyphToChar == {}  # the map only HarfBuzz shaping reads is not kept
+    assert isinstance(packed._ttf_data, mmap.mmap)  # the file mapped, not its bytes held
     codes = sorted({ord(char) for char in TEXT if ord(char) in own.charToGlyph})
     codes += sorted(set(own.charToGlyph) - set(codes))[-40:]  # the font's last characters too
     assert len(codes) > 20

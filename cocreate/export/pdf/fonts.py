@@ -14,6 +14,7 @@ No Qt.
 from __future__ import annotations
 
 import functools
+import mmap
 import os
 import shutil
 import subprocess
@@ -228,6 +229,22 @@ def _pack(face: Any) -> None:
     face.glyphToChar = {}
     face.glyphPos = array("q", face.glyphPos)
     face.hmetrics = _Metrics(face.hmetrics)
+    face._ttf_data = _mapped(Path(face.filename), face._ttf_data)
+
+
+def _mapped(path: Path, data: bytes) -> bytes | mmap.mmap:
+    """The font file mapped into memory, read from the disk only where a subset needs its
+    glyphs, instead of all its bytes held for the app's whole run (9 MB for the three fonts);
+    the bytes themselves when the file cannot be mapped or is no longer the one parsed."""
+    try:
+        with path.open("rb") as file:
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return data
+    if len(mapped) != len(data) or mapped[:4096] != data[:4096]:
+        mapped.close()
+        return data
+    return mapped
 
 
 _loaded: dict[tuple[str, int], _Font | None] = {}
