@@ -33,6 +33,7 @@ from cocreate.store.row_check import (
     Condition,
     first_problem,
     first_row_past_limit,
+    id_span,
     not_utf8,
     read_value,
     register,
@@ -179,7 +180,7 @@ class _Mender:
     def trim_table(self, table_name: str) -> None:
         """A table of more rows than a session holds keeps its first ROWS_MAX, by id; the
         rows past them are dropped, listed as one repair."""
-        first = first_row_past_limit(self.conn, table_name)
+        first = first_row_past_limit(self.conn, table_name, id_span(self.conn, table_name))
         if first is None:
             return
         (count, last) = self.conn.execute(

@@ -157,13 +157,9 @@ def id_span(raw: sqlite3.Connection, table_name: str) -> int | None:
     return span
 
 
-def first_row_past_limit(
-    raw: sqlite3.Connection, table_name: str, span: int | None = None
-) -> int | None:
+def first_row_past_limit(raw: sqlite3.Connection, table_name: str, span: int | None) -> int | None:
     """The id of the table's first row past ROWS_MAX (by id), None when it holds no more.
-    The ids' span (given, or read here) answers at once for any table that could not hold
-    more."""
-    span = id_span(raw, table_name) if span is None else span
+    The ids' span (id_span) answers at once for any table that could not hold more."""
     if span is None or span <= ROWS_MAX:
         return None
     found = raw.execute(

@@ -49,14 +49,18 @@ def plain_text(text: str) -> str:
     )
 
 
+def set_text(action: QAction, text: str, tip: str = "") -> None:
+    """Menu text and status tip; the tooltip is the tip, or the plain text."""
+    action.setText(text)
+    action.setStatusTip(tip)
+    action.setToolTip(tip or plain_text(text))
+
+
 def set_texts(texts: dict[QAction, tuple[str, str]]) -> None:
-    """Menu text and status tip per action; the tooltip is the tip, or the plain text; a
-    toolbar button shows the plain text."""
+    """set_text() per action, and a toolbar button that shows the plain text."""
     for action, (text, tip) in texts.items():
-        action.setText(text)
+        set_text(action, text, tip)
         action.setIconText(plain_text(text))
-        action.setStatusTip(tip)
-        action.setToolTip(tip or plain_text(text))
 
 
 def redo_shortcuts() -> list[QKeySequence]:
@@ -103,9 +107,7 @@ class HistoryAction(QAction):
     def name_command(self, name: str) -> None:
         # An "&" in the name is a letter, not a mnemonic.
         text = self._named.replace("%1", name.replace("&", "&&")) if name else self._plain
-        self.setText(text)
-        self.setStatusTip("")
-        self.setToolTip(plain_text(text))
+        set_text(self, text)
         # A toolbar button says just "Undo" (its tooltip names the action), so that its
         # width, and the place of every button after it, stays put. Set once, never to the
         # named text first: each change of it made the toolbar, and the whole window, lay
