@@ -46,8 +46,10 @@ def ready():
     if not warm.done.is_set():
         QTimer.singleShot(20, ready)
         return
+    import linecache
     from reportlab.pdfbase import pdfmetrics
     seen["pdf_loaded"] = "cocreate.export.pdf" in sys.modules
+    seen["sources_kept"] = [name for name in linecache.cache if name.endswith(".py")]
     seen["fonts"] = [n for n in pdfmetrics.getRegisteredFontNames() if n.startswith("cocreate-")]
     window.close()
     app.quit()
@@ -105,6 +107,9 @@ def test_after_the_first_paint_the_pdf_exporter_is_made_ready(tmp_path):
     assert not seen["pdf_loaded_at_first_paint"] and not seen["warming_at_first_paint"]
     assert seen["pdf_loaded"]
     assert seen["fonts"]  # found, parsed and registered with reportlab
+    # PySide6's import hook read the source of every module imported after it (the app's,
+    # reportlab's) into linecache; none of it is kept once the window is up and warm.
+    assert seen["sources_kept"] == []
 
 
 @pytest.mark.slow

@@ -11,7 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from cocreate.demo import write_demo
+from cocreate.room import network
+from cocreate.ui import memory
 from cocreate.ui.app import create_application, start_window
+
+
+@pytest.fixture(autouse=True)
+def a_fresh_process(monkeypatch):
+    """What this worker's earlier windows and rooms set aside counts for nothing here: the
+    window and the room set aside what exists as they do in a process of their own."""
+    monkeypatch.setattr(memory, "_done", set())
+    monkeypatch.setattr(memory, "_session_set_aside", False)
 
 
 @pytest.fixture
@@ -43,6 +53,23 @@ def no_automatic_collection():
 def test_opening_another_file_frees_the_session_before(
     qtbot, window, tmp_path, monkeypatch, no_automatic_collection
 ):
+    open_another_file_and_see_the_first_freed(qtbot, window, tmp_path, monkeypatch)
+
+
+@pytest.mark.xdist_group("room_ports")  # with tests/room: the room binds ports 8765 and up
+def test_the_session_open_when_phones_were_invited_is_freed_once_closed(
+    qtbot, window, tmp_path, monkeypatch, no_automatic_collection
+):
+    # Starting the room sets aside what exists, this session too.
+    monkeypatch.setattr(network, "default_address", lambda: "127.0.0.1")
+    try:
+        window.inviting.start("127.0.0.1")
+        open_another_file_and_see_the_first_freed(qtbot, window, tmp_path, monkeypatch)
+    finally:
+        window.inviting.stop()
+
+
+def open_another_file_and_see_the_first_freed(qtbot, window, tmp_path, monkeypatch) -> None:
     tabs = window.tabs
     scenes = [weakref.ref(tabs.views[journey].journey_scene()) for journey in tabs.views]
     note = weakref.ref(next(iter(tabs.current_scene().notes.values())))

@@ -11,6 +11,7 @@ anything, since it only reads files and fills caches of this process.
 
 from __future__ import annotations
 
+import linecache
 import threading
 
 _lock = threading.Lock()
@@ -25,6 +26,9 @@ def warm_pdf_exporter() -> None:
     from cocreate.export.pdf.fonts import font_set
 
     font_set([])  # the Chinese font and the fallbacks, found, parsed and registered
+    # The import hook of PySide6 (when the window has loaded it) read the source of every
+    # module imported here into linecache, to keep: nothing reads it (cocreate.ui.memory).
+    linecache.clearcache()
 
 
 def _run() -> None:

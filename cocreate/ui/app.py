@@ -28,6 +28,7 @@ def start_window(path: str | None = None, demo: bool = False) -> MainWindow:
     translators.install(i18n.chosen_language())
     window = MainWindow(translators)
     window.showMaximized()
+    set_aside_what_exists("window", session_open=False)  # before a session: it may close
     opened = False
     if demo:
         opened = window.open_demo()
@@ -61,7 +62,6 @@ def run_app(
     """The GUI until it quits; invite: (address, port) to invite phones at once."""
     app = create_application()
     window = start_window(path, demo)
-    set_aside_what_exists("window")
     if invite is not None and not start_inviting(window, *invite):
         window.close()
         return 1

@@ -126,7 +126,7 @@ class Inviting(QObject):
         except Exception:
             self.bridge.set_publisher(None)  # no run after all
             raise
-        set_aside_what_exists("room")  # the room's modules, once
+        set_aside_what_exists("room", session_open=True)  # the room's modules, once
         server.set_paused(self.paused)
         server.set_approve_newcomers(self.approve_newcomers)
         self.bridge.set_publisher(server.publish)

@@ -226,14 +226,12 @@ def measure_room_load(phones: int, notes: int, seconds: float) -> dict[str, Any]
     from cocreate.room.limits import Limits
     from cocreate.room.server import RoomServer
     from cocreate.ui.app import create_application, start_window
-    from cocreate.ui.memory import set_aside_what_exists
 
     create_application()
     with tempfile.TemporaryDirectory(prefix="cocreate-room-load-") as folder:
         path = Path(folder) / "salon.cocreate"
         write_demo(path)
-        window = start_window(str(path))
-        set_aside_what_exists("window")  # as run_app does
+        window = start_window(str(path))  # which sets aside what exists, as the app does
         inviting = window.inviting
         limits = Limits(
             notes_per_minute=max(10, notes * 2),
