@@ -926,6 +926,14 @@ def test_clicks_vote_within_the_budget_and_shift_click_takes_one_back(board, qtb
     assert scene.notes[other].vote_colors == []
     assert window.statusBar().currentMessage() == "李雷 has no votes left in this round."
     assert board.commands() == ["Start Voting", "Vote", "Vote", "Vote"]
+    # While a round runs a press gives a dot: dragging a note does not move it either.
+    before = board.note(other)
+    drag(view, board.note_center(other), board.note_center(other) + QPointF(120, 90))
+    assert board.note(other) == before
+    assert scene.notes[other].pos() == scene.note_origin(before) + QPointF(
+        before["x"], before["y"]
+    )
+    assert board.commands() == ["Start Voting", "Vote", "Vote", "Vote"]
 
     # Shift+click takes one back, the other author votes with her own dots and colour.
     click(view, board.note_center(idea), SHIFT)

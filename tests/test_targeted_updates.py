@@ -1,6 +1,6 @@
-"""One edit touches only its own items: moving a note, typing its text, a vote or a person's
-new colour neither re-reads nor lays out the journey, and the number of items touched is the
-same on a board of 500 notes and one of 10 000."""
+"""One edit touches only its own items: moving a note, typing its text, a vote, a person's
+new colour, or a voting round started or ended neither re-reads nor lays out the journey, and
+the number of items touched is the same on a board of 500 notes and one of 10 000."""
 
 from __future__ import annotations
 
@@ -62,12 +62,14 @@ def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
             "note text": lambda: document.update_notes([note_id], text="Still mine 还是我的"),
             "vote": lambda: document.add_vote(person, note_id=note_id),
             "colour": lambda: document.update_participant(person, color="#ef9a9a"),
+            "new round": lambda: document.start_voting(3),
+            "round ended": document.end_voting,
         }
+        item = scene.notes[note_id]
         for name, edit in edits.items():
             counts.clear()
             assert edit()
             results[name] = Counter(counts)
-        item = scene.notes[note_id]
         assert item.row["text"] == "Still mine 还是我的" and item.vote_colors == ["#ef9a9a"]
         assert item.pos() == scene.note_origin(item.row) + QPointF(340.0, 260.0)
         return results
@@ -85,7 +87,7 @@ def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tm
         path = build_demo_with_notes(tmp_path / f"{notes}.cocreate", notes, author_id=2)
         sizes[notes] = edit_touches(qtbot, path, touches)
     small, large = sizes[500], sizes[10_000]
-    for name in ("note move", "note text", "vote", "colour"):
+    for name in ("note move", "note text", "vote", "colour", "new round", "round ended"):
         assert small[name]["full sync"] == 0, name  # nothing is laid out again
         assert large[name] == small[name], name
         assert sum(large[name].values()) <= 4, (name, large[name])

@@ -190,7 +190,7 @@ def _notes(scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], li
     for note_id in list(scene.notes):
         if note_id not in wanted:
             scene.removeItem(scene.notes.pop(note_id))
-    movable = not scene.read_only and not scene.voting
+    movable = not scene.read_only
     for note_id, row in wanted.items():
         show_note(scene, row, votes.get(("note", note_id), []), movable)
 
@@ -201,7 +201,7 @@ def show_note(
     """The note's item (made when new) showing the row, with these dots, where it belongs;
     `movable` as the scene's modes allow (worked out here when not given)."""
     if movable is None:
-        movable = not scene.read_only and not scene.voting
+        movable = not scene.read_only  # (while a round runs, a press on a note votes)
     note = scene.notes.get(row["id"])
     new = note is None
     author = scene.participants.get(row["author_id"])

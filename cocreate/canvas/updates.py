@@ -1,8 +1,9 @@
 """Targeted updates: a change that names only notes, clusters, votes, participants, the
-contents of cards or survey answers touches only the items it names, without reading or laying
-out the journey again (answers: one grouped count of the journey's scores, for the badges).
-Anything that moves the blueprint (stages, lanes, a card's cell or order, links, the session's
-modes) still goes through the scene's full sync.
+contents of cards, survey answers or the session's modes (a voting round, private mode) touches
+only the items it names, without reading or laying out the journey again (answers: one grouped
+count of the journey's scores, for the badges). Anything that moves the blueprint (stages,
+lanes, a card's cell or order, links, the language of the built-in texts) still goes through
+the scene's full sync.
 
 The change names the rows per table (records.Change); the rows it inserted or updated are
 read back by id, in the edit's own transaction.
@@ -25,9 +26,15 @@ if TYPE_CHECKING:
     from cocreate.canvas.scene import JourneyScene
 
 #: Tables a targeted update handles; a change touching any other canvas table is synced whole.
-TARGETED_TABLES = frozenset({"note", "cluster", "vote", "participant", "touchpoint", "feedback"})
+TARGETED_TABLES = frozenset(
+    {"note", "cluster", "vote", "participant", "touchpoint", "feedback", "session"}
+)
 #: Card fields that decide where cards are: a change of one lays the journey out again.
 LAYOUT_FIELDS = frozenset({"stage_id", "lane_id", "position", "journey_id"})
+#: Session fields shown through a full sync: the language of the built-in texts (lane names).
+SESSION_SYNCED_FIELDS = frozenset({"language"})
+#: What notes and their dots show of a participant (a new vote budget shows on none).
+PARTICIPANT_LOOKS = frozenset({"name", "color"})
 
 
 def can_target(change: Change, canvas_tables: tuple[str, ...]) -> bool:
@@ -38,12 +45,20 @@ def can_target(change: Change, canvas_tables: tuple[str, ...]) -> bool:
     if not all(change.names_rows(name) for name in touched):
         return False  # a change of everything (a write that did not reach the file)
     cards_moved = change.inserted.get("touchpoint") or change.deleted.get("touchpoint")
-    return not cards_moved and not (change.fields.get("touchpoint", set()) & LAYOUT_FIELDS)
+    session_made = change.inserted.get("session") or change.deleted.get("session")
+    return not (
+        cards_moved
+        or session_made
+        or change.fields.get("touchpoint", set()) & LAYOUT_FIELDS
+        or change.fields.get("session", set()) & SESSION_SYNCED_FIELDS
+    )
 
 
 def apply_change(scene: JourneyScene, change: Change) -> None:
     """Bring the items the change names in line with the file."""
     document = scene.document
+    if change.touches("session"):
+        _session(scene)
     if change.ids("participant"):
         _participants(scene, change)
     cards = _cards(scene, change)
@@ -76,6 +91,13 @@ def apply_change(scene: JourneyScene, change: Change) -> None:
         scene.feedback.refresh()  # the badges and the curve's second line
 
 
+def _session(scene: JourneyScene) -> None:
+    """The session's own fields: whether a voting round runs (a press on a note or card then
+    gives a dot, interactions.pick), private mode, the reveal policy; each is read when it is
+    needed, and none changes how an item looks."""
+    scene.session = scene.document.session()
+
+
 def _participants(scene: JourneyScene, change: Change) -> None:
     """People renamed or recoloured: their notes (and their dots) show it."""
     ids = change.ids("participant")
@@ -85,6 +107,8 @@ def _participants(scene: JourneyScene, change: Change) -> None:
             scene.participants[participant_id] = rows[participant_id]
         else:
             scene.participants.pop(participant_id, None)
+    if not change.fields.get("participant", set()) & PARTICIPANT_LOOKS:
+        return  # (a new vote budget, say) nothing a note shows
     by_category = scene.color_by_category
     for note in scene.notes.values():
         if note.row["author_id"] in ids:
@@ -138,8 +162,9 @@ def _vote_targets(scene: JourneyScene, change: Change) -> tuple[set[int], set[in
     document = scene.document
     rows = list(document.rows_by_id("vote", change.inserted.get("vote", set())).values())
     rows += list(change.removed.get("vote", {}).values())
-    for participant_id in change.updated.get("participant", set()):
-        rows += document.rows("vote", participant_id=participant_id)
+    if "color" in change.fields.get("participant", set()):  # the dots of recoloured voters
+        for participant_id in change.updated.get("participant", set()):
+            rows += document.rows("vote", participant_id=participant_id)
     notes = {vote["note_id"] for vote in rows if vote["note_id"] is not None}
     cards = {vote["touchpoint_id"] for vote in rows if vote["touchpoint_id"] is not None}
     # (asked of the scene's dicts: a set of their keys costs a pass over every note)
