@@ -135,10 +135,18 @@ def measure_zoom_sweep(view: JourneyView, fit_zoom: float) -> dict[str, Any]:
 
 def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dict[str, Any]:
     """A voting round started, then `votes` clicks on notes at zoom 1.0 around `center`: ms
-    from the press until the dot is committed and painted (the median, and the samples)."""
+    from the press until the dot is committed and painted (the median, and the samples); and
+    ms from Workshop ▸ Start Voting (and End Voting, after the clicks) until painted, in the
+    view as it was."""
     scene = view.journey_scene()
     document = scene.document
-    if not document.start_voting(VOTE_BUDGET_MAX):  # dots enough for every click
+    counter = PaintCounter(view.viewport())
+    started: list[bool] = []
+    round_start = timed_frame(
+        view, counter, lambda: started.append(document.start_voting(VOTE_BUDGET_MAX))
+    )  # dots enough for every click
+    counter.deleteLater()
+    if started != [True]:
         raise RuntimeError("the voting round did not start")
     scene.state.current_author_id = 1
     view.actual_size()
@@ -166,9 +174,12 @@ def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dic
                 raise RuntimeError(f"the click on note {note.note_id} gave it no dot")
             if len(note.vote_colors) != held + 1:
                 raise RuntimeError(f"note {note.note_id} does not show its new dot")
+        round_end = timed_frame(view, counter, document.end_voting)
     finally:
         counter.deleteLater()
     return {
         "vote_ms": round(statistics.median(samples), 2),
         "vote_samples_ms": [round(sample, 2) for sample in samples],
+        "round_start_ms": round(round_start, 2),
+        "round_end_ms": round(round_end, 2),
     }

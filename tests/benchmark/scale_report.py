@@ -151,6 +151,8 @@ def salon_lines(salon: dict[str, Any], aims: Sequence[dict[str, Any]], repeat: i
         ["N→editable ms", cell(salon["new_note_ms"]), "—", "—"],
         ["drop→commit ms", cell(salon["drop_commit_ms"]), "—", "—"],
         ["vote ms", cell(salon["vote_ms"]), "—", "—"],
+        ["voting round start / end ms",
+         f"{cell(salon.get('round_start_ms'))} / {cell(salon.get('round_end_ms'))}", "—", "—"],
         ["peak RSS MB", cell(salon["peak_rss_mb"]), "—", "—"],
     ]  # fmt: skip
     way = "left to right" if salon.get("pan_across", True) else "top to bottom"
