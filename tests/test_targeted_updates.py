@@ -13,8 +13,12 @@ from PySide6.QtCore import QPointF
 from cocreate.canvas.notes import NoteItem
 from cocreate.canvas.phone_area import PhoneAreaItem
 from cocreate.canvas.scene import JourneyScene
+from cocreate.colors import NO_AUTHOR_COLOR
+from cocreate.demo import write_demo
 from cocreate.ui.app import create_application, start_window
 from tests.benchmark.sessions import build_demo_with_notes
+
+LEO = 2  # 陈磊 Leo Chen, a participant of the demo with notes of his own
 
 
 @pytest.fixture
@@ -93,3 +97,24 @@ def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tm
         assert sum(large[name].values()) <= 4, (name, large[name])
     assert large["note move"]["phone label"] == 1  # the area is in use on these boards
     assert large["vote"]["phone label"] == large["colour"]["phone label"] == 0
+
+
+def test_a_person_removed_leaves_notes_without_author_and_undo_brings_them_back(qtbot, tmp_path):
+    path = tmp_path / "demo.cocreate"
+    write_demo(path)
+    create_application()
+    window = start_window(str(path))
+    qtbot.waitExposed(window)
+    document, scene = window.document, window.tabs.current_scene()
+    try:
+        note = next(item for item in scene.notes.values() if item.row["author_id"] == LEO)
+        colour = note.color().name()
+        assert document.delete_participant(LEO)
+        assert note.author is None and note.color().name() == NO_AUTHOR_COLOR
+        document.undo_stack.undo()
+        assert note.author["name"] == "陈磊 Leo Chen" and note.color().name() == colour
+    finally:
+        window._set_document(None)
+        document.close()
+        window.close()
+        window.deleteLater()

@@ -108,7 +108,9 @@ def _participants(scene: JourneyScene, change: Change) -> None:
         else:
             scene.participants.pop(participant_id, None)
     if not change.fields.get("participant", set()) & PARTICIPANT_LOOKS:
-        return  # (a new vote budget, say) nothing a note shows
+        # (a new vote budget, say) nothing a note shows; a person removed or brought back
+        # comes with their notes' author_id changed, shown by _notes
+        return
     by_category = scene.color_by_category
     for note in scene.notes.values():
         if note.row["author_id"] in ids:
