@@ -60,3 +60,13 @@ def show_votes(window):
         QApplication.processEvents()
     assert window.tally.on_screen()
     return window.tally
+
+
+def close_without_saving(window) -> None:
+    """Close the window and its session without the "save?" question a person would get."""
+    document = window.document
+    if document is not None:
+        window._set_document(None)
+        document.close()
+    window.close()
+    window.deleteLater()

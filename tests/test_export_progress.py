@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from gui_helpers import close_without_saving
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
@@ -32,12 +33,7 @@ def window(qtbot, tmp_path):
     main = start_window(str(session))
     qtbot.waitExposed(main)
     yield main
-    document = main.document
-    if document is not None:
-        main._set_document(None)
-        document.close()
-    main.close()
-    main.deleteLater()
+    close_without_saving(main)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import close_without_saving
 from PySide6.QtWidgets import QFileDialog
 
 from cocreate.__main__ import main
@@ -99,8 +100,4 @@ def test_a_registered_format_is_a_command_and_a_menu_entry(
         assert outline_exporter[-1] == (demo, target, {"depth": "stages"})
         assert str(target) in window.statusBar().currentMessage()
     finally:
-        document = window.document
-        window._set_document(None)
-        document.close()
-        window.close()
-        window.deleteLater()
+        close_without_saving(window)

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from gui_helpers import when_modal
+from gui_helpers import close_without_saving, when_modal
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
@@ -35,12 +35,7 @@ def window(qtbot, tmp_path):
     window.activateWindow()
     qtbot.waitExposed(window)
     yield window
-    document = window.document
-    if document is not None:
-        window._set_document(None)
-        document.close()
-    window.close()
-    window.deleteLater()
+    close_without_saving(window)
 
 
 def write_csv(folder: Path, name: str, lines: list[str], encoding: str = "utf-8") -> Path:

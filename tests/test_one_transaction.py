@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from gui_helpers import close_without_saving
 
 from cocreate.store import SessionFile
 from cocreate.ui.app import create_application, start_window
@@ -54,11 +55,7 @@ def edit_costs(qtbot, path: Path) -> dict[str, Counter]:
         costs["undo"] = Counter(counter.words)
         return costs
     finally:
-        document = window.document
-        window._set_document(None)
-        document.close()
-        window.close()
-        window.deleteLater()
+        close_without_saving(window)
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from gui_helpers import when_modal
+from gui_helpers import close_without_saving, when_modal
 from PySide6.QtWidgets import QFileDialog
 
 from cocreate import atomic, path_checks
@@ -243,12 +243,7 @@ def window(qtbot, demo):
     window = start_window(str(demo))
     qtbot.waitExposed(window)
     yield window
-    document = window.document
-    if document is not None:
-        window._set_document(None)
-        document.close()
-    window.close()
-    window.deleteLater()
+    close_without_saving(window)
 
 
 @pytest.mark.parametrize("kind", ["loop", "fifo", "too long"])

@@ -5,9 +5,12 @@ the number of items touched is the same on a board of 500 notes and one of 10 00
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from gui_helpers import close_without_saving
 from PySide6.QtCore import QPointF
 
 from cocreate.canvas.notes import NoteItem
@@ -16,6 +19,7 @@ from cocreate.canvas.scene import JourneyScene
 from cocreate.colors import NO_AUTHOR_COLOR
 from cocreate.demo import write_demo
 from cocreate.ui.app import create_application, start_window
+from cocreate.ui.main_window import MainWindow
 from tests.benchmark.sessions import build_demo_with_notes
 
 LEO = 2  # 陈磊 Leo Chen, a participant of the demo with notes of his own
@@ -51,12 +55,21 @@ def touches(monkeypatch):
     return counts
 
 
-def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
+@contextmanager
+def window_on(qtbot, path: Path) -> Iterator[MainWindow]:
+    """The window on the file, closed after the block."""
     create_application()
     window = start_window(str(path))
     qtbot.waitExposed(window)
-    document, scene = window.document, window.tabs.current_scene()
     try:
+        yield window
+    finally:
+        close_without_saving(window)
+
+
+def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
+    with window_on(qtbot, path) as window:
+        document, scene = window.document, window.tabs.current_scene()
         person = document.add_participant("Kim 金", "#90caf9", "participant")
         note_id = document.add_note(1, "Only mine", person, 300, 200)
         assert document.start_voting(3)
@@ -77,11 +90,6 @@ def edit_touches(qtbot, path: Path, counts: Counter) -> dict[str, Counter]:
         assert item.row["text"] == "Still mine 还是我的" and item.vote_colors == ["#ef9a9a"]
         assert item.pos() == scene.note_origin(item.row) + QPointF(340.0, 260.0)
         return results
-    finally:
-        window._set_document(None)
-        document.close()
-        window.close()
-        window.deleteLater()
 
 
 @pytest.mark.slow
@@ -102,19 +110,11 @@ def test_a_note_edit_touches_the_same_few_items_on_a_board_of_any_size(qtbot, tm
 def test_a_person_removed_leaves_notes_without_author_and_undo_brings_them_back(qtbot, tmp_path):
     path = tmp_path / "demo.cocreate"
     write_demo(path)
-    create_application()
-    window = start_window(str(path))
-    qtbot.waitExposed(window)
-    document, scene = window.document, window.tabs.current_scene()
-    try:
+    with window_on(qtbot, path) as window:
+        document, scene = window.document, window.tabs.current_scene()
         note = next(item for item in scene.notes.values() if item.row["author_id"] == LEO)
         colour = note.color().name()
         assert document.delete_participant(LEO)
         assert note.author is None and note.color().name() == NO_AUTHOR_COLOR
         document.undo_stack.undo()
         assert note.author["name"] == "陈磊 Leo Chen" and note.color().name() == colour
-    finally:
-        window._set_document(None)
-        document.close()
-        window.close()
-        window.deleteLater()
