@@ -200,6 +200,26 @@ def test_edits_name_themselves_in_undo_without_moving_the_toolbar(window_on, dem
     assert layouts.count == 0
 
 
+def test_a_dot_updates_the_voters_banner_without_laying_out_its_dock(window_on, demo_file):
+    window = window_on(str(demo_file))
+    document, dock = window.document, window.participants
+    leo = 2  # 陈磊 Leo Chen
+    assert document.start_voting(3) and dock.set_current_author(leo)
+    notes = document.rows("note", journey_id=window.tabs.current_journey_id())
+    assert document.add_vote(leo, note_id=notes[0]["id"])
+    for _turn in range(3):
+        QApplication.processEvents()
+    layouts = LayoutCount(dock)
+    for note in notes[1:3]:  # the next dots, as a voter clicks note after note
+        assert document.add_vote(leo, note_id=note["id"])
+        QApplication.processEvents()
+    assert dock.author_detail.text() == "Votes left: 0 of 3"
+    assert dock.author_detail.isVisible()
+    # The banner's new text laid out the dock again, and on a large screen the main window
+    # after it, at every dot.
+    assert layouts.count == 0
+
+
 def test_session_details_edit_is_one_undoable_command(window_on, demo_file, qtbot):
     window = window_on(str(demo_file))
     old_title = window.document.session()["title"]

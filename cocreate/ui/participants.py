@@ -56,6 +56,7 @@ from cocreate.ui.participant_rows import (
     text_color_on,
     valid_color,
 )
+from cocreate.ui.quiet_label import QuietLabelBox
 
 __all__ = ["NAME_COLUMN", "STICKY_COLORS", "VOTES_COLUMN", "ParticipantsDock", "next_sticky_color"]
 
@@ -110,7 +111,8 @@ class ParticipantsDock(QDockWidget):
         banner_layout.setSpacing(2)
         banner_layout.addWidget(self.banner_caption)
         banner_layout.addWidget(self.author_label)
-        banner_layout.addWidget(self.author_detail)
+        self.author_detail_box = QuietLabelBox(self.author_detail)  # it changes at every dot
+        banner_layout.addWidget(self.author_detail_box)
 
         # The list.
         self.tree = QTreeWidget()
@@ -276,7 +278,7 @@ class ParticipantsDock(QDockWidget):
                 text = dots_left_text(used, row["vote_budget"])
                 self._items[row["id"]].setText(VOTES_COLUMN, text)
                 if row["id"] == self._current:
-                    self.author_detail.setText(self._votes_left(row))
+                    self.author_detail_box.set_text(self._votes_left(row))
 
     def _votes_left(self, row: Row) -> str:
         dots = dots_left_text(self._used[row["id"]], row["vote_budget"])
@@ -382,16 +384,14 @@ class ParticipantsDock(QDockWidget):
         if row is None:
             background = QColor(NEUTRAL_COLOR)
             self.author_label.setText(self.tr("Nobody yet"))
-            self.author_detail.setText(self.tr("Add the people in the room below"))
-            self.author_detail.setVisible(True)
+            self.author_detail_box.set_text(self.tr("Add the people in the room below"))
         else:
             background = valid_color(row["color"])
             self.author_label.setText(row["name"] or self.tr("(no name)"))
             if self._round:
-                self.author_detail.setText(self._votes_left(row))
+                self.author_detail_box.set_text(self._votes_left(row))
             else:
-                self.author_detail.setText(label("role", row["role"]))
-            self.author_detail.setVisible(True)
+                self.author_detail_box.set_text(label("role", row["role"]))
         foreground = text_color_on(background)
         # Colours only, as #rrggbb from QColor: nothing from the file reaches the style sheet.
         self.banner.setStyleSheet(
