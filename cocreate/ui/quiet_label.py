@@ -2,9 +2,10 @@
 
 QLabel.setText asks its parent's layout for a new geometry, and each layout that redoes itself
 asks its own parent in turn, up to the main window: a voter's "Votes left" in the Participants
-dock laid out the dock and the main window again at every dot (about 2 ms of a vote's 17 at
-10 000 notes). Held in a box with no layout of its own, a new text stops at the box, which asks
-for a new geometry only when the text needs another size.
+dock laid out the dock, and in a 1920×1080 window the main window, again at every dot (15
+layouts of the main window over 14 votes at 10 000 notes; 5 held in this box). Held in a box
+with no layout of its own, a new text stops at the box, which asks for a new geometry only
+when the text needs another size.
 """
 
 from __future__ import annotations

@@ -140,27 +140,26 @@ def measure_votes(view: JourneyView, center: QPointF, votes: int = VOTES) -> dic
     view as it was."""
     scene = view.journey_scene()
     document = scene.document
-    counter = PaintCounter(view.viewport())
-    started: list[bool] = []
-    round_start = timed_frame(
-        view, counter, lambda: started.append(document.start_voting(VOTE_BUDGET_MAX))
-    )  # dots enough for every click
-    counter.deleteLater()
-    if started != [True]:
-        raise RuntimeError("the voting round did not start")
-    scene.state.current_author_id = 1
-    view.actual_size()
-    view.centerOn(center)
-    QApplication.processEvents()
-    settle(view)
-    seen = view.mapToScene(view.viewport().rect().adjusted(40, 40, -40, -40)).boundingRect()
-    targets = [note for note in scene.notes.values() if seen.contains(note.sceneBoundingRect())]
-    if len(targets) < votes:
-        raise RuntimeError(f"only {len(targets)} whole notes in view to vote on")
-    viewport, counter = view.viewport(), PaintCounter(view.viewport())
+    viewport = view.viewport()
+    counter = PaintCounter(viewport)
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     samples = []
     try:
+        started: list[bool] = []
+        round_start = timed_frame(
+            view, counter, lambda: started.append(document.start_voting(VOTE_BUDGET_MAX))
+        )  # dots enough for every click
+        if started != [True]:
+            raise RuntimeError("the voting round did not start")
+        scene.state.current_author_id = 1
+        view.actual_size()
+        view.centerOn(center)
+        QApplication.processEvents()
+        settle(view)
+        seen = view.mapToScene(viewport.rect().adjusted(40, 40, -40, -40)).boundingRect()
+        targets = [n for n in scene.notes.values() if seen.contains(n.sceneBoundingRect())]
+        if len(targets) < votes:
+            raise RuntimeError(f"only {len(targets)} whole notes in view to vote on")
         for note in targets[:votes]:
             spot = view.mapFromScene(note.sceneBoundingRect().center())
             held = document.count("vote", note_id=note.note_id)
