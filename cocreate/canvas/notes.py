@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -333,6 +333,13 @@ class ClusterItem(QGraphicsItem):
 
 
 BOARD_LABEL = QT_TRANSLATE_NOOP("Canvas", "Board: double-click or press N to add a note")
+BOARD_FILL, BOARD_EDGE = QColor("#f7f9fa"), QColor("#cfd8dc")
+
+
+@lru_cache(maxsize=8)
+def _hint_size(text: str) -> QSizeF:
+    """The size of the board's hint line (one a language)."""
+    return QFontMetricsF(font(11, True)).boundingRect(text).size()
 
 
 class BoardItem(QGraphicsItem):
@@ -345,6 +352,8 @@ class BoardItem(QGraphicsItem):
 
     MIN_HEIGHT = 560.0
     HINT_INSET = QPointF(20, 12)
+    RADIUS = 16.0
+    EDGE = RADIUS + 2  # how far in from the area the rounded corners and the dashes reach
 
     def __init__(self) -> None:
         super().__init__()
@@ -376,8 +385,7 @@ class BoardItem(QGraphicsItem):
 
     def hint_rect(self) -> QRectF:
         """Where the hint line is drawn, in scene coordinates."""
-        size = QFontMetricsF(font(11, True)).boundingRect(self.hint_text()).size()
-        return QRectF(self.area.topLeft() + self.HINT_INSET, size)
+        return QRectF(self.area.topLeft() + self.HINT_INSET, _hint_size(self.hint_text()))
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.area
@@ -385,10 +393,18 @@ class BoardItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(QColor("#cfd8dc"), 2, Qt.PenStyle.DashLine))
-        painter.setBrush(QColor("#f7f9fa"))
-        painter.drawRoundedRect(self.area, 16, 16)
-        if not self.screen_help:
+        # The view renders the board a tile at a time, each clipped to its tile: a tile inside
+        # the board, away from its rounded, dashed edge and its hint, is only the fill (the
+        # dashes of the whole edge and the hint's text cost a tenth of a frame's panning).
+        shown = painter.clipBoundingRect() if painter.hasClipping() else self.area
+        inner = self.area.adjusted(self.EDGE, self.EDGE, -self.EDGE, -self.EDGE)
+        if inner.contains(shown):
+            painter.fillRect(shown, BOARD_FILL)
+        else:
+            painter.setPen(QPen(BOARD_EDGE, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(BOARD_FILL)
+            painter.drawRoundedRect(self.area, self.RADIUS, self.RADIUS)
+        if not self.screen_help or not self.hint_rect().intersects(shown):
             return
         painter.setPen(QColor("#78909c"))
         painter.setFont(font(11, True))
