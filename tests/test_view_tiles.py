@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -195,6 +196,47 @@ def stand_ins_only(view, monkeypatch):
     monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)
     monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 400)
     return view.tiles
+
+
+class SlowStrips:
+    """The tiles module's clock, in which rendering a strip takes STRIP_MS and nothing else
+    takes any time: how long each frame spent rendering, whatever the machine's pace."""
+
+    STRIP_MS = 4.0
+
+    def __init__(self, view, monkeypatch) -> None:
+        self.now = 0.0
+        self.frames: list[float] = []  # ms of rendering each frame
+        render = view.tiles._render
+
+        def slow_render(*args) -> None:
+            render(*args)
+            self.now += self.STRIP_MS / 1000
+            self.frames[-1] += self.STRIP_MS
+
+        monkeypatch.setattr(tiles_module, "time", SimpleNamespace(perf_counter=lambda: self.now))
+        monkeypatch.setattr(view.tiles, "_render", slow_render)
+
+    def frame(self, view) -> None:
+        self.frames.append(0.0)
+        view.viewport().repaint()
+
+
+def test_a_pan_frame_begins_no_strip_that_would_end_past_its_budget(far_view, qtbot, monkeypatch):
+    """Strips of 4 ms and a frame budget of 5 ms: each frame of a pan renders one strip and
+    draws the rest of what it uncovers from stand-ins; one begun at 4 ms would end at 8."""
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 5.0)
+    far_view.set_zoom(0.5)  # the board is wider than the view: there is a way to pan
+    bar = far_view.horizontalScrollBar()
+    bar.setValue(bar.minimum())
+    settle(qtbot, far_view)
+    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 10_000)  # no idle rendering
+    clock = SlowStrips(far_view, monkeypatch)
+    for _step in range(6):
+        bar.setValue(bar.value() + 200)
+        clock.frame(far_view)
+    assert bar.value() == bar.minimum() + 6 * 200
+    assert clock.frames == [SlowStrips.STRIP_MS] * 6
 
 
 def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot, monkeypatch):

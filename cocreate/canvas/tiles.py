@@ -240,6 +240,7 @@ class TileCache(QObject):
         self._painted_on: Device | None = None  # the viewport's dpi and pixel ratio
         self._last_frame = 0.0  # when a frame the idle rendering did not ask for was painted
         self._waiting_since: float | None = None  # when the idle rendering began to wait
+        self._strip_s = 0.0  # how long a frame's strips took of late (a running mean)
         self._refreshing = QRegion()  # what the idle rendering asked the viewport to repaint
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -327,13 +328,17 @@ class TileCache(QObject):
             seen = exact.unrendered.get(spot, QRegion()) & exposed.translated(-corner)
             while not seen.isEmpty():  # never rendered, and shown now: a strip at a time
                 area = exact.source(spot, seen.boundingRect())
-                if time.perf_counter() >= deadline and (
+                # A strip is begun only when it should end within the budget: a frame that
+                # began one at its deadline's edge overran it by a strip (a pan's slowest).
+                if time.perf_counter() + self._strip_s >= deadline and (
                     stand_ins_hold_all or self._stand_in_ready(area)
                 ):
                     waiting |= seen.translated(corner)
                     break
                 strip = _strip(seen)
+                started = time.perf_counter()
                 self._render(exact, spot, strip)
+                self._strip_s = (self._strip_s + time.perf_counter() - started) / 2
                 seen -= QRegion(strip)
             if exact.unrendered.get(spot) != WHOLE:  # else only stand-ins show there
                 painter.drawImage(QPointF(corner + QPoint(*base)), image)
