@@ -68,10 +68,10 @@ def sync_all(scene: JourneyScene) -> None:
             if row["source_id"] in scene.cards and row["target_id"] in scene.cards
         ],
     )
-    _notes(scene, document.rows("note", journey_id=scene.journey_id), votes)
-    _clusters(scene, document.rows("cluster", journey_id=scene.journey_id))
-    show_phone_area(scene)
-    free_rect, all_rect = _note_bounds(scene)
+    spread = _notes(scene, document.rows("note", journey_id=scene.journey_id), votes)
+    _clusters(scene, document.rows("cluster", journey_id=scene.journey_id), spread)
+    show_phone_area(scene, spread.free_x)
+    free_rect, all_rect = spread.bounds()
     scene.board.set_area(layout, free_rect)
     # The scene holds every item, so that scrolling reaches each one.
     area = scene.board.area.united(QRectF(0, 0, layout.width, layout.curve.bottom))
@@ -82,26 +82,49 @@ def sync_all(scene: JourneyScene) -> None:
     scene.setSceneRect(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
 
-def _note_bounds(scene: JourneyScene) -> tuple[QRectF, QRectF]:
-    """The rectangles the free notes and all the notes cover on the scene (from their places,
-    in one pass: not an item's rectangle each)."""
-    bounds = NoteItem.BOUNDS
-    boxes: dict[bool, list[tuple[float, float]]] = {True: [], False: []}  # free or not
-    for note in scene.notes.values():
-        boxes[is_free(note.row)].append((note.x(), note.y()))
-    rects: dict[bool, QRectF] = {}
-    for free, corners in boxes.items():  # each note's item: its place + BOUNDS
-        if not corners:
-            rects[free] = QRectF()
-            continue
-        xs, ys = [corner[0] for corner in corners], [corner[1] for corner in corners]
-        rects[free] = QRectF(
-            min(xs) + bounds.left(),
-            min(ys) + bounds.top(),
-            max(xs) - min(xs) + bounds.width(),
-            max(ys) - min(ys) + bounds.height(),
-        )
-    return rects[True], rects[True].united(rects[False])
+class NoteSpread:
+    """Where the notes of a full sync lie, gathered in the one pass that places them: the free
+    notes' stored x (the "From phones" label), the corners of the free notes and of all of
+    them (the board's area and the scene's), and of each cluster's notes (its frame). At
+    10 000 notes, three passes of their own over the items cost 35–65 ms of an open."""
+
+    def __init__(self) -> None:
+        self.free_x: list[float] = []
+        self._corners: dict[bool, list[tuple[float, float]]] = {True: [], False: []}  # free?
+        self._clusters: dict[int, list[tuple[float, float]]] = {}
+
+    def add(self, row: Row, x: float, y: float) -> None:
+        """A note shown with its item's top-left corner at x, y."""
+        free = is_free(row)
+        self._corners[free].append((x, y))
+        if free:
+            self.free_x.append(row["x"])
+        if row["cluster_id"] is not None:
+            self._clusters.setdefault(row["cluster_id"], []).append((x, y))
+
+    def bounds(self) -> tuple[QRectF, QRectF]:
+        """The rectangles the free notes' items and all the notes' items cover."""
+        free = _cover(self._corners[True], NoteItem.BOUNDS)
+        return free, free.united(_cover(self._corners[False], NoteItem.BOUNDS))
+
+    def cluster_rect(self, cluster_id: int) -> QRectF | None:
+        """The rectangle the cluster's notes cover (None: it has none)."""
+        corners = self._clusters.get(cluster_id)
+        return _cover(corners, NoteItem.BODY) if corners else None
+
+
+def _cover(corners: list[tuple[float, float]], shape: QRectF) -> QRectF:
+    """The rectangle that items of this shape, with their origins at the corners, cover."""
+    if not corners:
+        return QRectF()
+    xs, ys = [corner[0] for corner in corners], [corner[1] for corner in corners]
+    left, top = min(xs), min(ys)
+    return QRectF(
+        left + shape.left(),
+        top + shape.top(),
+        max(xs) - left + shape.width(),
+        max(ys) - top + shape.height(),
+    )
 
 
 def _headers(scene: JourneyScene, counts: dict[int, int]) -> None:
@@ -185,14 +208,19 @@ def _links(scene: JourneyScene, rows: list[Row]) -> None:
         route(scene, link)
 
 
-def _notes(scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], list[str]]) -> None:
+def _notes(
+    scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], list[str]]
+) -> NoteSpread:
     wanted = {row["id"]: row for row in rows}
     for note_id in list(scene.notes):
         if note_id not in wanted:
             scene.removeItem(scene.notes.pop(note_id))
     movable = not scene.read_only
+    spread = NoteSpread()
     for note_id, row in wanted.items():
-        show_note(scene, row, votes.get(("note", note_id), []), movable)
+        note = show_note(scene, row, votes.get(("note", note_id), []), movable)
+        spread.add(row, note.x(), note.y())
+    return spread
 
 
 def show_note(
@@ -223,14 +251,13 @@ def show_note(
     return note
 
 
-def _clusters(scene: JourneyScene, rows: list[Row]) -> None:
+def _clusters(scene: JourneyScene, rows: list[Row], spread: NoteSpread) -> None:
     wanted = {row["id"]: row for row in rows}
     for cluster_id in list(scene.clusters):
         if cluster_id not in wanted:
             scene.removeItem(scene.clusters.pop(cluster_id))
-    members = member_rects(scene, set(wanted))
     for row in wanted.values():
-        show_cluster(scene, row, members.get(row["id"]))
+        show_cluster(scene, row, spread.cluster_rect(row["id"]))
 
 
 def member_rects(scene: JourneyScene, cluster_ids: set[int]) -> dict[int, QRectF]:

@@ -123,10 +123,12 @@ class PhoneAreaItem(QGraphicsItem):
         )
 
 
-def show_phone_area(scene: JourneyScene) -> None:
+def show_phone_area(scene: JourneyScene, free_xs: list[float] | None = None) -> None:
     """Place the label from every free note the scene shows (a full sync, or a note that
-    left or moved)."""
-    xs = [note.row["x"] for note in scene.notes.values() if is_free(note.row)]
+    left or moved): the stored x of each, read from the items when not given."""
+    xs = free_xs
+    if xs is None:
+        xs = [note.row["x"] for note in scene.notes.values() if is_free(note.row)]
     origin = phone_area_origin(scene.layout.width, xs)
     _show(scene, origin, any(in_phone_area(origin, x) for x in xs))
 
