@@ -55,6 +55,7 @@ from cocreate.canvas.paint import (
     translate,
     wrapped_lines,
 )
+from cocreate.canvas.sprites import draw_mark
 from cocreate.geometry import link_curve
 from cocreate.labels import label, plain_tip
 from cocreate.layout import (
@@ -69,6 +70,8 @@ HANDLE_RADIUS = 7.0
 CARD_BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4 + HANDLE_RADIUS, CARD_HEIGHT + 4)
 FAR_STRIP = QRectF(0, 0, 10, CARD_HEIGHT)
 FAR_EMOTION = QRectF(CARD_WIDTH - 44, 12, 32, 32)
+FACE_RADIUS = 10.0
+FACE_RECT = QRectF(CARD_WIDTH - 29, 6, 22, 22)  # the face around (CARD_WIDTH - 18, 17), its pen
 
 # Texts the canvas draws, translated when painted.
 UNTITLED_TOUCHPOINT = QT_TRANSLATE_NOOP("Canvas", "Untitled touchpoint")
@@ -248,7 +251,11 @@ class CardItem(QGraphicsItem):
         painter.setBrush(QColor(KIND_COLORS.get(row["kind"], colors.FAINT)))
         painter.drawRoundedRect(QRectF(0, 0, 7, CARD_HEIGHT), 4, 4)
 
-        paint_face(painter, QPointF(CARD_WIDTH - 18, 17), 10, row["emotion"])
+        emotion = row["emotion"]
+        draw_mark(
+            painter, FACE_RECT, ("face", emotion),
+            lambda face: paint_face(face, FACE_RECT.center(), FACE_RADIUS, emotion),
+        )  # fmt: skip
         paint_channel_icon(painter, row["channel"], QRectF(14, 8, 18, 18))
         badge = self.badge_rect()
         channel_width = CARD_WIDTH - 90

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 
 from cocreate import colors
 from cocreate.canvas.icons import EMOTION_COLORS
+from cocreate.canvas.sprites import draw_mark
 from cocreate.geometry import face_shape, star_points
 
 INK = QColor(colors.INK)
@@ -136,12 +137,16 @@ def pill(painter: QPainter, x: float, y: float, text: str, color: str, text_font
     metrics = QFontMetricsF(text_font)
     width = metrics.horizontalAdvance(text) + 12
     rect = QRectF(x, y, width, 18)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
-    painter.drawRoundedRect(rect, 9, 9)
-    painter.setPen(QColor("#ffffff"))
-    painter.setFont(text_font)
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def paint(badge: QPainter) -> None:
+        badge.setPen(Qt.PenStyle.NoPen)
+        badge.setBrush(QColor(color))
+        badge.drawRoundedRect(rect, 9, 9)
+        badge.setPen(QColor("#ffffff"))
+        badge.setFont(text_font)
+        badge.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    draw_mark(painter, rect, ("pill", text, color, text_font.key()), paint)
     return width
 
 
