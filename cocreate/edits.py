@@ -22,9 +22,7 @@ from cocreate.templates import journey_rows
 
 def next_ids(store: SessionFile, table_name: str, count: int) -> list[int]:
     """Ids for rows about to be inserted, so that rows of one edit can refer to each other."""
-    t = table(table_name)
-    with store.reading() as conn:
-        top = conn.execute(select(func.max(t.c.id))).scalar() or 0
+    top = store.max_id(table_name)
     return list(range(top + 1, top + 1 + count))
 
 

@@ -127,6 +127,12 @@ def count(raw: sqlite3.Connection, table_name: str, where: Row | None = None) ->
     return raw.execute(f'SELECT count(*) FROM "{table_name}"{clause}', params).fetchone()[0]
 
 
+def max_id(raw: sqlite3.Connection, table_name: str) -> int:
+    """The table's largest id, 0 when it holds no row."""
+    columns(table_name)  # a table that is not ours: KeyError
+    return raw.execute(f'SELECT max("id") FROM "{table_name}"').fetchone()[0] or 0
+
+
 def count_by(
     raw: sqlite3.Connection, table_name: str, names: Sequence[str], where: Row | None = None
 ) -> list[tuple[Any, ...]]:

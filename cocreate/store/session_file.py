@@ -294,6 +294,9 @@ class SessionFile:
     def count(self, table_name: str, **where: Any) -> int:
         return reads.count(self._raw, table_name, where)
 
+    def max_id(self, table_name: str) -> int:
+        return reads.max_id(self._raw, table_name)
+
     def never_edited(self) -> bool:
         """True while the file holds only what create() wrote, in its one transaction.
 
