@@ -206,3 +206,30 @@ def test_votes_undo_renames_and_rounds_show_as_built_afresh(qtbot, window):
 
     document.changed.emit(Change.everything())  # a write that did not reach the file
     assert_as_built_afresh(window)
+
+
+def test_the_dots_left_column_shows_its_whole_text_as_budgets_change(qtbot, window):
+    """The column is sized to its texts when the round starts and when a budget changes (not
+    at every dot): "12 of 12" after a budget of 3 is raised fits, and so does every line. (A
+    short column title here: "Votes left" is wider than these texts in English.)"""
+    document, tree = window.document, window.participants.tree
+    tree.setHeaderLabels(["Name", "Role", "#"])
+    assert document.start_voting(3)
+
+    def all_fit() -> bool:
+        metrics = tree.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(tree.topLevelItem(i).text(VOTES_COLUMN))
+            for i in range(tree.topLevelItemCount())
+        )
+        return tree.columnWidth(VOTES_COLUMN) >= widest
+
+    assert all_fit()
+    narrow = tree.columnWidth(VOTES_COLUMN)
+    assert document.update_participant(LEO, vote_budget=12)
+    assert dots_left(window, LEO) == "12 of 12"
+    assert tree.columnWidth(VOTES_COLUMN) > narrow
+    assert all_fit()
+    assert document.add_vote(LEO, note_id=FREE_NOTE)
+    assert dots_left(window, LEO) == "11 of 12"
+    assert all_fit()

@@ -127,7 +127,11 @@ class ParticipantsDock(QDockWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ROLE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VOTES_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to its texts when the list is built and when a person's budget may change, not
+        # at every dot: a dot only shortens its line's "N of M" (or, taken back, brings back a
+        # text the column held), and sizing it to its contents then cost most of the dock's
+        # part of a vote (0.6-0.8 ms of a dot's text, 0.2 ms without).
+        header.setSectionResizeMode(VOTES_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.tree.currentItemChanged.connect(self._on_current_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_item_double_clicked)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -266,6 +270,7 @@ class ParticipantsDock(QDockWidget):
             if row["id"] in people:
                 self._fill(self._items[row["id"]], row)
         self.tree.blockSignals(False)
+        self._fit_votes_column()
         if self._current in people:
             self._show_banner()
             self._show_chosen()
@@ -279,6 +284,10 @@ class ParticipantsDock(QDockWidget):
                 self._items[row["id"]].setText(VOTES_COLUMN, text)
                 if row["id"] == self._current:
                     self.author_detail_box.set_text(self._votes_left(row))
+
+    def _fit_votes_column(self) -> None:
+        if self._round:
+            self.tree.resizeColumnToContents(VOTES_COLUMN)
 
     def _votes_left(self, row: Row) -> str:
         dots = dots_left_text(self._used[row["id"]], row["vote_budget"])
@@ -370,6 +379,7 @@ class ParticipantsDock(QDockWidget):
             self._items[row["id"]] = item
         self.tree.setColumnHidden(VOTES_COLUMN, not voting_round)
         self.tree.blockSignals(False)
+        self._fit_votes_column()
 
         ids = [row["id"] for row in self._rows]
         if self._current not in ids:
