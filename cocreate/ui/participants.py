@@ -270,7 +270,8 @@ class ParticipantsDock(QDockWidget):
             if row["id"] in people:
                 self._fill(self._items[row["id"]], row)
         self.tree.blockSignals(False)
-        self._fit_votes_column()
+        if people:
+            self._fit_votes_column()
         if self._current in people:
             self._show_banner()
             self._show_chosen()
