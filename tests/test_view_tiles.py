@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -204,15 +205,15 @@ class SlowStrips:
 
     STRIP_MS = 4.0
 
-    def __init__(self, view, monkeypatch) -> None:
-        self.now = 0.0
-        self.frames: list[float] = []  # ms of rendering each frame
+    def __init__(self, view, monkeypatch, strip_ms: float = STRIP_MS) -> None:
+        self.now = time.perf_counter()  # from the real clock's now on (frames before it)
+        self.frames: list[float] = []  # ms of rendering each frame (or idle moment)
         render = view.tiles._render
 
         def slow_render(*args) -> None:
             render(*args)
-            self.now += self.STRIP_MS / 1000
-            self.frames[-1] += self.STRIP_MS
+            self.now += strip_ms / 1000
+            self.frames[-1] += strip_ms
 
         monkeypatch.setattr(tiles_module, "time", SimpleNamespace(perf_counter=lambda: self.now))
         monkeypatch.setattr(view.tiles, "_render", slow_render)
@@ -237,6 +238,22 @@ def test_a_pan_frame_begins_no_strip_that_would_end_past_its_budget(far_view, qt
         clock.frame(far_view)
     assert bar.value() == bar.minimum() + 6 * 200
     assert clock.frames == [SlowStrips.STRIP_MS] * 6
+
+
+def test_an_idle_moment_begins_no_strip_that_would_end_past_its_budget(far_view, monkeypatch):
+    """Strips of 2 ms and idle moments of 3 ms (after a zoom step drawn from stand-ins): each
+    moment renders one strip; one begun at 2 ms would end at 4. A zoom's frames wait for the
+    idle moments that come in the same turn of the event loop."""
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # every strip left to idle moments
+    monkeypatch.setattr(tiles_module, "IDLE_BUDGET_MS", 3.0)
+    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 0)
+    far_view.set_zoom(FAR * 1.25)
+    far_view.viewport().repaint()
+    clock = SlowStrips(far_view, monkeypatch, strip_ms=2.0)
+    for _moment in range(4):
+        clock.frames.append(0.0)
+        far_view.tiles._refine()
+    assert clock.frames == [2.0] * 4
 
 
 def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot, monkeypatch):

@@ -240,7 +240,7 @@ class TileCache(QObject):
         self._painted_on: Device | None = None  # the viewport's dpi and pixel ratio
         self._last_frame = 0.0  # when a frame the idle rendering did not ask for was painted
         self._waiting_since: float | None = None  # when the idle rendering began to wait
-        self._strip_s = 0.0  # how long a frame's strips took of late (a running mean)
+        self._strip_s = 0.0  # how long strips took of late (a running mean)
         self._refreshing = QRegion()  # what the idle rendering asked the viewport to repaint
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -514,12 +514,16 @@ class TileCache(QObject):
         in_view = self.view.viewport().rect().translated(-base[0], -base[1])
         todo = [(exact, spot) for spot in exact.spots(in_view) if not exact.complete(spot)]
         todo += [(overview, spot) for spot in self._overview_spots() if not overview.complete(spot)]
-        for tiles, spot in todo:
-            if time.perf_counter() >= deadline:
+        for index, (tiles, spot) in enumerate(todo):
+            # As in a frame: past the first, a strip is begun only when it should end in time
+            # (a zoom's frames wait for the idle moments that come in the same turn).
+            if index and time.perf_counter() + self._strip_s >= deadline:
                 break
             tiles.tile(spot, device)
             strip = _strip(tiles.missing[spot])
+            started = time.perf_counter()
             self._render(tiles, spot, strip)
+            self._strip_s = (self._strip_s + time.perf_counter() - started) / 2
             if tiles is exact:  # the next frame shows it exactly
                 shown = strip.translated(spot[0] * TILE + base[0], spot[1] * TILE + base[1])
                 self._refreshing |= QRegion(shown)
