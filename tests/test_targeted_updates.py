@@ -118,3 +118,26 @@ def test_a_person_removed_leaves_notes_without_author_and_undo_brings_them_back(
         assert note.author is None and note.color().name() == NO_AUTHOR_COLOR
         document.undo_stack.undo()
         assert note.author["name"] == "陈磊 Leo Chen" and note.color().name() == colour
+
+
+def test_a_clustered_note_moved_leaves_its_frame_where_a_full_sync_puts_it(
+    qtbot, tmp_path, touches
+):
+    """The targeted update frames the cluster's notes (mirror.member_rects) as the full sync does
+    (NoteSpread): the same rectangle after a move, without a full sync."""
+    path = tmp_path / "demo.cocreate"
+    write_demo(path)
+    with window_on(qtbot, path) as window:
+        document, scene = window.document, window.tabs.current_scene()
+        cluster_id, cluster = next(
+            (cid, item) for cid, item in scene.clusters.items() if scene.cluster_notes(cid)
+        )
+        note = scene.cluster_notes(cluster_id)[0]
+        row = document.row("note", note.note_id)
+        touches.clear()
+        assert document.place_notes({note.note_id: {"x": row["x"] + 400, "y": row["y"] + 90}})
+        assert touches["full sync"] == 0
+        moved = cluster.frame
+        scene.sync()
+        assert cluster.frame == moved
+        assert moved.contains(note.sceneBoundingRect().center())

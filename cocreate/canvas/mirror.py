@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from cocreate.analysis import emotion_by_stage, lowest_points
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
-from cocreate.canvas.notes import MOVABLE, NOTE_HEIGHT, NOTE_WIDTH, ClusterItem, NoteItem
+from cocreate.canvas.notes import MOVABLE, ClusterItem, NoteItem
 from cocreate.canvas.phone_area import show_phone_area
 from cocreate.layout import compute_layout, is_free, note_origin
 from cocreate.records import Row
@@ -261,14 +261,14 @@ def _clusters(scene: JourneyScene, rows: list[Row], spread: NoteSpread) -> None:
 
 
 def member_rects(scene: JourneyScene, cluster_ids: set[int]) -> dict[int, QRectF]:
-    """The rectangle each of these clusters' notes cover (clusters with no note left out)."""
-    rects: dict[int, QRectF] = {}
+    """The rectangle each of these clusters' notes cover (clusters with no note left out), as
+    NoteSpread.cluster_rect gives it on a full sync."""
+    corners: dict[int, list[tuple[float, float]]] = {}
     for note in scene.notes.values():
         cluster_id = note.row["cluster_id"]
         if cluster_id in cluster_ids:
-            rect = QRectF(note.pos(), QSizeF(NOTE_WIDTH, NOTE_HEIGHT))
-            rects[cluster_id] = rects.get(cluster_id, rect).united(rect)
-    return rects
+            corners.setdefault(cluster_id, []).append((note.x(), note.y()))
+    return {cluster_id: _cover(places, NoteItem.BODY) for cluster_id, places in corners.items()}
 
 
 def show_cluster(scene: JourneyScene, row: Row, members: QRectF | None) -> None:

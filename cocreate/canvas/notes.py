@@ -404,12 +404,13 @@ class BoardItem(QGraphicsItem):
             painter.setPen(QPen(BOARD_EDGE, 2, Qt.PenStyle.DashLine))
             painter.setBrush(BOARD_FILL)
             painter.drawRoundedRect(self.area, self.RADIUS, self.RADIUS)
-        if not self.screen_help or not self.hint_rect().intersects(shown):
+        hint = self.hint_rect()
+        if not self.screen_help or not hint.intersects(shown):
             return
         painter.setPen(QColor("#78909c"))
         painter.setFont(font(11, True))
         painter.drawText(
-            self.hint_rect(),
+            hint,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip,
             self.hint_text(),
         )

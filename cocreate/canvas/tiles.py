@@ -336,9 +336,7 @@ class TileCache(QObject):
                     waiting |= seen.translated(corner)
                     break
                 strip = _strip(seen)
-                started = time.perf_counter()
-                self._render(exact, spot, strip)
-                self._strip_s = (self._strip_s + time.perf_counter() - started) / 2
+                self._render_strip(exact, spot, strip)
                 seen -= QRegion(strip)
             if exact.unrendered.get(spot) != WHOLE:  # else only stand-ins show there
                 painter.drawImage(QPointF(corner + QPoint(*base)), image)
@@ -384,6 +382,13 @@ class TileCache(QObject):
         tiles.rendered(spot, part)
         if tiles is self.exact:
             self.rendered.append(source)
+
+    def _render_strip(self, tiles: TileSet, spot: Spot, strip: QRect) -> None:
+        """Render a strip of a tile, and keep how long strips take (the next one is begun only
+        when it should end within the frame's or the idle moment's budget)."""
+        started = time.perf_counter()
+        self._render(tiles, spot, strip)
+        self._strip_s = (self._strip_s + time.perf_counter() - started) / 2
 
     def _render_whole(self, tiles: TileSet, spots: list[Spot], device: Device) -> None:
         """Render whole new tiles (a frame with nothing to stand in for them: the first one,
@@ -521,9 +526,7 @@ class TileCache(QObject):
                 break
             tiles.tile(spot, device)
             strip = _strip(tiles.missing[spot])
-            started = time.perf_counter()
-            self._render(tiles, spot, strip)
-            self._strip_s = (self._strip_s + time.perf_counter() - started) / 2
+            self._render_strip(tiles, spot, strip)
             if tiles is exact:  # the next frame shows it exactly
                 shown = strip.translated(spot[0] * TILE + base[0], spot[1] * TILE + base[1])
                 self._refreshing |= QRegion(shown)
