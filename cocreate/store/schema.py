@@ -99,11 +99,15 @@ def _create_statements() -> tuple[str, ...]:
 
 
 def create_schema(conn: Connection) -> None:
-    """The tables and indexes of a new, empty file, and its identity and version."""
+    """The tables and indexes of a new, empty file, and its identity and version, run on the
+    transaction's own sqlite3 cursor: SQLAlchemy's wrapping of each statement took about a
+    quarter of a new file's time."""
+    cursor = conn.connection.driver_connection.cursor()
     for statement in _create_statements():
-        conn.exec_driver_sql(statement)
-    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        cursor.execute(statement)
+    cursor.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    cursor.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    cursor.close()
 
 
 def table_names() -> set[str]:
