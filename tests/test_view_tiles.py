@@ -256,6 +256,42 @@ def test_an_idle_moment_begins_no_strip_that_would_end_past_its_budget(far_view,
     assert clock.frames == [2.0] * 4
 
 
+class RowClock:
+    """The tiles module's clock, in which rendering part of a tile takes `fixed_ms` (the pass
+    over the scene) plus `row_ms` a row, and nothing else takes any time."""
+
+    def __init__(self, view, monkeypatch, fixed_ms: float, row_ms: float) -> None:
+        self.now = time.perf_counter()
+        self.heights: list[int] = []  # rows of each part rendered
+        render = view.tiles._render
+
+        def timed_render(tiles, spot, part) -> None:
+            render(tiles, spot, part)
+            self.heights.append(part.height())
+            self.now += (fixed_ms + row_ms * part.height()) / 1000
+
+        monkeypatch.setattr(tiles_module, "time", SimpleNamespace(perf_counter=lambda: self.now))
+        monkeypatch.setattr(view.tiles, "_render", timed_render)
+
+
+@pytest.mark.parametrize(("row_ms", "whole_tiles"), [(0.002, True), (0.1, False)])
+def test_a_strip_has_as_many_rows_as_take_a_millisecond(far_view, monkeypatch, row_ms, whole_tiles):
+    """Where rows cost little (a small board), the idle moments render whole tiles, a render
+    each, instead of eight strips of 32 rows; where they cost much, strips of 32 rows, which
+    keep a frame and an idle moment within their budget."""
+    monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # every strip left to idle moments
+    monkeypatch.setattr(tiles_module, "IDLE_AFTER_FRAME_MS", 0)
+    far_view.set_zoom(FAR * 1.25)
+    far_view.viewport().repaint()
+    clock = RowClock(far_view, monkeypatch, fixed_ms=0.2, row_ms=row_ms)
+    for _moment in range(30):
+        far_view.tiles._refine()
+    # The later half: the first strips went by how long rows took before, on the real clock.
+    later = clock.heights[len(clock.heights) // 2 :]
+    rows = tiles_module.TILE if whole_tiles else tiles_module.STRIP
+    assert len(later) > 4 and set(later) == {rows}, clock.heights
+
+
 def test_a_zoom_step_shows_the_board_at_once_and_exactly_when_idle(far_view, qtbot, monkeypatch):
     cache = far_view.tiles
     monkeypatch.setattr(tiles_module, "FRAME_BUDGET_MS", 0.0)  # no time to render in the frame

@@ -56,8 +56,13 @@ IDLE_AFTER_FRAME_MS = 40
 IDLE_WAIT_MAX_MS = 500
 #: The overview's long side, in pixels at most (its scale is a power of two).
 OVERVIEW_PIXELS = 1024
-#: Rows of a tile rendered at a time in idle moments.
+#: Rows of a tile rendered at a time in frames and idle moments, at least.
 STRIP = 32
+#: How long a strip should take: while rows cost little (a small board), a strip has as many
+#: rows as take this long, up to a whole tile. A strip's render has a cost of its own (a pass
+#: over the scene's index and its backdrop): in strips of 32 rows, a small board's view took
+#: about 360 renders to settle, most of their time that cost.
+STRIP_TARGET_S = 0.001
 #: Rows of tiles rendered in one pass over the scene when many new tiles are rendered at once.
 #: The pass's image is cut into the tiles: at 1920×1080, the whole view in one pass held 14 MB
 #: more while it was cut, two rows hold 5 MB.
@@ -206,11 +211,11 @@ class TileSet:
                     self.missing[spot] = self.missing.get(spot, QRegion()) | QRegion(part)
 
 
-def _strip(region: QRegion) -> QRect:
-    """The top STRIP rows of a region's bounds: the part of a tile rendered at a time, so that
+def _strip(region: QRegion, rows: int) -> QRect:
+    """The top rows of a region's bounds: the part of a tile rendered at a time, so that
     neither a frame nor an idle moment holds the window for a whole tile."""
     bounds = region.boundingRect()
-    return QRect(bounds.left(), bounds.top(), bounds.width(), min(STRIP, bounds.height()))
+    return QRect(bounds.left(), bounds.top(), bounds.width(), min(rows, bounds.height()))
 
 
 def _inner(rect: QRectF) -> QRect:
@@ -241,6 +246,7 @@ class TileCache(QObject):
         self._last_frame = 0.0  # when a frame the idle rendering did not ask for was painted
         self._waiting_since: float | None = None  # when the idle rendering began to wait
         self._strip_s = 0.0  # how long strips took of late (a running mean)
+        self._row_s = 0.0  # how long a row of them took (a running mean)
         self._refreshing = QRegion()  # what the idle rendering asked the viewport to repaint
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -335,8 +341,7 @@ class TileCache(QObject):
                 ):
                     waiting |= seen.translated(corner)
                     break
-                strip = _strip(seen)
-                self._render_strip(exact, spot, strip)
+                strip = self._render_strip(exact, spot, seen)
                 seen -= QRegion(strip)
             if exact.unrendered.get(spot) != WHOLE:  # else only stand-ins show there
                 painter.drawImage(QPointF(corner + QPoint(*base)), image)
@@ -383,12 +388,27 @@ class TileCache(QObject):
         if tiles is self.exact:
             self.rendered.append(source)
 
-    def _render_strip(self, tiles: TileSet, spot: Spot, strip: QRect) -> None:
-        """Render a strip of a tile, and keep how long strips take (the next one is begun only
-        when it should end within the frame's or the idle moment's budget)."""
+    def _render_strip(self, tiles: TileSet, spot: Spot, left: QRegion) -> QRect:
+        """Render the top strip of what is left to render of a tile (tile pixels) and return
+        it. Keep how long strips and their rows take: the next strip is begun only when it
+        should end within the frame's or the idle moment's budget, and has as many rows as
+        STRIP_TARGET_S allows."""
+        rows = self._strip_rows()
+        strip = _strip(left, rows)
         started = time.perf_counter()
         self._render(tiles, spot, strip)
-        self._strip_s = (self._strip_s + time.perf_counter() - started) / 2
+        took = time.perf_counter() - started
+        self._strip_s = (self._strip_s + took) / 2
+        if strip.height() == rows:  # the end of a tile, cut short, is mostly the render's own
+            self._row_s = (self._row_s + took / rows) / 2
+        return strip
+
+    def _strip_rows(self) -> int:
+        """STRIP rows, or more while they cost little: as many as STRIP_TARGET_S allows, up to
+        a whole tile."""
+        if self._row_s <= 0:
+            return STRIP
+        return max(STRIP, min(TILE, int(STRIP_TARGET_S / self._row_s)))
 
     def _render_whole(self, tiles: TileSet, spots: list[Spot], device: Device) -> None:
         """Render whole new tiles (a frame with nothing to stand in for them: the first one,
@@ -525,8 +545,7 @@ class TileCache(QObject):
             if index and time.perf_counter() + self._strip_s >= deadline:
                 break
             tiles.tile(spot, device)
-            strip = _strip(tiles.missing[spot])
-            self._render_strip(tiles, spot, strip)
+            strip = self._render_strip(tiles, spot, tiles.missing[spot])
             if tiles is exact:  # the next frame shows it exactly
                 shown = strip.translated(spot[0] * TILE + base[0], spot[1] * TILE + base[1])
                 self._refreshing |= QRegion(shown)
