@@ -34,7 +34,8 @@ class Run(NamedTuple):
 
 @pytest.fixture
 def benchmark_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    """`python -m tests.benchmark` at tiny sizes, every section in one process, --repeat 1."""
+    """`python -m tests.benchmark` at tiny sizes, every section in one process, --repeat 1, a
+    smoke run (a smaller canvas and no waits for its idle rendering: tests.benchmark.smoke)."""
     folder = tmp_path_factory.mktemp("benchmark")
     env = os.environ | {
         "QT_QPA_PLATFORM": "offscreen",
@@ -44,7 +45,7 @@ def benchmark_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     figures = folder / "figures.json"
     done = subprocess.run(
         [sys.executable, "-m", "tests.benchmark", *SIZES, *EXPORTS, *ROOM, *FEEDBACK]
-        + ["--repeat", "1", "--in-process", "--json", str(figures)],
+        + ["--repeat", "1", "--in-process", "--smoke", "--json", str(figures)],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -99,6 +100,7 @@ def check_the_sizes_exports_and_room(benchmark_run: Run) -> None:
     assert "| png |" not in printed and "| json |" not in printed  # --export-formats
     assert "CPUs" in printed and "Python" in printed and "Qt" in printed
     assert "(--in-process)" in printed  # the figures are not each measurement's own
+    assert "(--smoke)" in printed and report["smoke"]  # nor a real run's, and it says so
     assert "Aim:" not in printed  # the aim is about the 500-card session, not measured here
     for section in ("results", "board"):  # a drop writes, in transactions it counts
         (result,) = report[section]

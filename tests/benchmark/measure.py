@@ -58,9 +58,8 @@ from tests.benchmark.sessions import (
     build_board_session,
     build_session,
 )
+from tests.benchmark.smoke import screen
 from tests.benchmark.window import WindowCanvas, measure_window_open, shown_view
-
-SCREEN = (1920, 1080)
 
 
 def _ms(start_ns: int) -> float:
@@ -68,9 +67,10 @@ def _ms(start_ns: int) -> float:
 
 
 class Canvas:
-    """An opened document shown in JourneyTabs inside a plain 1920×1080 widget. `split`, when
-    given, receives the phases of the open (tests.benchmark.open_split), the statements the
-    canvas read with ("selects") and the whole open ("open_ms")."""
+    """An opened document shown in JourneyTabs inside a plain 1920×1080 widget (smaller in a
+    smoke run, tests.benchmark.smoke). `split`, when given, receives the phases of the open
+    (tests.benchmark.open_split), the statements the canvas read with ("selects") and the whole
+    open ("open_ms")."""
 
     def __init__(self, path: Path, split: dict[str, Any] | None = None) -> None:
         start = time.perf_counter_ns()
@@ -79,7 +79,7 @@ class Canvas:
         reads = ReadTimer(self.document.store)
         try:
             self.host = QWidget()
-            self.host.resize(*SCREEN)
+            self.host.resize(*screen())
             self.tabs = JourneyTabs(self.host)
             box = QVBoxLayout(self.host)
             box.setContentsMargins(0, 0, 0, 0)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmark.scale_report import baseline_lines, growth_lines, salon_lines
+from tests.benchmark.smoke import SMOKE_SCREEN
 
 #: Open runs per size (--repeat's default).
 DEFAULT_REPEAT = 5
@@ -200,11 +201,21 @@ IN_PROCESS = (
 )
 
 
+#: The note of a run with --smoke (tests.benchmark.smoke), under the machine line.
+SMOKE = (
+    f"A smoke run (--smoke): the canvas is {'×'.join(map(str, SMOKE_SCREEN))}, not 1920×1080 "
+    "as the notes below say, and no measurement waited for its rendering in idle moments: the "
+    "figures show only that each section runs."
+)
+
+
 def format_table(report: dict[str, Any]) -> str:
     """The machine, the canvas table (when it has rows) and the board table (when it has)."""
     lines = [machine_line(report["machine"])]
     if report.get("in_process"):
         lines.append(IN_PROCESS)
+    if report.get("smoke"):
+        lines.append(SMOKE)
     if report["results"]:
         notes = (
             f"open: median of {report['repeat']} run(s) (Document.open → the canvas alone painted, "

@@ -7,7 +7,7 @@ Measurements, not tests: nothing here passes or fails on a figure. Run, from the
         [--export-sizes demo,500,2000] [--export-formats pdf,png,json]
         [--no-export] [--room-phones 100] [--room-notes 20] [--room-seconds 60] [--no-room]
         [--feedback-answers 10000] [--no-feedback] [--json OUT.json] [--repeat N]
-        [--in-process]
+        [--in-process] [--smoke]
 
 The canvas section (--sizes: touchpoints per journey; "" skips it) measures open, paint,
 drop→commit (with the SQL statements and transactions of a drop) and peak memory; the board section
@@ -39,7 +39,9 @@ imports only that exporter, and each measurement of the feedback section. Qt run
 user's untitled sessions and locks are never touched. --in-process runs them all in this one
 process instead, for the tests (tests/test_benchmark.py), which check that every section runs
 and prints, not its figures: it spares an interpreter, its imports and a window per size, but
-then peak RSS and the first runs are not each measurement's own.
+then peak RSS and the first runs are not each measurement's own. --smoke (for the same tests,
+with --in-process) also paints a smaller canvas and does not wait for its idle rendering
+(tests.benchmark.smoke): its figures are not a real run's.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ from tests.benchmark.salon import (
     run_one_salon,
     salon_aims,
 )
+from tests.benchmark.smoke import SMOKE_SCREEN, start_smoke
 
 DEFAULT_SIZES = (50, 500, 2000)
 DEFAULT_BOARD_SIZES = (1000, 5000, 10000, 20000)
@@ -285,6 +288,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="every size and section in this process, not each in a fresh one (for the tests: "
         "quicker, but peak RSS and the first runs are then not each measurement's own)",
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="for the tests, which check that every section runs and prints, not its figures: "
+        f"--in-process, a {'×'.join(map(str, SMOKE_SCREEN))} canvas (not 1920×1080), no wait "
+        "for its rendering in idle moments before a pan, a zoom or an edit "
+        "(tests.benchmark.smoke)",
+    )
     parser.add_argument("--one", type=int, metavar="SIZE", help="measure one size in this process")
     parser.add_argument(
         "--one-board", type=int, metavar="SIZE", help="measure one board size in this process"
@@ -294,6 +305,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--repeat must be at least 1")
     args.export_repeat = args.repeat or DEFAULT_EXPORT_REPEAT
     args.repeat = args.repeat or DEFAULT_REPEAT
+    if args.smoke:
+        args.in_process = True
     if args.no_board:
         args.board_sizes = []
     if args.no_export:
@@ -342,9 +355,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
+    if args.smoke:
+        start_smoke()  # before the first window, which is made at the smoke run's size
     report = run_one_section(args)
     if report is None:
         report = run_all(args, log)
+    if args.smoke:
+        report["smoke"] = True
     print(format_table(report), file=sys.stderr if to_stdout else sys.stdout, flush=True)
     if args.json:
         write_json(report, args.json)

@@ -27,8 +27,8 @@ from cocreate.ui.main_window import MainWindow
 from cocreate.ui.memory import set_aside_what_exists
 from tests.benchmark.events import PaintCounter
 from tests.benchmark.report import median
+from tests.benchmark.smoke import screen
 
-SCREEN = (1920, 1080)
 WARM_UP_S = 60.0  # the most the benchmark waits for the PDF exporter's warm-up
 
 _window: MainWindow | None = None
@@ -36,7 +36,8 @@ _window: MainWindow | None = None
 
 def main_window() -> MainWindow:
     """The process's window on screen with no session, its warm-up over, sized so that its
-    canvas view is 1920×1080 (the size every paint figure is measured at) beside its panels."""
+    canvas view is 1920×1080 (the size every paint figure is measured at; smaller in a smoke
+    run, tests.benchmark.smoke) beside its panels."""
     global _window
     if _window is None:
         from cocreate.ui import i18n
@@ -52,14 +53,15 @@ def main_window() -> MainWindow:
             QApplication.processEvents()
         view = window.tabs.current_view()
         assert view is not None
+        size = QSize(*screen())
         for _attempt in range(5):  # the panels' layout may take some of a change in size
-            missing = QSize(*SCREEN) - view.viewport().size()
+            missing = size - view.viewport().size()
             if missing.isNull():
                 break
             window.resize(window.size() + missing)
             QApplication.processEvents()
-        if view.viewport().size() != QSize(*SCREEN):
-            raise RuntimeError(f"the canvas view is {view.viewport().size()}, not {SCREEN}")
+        if view.viewport().size() != size:
+            raise RuntimeError(f"the canvas view is {view.viewport().size()}, not {size}")
         if not window.close_session():
             raise RuntimeError("the window kept its blank session")
         if not warm.wait(WARM_UP_S):
