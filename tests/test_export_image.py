@@ -95,7 +95,12 @@ def test_png_of_the_demo_is_a_real_picture(cli, demo, tmp_path):
     assert leftovers(tmp_path, "demo.cocreate", "journey.png") == set()
 
 
-def test_an_existing_image_is_replaced_only_on_success(cli, demo, tmp_path):
+def test_an_existing_image_is_replaced_only_on_success(cli, demo, tmp_path, monkeypatch):
+    from cocreate.canvas import image_export
+
+    # Half the canvas's scale, not the default 2 (a sixteenth of the pixels): what is checked
+    # is which file stays, not the picture (the first test checks the picture).
+    monkeypatch.setattr(image_export, "PNG_SCALE", 0.5)
     out = tmp_path / "journey.png"
     out.write_bytes(b"an older picture")
     failed = cli("export-image", demo, "-o", out, "--journey", "Nope")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -241,12 +243,17 @@ def _drawable() -> list[Any]:
     return [fonts.main, *fonts.fallbacks]
 
 
+@functools.cache
+def _is_drawable(char: str) -> bool:
+    """Whether an installed font draws char; asked once per character (a demo's text holds
+    tens of thousands of characters, a few hundred of them different)."""
+    return any(font.covers(char) for font in _drawable())
+
+
 def squash(text: str) -> str:
     """Text without whitespace, and without characters no installed font can draw (an emoji
     without fonts-symbola prints as a box that reads back as nothing)."""
-    drawable = _drawable()
-    kept = (c for c in text if not c.isspace() and any(f.covers(c) for f in drawable))
-    return "".join(kept)
+    return "".join(c for c in text if not c.isspace() and _is_drawable(c))
 
 
 def outline_titles(reader: Any) -> list[tuple[int, str]]:
@@ -288,13 +295,42 @@ def mixed(tmp_path: Path) -> Path:
     return make_session(tmp_path / "mixed.cocreate", mixed_spec())
 
 
+@dataclass(frozen=True)
+class Exported:
+    """A session and its PDF, exported with the default options (A3 landscape)."""
+
+    session: Path
+    pdf: Path
+
+
+def exported_once(folder: Path, write: Callable[[Path], object]) -> Exported:
+    session = folder / "session.cocreate"
+    write(session)
+    pdf = folder / "session.pdf"
+    export_pdf(session, pdf)
+    return Exported(session, pdf)
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(tmp_path_factory) -> Exported:
+    """The demo's PDF, exported once for the tests that only read it (each a different part)."""
+    return exported_once(tmp_path_factory.mktemp("demo-pdf"), write_demo)
+
+
+@pytest.fixture(scope="module")
+def mixed_pdf(tmp_path_factory) -> Exported:
+    """The mixed session's PDF, exported once for the tests that only read it."""
+    return exported_once(
+        tmp_path_factory.mktemp("mixed-pdf"), lambda path: make_session(path, mixed_spec())
+    )
+
+
 # -- the demo ---------------------------------------------------------------------------------
 
 
-def test_demo_prints_every_card_title_and_every_revealed_note(demo: Path, tmp_path: Path):
-    out = tmp_path / "demo.pdf"
-    export_pdf(demo, out)
-    text = squash("".join(page_texts(out)))
+def test_demo_prints_every_card_title_and_every_revealed_note(demo_pdf: Exported):
+    demo = demo_pdf.session
+    text = squash("".join(page_texts(demo_pdf.pdf)))
     store = SessionFile.open(demo, read_only=True, lock=False)
     try:
         titles = [row["title"] for row in store.rows("touchpoint")]
@@ -313,10 +349,9 @@ def test_demo_prints_every_card_title_and_every_revealed_note(demo: Path, tmp_pa
     assert "情绪曲线" in text
 
 
-def test_demo_metadata_outline_and_embedded_fonts(demo: Path, tmp_path: Path):
-    out = tmp_path / "demo.pdf"
-    export_pdf(demo, out)
-    reader = pypdf.PdfReader(out)
+def test_demo_metadata_outline_and_embedded_fonts(demo_pdf: Exported):
+    demo = demo_pdf.session
+    reader = pypdf.PdfReader(demo_pdf.pdf)
     data = load_session(demo)
     session = data.session
     meta = reader.metadata
@@ -342,10 +377,9 @@ def test_demo_metadata_outline_and_embedded_fonts(demo: Path, tmp_path: Path):
         assert "/FontFile2" in descriptor, f"{base_font} is not embedded"
 
 
-def test_demo_page_count_fits_the_content(demo: Path, tmp_path: Path):
-    out = tmp_path / "demo.pdf"
-    export_pdf(demo, out)
-    reader = pypdf.PdfReader(out)
+def test_demo_page_count_fits_the_content(demo_pdf: Exported):
+    demo = demo_pdf.session
+    reader = pypdf.PdfReader(demo_pdf.pdf)
     data = load_session(demo)
     width, height = paper_size("A3", True)
     sheet = Sheet(width, height)
@@ -389,9 +423,8 @@ def test_demo_on_a4_portrait_keeps_titles_legible(demo: Path, tmp_path: Path):
 # -- people's text ----------------------------------------------------------------------------
 
 
-def test_markup_emoji_and_chinese_print_literally(mixed: Path, tmp_path: Path):
-    out = tmp_path / "mixed.pdf"
-    export_pdf(mixed, out)
+def test_markup_emoji_and_chinese_print_literally(mixed_pdf: Exported):
+    out = mixed_pdf.pdf
     reader = pypdf.PdfReader(out)
     # Nothing in a session makes the exporter read a file: there are no pictures at all.
     assert all("/XObject" not in page["/Resources"] for page in reader.pages)
@@ -418,10 +451,8 @@ def test_markup_emoji_and_chinese_print_literally(mixed: Path, tmp_path: Path):
     assert meta.author == spec["session"]["facilitator"]
 
 
-def test_fonts_are_embedded_for_chinese_and_emoji(mixed: Path, tmp_path: Path):
-    out = tmp_path / "mixed.pdf"
-    export_pdf(mixed, out)
-    descriptors = font_descriptors(pypdf.PdfReader(out))
+def test_fonts_are_embedded_for_chinese_and_emoji(mixed_pdf: Exported):
+    descriptors = font_descriptors(pypdf.PdfReader(mixed_pdf.pdf))
     assert descriptors and all("/FontFile2" in d for _name, d in descriptors)
 
 
@@ -606,13 +637,19 @@ def test_journey_health(mixed: Path):
 # -- what the health page says agrees with the notes page ------------------------------------
 
 
-def section_texts(session: Path, out: Path, section: str, paper: str = "A3") -> list[str]:
-    """The text of each page of one section ("overview", "blueprint", "notes", "health")."""
+def keyed_pages(session: Path, out: Path, paper: str = "A3") -> list[tuple[str, str]]:
+    """(key, text) of each page of the PDF: read and planned once for all the sections a test
+    looks at."""
     data, sheet, _plans = document_plans(session, paper)
     pages = plan_document(Painter(None, font_set(["中"])), data, Texts(data.language), sheet)
     texts = page_texts(out)
     assert len(texts) == len(pages)
-    return [text for page, text in zip(pages, texts, strict=True) if page.key.startswith(section)]
+    return [(page.key, text) for page, text in zip(pages, texts, strict=True)]
+
+
+def section_texts(pages: list[tuple[str, str]], section: str) -> list[str]:
+    """The text of each page of one section ("overview", "blueprint", "notes", "health")."""
+    return [text for key, text in pages if key.startswith(section)]
 
 
 def voting_spec() -> dict[str, Any]:
@@ -658,9 +695,10 @@ def test_the_health_page_ranks_every_voted_note_and_card_whatever_its_category(t
 
     out = tmp_path / "votes.pdf"
     export_pdf(session, out)
-    (health,) = section_texts(session, out, "health")
-    (notes,) = section_texts(session, out, "notes")
-    (overview,) = section_texts(session, out, "overview")
+    pages = keyed_pages(session, out)
+    (health,) = section_texts(pages, "health")
+    (notes,) = section_texts(pages, "notes")
+    (overview,) = section_texts(pages, "overview")
     assert "4 notes · 6 votes" in notes  # what the notes page counts, the health page ranks
     # The title page adds the card's 2 dots; the private note's dot is shown nowhere, so it is
     # counted nowhere.
@@ -686,7 +724,7 @@ def test_a_long_ranking_goes_on_over_the_next_page(tmp_path: Path):
     session = make_session(tmp_path / "many.cocreate", spec)
     out = tmp_path / "many.pdf"
     export_pdf(session, out, paper="A4")
-    health = section_texts(session, out, "health", "A4")
+    health = section_texts(keyed_pages(session, out, "A4"), "health")
     assert len(health) >= 2
     everything = squash("".join(health))
     assert all(squash(f"Voted note number {i:02d}") in everything for i in range(30))
@@ -721,10 +759,11 @@ def test_a_journey_with_only_notes_gets_no_blank_blueprint_and_no_alarm(tmp_path
     session = make_session(tmp_path / "notes.cocreate", spec)
     out = tmp_path / "notes.pdf"
     export_pdf(session, out)
-    assert section_texts(session, out, "blueprint") == []
-    (notes,) = section_texts(session, out, "notes")
+    pages = keyed_pages(session, out)
+    assert section_texts(pages, "blueprint") == []
+    (notes,) = section_texts(pages, "notes")
     assert "A first thought" in notes
-    (health,) = section_texts(session, out, "health")
+    (health,) = section_texts(pages, "health")
     # Not mapped yet is said as such, not as four stages missing their touchpoints.
     assert "No touchpoints mapped yet" in health
     assert "Cognition, Attraction, Buy, Loyalty" not in health

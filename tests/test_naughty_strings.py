@@ -234,11 +234,16 @@ def test_every_printable_string_reads_back_from_the_pdf(session, cli, tally):
 
 
 @pytest.mark.slow
-def test_the_svg_parses_and_the_png_loads(session, cli, qapp):
+def test_the_svg_parses_and_the_png_loads(session, cli, qapp, monkeypatch):
     from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QImage
     from PySide6.QtSvg import QSvgRenderer
 
+    from cocreate.canvas import image_export
+
+    # The PNG at the canvas's own scale, not the default 2: every string is drawn all the same,
+    # in a quarter of the pixels (the journey is 19 500 units high, its cards in one cell).
+    monkeypatch.setattr(image_export, "PNG_SCALE", 1.0)
     svg = export(cli, session, "export-image", session.parent / "out.svg")
     png = export(cli, session, "export-image", session.parent / "out.png")
     data = svg.read_bytes()
