@@ -269,11 +269,12 @@ def _mend_file(path: Path, source: Path) -> list[Repair]:
         conn.execute("PRAGMA foreign_keys = OFF")
         mender = _Mender(conn)
         conn.execute("BEGIN IMMEDIATE")
+        left = first_problem(conn)  # each scan of the whole file, once a pass
         for _attempt in range(_PASSES):
-            if first_problem(conn) is None:
+            if left is None:
                 break
             mender.mend_all()
-        left = first_problem(conn)
+            left = first_problem(conn)
         if left is not None:
             conn.execute("ROLLBACK")
             raise SessionFileError(source, FileProblem.DAMAGED, f"could not repair {left}")
