@@ -60,8 +60,8 @@ OVERVIEW_PIXELS = 1024
 STRIP = 32
 #: How long a strip should take: while rows cost little (a small board), a strip has as many
 #: rows as take this long, up to a whole tile. A strip's render has a cost of its own (a pass
-#: over the scene's index and its backdrop): in strips of 32 rows, a small board's view took
-#: about 360 renders to settle, most of their time that cost.
+#: over the scene's index and its backdrop): in strips of 32 rows, the demo's view took about
+#: 300 renders to settle, most of their time that cost.
 STRIP_TARGET_S = 0.001
 #: Rows of tiles rendered in one pass over the scene when many new tiles are rendered at once.
 #: The pass's image is cut into the tiles: at 1920×1080, the whole view in one pass held 14 MB
