@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate
 
 #: Never at the start of a line.
@@ -66,8 +67,11 @@ def _can_break(before: str, after: str, before_before: str) -> bool:
     return before in "-/" and before_before.isalnum() and after.isalnum()
 
 
-def atoms(text: str) -> list[str]:
-    """text cut where a line may end; spaces stick to the atom before them."""
+@lru_cache(maxsize=512)
+def atoms(text: str) -> tuple[str, ...]:
+    """text cut where a line may end; spaces stick to the atom before them. Kept for the texts
+    cut again: a card's title is wrapped at a dozen widths to balance its lines
+    (draw.Painter.balanced_lines), a long note several times over its pages."""
     found: list[str] = []
     start = 0
     for index in range(1, len(text)):
@@ -77,7 +81,7 @@ def atoms(text: str) -> list[str]:
             start = index
     if start < len(text):
         found.append(text[start:])
-    return found
+    return tuple(found)
 
 
 def clusters(text: str) -> list[str]:
