@@ -117,9 +117,7 @@ def no_window_left_on_screen():
     from PySide6.QtWidgets import QApplication
 
     if isinstance(QApplication.instance(), QApplication):
-        for widget in QApplication.topLevelWidgets():
-            if widget.isVisible():
-                widget.hide()
+        hide_windows()  # those a fixture's teardown showed, too
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 

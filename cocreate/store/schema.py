@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 from cocreate import model  # noqa: F401  (registers the tables on SQLModel.metadata)
 from cocreate.layout import board_shift, compute_layout
+from cocreate.store.ops import driver
 
 #: PRAGMA application_id of every .cocreate file: "CoCr" in ASCII.
 APPLICATION_ID = 0x436F4372
@@ -102,7 +103,7 @@ def create_schema(conn: Connection) -> None:
     """The tables and indexes of a new, empty file, and its identity and version, run on the
     transaction's own sqlite3 cursor: SQLAlchemy's wrapping of each statement took about a
     quarter of a new file's time."""
-    cursor = conn.connection.driver_connection.cursor()
+    cursor = driver(conn).cursor()
     for statement in _create_statements():
         cursor.execute(statement)
     cursor.execute(f"PRAGMA application_id = {APPLICATION_ID}")
