@@ -2,11 +2,9 @@
 `cli` fixture that runs cocreate's commands."""
 
 import gc
-import getpass
 import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,17 +19,9 @@ MEMORY_FOLDER = "/dev/shm"
 if os.path.isdir(MEMORY_FOLDER) and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
     os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", MEMORY_FOLDER)
 
-#: Compiled modules kept outside the tree, in the temp folder. Where PYTHONDONTWRITEBYTECODE is
-#: set (as on the team's machine), each xdist worker and each child process a test starts
-#: compiled cocreate, SQLAlchemy, reportlab and pytest anew from source: 3 to 4 s of CPU each.
-#: The variable keeps __pycache__ folders out of the tree; a prefix does that too. A
-#: PYTHONPYCACHEPREFIX of one's own is kept.
-if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
-    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix = os.path.join(
-        tempfile.gettempdir(), f"cocreate-tests-pycache-{getpass.getuser()}"
-    )
-    del os.environ["PYTHONDONTWRITEBYTECODE"]
-    sys.dont_write_bytecode = False
+from tests.pycache import keep_compiled_modules  # noqa: E402
+
+keep_compiled_modules()  # before the imports that compile most
 
 import pytest  # noqa: E402
 

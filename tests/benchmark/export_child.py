@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -39,26 +40,31 @@ def _ms(start: int) -> float:
     return round((time.perf_counter_ns() - start) / 1e6, 2)
 
 
+#: The module each format's exporter is in: all that its child imports of cocreate.
+EXPORTER_MODULES = {
+    "pdf": "cocreate.export.pdf",
+    "png": "cocreate.canvas.image_export",
+    "svg": "cocreate.canvas.image_export",
+    "json": "cocreate.export.json_io",
+}
+
+
 def _exporter(kind: str, session: Path, out: Path) -> Callable[[], None]:
+    if kind not in EXPORTER_MODULES:
+        raise SystemExit(f"unknown export format {kind!r}")
+    exporter = import_module(EXPORTER_MODULES[kind])
     if kind == "pdf":
-        from cocreate.export.pdf import export_pdf
-
-        return lambda: export_pdf(session, out)  # A3 landscape, every journey: the defaults
+        return lambda: exporter.export_pdf(session, out)  # A3 landscape, every journey
     if kind in ("png", "svg"):  # out's suffix picks the image format
-        from cocreate.canvas.image_export import export_journey_image
+        return lambda: exporter.export_journey_image(session, out)  # the first journey
 
-        return lambda: export_journey_image(session, out)  # the first journey
-    if kind == "json":
-        from cocreate.export.json_io import export_json
+    def export() -> None:  # JSON: UTF-8, synced to disk, as `cocreate export-json` writes it
+        with open(out, "wb") as handle:
+            handle.write(exporter.export_json(session).encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
 
-        def export() -> None:  # UTF-8, synced to disk, as `cocreate export-json` writes it
-            with open(out, "wb") as handle:
-                handle.write(export_json(session).encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-
-        return export
-    raise SystemExit(f"unknown export format {kind!r}")
+    return export
 
 
 def measure(argv: list[str]) -> dict[str, Any]:

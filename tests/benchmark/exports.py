@@ -14,7 +14,8 @@ from typing import Any
 
 from cocreate.demo import write_demo
 from cocreate.store import SessionFile
-from tests.benchmark.processes import Processes
+from tests.benchmark.export_child import EXPORTER_MODULES
+from tests.benchmark.processes import Processes, compile_modules
 from tests.benchmark.report import median
 from tests.benchmark.sessions import build_session
 
@@ -147,6 +148,8 @@ def run_exports(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(the sessions, the results): each format of each export size, each in its own child."""
     sessions, results = [], []
+    if processes.fresh:
+        compile_modules([EXPORTER_MODULES[kind] for kind in formats], processes.data_dir)
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-export-") as folder:
         for size in sizes:
             name = "the demo session" if size == DEMO else f"the {size}-card session"

@@ -36,7 +36,9 @@ Each size runs in a fresh subprocess (`--one SIZE` or `--one-board SIZE`, with `
 its peak RSS is its own; so does each (session, format) of the export section, in a process that
 imports only that exporter, and each measurement of the feedback section. Qt runs offscreen
 (raster painting, no display needed) and cocreate's data folder is a temporary one, so the
-user's untitled sessions and locks are never touched. --in-process runs them all in this one
+user's untitled sessions and locks are never touched. The children run from compiled modules,
+as an installed app does: where PYTHONDONTWRITEBYTECODE is set they are kept in the temp folder
+(tests.pycache), and the export section imports its exporters once before it measures. --in-process runs them all in this one
 process instead, for the tests (tests/test_benchmark.py), which check that every section runs
 and prints, not its figures: it spares an interpreter, its imports and a window per size, but
 then peak RSS and the first runs are not each measurement's own. --smoke (for the same tests,
@@ -74,6 +76,7 @@ from tests.benchmark.salon import (
     salon_aims,
 )
 from tests.benchmark.smoke import SMOKE_SCREEN, start_smoke
+from tests.pycache import keep_compiled_modules
 
 DEFAULT_SIZES = (50, 500, 2000)
 DEFAULT_BOARD_SIZES = (1000, 5000, 10000, 20000)
@@ -349,6 +352,7 @@ def measure(argv: list[str]) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_compiled_modules()  # the children run from compiled modules, as an installed app does
     args = parse_args(argv)
     to_stdout = args.json == "-"
 
