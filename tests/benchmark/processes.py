@@ -12,7 +12,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ def run_module(module: str, args: list[str], data_dir: Path, what: str) -> str:
     return _run_python(["-m", module, *args], data_dir, what)
 
 
-def compile_modules(modules: Sequence[str], data_dir: Path) -> None:
+def compile_modules(modules: Iterable[str], data_dir: Path) -> None:
     """Import the modules once in a fresh interpreter, which leaves them compiled for the
     children that measure, as an installed app's modules are (tests.pycache): a child's first
     import is then no compilation from source."""

@@ -38,12 +38,13 @@ imports only that exporter, and each measurement of the feedback section. Qt run
 (raster painting, no display needed) and cocreate's data folder is a temporary one, so the
 user's untitled sessions and locks are never touched. The children run from compiled modules,
 as an installed app does: where PYTHONDONTWRITEBYTECODE is set they are kept in the temp folder
-(tests.pycache), and the export section imports its exporters once before it measures. --in-process runs them all in this one
-process instead, for the tests (tests/test_benchmark.py), which check that every section runs
-and prints, not its figures: it spares an interpreter, its imports and a window per size, but
-then peak RSS and the first runs are not each measurement's own. --smoke (for the same tests,
-with --in-process) also paints a smaller canvas and does not wait for its idle rendering
-(tests.benchmark.smoke): its figures are not a real run's.
+(tests.pycache), and the export and feedback sections import what their children measure once
+before they measure. --in-process runs them all in this one process instead, for the tests
+(tests/test_benchmark.py), which check that every section runs and prints, not its figures: it
+spares an interpreter, its imports and a window per size, but then peak RSS and the first runs
+are not each measurement's own. --smoke (for the same tests, with --in-process) also paints a
+smaller canvas and does not wait for its idle rendering (tests.benchmark.smoke): its figures are
+not a real run's.
 """
 
 from __future__ import annotations
