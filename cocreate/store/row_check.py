@@ -176,6 +176,13 @@ def too_many_rows(table_name: str, row_id: int) -> RowProblem:
     return RowProblem(table_name, row_id, "id", problem)
 
 
+def first_broken(raw: sqlite3.Connection, table_name: str) -> tuple[int, int] | None:
+    """The table's first broken row by id and the index of its first broken condition (in
+    CONDITIONS[table_name]), in one scan; None when every row keeps the rules. `register`
+    must have run on the connection."""
+    return raw.execute(_FIRST_QUERIES[table_name]).fetchone()
+
+
 def first_problem(raw: sqlite3.Connection) -> RowProblem | None:
     """The first broken value of the file: a table of too many rows first, then by table
     order, row id and column."""
@@ -188,7 +195,7 @@ def first_problem(raw: sqlite3.Connection) -> RowProblem | None:
     for table_name in TABLE_ORDER:
         if spans[table_name] is None:
             continue  # no row (and its long query not even prepared: half a new session's open)
-        found = raw.execute(_FIRST_QUERIES[table_name]).fetchone()
+        found = first_broken(raw, table_name)
         if found is not None:
             row_id, index = found
             condition = CONDITIONS[table_name][index]
