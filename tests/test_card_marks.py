@@ -58,7 +58,10 @@ def far_apart(one: QImage, other: QImage) -> float:
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
     painter.drawImage(0, 0, other)
     painter.end()
-    channels = bytes(difference.convertToFormat(QImage.Format.Format_RGB888).constBits())
+    # Kept in a name while its bytes are read: constBits() does not keep a temporary image
+    # alive, and the bytes of a freed one were garbage (or a crash, for a large image).
+    rgb = difference.convertToFormat(QImage.Format.Format_RGB888)
+    channels = bytes(rgb.constBits())
     return channels.translate(STRONG).count(1) / len(channels)
 
 
