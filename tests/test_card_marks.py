@@ -1,6 +1,7 @@
-"""A card's emotion face and its kind and status pills are painted once for a zoom and copied
-to every card that shows them (canvas/sprites.py): the card looks as when they are drawn
-directly, at any zoom and sub-pixel place, and an SVG keeps them as shapes, not pictures."""
+"""A card's emotion face, its channel's icon and its kind and status pills are painted once for
+a zoom and copied to every card that shows them (canvas/sprites.py): the card looks as when
+they are drawn directly, at any zoom and sub-pixel place, and an SVG keeps them as shapes, not
+pictures."""
 
 from __future__ import annotations
 
@@ -94,6 +95,17 @@ def test_a_mark_at_the_wrong_place_is_seen(cards, monkeypatch):
     monkeypatch.setattr(items, "draw_mark", off)
     monkeypatch.setattr(paint, "draw_mark", off)
     assert far_apart(picture(cards[0], 1.0, (0, 0)), wrong) >= 0.002
+
+
+def test_each_card_shows_its_own_channel_icon_when_copied(cards, monkeypatch):
+    """An icon is copied for its channel, not for the card that drew first."""
+    assert len({card.row["channel"] for card in cards}) > 1
+    icon = items.CHANNEL_RECT.translated(10, 10).toAlignedRect().adjusted(-1, -1, 1, 1)
+    copied = [picture(card, 1.0, (0, 0)).copy(icon) for card in cards]
+    monkeypatch.setattr(items, "draw_mark", direct)
+    for card, image in zip(cards, copied, strict=True):
+        drawn = picture(card, 1.0, (0, 0)).copy(icon)
+        assert far_apart(image, drawn) < 0.01, card.row["channel"]
 
 
 def test_the_svg_draws_the_faces_and_pills_as_shapes(qapp, tmp_path):

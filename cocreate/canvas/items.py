@@ -72,6 +72,7 @@ FAR_STRIP = QRectF(0, 0, 10, CARD_HEIGHT)
 FAR_EMOTION = QRectF(CARD_WIDTH - 44, 12, 32, 32)
 FACE_RADIUS = 10.0
 FACE_RECT = QRectF(CARD_WIDTH - 29, 6, 22, 22)  # the face around (CARD_WIDTH - 18, 17), its pen
+CHANNEL_RECT = QRectF(14, 8, 18, 18)  # the channel's icon, top left
 
 # Texts the canvas draws, translated when painted.
 UNTITLED_TOUCHPOINT = QT_TRANSLATE_NOOP("Canvas", "Untitled touchpoint")
@@ -256,7 +257,11 @@ class CardItem(QGraphicsItem):
             painter, FACE_RECT, ("face", emotion),
             lambda face: paint_face(face, FACE_RECT.center(), FACE_RADIUS, emotion),
         )  # fmt: skip
-        paint_channel_icon(painter, row["channel"], QRectF(14, 8, 18, 18))
+        channel_name = row["channel"]
+        draw_mark(
+            painter, CHANNEL_RECT, ("channel", channel_name),
+            lambda icon: paint_channel_icon(icon, channel_name, CHANNEL_RECT),
+        )  # fmt: skip
         badge = self.badge_rect()
         channel_width = CARD_WIDTH - 90
         painter.setPen(MUTED)

@@ -1,5 +1,5 @@
-"""Small marks a card draws over and over (its emotion's face, its kind and status pills), each
-painted once for a scale and then copied.
+"""Small marks a card draws over and over (its emotion's face, its channel's icon, its kind and
+status pills), each painted once for a scale and then copied.
 
 A card costs about 0.8 ms to paint, and its face and pills are about a third of that: a
 board of cards seen at one zoom draws the same few marks hundreds of times (every card in a
