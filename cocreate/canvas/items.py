@@ -73,6 +73,7 @@ FAR_EMOTION = QRectF(CARD_WIDTH - 44, 12, 32, 32)
 FACE_RADIUS = 10.0
 FACE_RECT = QRectF(CARD_WIDTH - 29, 6, 22, 22)  # the face around (CARD_WIDTH - 18, 17), its pen
 CHANNEL_RECT = QRectF(14, 8, 18, 18)  # the channel's icon, top left
+PILL_POINTS = 7.5  # the kind and status pills' text, bold
 
 # Texts the canvas draws, translated when painted.
 UNTITLED_TOUCHPOINT = QT_TRANSLATE_NOOP("Canvas", "Untitled touchpoint")
@@ -304,7 +305,6 @@ class CardItem(QGraphicsItem):
             )
 
         if lod >= LOD_DETAILS:
-            small = font(7.5, True)
             y = CARD_HEIGHT - 24
             x = 14.0
             x += (
@@ -314,7 +314,7 @@ class CardItem(QGraphicsItem):
                     y,
                     label("kind_short", row["kind"]),
                     KIND_COLORS.get(row["kind"], colors.FAINT),
-                    small,
+                    PILL_POINTS,
                 )
                 + 5
             )
@@ -325,7 +325,7 @@ class CardItem(QGraphicsItem):
                     y,
                     label("status", row["status"]),
                     STATUS_COLORS.get(row["status"], colors.FAINT),
-                    small,
+                    PILL_POINTS,
                 )
                 + 5
             )

@@ -132,10 +132,18 @@ def star(center: QPointF, outer: float) -> QPolygonF:
     return QPolygonF([center + QPointF(*point) for point in star_points(outer)])
 
 
-def pill(painter: QPainter, x: float, y: float, text: str, color: str, text_font: QFont) -> float:
-    """A rounded badge with text; returns its width."""
-    metrics = QFontMetricsF(text_font)
-    width = metrics.horizontalAdvance(text) + 12
+@lru_cache(maxsize=256)
+def _pill_width(text: str, points: float, bold: bool) -> float:
+    return QFontMetricsF(font(points, bold)).horizontalAdvance(text) + 12
+
+
+def pill(
+    painter: QPainter, x: float, y: float, text: str, color: str, points: float, bold: bool = True
+) -> float:
+    """A rounded badge with text in font(points, bold); returns its width. (Its width and its
+    picture are kept by text, colour and font: measuring and naming a QFont took a card's
+    pills about a tenth of the card's paint.)"""
+    width = _pill_width(text, points, bold)
     rect = QRectF(x, y, width, 18)
 
     def paint(badge: QPainter) -> None:
@@ -143,10 +151,10 @@ def pill(painter: QPainter, x: float, y: float, text: str, color: str, text_font
         badge.setBrush(QColor(color))
         badge.drawRoundedRect(rect, 9, 9)
         badge.setPen(QColor("#ffffff"))
-        badge.setFont(text_font)
+        badge.setFont(font(points, bold))
         badge.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    draw_mark(painter, rect, ("pill", text, color, text_font.key()), paint)
+    draw_mark(painter, rect, ("pill", text, color, points, bold), paint)
     return width
 
 
