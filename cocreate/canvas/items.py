@@ -7,6 +7,7 @@ scene, which asks the document for the edit.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -74,6 +75,26 @@ FACE_RADIUS = 10.0
 FACE_RECT = QRectF(CARD_WIDTH - 29, 6, 22, 22)  # the face around (CARD_WIDTH - 18, 17), its pen
 CHANNEL_RECT = QRectF(14, 8, 18, 18)  # the channel's icon, top left
 PILL_POINTS = 7.5  # the kind and status pills' text, bold
+CHANNEL_POINTS = 8  # the channel's name beside its icon
+
+
+@lru_cache(maxsize=256)
+def _channel_text(name: str, width: float, gives_way: bool) -> str:
+    """The channel's name as a card shows it in `width`: cut short with an ellipsis, or left
+    out when it gives way to the NPS badge and does not fit. (Kept: every card asked its font's
+    metrics anew.)"""
+    metrics = QFontMetricsF(font(CHANNEL_POINTS))
+    if gives_way and metrics.horizontalAdvance(name) > width:
+        return ""
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
+
+
+@lru_cache(maxsize=1)
+def _title_metrics() -> tuple[float, float]:
+    """The card title font's ascent and line spacing."""
+    metrics = QFontMetricsF(font(CARD_TITLE_POINTS, True))
+    return metrics.ascent(), metrics.lineSpacing()
+
 
 # Texts the canvas draws, translated when painted.
 UNTITLED_TOUCHPOINT = QT_TRANSLATE_NOOP("Canvas", "Untitled touchpoint")
@@ -266,14 +287,10 @@ class CardItem(QGraphicsItem):
         badge = self.badge_rect()
         channel_width = CARD_WIDTH - 90
         painter.setPen(MUTED)
-        painter.setFont(font(8))
-        metrics = QFontMetricsF(font(8))
-        channel = label("channel", row["channel"])
+        painter.setFont(font(CHANNEL_POINTS))
         if badge is not None:  # the channel's name gives way to the badge; its icon stays
             channel_width = badge.left() - 40
-            if metrics.horizontalAdvance(channel) > channel_width:
-                channel = ""
-        channel = metrics.elidedText(channel, Qt.TextElideMode.ElideRight, channel_width)
+        channel = _channel_text(label("channel", row["channel"]), channel_width, badge is not None)
         painter.drawText(QRectF(36, 8, channel_width, 18), Qt.AlignmentFlag.AlignVCenter, channel)
         if badge is not None and self.nps is not None:
             paint_badge(painter, badge, self.nps)
@@ -294,15 +311,12 @@ class CardItem(QGraphicsItem):
             painter.setFont(font(7, True))
             painter.drawText(QRectF(marks_x - 12, 12, 16, 13), Qt.AlignmentFlag.AlignCenter, "!")
 
-        title_font = font(CARD_TITLE_POINTS, True)
-        line_height = QFontMetricsF(title_font).lineSpacing()
+        ascent, line_height = _title_metrics()
         painter.setPen(INK)
-        painter.setFont(title_font)
+        painter.setFont(font(CARD_TITLE_POINTS, True))
         max_lines = 3 if lod >= LOD_DETAILS else 4
         for index, line in enumerate(self.title_lines(CARD_WIDTH - 26, max_lines)):
-            painter.drawText(
-                QPointF(14, 32 + QFontMetricsF(title_font).ascent() + index * line_height), line
-            )
+            painter.drawText(QPointF(14, 32 + ascent + index * line_height), line)
 
         if lod >= LOD_DETAILS:
             y = CARD_HEIGHT - 24
