@@ -264,3 +264,25 @@ def test_a_badge_with_many_answers_beside_both_marks_stays_clear_of_the_channel_
     assert rect.right() <= 132  # left of the breakpoint mark, the star and the face
     image = badge_image(salon, salon.busy)
     assert count_near(image, INKS[LOW]) > 20  # −100, still drawn in the detractors' red
+
+
+def ink_between_icon_and_badge(salon: Salon, card_id: int) -> int:
+    """Pixels of text ink where the channel's name goes: from the icon's right to the badge."""
+    card = salon.scene.cards[card_id]
+    badge = card.badge_rect()
+    strip = QRectF(34, 8, (badge.left() if badge is not None else 132) - 36, 18)
+    image = salon.pixels(card.mapRectToScene(strip))
+    return sum(
+        image.pixelColor(x, y).lightness() < 200
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+def test_the_channels_name_gives_way_to_a_badge_it_does_not_fit_beside(salon, qtbot):
+    salon.document.update_touchpoint(salon.busy, channel="word_of_mouth")
+    assert ink_between_icon_and_badge(salon, salon.busy) > 20  # no answers: "Word of mouth"
+    salon.document.update_touchpoint(salon.busy, branded=True, breakpoint=True)
+    many = [{"score": index % 7, "touchpoint_id": salon.busy} for index in range(1234)]
+    assert salon.document.import_feedback(JOURNEY, many, "big.csv") == 1234
+    assert ink_between_icon_and_badge(salon, salon.busy) == 0  # not even an ellipsis
