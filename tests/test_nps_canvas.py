@@ -282,7 +282,8 @@ def ink_between_icon_and_badge(salon: Salon, card_id: int) -> int:
 def test_the_channels_name_gives_way_to_a_badge_it_does_not_fit_beside(salon, qtbot):
     salon.document.update_touchpoint(salon.busy, channel="word_of_mouth")
     assert ink_between_icon_and_badge(salon, salon.busy) > 20  # no answers: "Word of mouth"
-    salon.document.update_touchpoint(salon.busy, branded=True, breakpoint=True)
-    many = [{"score": index % 7, "touchpoint_id": salon.busy} for index in range(1234)]
-    assert salon.document.import_feedback(JOURNEY, many, "big.csv") == 1234
-    assert ink_between_icon_and_badge(salon, salon.busy) == 0  # not even an ellipsis
+    twelve = [{"score": score, "touchpoint_id": salon.busy} for score in TWELVE]
+    assert salon.document.import_feedback(JOURNEY, twelve, "twelve.csv") == 12
+    assert ink_between_icon_and_badge(salon, salon.busy) == 0  # not cut short to "Wor…" either
+    salon.document.update_touchpoint(salon.busy, channel="app")
+    assert ink_between_icon_and_badge(salon, salon.busy) > 10  # "App" fits beside the badge
