@@ -149,7 +149,8 @@ def run_exports(
     """(the sessions, the results): each format of each export size, each in its own child."""
     sessions, results = [], []
     if processes.fresh:
-        compile_modules({EXPORTER_MODULES[kind]: None for kind in formats}, processes.data_dir)
+        modules = dict.fromkeys(EXPORTER_MODULES[kind] for kind in formats)  # each once
+        compile_modules(modules, processes.data_dir)
     with tempfile.TemporaryDirectory(prefix="cocreate-bench-export-") as folder:
         for size in sizes:
             name = "the demo session" if size == DEMO else f"the {size}-card session"
