@@ -34,6 +34,7 @@ from cocreate.canvas.interactions.palette import accepts as palette_accepts
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.mime import TOUCHPOINTS_MIME, read_payload
 from cocreate.canvas.mirror import follow_card, sync_all
+from cocreate.canvas.note_places import tidied_places, unpinned_places
 from cocreate.canvas.notes import (
     NOTE_HEIGHT,
     NOTE_WIDTH,
@@ -47,8 +48,7 @@ from cocreate.canvas.tiles import remove_quietly
 from cocreate.canvas.updates import apply_change, can_target
 from cocreate.canvas.workshop_state import WorkshopState
 from cocreate.document import Document
-from cocreate.geometry import tidy_grid
-from cocreate.layout import JourneyLayout, is_free, note_origin, on_board
+from cocreate.layout import JourneyLayout, note_origin
 from cocreate.model import RevealPolicy
 from cocreate.records import Change, Row
 
@@ -432,18 +432,7 @@ class JourneyScene(QGraphicsScene):
 
     def tidy_clusters(self, cluster_ids: list[int]) -> bool:
         """Lay each cluster's notes out in a grid from its top-left note, as one action."""
-        places: dict[int, Row] = {}
-        for cluster_id in cluster_ids:
-            members = sorted(self.cluster_notes(cluster_id), key=lambda n: (n.y(), n.x()))
-            if not members:
-                continue
-            left = min(note.x() for note in members)
-            top = min(note.y() for note in members)
-            spots = tidy_grid(len(members), left, top)
-            for note, spot in zip(members, spots, strict=True):
-                stored = QPointF(*spot) - self.note_origin(note.row)
-                y = on_board(stored.y()) if is_free(note.row) else stored.y()
-                places[note.note_id] = {"x": round(stored.x(), 1), "y": round(y, 1)}
+        places = tidied_places(self, cluster_ids)
         return bool(places) and self.document.tidy_cluster(places)
 
     def rename_cluster_in_place(self, cluster_id: int) -> None:
@@ -581,16 +570,7 @@ class JourneyScene(QGraphicsScene):
             event.accept()
 
     def unpin_notes(self, ids: list[int]) -> bool:
-        places = {}
-        for note_id in ids:
-            note = self.notes[note_id]
-            places[note_id] = {
-                "stage_id": None,
-                "touchpoint_id": None,
-                "x": round(note.x(), 1),
-                "y": round(on_board(note.y() - self.layout.board_top), 1),
-            }
-        return self.document.place_notes(places)
+        return self.document.place_notes(unpinned_places(self, ids))
 
     def duplicate_selection(self) -> list[int]:
         data = self.selection_mime()
