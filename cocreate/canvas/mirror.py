@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from cocreate.analysis import emotion_by_stage, lowest_points
+from cocreate.canvas.deferred_notes import DEFER_FROM, Waiting, make_note
 from cocreate.canvas.items import CardItem, LaneLabelItem, LinkItem, StageHeaderItem
 from cocreate.canvas.notes import MOVABLE, ClusterItem, NoteItem
 from cocreate.canvas.phone_area import show_phone_area
@@ -212,11 +213,20 @@ def _notes(
     scene: JourneyScene, rows: list[Row], votes: dict[tuple[str, int], list[str]]
 ) -> NoteSpread:
     wanted = {row["id"]: row for row in rows}
-    for note_id in list(scene.notes):
+    notes = scene.notes
+    for note_id in list(notes):
         if note_id not in wanted:
-            scene.removeItem(scene.notes.pop(note_id))
-    movable = not scene.read_only
+            scene.removeItem(notes.pop(note_id))
     spread = NoteSpread()
+    if not notes and len(wanted) >= DEFER_FROM:  # a large board opens: its items come later
+        waiting = []
+        for note_id, row in wanted.items():
+            x, y = note_place(scene, row)
+            waiting.append(Waiting(row, votes.get(("note", note_id), []), x, y))
+            spread.add(row, x, y)
+        scene.deferral.defer(waiting)
+        return spread
+    movable = not scene.read_only
     for note_id, row in wanted.items():
         note = show_note(scene, row, votes.get(("note", note_id), []), movable)
         spread.add(row, note.x(), note.y())
@@ -231,24 +241,21 @@ def show_note(
     if movable is None:
         movable = not scene.read_only  # (while a round runs, a press on a note votes)
     note = scene.notes.get(row["id"])
-    new = note is None
-    author = scene.participants.get(row["author_id"])
+    x, y = note_place(scene, row)
     if note is None:
-        note = scene.notes[row["id"]] = NoteItem(row, author, scene.color_by_category, dots)
-    else:
-        note.set_state(row, author, scene.color_by_category, dots)
-    if new:
-        if not movable:  # a new note is movable
-            note.setFlag(MOVABLE, False)
-    elif bool(note.flags() & MOVABLE) != movable:
+        return make_note(scene, row, dots, x, y, movable=movable)
+    note.set_state(row, scene.participants.get(row["author_id"]), scene.color_by_category, dots)
+    if bool(note.flags() & MOVABLE) != movable:
         note.setFlag(MOVABLE, movable)
-    left, top = note_origin(scene.layout, scene.touchpoint_rows, row)
-    x, y = left + row["x"], top + row["y"]
-    if new or (note.x(), note.y()) != (x, y):
+    if (note.x(), note.y()) != (x, y):
         note.setPos(x, y)
-    if new:  # added once in place: the scene indexes it once
-        scene.addItem(note)
     return note
+
+
+def note_place(scene: JourneyScene, row: Row) -> tuple[float, float]:
+    """Where a note's item goes: its stored x, y from its card, its stage or the board."""
+    left, top = note_origin(scene.layout, scene.touchpoint_rows, row)
+    return left + row["x"], top + row["y"]
 
 
 def _clusters(scene: JourneyScene, rows: list[Row], spread: NoteSpread) -> None:

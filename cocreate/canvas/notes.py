@@ -75,6 +75,11 @@ def _brush(name: str, face_down: bool) -> QBrush:
     return QBrush(color.darker(130) if face_down else color)
 
 
+def far_brush(row: Row, author: Row | None, by_category: bool, face_down: bool) -> QBrush:
+    """The brush a note with this row and author fills with from far away."""
+    return _brush(note_color(row, author["color"] if author else None, by_category), face_down)
+
+
 def _looks(author: Row | None) -> tuple[str, str] | None:
     """What a note shows of its author: the name in its footer, the colour of its face."""
     return (author["name"], author["color"]) if author is not None else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cocreate.canvas.backdrop import EmotionCurveItem, GridItem, LineNamesItem, PersonaItem
 from cocreate.canvas.clipboard import copied, pasted
+from cocreate.canvas.deferred_notes import NoteDeferral
 from cocreate.canvas.interactions import (
     Interaction,
     Mode,
@@ -94,7 +95,8 @@ class JourneyScene(QGraphicsScene):
         self.stages: list[Row] = []
         self.lanes: list[Row] = []
         self.interaction: Interaction | None = None
-        self.notes: dict[int, NoteItem] = {}
+        self.note_items: dict[int, NoteItem] = {}  # (read `notes`: it makes waiting ones)
+        self.deferral = NoteDeferral(self)  # a large board's notes before their items are made
         self.clusters: dict[int, ClusterItem] = {}
         self.participants: dict[int, Row] = {}
         self.touchpoint_rows: dict[int, Row] = {}
@@ -125,6 +127,13 @@ class JourneyScene(QGraphicsScene):
         self.document.changed.disconnect(self._document_changed)
         self.state.color_by_category_changed.disconnect(self._color_by_category_changed)
         self.feedback.detach()
+        self.deferral.stop()
+
+    @property
+    def notes(self) -> dict[int, NoteItem]:
+        """Every note's item by id (those a large board's open left for later made first)."""
+        self.deferral.place_all()
+        return self.note_items
 
     @property
     def read_only(self) -> bool:
@@ -237,6 +246,7 @@ class JourneyScene(QGraphicsScene):
         return None
 
     def note_at(self, pos: QPointF) -> NoteItem | None:
+        self.deferral.place_all()
         for item in self.items(pos):
             if isinstance(item, NoteItem) and item is not self.draft:
                 return item

@@ -37,6 +37,16 @@ ZOOM_STEP = 1.25
 #: A journey opens at a zoom where card titles are at least this many pixels high.
 READABLE_PIXELS = 11.0
 FIT_MARGIN = 20.0
+#: Events the view passes on only once every note has its item (canvas/deferred_notes.py).
+NEEDS_NOTES = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.ContextMenu,
+    QEvent.Type.DragEnter,
+    QEvent.Type.DragMove,
+    QEvent.Type.Drop,
+    QEvent.Type.ToolTip,
+}
 
 
 class InlineEditor(QLineEdit):
@@ -426,6 +436,7 @@ class JourneyView(QGraphicsView):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        self._make_notes_before(event)
         if event.type() == QEvent.Type.NativeGesture:
             gesture: QNativeGestureEvent = event  # type: ignore[assignment]
             if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
@@ -445,6 +456,17 @@ class JourneyView(QGraphicsView):
             self._show_tooltip(event)  # type: ignore[arg-type]
             return True
         return super().viewportEvent(event)
+
+    def _make_notes_before(self, event: QEvent) -> None:
+        """Have every note's item made before an event that may look for one."""
+        scene, kind = self.scene(), event.type()
+        if not isinstance(scene, JourneyScene) or not scene.deferral.waiting:
+            return
+        if kind in NEEDS_NOTES or (
+            kind == QEvent.Type.MouseMove
+            and scene.deferral.note_at(self.mapToScene(event.position().toPoint()))  # type: ignore[attr-defined]
+        ):
+            scene.deferral.place_all()
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         """The tip of the topmost item under the pointer that has one, as Qt's scene shows it,
@@ -491,6 +513,7 @@ class JourneyView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self.journey_scene().deferral.place_all()  # keys select, move and find notes' items
         key = event.key()
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_down = True
