@@ -129,6 +129,8 @@ def salon_lines(salon: dict[str, Any], aims: Sequence[dict[str, Any]], repeat: i
     figures = [
         ["File ▸ Open in the window to a painted canvas ms", cell(salon["window_open_ms"]),
          "—", "—"],
+        ["… until every note has its item (made in idle moments after the paint) ms",
+         cell(salon.get("window_notes_ms")), "—", "—"],
         ["open, the canvas alone ms", cell(salon["open_ms"]), "—", "—"],
         ["load (file + checks + rows) ms", cell(salon["load_ms"]),
          f"raw sqlite3 {cell(salon['raw_read_ms'])}", _ratio_cell(salon["load_ratio"])],
@@ -161,7 +163,11 @@ def salon_lines(salon: dict[str, Any], aims: Sequence[dict[str, Any]], repeat: i
         f"process: File ▸ Open in the window: in cocreate's own window, already on screen and "
         f"sized so that its canvas is 1920×1080 beside its panels, until the canvas has "
         f"painted, every panel that follows the session built too (the median of {repeat} "
-        f"run(s)); the paints, frames and edits are measured in that window; "
+        f"run(s)); until every note has its item: from the same File ▸ Open until the "
+        f"window's idle moments have made the items of the notes the open drew from one item "
+        f"(a board of 1 000 notes or more: cocreate/canvas/deferred_notes.py; a press, a key "
+        f"or a drag meanwhile has them all made first); the paints, frames and edits are "
+        f"measured in that window; "
         f"open, the canvas alone: the median of {repeat} run(s), split below; paint: as the board "
         f"section measures it (fit zoom {salon['fit_zoom']}); pan: a middle-button drag across "
         f"the canvas through the notes, {way}, {salon['pan_px']} px at zoom "
