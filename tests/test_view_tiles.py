@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 
 from cocreate.canvas import tiles as tiles_module
 from cocreate.canvas.paint import LOD_TEXT
+from cocreate.canvas.view import MIN_ZOOM
 from cocreate.document import Document
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
 from cocreate.ui.journey_tabs import JourneyTabs
@@ -411,3 +412,18 @@ def test_on_a_high_density_screen_the_tiles_are_as_sharp_as_qt_paints(board_file
     ratio, differing = (float(word) for word in done.stdout.split()[-2:])
     assert ratio == 2.0
     assert differing < 0.05  # tiles of the screen's own pixels, not upscaled ones
+
+
+def test_a_zoom_out_past_the_scene_shows_the_background_around_it_at_once(far_view):
+    """The viewport is not erased before a frame: the first frame of a zoom step, drawn from
+    stand-ins, paints the background brush where no stand-in reaches (outside the scene)."""
+    far_view.set_zoom(MIN_ZOOM)
+    first = frame(far_view)
+    scene = far_view.mapFromScene(far_view.journey_scene().sceneRect()).boundingRect()
+    viewport = far_view.viewport().rect()
+    assert scene.width() < viewport.width() / 2  # the scene is a small part of the view
+    outside = [QPoint(x, y) for x in (2, viewport.width() - 3) for y in (2, viewport.height() - 3)]
+    outside = [spot for spot in outside if not scene.adjusted(-3, -3, 3, 3).contains(spot)]
+    assert outside
+    for spot in outside:
+        assert same_color(first, spot, QColor("white")), spot

@@ -326,12 +326,14 @@ class TileCache(QObject):
         waiting = QRegion()
         stand_ins_hold_all = self._stand_in_ready(exact.area(spots))  # else asked tile by tile
         for spot in spots:
-            image = exact.tile(spot, device)
             corner = QPoint(spot[0] * TILE, spot[1] * TILE)
             stale = exact.missing.get(spot, QRegion()) - exact.unrendered.get(spot, QRegion())
             if not stale.isEmpty():  # changed since it was rendered: render it now
                 self._render(exact, spot, stale.boundingRect())
-            seen = exact.unrendered.get(spot, QRegion()) & exposed.translated(-corner)
+            # (a tile not kept is made once something is rendered in it: a zoom step draws
+            # its whole view from stand-ins)
+            never = exact.unrendered.get(spot, QRegion()) if spot in exact.tiles else WHOLE
+            seen = never & exposed.translated(-corner)
             while not seen.isEmpty():  # never rendered, and shown now: a strip at a time
                 area = exact.source(spot, seen.boundingRect())
                 # A strip is begun only when it should end within the budget: a frame that
@@ -341,10 +343,11 @@ class TileCache(QObject):
                 ):
                     waiting |= seen.translated(corner)
                     break
+                exact.tile(spot, device)
                 strip = self._render_strip(exact, spot, seen)
                 seen -= QRegion(strip)
-            if exact.unrendered.get(spot) != WHOLE:  # else only stand-ins show there
-                painter.drawImage(QPointF(corner + QPoint(*base)), image)
+            if spot in exact.tiles and exact.unrendered.get(spot) != WHOLE:  # else stand-ins
+                painter.drawImage(QPointF(corner + QPoint(*base)), exact.tile(spot, device))
         if not waiting.isEmpty():
             self._paint_stand_ins(painter, waiting.translated(*base), base)
         painter.end()
@@ -379,6 +382,11 @@ class TileCache(QObject):
                     covered |= _inner(transform.mapRect(QRectF(at, QSizeF(TILE, TILE))))
             painter.restore()
             clip -= covered  # what the next stand-in still has to show
+        if not clip.isEmpty():  # outside the scene: the viewport is not erased (JourneyView)
+            painter.save()
+            painter.setClipRegion(clip)
+            painter.fillRect(clip.boundingRect(), self.view.backgroundBrush())
+            painter.restore()
 
     def _render(self, tiles: TileSet, spot: Spot, part: QRect) -> None:
         """Render the scene into part of a tile (tile pixels), as the view would paint it."""

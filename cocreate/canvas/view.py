@@ -265,6 +265,9 @@ class JourneyView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.tiles = TileCache(self)  # frames copied from tiles kept between them
+        # Every frame covers all it shows (tiles, stand-ins and the background brush; or Qt's
+        # own paint, which fills that brush first): the viewport is not erased before it.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.editor = InlineEditor(self.viewport())
         self.note_editor = NoteEditor(self.viewport())
