@@ -427,3 +427,28 @@ def test_a_zoom_out_past_the_scene_shows_the_background_around_it_at_once(far_vi
     assert outside
     for spot in outside:
         assert same_color(first, spot, QColor("white")), spot
+
+
+def test_a_change_across_two_tiles_renders_once_and_shows_as_qt_paints_it(far_view, qtbot):
+    """A note's change spans the tiles its note lies across: they are rendered in one pass over
+    the scene (each render would paint the note whole), then show it as a fresh view does."""
+    far_view.set_zoom(1.0)
+    far_view.centerOn(notes_center(far_view))
+    settle(qtbot, far_view)
+    cache, scene = far_view.tiles, far_view.journey_scene()
+    exact = cache.exact
+    note = next(
+        note
+        for note in notes_in_view(far_view)
+        if len({row for _column, row in exact.spots(exact.pixels(note.sceneBoundingRect()))}) == 1
+        and len(exact.spots(exact.pixels(note.sceneBoundingRect()))) == 2
+    )
+    seen = far_view.mapFromScene(note.sceneBoundingRect()).boundingRect()
+    cache.rendered.clear()
+    assert scene.document.update_notes([note.note_id], text="Changed across two tiles")
+    far_view.viewport().repaint()
+    assert len(cache.rendered) == 1 and cache.rendered[0].contains(note.sceneBoundingRect())
+    shown = frame(far_view).copy(seen)
+    cache.clear()
+    settle(qtbot, far_view)
+    assert frame(far_view).copy(seen) == shown

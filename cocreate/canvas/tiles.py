@@ -325,11 +325,9 @@ class TileCache(QObject):
         painter = QPainter(self.view.viewport())
         waiting = QRegion()
         stand_ins_hold_all = self._stand_in_ready(exact.area(spots))  # else asked tile by tile
+        self._render_changed(exact, spots, device)
         for spot in spots:
             corner = QPoint(spot[0] * TILE, spot[1] * TILE)
-            stale = exact.missing.get(spot, QRegion()) - exact.unrendered.get(spot, QRegion())
-            if not stale.isEmpty():  # changed since it was rendered: render it now
-                self._render(exact, spot, stale.boundingRect())
             # (a tile not kept is made once something is rendered in it: a zoom step draws
             # its whole view from stand-ins)
             never = exact.unrendered.get(spot, QRegion()) if spot in exact.tiles else WHOLE
@@ -387,6 +385,41 @@ class TileCache(QObject):
             painter.setClipRegion(clip)
             painter.fillRect(clip.boundingRect(), self.view.backgroundBrush())
             painter.restore()
+
+    def _render_changed(self, tiles: TileSet, spots: list[Spot], device: Device) -> None:
+        """Render what changed in these tiles since they were rendered: in one pass over the
+        scene when the changed parts lie together (a note across two tiles, whose every
+        render paints it whole), else tile by tile."""
+        parts: dict[Spot, QRect] = {}
+        for spot in spots:
+            stale = tiles.missing.get(spot, QRegion()) - tiles.unrendered.get(spot, QRegion())
+            if not stale.isEmpty():
+                parts[spot] = stale.boundingRect()
+        together, area = QRect(), 0
+        for spot, part in parts.items():
+            together |= part.translated(spot[0] * TILE, spot[1] * TILE)
+            area += part.width() * part.height()
+        if len(parts) < 2 or together.width() * together.height() > 2 * area:
+            for spot, part in parts.items():
+                self._render(tiles, spot, part)
+            return
+        whole = device_image(together.width(), together.height(), device)
+        self._draw(whole, QRect(QPoint(0, 0), together.size()), tiles.source((0, 0), together))
+        ratio = device[2]
+        for spot, part in parts.items():
+            corner = part.topLeft() + QPoint(spot[0] * TILE, spot[1] * TILE) - together.topLeft()
+            painter = QPainter(tiles.tiles[spot])
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(
+                QPointF(part.topLeft()),
+                whole,
+                QRectF(corner.x() * ratio, corner.y() * ratio, part.width() * ratio,
+                       part.height() * ratio),
+            )  # fmt: skip
+            painter.end()
+            tiles.rendered(spot, part)
+        if tiles is self.exact:
+            self.rendered.append(tiles.source((0, 0), together))
 
     def _render(self, tiles: TileSet, spot: Spot, part: QRect) -> None:
         """Render the scene into part of a tile (tile pixels), as the view would paint it."""
