@@ -228,3 +228,27 @@ def test_making_the_items_renders_nothing_again(board_view):
     board_view.viewport().repaint()
     assert board_view.journey_scene().deferral.waiting == 0
     assert cache.rendered == []
+
+
+def every_note_in_its_place(scene: JourneyScene) -> None:
+    rows = scene.document.rows("note", journey_id=JOURNEY)
+    assert scene.deferral.waiting == 0 and set(scene.note_items) == {row["id"] for row in rows}
+    for row in rows:
+        note = scene.note_items[row["id"]]
+        assert note.scene() is scene and note.row == row and note.pos() == place(scene, row)
+
+
+def test_a_note_added_from_elsewhere_while_notes_wait_joins_them(qapp, large, busy):
+    scene = JourneyScene(large, JOURNEY)
+    assert scene.deferral.waiting == NOTES
+    note_id = large.add_note(JOURNEY, "From a phone", None, 40.0, 30.0)  # as the room adds it
+    assert note_id is not None
+    every_note_in_its_place(scene)
+    assert scene.note_items[note_id].row["text"] == "From a phone"
+
+
+def test_a_stage_added_while_notes_wait_lays_every_note_out_again(qapp, large, busy):
+    scene = JourneyScene(large, JOURNEY)
+    assert scene.deferral.waiting == NOTES
+    assert large.add_stage(JOURNEY, "New stage", 0) is not None  # the columns move right
+    every_note_in_its_place(scene)
