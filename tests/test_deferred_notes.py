@@ -252,3 +252,18 @@ def test_a_stage_added_while_notes_wait_lays_every_note_out_again(qapp, large, b
     assert scene.deferral.waiting == NOTES
     assert large.add_stage(JOURNEY, "New stage", 0) is not None  # the columns move right
     every_note_in_its_place(scene)
+
+
+def test_a_note_placed_far_away_keeps_the_waiting_notes_quick_to_draw(qapp, large):
+    """The waiting notes are found by the squares of the board they lie in; a note placed far
+    off makes those squares countless over the whole scene, which still draws at once."""
+    far_off = large.rows("note", journey_id=JOURNEY)[5]
+    assert large.place_notes({far_off["id"]: {"x": 1e15, "y": 3e14}})
+    scene = JourneyScene(large, JOURNEY)
+    assert scene.deferral.waiting == NOTES
+    whole = scene.sceneRect()
+    assert whole.width() > 1e15
+    shown = [(whole, 900), (around(scene, large.row("note", far_off["id"])), 400)]
+    before = [rendered(scene, *source) for source in shown]
+    assert len(scene.notes) == NOTES
+    assert [rendered(scene, *source) for source in shown] == before

@@ -116,17 +116,31 @@ class WaitingNotesItem(QGraphicsItem):
         """The indexes of the waiting notes whose items would draw in this scene rectangle, in
         their order."""
         left, top, right, bottom = rect.adjusted(*_REACH_BACK).getCoords()
+        first_column, last_column = int(left // CELL), int(right // CELL)
+        first_row, last_row = int(top // CELL), int(bottom // CELL)
+        squares = (last_column - first_column + 1) * (last_row - first_row + 1)
+        if squares <= len(self._cells):
+            cells = (
+                self._cells.get((column, row), ())
+                for column in range(first_column, last_column + 1)
+                for row in range(first_row, last_row + 1)
+            )
+        else:  # (a note placed far away makes the whole scene vast, and its squares countless)
+            cells = (
+                indexes
+                for (column, row), indexes in self._cells.items()
+                if first_column <= column <= last_column and first_row <= row <= last_row
+            )
         found = []
-        for column in range(int(left // CELL), int(right // CELL) + 1):
-            for row in range(int(top // CELL), int(bottom // CELL) + 1):
-                for index in self._cells.get((column, row), ()):
-                    note = self.notes[index]
-                    if (
-                        index >= self.first_waiting
-                        and left <= note.x <= right
-                        and top <= note.y <= bottom
-                    ):
-                        found.append(index)
+        for indexes in cells:
+            for index in indexes:
+                note = self.notes[index]
+                if (
+                    index >= self.first_waiting
+                    and left <= note.x <= right
+                    and top <= note.y <= bottom
+                ):
+                    found.append(index)
         found.sort()
         return found
 
