@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import socket
 import threading
 
@@ -56,12 +57,23 @@ async def test_start_serves_the_page_on_the_address_only(server):
 
 
 def _tcp_listeners() -> list[tuple[str, int]]:
-    """The listening IPv4 sockets of this machine (/proc/net/tcp, state 0A)."""
+    """The listening IPv4 sockets of this process (/proc/net/tcp, state 0A, by the inodes of
+    the process's own sockets): other test workers may listen on the machine's own address,
+    on the same port, at the same time (a room invited without --address)."""
+    own = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue  # closed meanwhile
+        if target.startswith("socket:["):
+            own.add(target[len("socket:[") : -1])
     found = []
     with open("/proc/net/tcp") as table:
         for line in list(table)[1:]:
-            local, state = line.split()[1], line.split()[3]
-            if state == "0A":
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state == "0A" and inode in own:
                 address, port = local.split(":")
                 octets = [str(int(address[i : i + 2], 16)) for i in (6, 4, 2, 0)]
                 found.append((".".join(octets), int(port, 16)))
