@@ -143,11 +143,13 @@ class TileSet:
         )
 
     def area(self, spots: list[Spot]) -> QRectF:
-        """The scene rectangle these whole tiles show."""
-        area = QRectF()
-        for spot in spots:
-            area = area.united(self.source(spot, TILE_RECT))
-        return area
+        """The scene rectangle these whole tiles show (the bounds of them all)."""
+        if not spots:
+            return QRectF()
+        columns, rows = [spot[0] for spot in spots], [spot[1] for spot in spots]
+        left, top = min(columns), min(rows)
+        pixels = QRect(0, 0, (max(columns) - left + 1) * TILE, (max(rows) - top + 1) * TILE)
+        return self.source((left, top), pixels)
 
     @staticmethod
     def spots(pixels: QRect) -> list[Spot]:
@@ -333,11 +335,11 @@ class TileCache(QObject):
             never = exact.unrendered.get(spot, QRegion()) if spot in exact.tiles else WHOLE
             seen = never & exposed.translated(-corner)
             while not seen.isEmpty():  # never rendered, and shown now: a strip at a time
-                area = exact.source(spot, seen.boundingRect())
                 # A strip is begun only when it should end within the budget: a frame that
                 # began one at its deadline's edge overran it by a strip (a pan's slowest).
                 if time.perf_counter() + self._strip_s >= deadline and (
-                    stand_ins_hold_all or self._stand_in_ready(area)
+                    stand_ins_hold_all
+                    or self._stand_in_ready(exact.source(spot, seen.boundingRect()))
                 ):
                     waiting |= seen.translated(corner)
                     break
