@@ -17,13 +17,13 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cocreate.canvas.notes import MOVABLE, Z_NOTE, NoteItem, far_brush
 from cocreate.canvas.paint import LOD_TEXT
-from cocreate.canvas.tiles import remove_quietly
+from cocreate.canvas.tiles import remove_quietly, report_changes
 from cocreate.records import Row
 
 if TYPE_CHECKING:
@@ -235,8 +235,3 @@ class NoteDeferral(QObject):
             report_changes(scene)
         finally:
             scene.blockSignals(False)
-
-
-def report_changes(scene: JourneyScene) -> None:
-    """Have the scene carry out its pending updates now, reporting them as `changed`."""
-    QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)

@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
-    QSize,
     QSizeF,
     Qt,
     QTimer,
@@ -89,6 +88,13 @@ def device_image(width: int, height: int, device: Device) -> QImage:
     return image
 
 
+def report_changes(scene: QGraphicsScene) -> None:
+    """Have the scene carry out its pending item updates now, and send the `changed` they
+    queue."""
+    for _round in range(2):
+        QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
+
+
 def remove_quietly(scene: QGraphicsScene, item: QGraphicsItem) -> None:
     """Take an item off the scene, repainting only where it was.
 
@@ -99,7 +105,7 @@ def remove_quietly(scene: QGraphicsScene, item: QGraphicsItem) -> None:
     """
     if item.scene() is scene and item.isVisible():
         item.hide()
-        QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
+        report_changes(scene)
     QGraphicsScene.removeItem(scene, item)
 
 
@@ -300,8 +306,7 @@ class TileCache(QObject):
             self._last_frame = time.perf_counter()  # a frame of its own: the idle moments wait
         self._refreshing = QRegion()
         scene = self.view.scene()
-        for _round in range(2):  # Qt's pending item updates, then the changed() they queue
-            QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
+        report_changes(scene)
         device = self._device()
         looks = (bool(self.view.property("presentation")), device)
         if looks != (self._presenting, self._painted_on):  # another style, or another screen
@@ -405,23 +410,7 @@ class TileCache(QObject):
             for spot, part in parts.items():
                 self._render(tiles, spot, part)
             return
-        whole = device_image(together.width(), together.height(), device)
-        self._draw(whole, QRect(QPoint(0, 0), together.size()), tiles.source((0, 0), together))
-        ratio = device[2]
-        for spot, part in parts.items():
-            corner = part.topLeft() + QPoint(spot[0] * TILE, spot[1] * TILE) - together.topLeft()
-            painter = QPainter(tiles.tiles[spot])
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.drawImage(
-                QPointF(part.topLeft()),
-                whole,
-                QRectF(corner.x() * ratio, corner.y() * ratio, part.width() * ratio,
-                       part.height() * ratio),
-            )  # fmt: skip
-            painter.end()
-            tiles.rendered(spot, part)
-        if tiles is self.exact:
-            self.rendered.append(tiles.source((0, 0), together))
+        self._render_together(tiles, parts, together, device)
 
     def _render(self, tiles: TileSet, spot: Spot, part: QRect) -> None:
         """Render the scene into part of a tile (tile pixels), as the view would paint it."""
@@ -468,20 +457,29 @@ class TileCache(QObject):
         left, top = min(spot[0] for spot in spots), min(spot[1] for spot in spots)
         columns = max(spot[0] for spot in spots) - left + 1
         rows = max(spot[1] for spot in spots) - top + 1
-        whole = device_image(columns * TILE, rows * TILE, device)
-        part = QRect(0, 0, columns * TILE, rows * TILE)
-        source = tiles.source((left, top), part)
-        self._draw(whole, part, source)
-        ratio, side = device[2], round(TILE * device[2])  # the images' own pixels
-        for spot in spots:
+        together = QRect(left * TILE, top * TILE, columns * TILE, rows * TILE)
+        self._render_together(tiles, dict.fromkeys(spots, TILE_RECT), together, device)
+
+    def _render_together(
+        self, tiles: TileSet, parts: dict[Spot, QRect], together: QRect, device: Device
+    ) -> None:
+        """Render `together` (tile pixels of the whole set) in one pass over the scene, then
+        cut it into these parts of their tiles."""
+        whole = device_image(together.width(), together.height(), device)
+        source = tiles.source((0, 0), together)
+        self._draw(whole, QRect(QPoint(0, 0), together.size()), source)
+        ratio = device[2]  # the images' own pixels
+        for spot, part in parts.items():
+            corner = part.topLeft() + QPoint(spot[0] * TILE, spot[1] * TILE) - together.topLeft()
+            cut = QRect(
+                round(corner.x() * ratio), round(corner.y() * ratio),
+                round(part.width() * ratio), round(part.height() * ratio),
+            )  # fmt: skip
             painter = QPainter(tiles.tiles[spot])
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            corner = QPoint(
-                round((spot[0] - left) * TILE * ratio), round((spot[1] - top) * TILE * ratio)
-            )
-            painter.drawImage(QPoint(0, 0), whole, QRect(corner, QSize(side, side)))
+            painter.drawImage(QPointF(part.topLeft()), whole, cut)
             painter.end()
-            tiles.rendered(spot, TILE_RECT)
+            tiles.rendered(spot, part)
         if tiles is self.exact:
             self.rendered.append(source)
 
