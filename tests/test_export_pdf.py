@@ -37,7 +37,7 @@ from cocreate.export.pdf.draw import Painter
 from cocreate.export.pdf.fonts import font_set
 from cocreate.export.pdf.sheet import Sheet
 from cocreate.export.pdf.text import Texts
-from cocreate.export.pdf.wrap import wrap
+from cocreate.export.pdf.wrap import elide, wrap
 from cocreate.store import SessionFile
 from cocreate.store.ops import insert_rows, table
 from cocreate.templates import journey_rows
@@ -606,6 +606,26 @@ def test_wrapping_breaks_chinese_anywhere_and_latin_at_spaces():
     assert wrap("Supercalifragilistic", 8, measure) == ["Supercal", "ifragili", "stic"]
     assert wrap("a\nb", 10, measure) == ["a", "b"]
     assert wrap("one two three four", 9, measure, max_lines=1) == ["one two…"]
+
+
+def test_a_text_cut_to_a_few_lines_keeps_the_lines_it_would_have_uncut():
+    """Wrapping stops past the last line kept (a long note in a four-line box): the lines kept
+    are the uncut text's, and the ellipsis shows exactly when something is left out, even
+    text after empty lines."""
+
+    def measure(text: str) -> float:
+        return sum(2.0 if ord(c) > 0x2E80 else 1.0 for c in text)
+
+    long_text = "排队太久。" * 200 + " and " + "words " * 300
+    full = wrap(long_text, 12, measure)
+    assert wrap(long_text, 12, measure, max_lines=4) == [
+        *full[:3],
+        elide(full[3], 12, measure, force=True),
+    ]
+    assert wrap("one two\n\nthree", 9, measure, max_lines=1) == ["one two…"]
+    assert wrap("one two\n\n\nthree", 9, measure, max_lines=2) == ["one two", "…"]
+    assert wrap("one two\n\n\n", 9, measure, max_lines=1) == ["one two"]
+    assert wrap("one\ntwo", 9, measure, max_lines=2) == ["one", "two"]
 
 
 def test_journey_health(mixed: Path):

@@ -22,6 +22,7 @@ import unicodedata
 from array import array
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -321,6 +322,15 @@ class FontSet:
         default_factory=dict, repr=False
     )
     _widths: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False)
+    #: Per character, plain and bold: the font it is drawn with (None: left out) and its
+    #: width at 1000 points. A text seen for the first time is measured from these, so a
+    #: first export costs about what the next does (each text's own total is cached above).
+    _char_fonts: tuple[dict[str, str | None], dict[str, str | None]] = field(
+        default_factory=lambda: ({}, {}), repr=False
+    )
+    _char_widths: tuple[dict[str, float], dict[str, float]] = field(
+        default_factory=lambda: ({}, {}), repr=False
+    )
 
     @property
     def fake_bold(self) -> bool:
@@ -358,29 +368,55 @@ class FontSet:
             found = self._runs[key] = tuple(self._cut(text, bold))
         return found
 
-    def _cut(self, text: str, bold: bool) -> list[tuple[str, str]]:
-        runs: list[tuple[str, str]] = []
-        for char in text:
+    def _font_name(self, char: str, bold: bool) -> str | None:
+        """The name of the font char is drawn with (None: it is left out)."""
+        names = self._char_fonts[bold]
+        if char not in names:
             font = self._font_for(char)
             if font is None:
-                continue
-            name = self.bold.name if bold and font is self.main else font.name
-            if runs and runs[-1][0] == name:
-                runs[-1] = (name, runs[-1][1] + char)
+                names[char] = None
             else:
-                runs.append((name, char))
+                names[char] = self.bold.name if bold and font is self.main else font.name
+        return names[char]
+
+    def _cut(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        names = self._char_fonts[bold]
+
+        def name_of(char: str) -> str | None:
+            return names[char] if char in names else self._font_name(char, bold)
+
+        runs: list[tuple[str, str]] = []
+        for name, chars in groupby(text, name_of):
+            if name is None:
+                continue  # left out: the characters on either side may make one run
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1] + "".join(chars))
+            else:
+                runs.append((name, "".join(chars)))
         return runs
 
+    def _char_width(self, char: str, bold: bool) -> float:
+        """char's width at 1000 points (0 when it is left out)."""
+        widths = self._char_widths[bold]
+        if char not in widths:
+            name = self._font_name(char, bold)
+            widths[char] = 0.0 if name is None else pdfmetrics.stringWidth(char, name, 1000.0)
+        return widths[char]
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        """The width of text on one line at the size, in points."""
+        """The width of text on one line at the size, in points (a font's widths add up:
+        reportlab neither kerns nor shapes)."""
         key = (text, bold)
         unit = self._widths.get(key)
         if unit is None:
             if len(self._widths) >= CACHE_MAX:
                 self._widths.clear()
-            unit = self._widths[key] = sum(
-                pdfmetrics.stringWidth(part, name, 1.0) for name, part in self.runs(text, bold)
-            )
+            widths = self._char_widths[bold]
+            try:
+                total = sum(map(widths.__getitem__, text))
+            except KeyError:  # a character not met before
+                total = sum(self._char_width(char, bold) for char in text)
+            unit = self._widths[key] = total / 1000.0
         return unit * size
 
     def draw(

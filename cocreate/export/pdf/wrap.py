@@ -52,19 +52,47 @@ def _joins(before: str, after: str) -> bool:
     )
 
 
-def _can_break(before: str, after: str, before_before: str) -> bool:
-    """May a line end between before and after?"""
-    if _joins(before, after):
+# What a character is to the line-breaking rules (bits; see _kind and atoms).
+_SPACE, _WIDE, _NO_START, _NO_END, _ALNUM, _BREAK_AFTER, _JOINS_BEFORE, _JOINER = (
+    1 << bit for bit in range(8)
+)
+_kinds: dict[str, int] = {}
+
+
+def _kind(char: str) -> int:
+    """char's bits for the line-breaking rules (_breaks), worked out once per character."""
+    kind = _kinds.get(char)
+    if kind is None:
+        code = ord(char)
+        kind = (
+            (_SPACE if char.isspace() else 0)
+            | (_WIDE if _wide(char) else 0)
+            | (_NO_START if char in NO_LINE_START else 0)
+            | (_NO_END if char in NO_LINE_END else 0)
+            | (_ALNUM if char.isalnum() else 0)
+            | (_BREAK_AFTER if char in "-/" else 0)
+            | (_JOINER if char == ZWJ else 0)
+            # Joins the character before it (see _joins): a mark, a skin tone, a joiner.
+            | (_JOINS_BEFORE if code >= 0x300 and _joins("", char) else 0)
+        )
+        _kinds[char] = kind
+    return kind
+
+
+def _breaks(before_before: int, before: int, after: int) -> bool:
+    """May a line end between before and after? (The kinds of the two characters and of the
+    one before them.)"""
+    if after & _JOINS_BEFORE or before & _JOINER:
         return False
-    if after.isspace():
-        return False  # spaces stay at the end of the line before
-    if before.isspace():
-        return True
-    if after in NO_LINE_START or before in NO_LINE_END:
+    if after & _SPACE:
         return False
-    if _wide(before) or _wide(after):
+    if before & _SPACE:
         return True
-    return before in "-/" and before_before.isalnum() and after.isalnum()
+    if after & _NO_START or before & _NO_END:
+        return False
+    if (before | after) & _WIDE:
+        return True
+    return bool(before & _BREAK_AFTER and before_before & _ALNUM and after & _ALNUM)
 
 
 @lru_cache(maxsize=512)
@@ -72,13 +100,16 @@ def atoms(text: str) -> tuple[str, ...]:
     """text cut where a line may end; spaces stick to the atom before them. Kept for the texts
     cut again: a card's title is wrapped at a dozen widths to balance its lines
     (draw.Painter.balanced_lines), a long note several times over its pages."""
+    kinds = [_kinds.get(char) or _kind(char) for char in text]
     found: list[str] = []
     start = 0
+    before_before, before = 0, kinds[0] if kinds else 0
     for index in range(1, len(text)):
-        before_before = text[index - 2] if index >= 2 else ""
-        if _can_break(text[index - 1], text[index], before_before):
+        after = kinds[index]
+        if _breaks(before_before, before, after):
             found.append(text[start:index])
             start = index
+        before_before, before = before, after
     if start < len(text):
         found.append(text[start:])
     return tuple(found)
@@ -111,11 +142,18 @@ def _force_break(atom: str, width: float, measure: Measure) -> list[str]:
     return pieces
 
 
-def wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
-    """One paragraph (no newlines) as lines no wider than width (when it can be done)."""
+def wrap_paragraph(
+    text: str, width: float, measure: Measure, limit: int | None = None
+) -> list[str]:
+    """One paragraph (no newlines) as lines no wider than width (when it can be done).
+
+    With a limit, it stops once it has more lines than that: the lines before are the same.
+    """
     lines: list[str] = []
     current = ""
     for atom in atoms(text):
+        if limit is not None and len(lines) > limit:
+            return lines
         candidate = current + atom
         if measure(candidate.rstrip()) <= width:
             current = candidate
@@ -147,7 +185,10 @@ def wrap(
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(wrap_paragraph(paragraph.strip(), width, measure))
+        limit = None if max_lines is None else max(max_lines - len(lines), 0)
+        lines.extend(wrap_paragraph(paragraph.strip(), width, measure, limit))
+        if max_lines is not None and len(lines) > max_lines and lines[-1]:
+            break  # a line past the last one kept: no need to wrap what is left out
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
     if max_lines is not None and len(lines) > max_lines:
