@@ -254,3 +254,27 @@ def test_render_scene_refuses_an_unknown_format(tiny_scene, tmp_path):
     with pytest.raises(ValueError, match=r"\.png or \.svg"):
         render_scene(tiny_scene, tmp_path / "tiny.gif")
     assert leftovers(tmp_path, "tiny.cocreate") == set()
+
+
+def test_an_image_export_in_a_process_leaves_no_board_behind(qapp, demo, tmp_path):
+    """`cocreate export-image` and the benchmark export in a process of their own: each board
+    drawn is freed when its export ends, so a second export never holds two boards at once
+    (the scene and its items hold one another in cycles the collector frees only later)."""
+    import gc
+
+    from cocreate.canvas.image_export import export_journey_image
+    from cocreate.canvas.items import CardItem
+    from cocreate.canvas.scene import JourneyScene
+
+    def alive() -> int:
+        return sum(isinstance(o, (JourneyScene, CardItem)) for o in gc.get_objects())
+
+    gc.collect()
+    before = alive()
+    gc.disable()  # as between two of the collector's runs
+    try:
+        for kind in ("png", "svg"):
+            export_journey_image(demo, tmp_path / f"journey.{kind}")
+            assert alive() == before, kind
+    finally:
+        gc.enable()

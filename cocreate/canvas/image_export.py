@@ -9,6 +9,7 @@ XML forbids are then left out chunk by chunk.
 from __future__ import annotations
 
 import codecs
+import gc
 import mmap
 import os
 import re
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -288,7 +290,16 @@ def export_journey_image(session: Path, out: Path, journey: str | None = None) -
         if not journeys:
             raise ValueError("the session has no journey to draw")
         scene = JourneyScene(document, journeys[0]["id"])
-        render_scene(scene, out, journeys[0]["name"])
-        scene.detach()
+        try:
+            render_scene(scene, out, journeys[0]["name"])
+        finally:
+            scene.detach()
+            # Its connections hold it through Qt, where the cycle collector cannot see: a
+            # process that exports again would hold every board it drew (the window has its
+            # closed scenes deleted by Qt's event loop, deleteLater). Then what is left, the
+            # items and the scene's Python side, in cycles of their own.
+            shiboken6.delete(scene)
+            del scene
+            gc.collect()
     finally:
         document.close()
