@@ -17,6 +17,7 @@ from cocreate.demo_feedback import feedback_rows
 from cocreate.model import (
     EMOTION_MAX,
     EMOTION_MIN,
+    TABLE_BY_NAME,
     TOUCHPOINT_FIELDS,
     Channel,
     NoteCategory,
@@ -224,6 +225,18 @@ def demo_rows(data: dict[str, Any]) -> dict[str, list[Row]]:
         journeys, stage_ids, {key: cards[tp_id] for key, tp_id in touchpoints.items()}
     )
     return rows
+
+
+def demo_tables() -> dict[str, list[Row]]:
+    """The demo's rows in memory, as its file would give them back (every column, defaults
+    filled in; the session's one row under "session"), for work that needs no file."""
+    data = load_demo()
+    rows: dict[str, list[Row]] = dict(demo_rows(data))
+    rows["session"] = [data["session"] | {"id": 1}]
+    return {
+        name: [TABLE_BY_NAME[name](**row).model_dump() for row in rows[name]]
+        for name in TABLE_ORDER
+    }
 
 
 def write_demo(path: Path, *, answers: bool = True) -> None:

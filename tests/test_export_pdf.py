@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import Connection
 
 import cocreate
-from cocreate.demo import write_demo
+from cocreate.demo import demo_tables, write_demo
 from cocreate.export.pdf import (
     PAPERS,
     blueprint_box,
@@ -32,7 +32,8 @@ from cocreate.export.pdf import (
 )
 from cocreate.export.pdf import fonts as pdf_fonts
 from cocreate.export.pdf.blueprint_plan import MIN_SCALE, MIN_TITLE_PT, TITLE_UNITS
-from cocreate.export.pdf.data import load_session
+from cocreate.export.pdf.data import MemoryRows, load_session, session_data
+from cocreate.export.pdf.document import draw_pdf
 from cocreate.export.pdf.draw import Painter
 from cocreate.export.pdf.fonts import font_set
 from cocreate.export.pdf.sheet import Sheet
@@ -593,6 +594,15 @@ def test_the_exporter_imports_no_qt(headless):
 
 
 # -- pieces -----------------------------------------------------------------------------------
+
+
+def test_the_demo_drawn_from_rows_in_memory_is_the_demo_files_pdf(demo_pdf, tmp_path):
+    """What the exporter's warm-up draws (cocreate.export.warm): the demo from its rows in
+    memory, with no file, is the document the demo's file exports, page for page."""
+    drawn = tmp_path / "in-memory.pdf"
+    with open(drawn, "wb") as handle:
+        draw_pdf(handle, session_data(MemoryRows(demo_tables())))
+    assert page_texts(drawn) == page_texts(demo_pdf.pdf)
 
 
 def test_wrapping_breaks_chinese_anywhere_and_latin_at_spaces():

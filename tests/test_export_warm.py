@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from cocreate.demo import load_demo
+
 ROOT = Path(__file__).resolve().parents[1]
 
 START = """
@@ -34,6 +36,23 @@ class FirstPaint(QObject):
             seen["warming_at_first_paint"] = warm.started()
         return False
 
+draw_sample = warm.draw_sample
+
+def watched_sample():  # what the warm-up draws, and where (the exporter is loaded by now)
+    import cocreate.export.pdf.document as pdf_document
+
+    draw_pdf = pdf_document.draw_pdf
+
+    def drawn(handle, data):
+        draw_pdf(handle, data)
+        start = handle.getvalue()[:5].decode()
+        seen["sample"] = [data.session["title"], type(handle).__name__, start]
+        seen["sample_on_its_thread"] = threading.current_thread() is not threading.main_thread()
+
+    pdf_document.draw_pdf = drawn
+    draw_sample()
+
+warm.draw_sample = watched_sample
 app = create_application()
 watcher = FirstPaint()
 app.installEventFilter(watcher)
@@ -79,8 +98,11 @@ sys.exit(code)
 """
 
 
-def fresh_window(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "COCREATE_DATA_DIR": str(tmp_path)}
+def fresh_window(
+    script: str, data_dir: Path, more_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "COCREATE_DATA_DIR": str(data_dir)}
+    env |= more_env or {}
     return subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
@@ -101,12 +123,20 @@ def seen_in(done: subprocess.CompletedProcess[str]) -> dict:
 
 @pytest.mark.slow
 def test_after_the_first_paint_the_pdf_exporter_is_made_ready(tmp_path):
-    seen = seen_in(fresh_window(START + READY, tmp_path))
+    scratch = tmp_path / "temp"  # the process's temporary folder
+    scratch.mkdir()
+    seen = seen_in(fresh_window(START + READY, tmp_path / "data", {"TMPDIR": str(scratch)}))
     assert seen["painted"]
     # The first paint waited for nothing: the exporter was neither loaded nor loading yet.
     assert not seen["pdf_loaded_at_first_paint"] and not seen["warming_at_first_paint"]
     assert seen["pdf_loaded"]
     assert seen["fonts"]  # found, parsed and registered with reportlab
+    # Then it drew the demo's blueprint once, so that the first export runs each drawing
+    # step for the second time: in memory, on its own thread, no file read or written.
+    title, handle, start = seen["sample"]
+    assert title == load_demo()["session"]["title"]
+    assert (handle, start) == ("BytesIO", "%PDF-") and seen["sample_on_its_thread"]
+    assert list(scratch.iterdir()) == []
     # PySide6's import hook read the source of every module imported after it (the app's,
     # reportlab's) into linecache; none of it is kept once the window is up and warm.
     assert seen["sources_kept"] == []

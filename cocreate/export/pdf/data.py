@@ -1,10 +1,13 @@
-"""What the PDF blueprint shows, read from a session file in one go (no Qt, no reportlab)."""
+"""What the PDF blueprint shows, read from a session file in one go (no Qt, no reportlab), or
+from rows in memory (the exporter's warm-up draws the demo's, cocreate.export.warm)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
@@ -102,72 +105,121 @@ def _select(rows: list[Row], names: list[str | int] | None) -> list[Row]:
     return [row for row in rows if row["name"] in wanted or row["id"] in wanted]
 
 
-def _answers(store: SessionFile, journey_ids: list[int]) -> dict[int, list[Row]]:
-    """The survey answers of the journeys, by journey, in one statement of the columns the
-    page reads (not a row object per answer: 10 000 answers are read in a few ms)."""
-    t = table("feedback")
-    query = (
-        select(t.c.journey_id, *(t.c[name] for name in ANSWER_COLUMNS))
-        .where(t.c.journey_id.in_(journey_ids))
-        .order_by(t.c.id)
-    )
-    found: dict[int, list[Row]] = {}
-    with store.reading() as conn:
-        for journey_id, *values in conn.execute(query):
-            found.setdefault(journey_id, []).append(dict(zip(ANSWER_COLUMNS, values, strict=True)))
-    return found
+class Rows(Protocol):
+    """Where a session's rows are read from: a session file, or rows in memory."""
+
+    def session_row(self) -> Row: ...
+
+    def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]: ...
+
+    def answers(self, journey_ids: list[int]) -> dict[int, list[Row]]: ...
+
+
+class _FileRows:
+    """The rows of an open session file."""
+
+    def __init__(self, store: SessionFile) -> None:
+        self.store = store
+        self.session_row = store.session_row
+        self.rows = store.rows
+
+    def answers(self, journey_ids: list[int]) -> dict[int, list[Row]]:
+        """The survey answers of the journeys, by journey, in one statement of the columns
+        the page reads (not a row object per answer: 10 000 answers are read in a few ms)."""
+        t = table("feedback")
+        query = (
+            select(t.c.journey_id, *(t.c[name] for name in ANSWER_COLUMNS))
+            .where(t.c.journey_id.in_(journey_ids))
+            .order_by(t.c.id)
+        )
+        found: dict[int, list[Row]] = {}
+        with self.store.reading() as conn:
+            for journey_id, *values in conn.execute(query):
+                answer = dict(zip(ANSWER_COLUMNS, values, strict=True))
+                found.setdefault(journey_id, []).append(answer)
+        return found
+
+
+class MemoryRows:
+    """Rows in memory, as a session file would give them: every column of each (its defaults
+    filled in), by table name, the session's one row under "session"."""
+
+    def __init__(self, tables: Mapping[str, Iterable[Row]]) -> None:
+        self.tables = {name: list(rows) for name, rows in tables.items()}
+
+    def session_row(self) -> Row:
+        (row,) = self.tables["session"]
+        return row
+
+    def rows(self, table_name: str, order_by: str = "id", **where: Any) -> list[Row]:
+        found = [
+            row
+            for row in self.tables.get(table_name, [])
+            if all(row[key] == value for key, value in where.items())
+        ]
+        return sorted(found, key=lambda row: (row[order_by], row["id"]))
+
+    def answers(self, journey_ids: list[int]) -> dict[int, list[Row]]:
+        found: dict[int, list[Row]] = {}
+        for row in self.rows("feedback"):
+            if row["journey_id"] in journey_ids:
+                answer = {name: row[name] for name in ANSWER_COLUMNS}
+                found.setdefault(row["journey_id"], []).append(answer)
+        return found
 
 
 def load_session(session: Path, journeys: list[str | int] | None = None) -> SessionData:
     """Read everything the document shows. ValueError for a journey name the session lacks."""
     store = SessionFile.open(Path(session), read_only=True, lock=False)
     try:
-        session_row = store.session_row()
-        journey_rows = store.rows("journey", order_by="position")
-        chosen = _select(journey_rows, journeys)
-        personas = {row["id"]: row for row in store.rows("persona")}
-        participants = store.rows("participant", order_by="position")
-        votes = store.rows("vote")
-        note_votes = Counter(v["note_id"] for v in votes if v.get("note_id") is not None)
-        card_votes = Counter(
-            v["touchpoint_id"] for v in votes if v.get("touchpoint_id") is not None
-        )
-        answers = _answers(store, [row["id"] for row in chosen])
-        loaded = []
-        for row in chosen:
-            jid = row["id"]
-            stages = store.rows("stage", order_by="position", journey_id=jid)
-            lanes = store.rows("lane", order_by="position", journey_id=jid)
-            cards = store.rows("touchpoint", journey_id=jid)
-            notes = store.rows("note", journey_id=jid)
-            note_ids = {note["id"] for note in notes}
-            card_ids = {card["id"] for card in cards}
-            mine = [
-                v
-                for v in votes
-                if v.get("note_id") in note_ids or v.get("touchpoint_id") in card_ids
-            ]
-            loaded.append(
-                JourneyData(
-                    row=row,
-                    persona=personas.get(row["persona_id"]),
-                    stages=stages,
-                    lanes=lanes,
-                    touchpoints=cards,
-                    links=store.rows("link", journey_id=jid),
-                    clusters=store.rows("cluster", journey_id=jid),
-                    notes=notes,
-                    layout=compute_layout(stages, lanes, cards),
-                    health=compute_health(stages, lanes, cards, notes, mine, journey_id=jid),
-                    stage_by_id={stage["id"]: stage for stage in stages},
-                    lane_by_id={lane["id"]: lane for lane in lanes},
-                    card_by_id={card["id"]: card for card in cards},
-                    answers=answers.get(jid, []),
-                    voice=plan_voice(stages, cards, answers.get(jid, [])),
-                )
-            )
+        return session_data(_FileRows(store), journeys)
     finally:
         store.close()
+
+
+def session_data(source: Rows, journeys: list[str | int] | None = None) -> SessionData:
+    """Everything the document shows, from these rows. ValueError for a journey name the
+    session lacks."""
+    session_row = source.session_row()
+    journey_rows = source.rows("journey", order_by="position")
+    chosen = _select(journey_rows, journeys)
+    personas = {row["id"]: row for row in source.rows("persona")}
+    participants = source.rows("participant", order_by="position")
+    votes = source.rows("vote")
+    note_votes = Counter(v["note_id"] for v in votes if v.get("note_id") is not None)
+    card_votes = Counter(v["touchpoint_id"] for v in votes if v.get("touchpoint_id") is not None)
+    answers = source.answers([row["id"] for row in chosen])
+    loaded = []
+    for row in chosen:
+        jid = row["id"]
+        stages = source.rows("stage", order_by="position", journey_id=jid)
+        lanes = source.rows("lane", order_by="position", journey_id=jid)
+        cards = source.rows("touchpoint", journey_id=jid)
+        notes = source.rows("note", journey_id=jid)
+        note_ids = {note["id"] for note in notes}
+        card_ids = {card["id"] for card in cards}
+        mine = [
+            v for v in votes if v.get("note_id") in note_ids or v.get("touchpoint_id") in card_ids
+        ]
+        loaded.append(
+            JourneyData(
+                row=row,
+                persona=personas.get(row["persona_id"]),
+                stages=stages,
+                lanes=lanes,
+                touchpoints=cards,
+                links=source.rows("link", journey_id=jid),
+                clusters=source.rows("cluster", journey_id=jid),
+                notes=notes,
+                layout=compute_layout(stages, lanes, cards),
+                health=compute_health(stages, lanes, cards, notes, mine, journey_id=jid),
+                stage_by_id={stage["id"]: stage for stage in stages},
+                lane_by_id={lane["id"]: lane for lane in lanes},
+                card_by_id={card["id"]: card for card in cards},
+                answers=answers.get(jid, []),
+                voice=plan_voice(stages, cards, answers.get(jid, [])),
+            )
+        )
     return SessionData(
         session=session_row,
         participants=participants,

@@ -101,6 +101,14 @@ def export_pdf(
         write_pdf(handle, data, texts, fonts, Sheet(width, height), progress)
 
 
+def draw_pdf(handle: BinaryIO, data: SessionData) -> None:
+    """The document of a session read already (A3 landscape, every journey read), into an
+    open binary file: what export_pdf does after reading the file."""
+    texts = Texts(data.language)
+    fonts = font_set(printed_texts(data) + texts.all_texts())
+    write_pdf(handle, data, texts, fonts, Sheet(*paper_size("A3")))
+
+
 # -- the document -----------------------------------------------------------------------------
 
 
