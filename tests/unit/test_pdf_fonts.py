@@ -5,6 +5,7 @@ font."""
 from __future__ import annotations
 
 import mmap
+from pathlib import Path
 
 import pytest
 from reportlab.pdfbase.ttfonts import TTFontFace
@@ -44,3 +45,36 @@ def test_a_packed_font_embeds_the_same_subset_as_reportlabs_own(which):
         own.hmetrics[-1],
     ]
     assert len(packed.hmetrics) == len(own.hmetrics)
+
+
+def _mapped_kb(path) -> int | None:
+    """How much of the file mapped into this process counts in its memory (Linux), in kB."""
+    try:
+        lines = Path("/proc/self/smaps").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    total, inside = 0, False
+    for line in lines:
+        head = line.split()
+        if head and "-" in head[0] and ":" not in head[0]:  # a mapping's first line
+            inside = line.endswith(str(path))
+        elif inside and line.startswith("Rss:"):
+            total += int(head[1])
+    return total
+
+
+def test_after_a_pdf_the_font_files_pages_are_no_longer_the_apps_memory(tmp_path):
+    """Making a PDF's font subsets reads glyphs from the mapped font files; those pages go
+    back to the system afterwards (the next PDF reads them again), so that the window does not
+    keep megabytes more for the rest of the salon after the exporter's warm-up or an export."""
+    from cocreate.demo import write_demo
+    from cocreate.export.pdf import export_pdf
+
+    main = fonts_in_use()[0]
+    if _mapped_kb(main.path) is None:
+        pytest.skip("no /proc/self/smaps here (not Linux)")
+    session = tmp_path / "demo.cocreate"
+    write_demo(session)
+    export_pdf(session, tmp_path / "demo.pdf")
+    assert (tmp_path / "demo.pdf").stat().st_size > 0
+    assert _mapped_kb(main.path) < 256  # 4 MB of the Chinese font's pages when they were kept
