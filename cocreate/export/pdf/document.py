@@ -95,8 +95,7 @@ def export_pdf(
     """
     width, height = paper_size(paper, landscape)
     data = load_session(Path(session), journeys)
-    texts = Texts(data.language)
-    fonts = font_set(printed_texts(data) + texts.all_texts())
+    texts, fonts = _texts_and_fonts(data)  # (no font for its Chinese: no file touched)
     with replacing(Path(out)) as tmp, open(tmp, "wb") as handle:
         write_pdf(handle, data, texts, fonts, Sheet(width, height), progress)
 
@@ -104,9 +103,14 @@ def export_pdf(
 def draw_pdf(handle: BinaryIO, data: SessionData) -> None:
     """The document of a session read already (A3 landscape, every journey read), into an
     open binary file: what export_pdf does after reading the file."""
+    write_pdf(handle, data, *_texts_and_fonts(data), Sheet(*paper_size("A3")))
+
+
+def _texts_and_fonts(data: SessionData) -> tuple[Texts, FontSet]:
+    """The document's words in the session's language, and the fonts for everything it
+    may print."""
     texts = Texts(data.language)
-    fonts = font_set(printed_texts(data) + texts.all_texts())
-    write_pdf(handle, data, texts, fonts, Sheet(*paper_size("A3")))
+    return texts, font_set(printed_texts(data) + texts.all_texts())
 
 
 # -- the document -----------------------------------------------------------------------------

@@ -393,13 +393,8 @@ class FontSet:
         return names[char]
 
     def _cut(self, text: str, bold: bool) -> list[tuple[str, str]]:
-        names = self._char_fonts[bold]
-
-        def name_of(char: str) -> str | None:
-            return names[char] if char in names else self._font_name(char, bold)
-
         runs: list[tuple[str, str]] = []
-        for name, chars in groupby(text, name_of):
+        for name, chars in groupby(text, lambda char: self._font_name(char, bold)):
             if name is None:
                 continue  # left out: the characters on either side may make one run
             if runs and runs[-1][0] == name:
