@@ -210,6 +210,9 @@ class SlowStrips:
         self.now = time.perf_counter()  # from the real clock's now on (frames before it)
         self.frames: list[float] = []  # ms of rendering each frame (or idle moment)
         render = view.tiles._render
+        # The view has learnt that strips take strip_ms (not what its real ones took before:
+        # on a slow machine more than a frame's budget, and no frame would begin one).
+        view.tiles._strip_s = strip_ms / 1000
 
         def slow_render(*args) -> None:
             render(*args)
