@@ -10,6 +10,9 @@ from pathlib import Path
 
 # Qt aborts without a platform; this must be set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt paints on the painting thread only, as in the app (cocreate.canvas.paint's
+# paint_on_this_thread, which a test's own QApplication does not call).
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 #: Where the machine keeps a folder in memory (tmpfs). The tests' temporary folders (tmp_path)
 #: go there: a session file syncs every commit to the disk (synchronous=FULL), some 15 ms each

@@ -24,6 +24,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from cocreate.atomic import replacing
+from cocreate.canvas.paint import paint_on_this_thread
 from cocreate.canvas.png_stream import PngStream, PngWriterThread
 from cocreate.canvas.scene import JourneyScene
 from cocreate.export.registry import Progress, no_progress
@@ -278,6 +279,7 @@ def export_journey_image(session: Path, out: Path, journey: str | None = None) -
 
     from cocreate.document import Document
 
+    paint_on_this_thread()
     app = QApplication.instance() or QApplication([])  # noqa: F841 - the scene needs it
     document = Document.open(session, read_only=True)
     try:

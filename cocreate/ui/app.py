@@ -8,12 +8,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from cocreate import __version__
+from cocreate.canvas.paint import paint_on_this_thread
 from cocreate.ui import i18n
 from cocreate.ui.main_window import MainWindow
 from cocreate.ui.memory import set_aside_what_exists
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    paint_on_this_thread()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("cocreate")
     app.setApplicationName("cocreate")

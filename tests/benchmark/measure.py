@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QVBoxLayout, QWidget
 
+from cocreate.canvas.paint import paint_on_this_thread
 from cocreate.canvas.view import JourneyView
 from cocreate.document import Document
 from cocreate.geometry import NOTE_HEIGHT, NOTE_WIDTH
@@ -499,6 +500,7 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 
 def _start_qt() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    paint_on_this_thread()  # as the window paints (cocreate.ui.app.create_application)
     qInstallMessageHandler(_quiet_offscreen)
     app = QApplication.instance() or QApplication(["cocreate-benchmark"])
     assert app is not None
