@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -177,6 +177,9 @@ class NoteDeferral(QObject):
     """A scene's notes whose items are not made yet: shown by a WaitingNotesItem, made in the
     window's idle moments, or all at once when something needs them."""
 
+    #: The last waiting note has its item: the board is whole.
+    made = Signal()
+
     def __init__(self, scene: JourneyScene) -> None:
         super().__init__(scene)
         self.scene = scene
@@ -235,3 +238,5 @@ class NoteDeferral(QObject):
             report_changes(scene)
         finally:
             scene.blockSignals(False)
+        if self.item is None:
+            self.made.emit()

@@ -13,6 +13,7 @@ from cocreate.document import Document
 from cocreate.labels import plain_tip
 from cocreate.records import Change
 from cocreate.ui.canvas_menus import CanvasMenus
+from cocreate.ui.memory import set_aside_large_board
 from cocreate.ui.view_state import ViewPlace, restore_view_place, view_place
 
 
@@ -121,6 +122,7 @@ class JourneyTabs(QTabWidget):
                 scene.edit_requested.connect(self.edit_requested)
                 scene.vote_refused.connect(self.message)
                 scene.context_menu_requested.connect(self._context_menu)
+                scene.deferral.made.connect(set_aside_large_board)
                 view = self.views[row["id"]] = JourneyView(scene)
                 self._show_state_in(view)
                 self.insertTab(index, view, "")

@@ -31,6 +31,22 @@ def set_aside_what_exists(moment: str, *, session_open: bool) -> None:
     gc.freeze()
 
 
+def set_aside_large_board() -> None:
+    """A large board has all its notes' items (canvas/deferred_notes.py): move the open
+    session out of the cycle collector's way too, back in the event loop. A full collection
+    otherwise came every so often while the salon went on, in whatever frame or edit it fell
+    in: about 20 ms at 10 000 notes, a zoom frame's whole budget, and under 0.1 ms after this.
+    Closing the session then collects what was set aside with it."""
+    QTimer.singleShot(0, _set_aside_session)
+
+
+def _set_aside_session() -> None:
+    global _session_set_aside
+    _session_set_aside = True
+    gc.collect()  # (nothing that is garbage already is kept until the session closes)
+    gc.freeze()
+
+
 def forget_module_sources() -> None:
     """Drop the source text of every module imported so far. PySide6's import hook reads the
     whole source of each module imported after it (to see whether it uses PySide's
