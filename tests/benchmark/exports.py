@@ -152,6 +152,7 @@ def measure_first_pdf(
     firsts: list[float] = []
     later: list[float] = []
     gaps: list[float] = []
+    spreads: list[float] = []  # each window's later PDFs: the slowest minus the quickest
     for run in range(runs):
         copy = session.with_name(f"{session.stem}-window-{run}.cocreate")
         shutil.copyfile(session, copy)
@@ -169,6 +170,8 @@ def measure_first_pdf(
         later.extend(child["later_samples_ms"])
         if child["first_minus_later_ms"] is not None:
             gaps.append(child["first_minus_later_ms"])
+        if len(child["later_samples_ms"]) > 1:
+            spreads.append(max(child["later_samples_ms"]) - min(child["later_samples_ms"]))
     return {
         "session": facts["session"],
         "cards": facts["cards"],
@@ -178,6 +181,9 @@ def measure_first_pdf(
         # Within one window, both at the machine's pace of that moment: the fairer pair.
         "first_minus_later_ms": median(gaps) if gaps else None,
         "run_gaps_ms": ", ".join(f"{gap:+.0f}" for gap in gaps) or None,
+        # The same PDF again in the same window differs by this much with no first among
+        # them: the machine's own noise at this size (None: one later PDF a window).
+        "noise_ms": round(median(spreads), 2) if spreads else None,
         "first_samples_ms": firsts,
         "later_samples_ms": later,
     }
@@ -213,20 +219,46 @@ def run_exports(
 
 def first_pdf_aim(firsts: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     """The first PDF from a fresh window against the next ones, at every size measured (None
-    when none was)."""
+    when none was). A size is met when its first − later is within the aim, and not met when
+    it is past the aim by more than the machine's noise at that size; in between, the machine
+    cannot tell (a 2 000-card PDF took 2.2–4.0 s, the same file in the same window)."""
     gaps = [row for row in firsts if row["first_minus_later_ms"] is not None]
     if not gaps:
         return None
-    worst = max(gaps, key=lambda row: row["first_minus_later_ms"])
+    verdicts = {row["session"]: _first_pdf_verdict(row) for row in gaps}
+    unmet = [name for name, verdict in verdicts.items() if verdict == "NOT met"]
+    unclear = [name for name, verdict in verdicts.items() if verdict == "within the noise"]
+    if unmet:
+        verdict = "NOT met"
+    elif unclear:
+        met = [name for name, verdict in verdicts.items() if verdict == "met"]
+        verdict = f"met at {', '.join(met) or 'no size'}; within this machine's noise at " + (
+            ", ".join(unclear)
+        )
+    else:
+        verdict = "met"
     return {
         "aim": f"the first PDF from a fresh window is no slower than the next ones by more "
         f"than {FIRST_PDF_AIM_MS:g} ms",
         "limit_ms": FIRST_PDF_AIM_MS,
-        "measured": "; ".join(
-            f"{row['session']}: {row['first_minus_later_ms']:+.0f} ms" for row in gaps
-        ),
-        "met": worst["first_minus_later_ms"] <= FIRST_PDF_AIM_MS,
+        "measured": "; ".join(_first_pdf_measured(row) for row in gaps),
+        "verdict": verdict,
+        "within_noise": unclear,
+        "met": not unmet and not unclear,
     }
+
+
+def _first_pdf_verdict(row: dict[str, Any]) -> str:
+    gap, noise = row["first_minus_later_ms"], row.get("noise_ms") or 0.0
+    if gap <= FIRST_PDF_AIM_MS:
+        return "met"
+    return "NOT met" if gap > FIRST_PDF_AIM_MS + noise else "within the noise"
+
+
+def _first_pdf_measured(row: dict[str, Any]) -> str:
+    noise = row.get("noise_ms")
+    told = f" (noise {noise:.0f} ms)" if noise is not None else ""
+    return f"{row['session']}: {row['first_minus_later_ms']:+.0f} ms{told}"
 
 
 def export_aim(results: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
