@@ -124,15 +124,16 @@ def no_window_left_on_screen():
 
 @pytest.fixture(autouse=True)
 def no_session_set_aside_before():
-    """Each test starts as a process in which no session was set aside by a room: once one
-    test of a worker invited phones, every session closed after it in that worker (in any
-    test) asked for a collection of every object of the worker, pytest's too: about 300 ms
-    each, 27 of them in a run. The room's own memory test (test_session_memory) sets the
-    same moment in its process-like fixture. (Only once the window's modules are loaded:
-    the Qt-free tests load no Qt.)"""
+    """Each test starts as a process in which no session was set aside by a room or by a
+    large board once whole (nor is about to be): once one test of a worker invited phones,
+    every session closed after it in that worker (in any test) asked for a collection of
+    every object of the worker, pytest's too: about 300 ms each, 27 of them in a run. The
+    memory tests (test_session_memory) set the same moments in their process-like fixture.
+    (Only once the window's modules are loaded: the Qt-free tests load no Qt.)"""
     memory = sys.modules.get("cocreate.ui.memory")
     if memory is not None:
         memory._session_set_aside = False
+        memory.forget_pending_set_aside()  # a large board of the test before, whole by now
 
 
 @pytest.fixture(autouse=True)

@@ -71,6 +71,7 @@ def test_the_session_open_when_phones_were_invited_is_freed_once_closed(
         window.inviting.stop()
 
 
+@pytest.mark.slow  # a board of 1 000 notes
 def test_a_large_board_once_whole_is_set_aside_from_the_collector_and_freed_once_closed(
     qtbot, window, tmp_path, monkeypatch, no_automatic_collection
 ):
@@ -86,8 +87,26 @@ def test_a_large_board_once_whole_is_set_aside_from_the_collector_and_freed_once
     assert gc.is_tracked(next(iter(tabs.current_scene().note_items.values())))
     made = ids(tabs.current_scene().note_items.values())  # (notes held here would live on)
     assert len(made) == DEFER_FROM
+    # (gc.get_objects() lists what the collector looks at: nothing set aside by gc.freeze)
     qtbot.waitUntil(lambda: made.isdisjoint(ids(gc.get_objects())))
     open_another_file_and_see_the_first_freed(qtbot, window, tmp_path, monkeypatch, journeys=1)
+
+
+@pytest.mark.slow  # a board of 1 000 notes
+def test_a_large_board_closed_as_soon_as_it_is_whole_is_not_set_aside(
+    qtbot, window, tmp_path, no_automatic_collection
+):
+    """A key or a drag makes every waiting note's item at once; if the session closes in the
+    same turn of the event loop, its board is freed, not set aside for the rest of the run."""
+    board, second = tmp_path / "board.cocreate", tmp_path / "second.cocreate"
+    build_board_session(board, DEFER_FROM, cards=4)
+    write_demo(second)
+    assert window.open_file(board)
+    scene = weakref.ref(window.tabs.current_scene())
+    assert len(scene().notes) == DEFER_FROM  # every item made at once: the board is whole
+    assert window.open_file(second)
+    qtbot.waitUntil(lambda: scene() is None)  # back in the event loop
+    assert memory._session_set_aside is False
 
 
 def ids(things) -> set[int]:

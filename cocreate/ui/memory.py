@@ -12,6 +12,8 @@ _done: set[str] = set()
 #: Whether a session was open when what exists was set aside: closing it then needs a
 #: collection that reaches the set-aside objects too.
 _session_set_aside = False
+#: Sets the open session aside once its large board is whole (made when first needed).
+_set_aside_timer: QTimer | None = None
 
 
 def set_aside_what_exists(moment: str, *, session_open: bool) -> None:
@@ -33,17 +35,33 @@ def set_aside_what_exists(moment: str, *, session_open: bool) -> None:
 
 def set_aside_large_board() -> None:
     """A large board has all its notes' items (canvas/deferred_notes.py): move the open
-    session out of the cycle collector's way too, back in the event loop. A full collection
-    otherwise came every so often while the salon went on, in whatever frame or edit it fell
-    in: about 20 ms at 10 000 notes, a zoom frame's whole budget, and under 0.1 ms after this.
-    Closing the session then collects what was set aside with it."""
-    QTimer.singleShot(0, _set_aside_session)
+    session out of the cycle collector's way too, back in the event loop (unless it closes
+    first). A full collection otherwise came every so often while the salon went on, in
+    whatever frame or edit it fell: about 20 ms at 10 000 notes, a zoom frame's whole budget,
+    and under 0.1 ms after this. Setting it aside costs one full collection then (16–18 ms at
+    10 000 notes). Closing the session collects what was set aside with it; until then what
+    the session drops in cycles (a deleted journey's board) waits for that."""
+    global _set_aside_timer
+    if _set_aside_timer is None:
+        _set_aside_timer = QTimer()
+        _set_aside_timer.setSingleShot(True)
+        _set_aside_timer.setInterval(0)
+        _set_aside_timer.timeout.connect(_set_aside_session)
+    _set_aside_timer.start()
+
+
+def forget_pending_set_aside() -> None:
+    """The session whose board was to be set aside is gone: set nothing aside for it."""
+    if _set_aside_timer is not None:
+        _set_aside_timer.stop()
 
 
 def _set_aside_session() -> None:
+    """Collect what is garbage now (so that it is not kept until the session closes), then
+    set every object aside, the open session's too."""
     global _session_set_aside
     _session_set_aside = True
-    gc.collect()  # (nothing that is garbage already is kept until the session closes)
+    gc.collect()
     gc.freeze()
 
 
@@ -60,6 +78,7 @@ def release_closed_session() -> None:
     its views, back in the event loop. They hold one another in cycles that only the cycle
     collector breaks, and a full collection comes rarely: each file opened after another kept
     the boards before it in memory (26 MB more a file at 10 000 notes)."""
+    forget_pending_set_aside()
     # After the views' deleteLater(), and after the next session's first paint.
     QTimer.singleShot(0, _collect_all if _session_set_aside else gc.collect)
 
