@@ -292,9 +292,10 @@ def format_table(report: dict[str, Any]) -> str:
             "events between; in several fresh windows: the median of their first PDFs and of "
             "every later one; each window's first minus the median of its later ones, and the "
             "median of that over the windows (first − later, what the aim is judged on); "
-            "noise: within each window, its slowest later PDF minus its quickest, the median "
-            "over the windows (the same file again, no first among them). A size past the aim "
-            "by no more than its noise is within this machine's noise: neither met nor not."
+            "noise: how far that median may stray by the machine's pace alone, twice its "
+            "standard error as the windows' spread gives it (from their interquartile range; "
+            "none below four windows). A size past the aim by no more than its noise is "
+            "within this machine's noise: neither met nor not."
         )
         lines += ["", *_markdown(FIRST_PDF_COLUMNS, report["first_pdf"]), "", notes]
         aim = report.get("first_pdf_aim")
