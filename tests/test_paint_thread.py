@@ -16,6 +16,10 @@ import pytest
 
 from cocreate.canvas.paint import NO_GUI_THREAD_POOL
 
+pytestmark = pytest.mark.slow  # a fresh process each
+
+ROOT = Path(__file__).resolve().parents[1]
+
 #: Start Qt as {start} does, paint a fill of 1 080 rows (which Qt splits for its pool when the
 #: pool is on), and print the names of the process's threads.
 THREADS_AFTER_A_FILL = """
@@ -62,7 +66,8 @@ def threads_after_a_fill(start: str, folder: Path) -> list[str]:
         [sys.executable, "-c", THREADS_AFTER_A_FILL.replace("{start}", start), str(folder)],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parents[1],
+        encoding="utf-8",
+        cwd=ROOT,
         env=environment,
         timeout=120,
         check=False,
