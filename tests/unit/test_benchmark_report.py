@@ -16,6 +16,7 @@ from tests.benchmark.exports import (
     build_export_session,
     export_aim,
     first_pdf_aim,
+    measure_first_pdf,
     parse_export_formats,
     parse_export_sizes,
     pdf_pages,
@@ -200,3 +201,41 @@ def _png(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + (chunk(b"IEND", b""))
     )
+
+
+class CannedWindows:
+    """Processes whose fresh windows report the given PDF times: (first, [later, …]) each."""
+
+    fresh = True
+
+    def __init__(self, windows: list[tuple[float, list[float]]]) -> None:
+        self.windows = iter(windows)
+
+    def measure(self, module: str, args: list[str], what: str) -> dict:
+        first, later = next(self.windows)
+        gap = first - sorted(later)[len(later) // 2]
+        return {"first_ms": first, "later_samples_ms": later, "first_minus_later_ms": gap}
+
+
+def test_the_first_pdf_is_matched_one_against_one_with_the_later_ones(tmp_path):
+    """The machine's pace flips between two speeds (a PDF of 600 or of 1 000 ms). A window's
+    first is one PDF, and one PDF is slow more often than the median of three: first minus
+    the median of its later ones is +400 ms more often than −400 ms even when the first is no
+    slower. first − later is the median of each first minus each later PDF of its window,
+    one against one, which leans neither way; each window's own figure is still shown."""
+    session = tmp_path / "500.cocreate"
+    session.write_bytes(b"a session")
+    fast, slow = 600.0, 1000.0
+    windows = [
+        (slow, [fast, fast, slow]),
+        (slow, [fast, slow, fast]),
+        (fast, [slow, fast, fast]),
+        (fast, [fast, slow, fast]),
+        (slow, [slow, fast, fast]),
+    ]
+    facts = {"session": "500", "cards": 500}
+    row = measure_first_pdf(session, facts, 5, 3, CannedWindows(windows))
+    assert row["run_gaps_ms"] == "+400, +400, +0, +0, +400"  # first − median(later)
+    assert row["first_minus_later_ms"] == 0.0
+    assert row["later_samples_ms"] == [pdf for _first, later in windows for pdf in later]
+    assert list(tmp_path.iterdir()) == [session]  # the windows' copies are gone
