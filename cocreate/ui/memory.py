@@ -23,14 +23,11 @@ def set_aside_what_exists(moment: str, *, session_open: bool) -> None:
     aiohttp, is loaded). A full collection then looks only at what the salon adds since: on a
     board that phones filled with 2 000 notes it took 90–120 ms, a pause of the whole window,
     and about 20 ms after this."""
-    global _session_set_aside
     if moment in _done:
         return
     _done.add(moment)
-    _session_set_aside = _session_set_aside or session_open
     forget_module_sources()
-    gc.collect()
-    gc.freeze()
+    _set_aside(session_open=session_open)
 
 
 def set_aside_large_board() -> None:
@@ -46,7 +43,7 @@ def set_aside_large_board() -> None:
         _set_aside_timer = QTimer()
         _set_aside_timer.setSingleShot(True)
         _set_aside_timer.setInterval(0)
-        _set_aside_timer.timeout.connect(_set_aside_session)
+        _set_aside_timer.timeout.connect(lambda: _set_aside(session_open=True))
     _set_aside_timer.start()
 
 
@@ -56,11 +53,11 @@ def forget_pending_set_aside() -> None:
         _set_aside_timer.stop()
 
 
-def _set_aside_session() -> None:
-    """Collect what is garbage now (so that it is not kept until the session closes), then
-    set every object aside, the open session's too."""
+def _set_aside(*, session_open: bool) -> None:
+    """Collect what is garbage now (so that it is not kept until it is collected again), then
+    set every object aside; session_open: the open session's among them."""
     global _session_set_aside
-    _session_set_aside = True
+    _session_set_aside = _session_set_aside or session_open
     gc.collect()
     gc.freeze()
 

@@ -234,10 +234,10 @@ def first_pdf_aim(firsts: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     when none was). A size is met when its first − later is within the aim, and not met when
     it is past the aim by more than that median's noise; in between, this machine cannot tell
     (a 2 000-card PDF took 2.2–4.0 s, the same file in the same window)."""
-    gaps = [row for row in firsts if row["first_minus_later_ms"] is not None]
-    if not gaps:
+    measured = [row for row in firsts if row["first_minus_later_ms"] is not None]
+    if not measured:
         return None
-    verdicts = {row["session"]: _first_pdf_verdict(row) for row in gaps}
+    verdicts = {row["session"]: _first_pdf_verdict(row) for row in measured}
     unmet = [name for name, verdict in verdicts.items() if verdict == "NOT met"]
     unclear = [name for name, verdict in verdicts.items() if verdict == "within the noise"]
     if unmet:
@@ -253,7 +253,7 @@ def first_pdf_aim(firsts: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
         "aim": f"the first PDF from a fresh window is no slower than the next ones by more "
         f"than {FIRST_PDF_AIM_MS:g} ms",
         "limit_ms": FIRST_PDF_AIM_MS,
-        "measured": "; ".join(_first_pdf_measured(row) for row in gaps),
+        "measured": "; ".join(_first_pdf_measured(row) for row in measured),
         "verdict": verdict,
         "within_noise": unclear,
         "met": not unmet and not unclear,
